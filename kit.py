@@ -1,0 +1,111 @@
+"""One launcher for the kit, the same on Windows, macOS and Linux.
+
+    python kit.py lab      install (first time) and open JupyterLab on the start notebook
+    python kit.py test     install (first time) and run every test: unit tests and notebooks
+
+On Windows, type ``py`` instead of ``python``. Both commands create a virtual environment in
+``.venv`` next to this file and install ``requirements.txt`` into it; later runs skip the
+install unless ``requirements.txt`` or ``pyproject.toml`` changed. Nothing is installed
+outside ``.venv``. Set ``KIT_VENV`` to use another environment folder.
+
+For instructors and authors:
+
+    python kit.py execute [NOTEBOOK ...]   re-run notebooks in a fresh kernel, saving outputs
+    python kit.py bench                    run the speed benchmarks in benchmarks/
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+START = "notebooks/00_start_here.ipynb"
+MIN_PYTHON = (3, 10)
+
+
+def _venv_dir() -> Path:
+    return Path(os.environ.get("KIT_VENV", ROOT / ".venv")).resolve()
+
+
+def _venv_python(env: Path) -> Path:
+    return env / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def _requirements_hash() -> str:
+    digest = hashlib.sha256()
+    for name in ("requirements.txt", "pyproject.toml"):
+        digest.update((ROOT / name).read_bytes())
+    return digest.hexdigest()
+
+
+def ensure_environment() -> Path:
+    """Create the virtual environment and install the kit if needed; return its python."""
+    if sys.version_info < MIN_PYTHON:
+        sys.exit(f"The kit needs Python {MIN_PYTHON[0]}.{MIN_PYTHON[1]} or newer; this is {sys.version.split()[0]}.")
+    env = _venv_dir()
+    python = _venv_python(env)
+    if not python.exists():
+        print(f"[kit] creating a virtual environment in {env}", flush=True)
+        venv.EnvBuilder(with_pip=True).create(env)
+    stamp = env / ".kit-installed"
+    wanted = _requirements_hash()
+    if not stamp.exists() or stamp.read_text().strip() != wanted:
+        print("[kit] installing requirements.txt (the first time takes a minute or two)", flush=True)
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q", "-r", "requirements.txt"],
+            cwd=ROOT, check=True,
+        )
+        stamp.write_text(wanted)
+    return python
+
+
+def _run_in_env(python: Path, args: list[str]) -> int:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT)
+    bindir = str(python.parent)
+    env["PATH"] = bindir + os.pathsep + env.get("PATH", "")
+    env["VIRTUAL_ENV"] = str(python.parent.parent)
+    return subprocess.run([str(python), *args], cwd=ROOT, env=env).returncode
+
+
+def cmd_lab(extra: list[str]) -> int:
+    python = ensure_environment()
+    return _run_in_env(python, ["-m", "jupyterlab", START, *extra])
+
+
+def cmd_test(extra: list[str]) -> int:
+    python = ensure_environment()
+    return _run_in_env(python, ["-m", "pytest", *extra])
+
+
+def cmd_execute(extra: list[str]) -> int:
+    python = ensure_environment()
+    return _run_in_env(python, ["-m", "tools.execute_notebooks", *extra])
+
+
+def cmd_bench(extra: list[str]) -> int:
+    python = ensure_environment()
+    return _run_in_env(python, ["-m", "benchmarks.run", *extra])
+
+
+COMMANDS = {
+    "lab": cmd_lab,
+    "test": cmd_test,
+    "execute": cmd_execute,
+    "bench": cmd_bench,
+}
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] in {"-h", "--help", "help"} or argv[0] not in COMMANDS:
+        print(__doc__)
+        return 0 if argv and argv[0] in {"-h", "--help", "help"} else 2
+    return COMMANDS[argv[0]](argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

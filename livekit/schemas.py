@@ -1,0 +1,113 @@
+"""The declared schema of every CSV file in ``data/``.
+
+``SCHEMAS`` maps a file stem (``data/<stem>.csv``) to its :class:`~livekit.data.Schema`.
+The people-readable version of the same facts, with units and provenance, is
+``data/README.md``; keep the two in step (``tests/test_data.py`` checks that every table here is
+documented there).
+"""
+from __future__ import annotations
+
+from .data import Column, Schema
+
+__all__ = ["SCHEMAS", "SELF_CHECKS"]
+
+# --- real data, copied from ../shared/data (provenance in data/README.md) -----------------
+
+TWITCH = Schema(
+    name="twitch_top_streamers",
+    description="The 1,000 Twitch channels with the most watch time in one year (about 2019-2020).",
+    columns=(
+        Column("Channel", "text", description="Channel name, in its own script"),
+        Column("Watch time(Minutes)", "int", low=0, unit="minutes", description="Total minutes watched by all viewers"),
+        Column("Stream time(minutes)", "int", low=0, unit="minutes", description="Minutes the channel was live"),
+        Column("Peak viewers", "int", low=0, unit="viewers", description="Most viewers at one moment"),
+        Column("Average viewers", "int", low=0, unit="viewers", description="Mean concurrent viewers while live"),
+        Column("Followers", "int", low=0, unit="followers", description="Followers at the end of the year"),
+        Column("Followers gained", "int", unit="followers", description="Change in followers over the year (can be negative)"),
+        Column("Views gained", "int", low=0, unit="views", description="Views added over the year"),
+        Column("Partnered", "bool", description="Twitch partner programme member"),
+        Column("Mature", "bool", description="Flagged as mature content"),
+        Column("Language", "text", description="Broadcast language"),
+    ),
+    unique=("Channel",),
+)
+
+LIVE_COMMERCE_FACTS = Schema(
+    name="live_commerce_facts",
+    description="Reported figures for well-known live-commerce anchors, 2020-2022, one figure a row.",
+    columns=(
+        Column("anchor", "text", description="Anchor's name"),
+        Column("platform", "text", description="Platform of the broadcast"),
+        Column("event", "text", description="What the figure refers to"),
+        Column("date", "text", pattern=r"\d{4}-\d{2}(-\d{2})?", description="Date (YYYY-MM-DD or YYYY-MM)"),
+        Column("metric", "text", allowed=("sales", "cumulative viewers", "followers"), description="What was measured"),
+        Column("value", "float", low=0, description="The reported figure, in `unit`"),
+        Column("unit", "text", allowed=("CNY", "viewers", "followers"), description="Unit of `value`"),
+        Column("source", "text", pattern=r"https?://\S+", description="Public page that reported it"),
+        Column("note", "text", nullable=True, description="Caveats"),
+    ),
+)
+
+# --- self-checks, one file per notebook (shared by livekit.selfcheck) ---------------------
+
+SELF_CHECKS = Schema(
+    name="self_checks",
+    description="Multiple-choice self-check questions with the answer and an explanation.",
+    columns=(
+        Column("id", "text", pattern=r"[a-z0-9_]+", description="Short unique id"),
+        Column("question", "text", description="The question, Markdown allowed"),
+        Column("choices", "text", description="The options, separated by ' | '"),
+        Column("answer", "text", description="The right option, exactly as in `choices`"),
+        Column("explanation", "text", description="Why the answer is right (shown after any pick)"),
+        Column("source", "text", description="Where the idea comes from: a paper section, or 'kit'"),
+    ),
+    unique=("id",),
+)
+
+SCHEMAS: dict[str, Schema] = {
+    "twitch_top_streamers": TWITCH,
+    "live_commerce_facts": LIVE_COMMERCE_FACTS,
+}
+
+# --- the canvas and its value modules: one source of truth for notebooks 1 and 3 ----------
+
+VALUE_MODULES = Schema(
+    name="value_modules",
+    description="The four value modules of the paper's Table 1, in path order.",
+    columns=(
+        Column("module", "text", allowed=("proposition", "creation", "delivery", "capture"), description="Module id"),
+        Column("name", "text", description="Display name"),
+        Column("order", "int", low=1, high=4, description="Position on the innovation path"),
+        Column("table1_elements", "text", description="Constituent elements listed in Table 1, '; '-separated"),
+        Column("guiding_question", "text", description="The question the module answers (kit's wording)"),
+        Column("source", "text", description="Where it comes from"),
+    ),
+    unique=("module", "order"),
+)
+
+CANVAS_BLOCKS = Schema(
+    name="canvas_blocks",
+    description="Osterwalder's nine building blocks, their value module and the paper's live-marketing content.",
+    columns=(
+        Column("block", "text", pattern=r"[a-z_]+", description="Block id (Osterwalder's name, snake_case)"),
+        Column("name", "text", description="Osterwalder's name"),
+        Column("paper_name", "text", description="The paper's name for the block"),
+        Column("module", "text", allowed=("proposition", "creation", "delivery", "capture"), description="Value module (Table 1, or the kit's choice)"),
+        Column("module_basis", "text", description="Table 1 element it rests on, or 'kit's choice' with the reason"),
+        Column("definition", "text", description="Short definition (kit's words)"),
+        Column("live_marketing", "text", description="The paper's content for live marketing (kit's paraphrase)"),
+        Column("section", "text", description="Where in the paper"),
+    ),
+    unique=("block",),
+)
+
+SCHEMAS.update({"value_modules": VALUE_MODULES, "canvas_blocks": CANVAS_BLOCKS})
+
+# --- notebook 1, canvas theory (livekit.canvas) -------------------------------------------
+# (schemas added by the canvas work go here and into SCHEMAS)
+
+# --- notebook 2, seller classification (livekit.sellers) ----------------------------------
+# (schemas added by the seller work go here and into SCHEMAS)
+
+# --- notebook 3, innovation path (livekit.path) --------------------------------------------
+# (schemas added by the path work go here and into SCHEMAS)

@@ -1,0 +1,122 @@
+"""Colours, hatches and font sizes shared by every figure in the kit.
+
+One palette for the whole kit, so that "value creation" is the same blue in notebook 1 and in
+notebook 3. The colours are the Okabe-Ito set, which stays distinguishable for the common forms
+of colour blindness; where colour carries meaning a hatch or a label carries it too, so the
+figures also read in greyscale and on a washed-out projector. Text is never smaller than 9 pt.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
+
+import matplotlib
+from matplotlib.figure import Figure
+
+__all__ = [
+    "OKABE_ITO",
+    "MODULES",
+    "MODULE_NAMES",
+    "MODULE_COLORS",
+    "MODULE_TINTS",
+    "MODULE_HATCHES",
+    "SELLER_CLASSES",
+    "CLASS_COLORS",
+    "CLASS_HATCHES",
+    "MIN_FONT_PT",
+    "KIT_RC",
+    "kit_style",
+    "new_figure",
+]
+
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "black": "#000000",
+    "grey": "#999999",
+}
+
+#: The four value modules of the paper's Table 1, in path order.
+MODULES = ("proposition", "creation", "delivery", "capture")
+MODULE_NAMES = {
+    "proposition": "Value proposition",
+    "creation": "Value creation",
+    "delivery": "Value delivery",
+    "capture": "Value capture",
+}
+MODULE_COLORS = {
+    "proposition": OKABE_ITO["vermillion"],
+    "creation": OKABE_ITO["blue"],
+    "delivery": OKABE_ITO["bluish_green"],
+    "capture": OKABE_ITO["orange"],
+}
+#: Light versions of the module colours, for block backgrounds under dark text.
+MODULE_TINTS = {
+    "proposition": "#F6CDB0",
+    "creation": "#B3D4EA",
+    "delivery": "#B2E0D3",
+    "capture": "#F8E1A8",
+}
+MODULE_HATCHES = {"proposition": "", "creation": "//", "delivery": "..", "capture": "xx"}
+
+#: The paper's four seller classes (Figure 3), lowest first: the order of the categorical.
+SELLER_CLASSES = ("low-level", "ordinary", "famous", "super")
+#: Ordered light-to-dark (viridis stops), so the order survives greyscale printing.
+CLASS_COLORS = {
+    "low-level": "#FDE725",
+    "ordinary": "#35B779",
+    "famous": "#31688E",
+    "super": "#440154",
+}
+CLASS_HATCHES = {"low-level": "", "ordinary": "..", "famous": "//", "super": "xx"}
+
+MIN_FONT_PT = 9.0
+
+KIT_RC = {
+    "font.size": 10.0,
+    "axes.titlesize": 11.0,
+    "axes.labelsize": 10.0,
+    "xtick.labelsize": 9.0,
+    "ytick.labelsize": 9.0,
+    "legend.fontsize": 9.0,
+    "figure.titlesize": 12.0,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "svg.fonttype": "none",
+    "svg.hashsalt": "livekit",
+}
+
+
+@contextmanager
+def kit_style() -> Iterator[None]:
+    """Context manager: matplotlib settings of the kit (font sizes >= 9 pt, quiet spines)."""
+    with matplotlib.rc_context(KIT_RC):
+        yield
+
+
+def new_figure(width: float = 7.0, height: float = 4.5, *, dpi: float = 100) -> Figure:
+    """Return a new figure outside pyplot, in the kit's style, for a slider view to keep.
+
+    Parameters
+    ----------
+    width, height : float
+        Size in inches (default 7 x 4.5).
+    dpi : float
+        Dots per inch of the PNG the view shows (default 100).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Attached to an Agg canvas, not to pyplot, so it is never shown twice in a notebook.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    with kit_style():
+        fig = Figure(figsize=(width, height), dpi=dpi)
+    FigureCanvasAgg(fig)
+    return fig
