@@ -22,7 +22,9 @@ __version__ = "0.1.0"
 
 _SUBMODULES = (
     "data", "schemas", "style", "views", "selfcheck", "setup_check",
-    "canvas", "canvas_views", "sellers", "seller_views", "path", "path_views",
+    "canvas", "canvas_plots", "canvas_views", "worksheet",
+    "sellers", "seller_plots", "seller_views",
+    "path", "path_plots", "path_views",
 )
 
 __all__ = ["__version__", *_SUBMODULES]
