@@ -67,6 +67,7 @@ SELF_CHECKS = Schema(
 SCHEMAS: dict[str, Schema] = {
     "twitch_top_streamers": TWITCH,
     "live_commerce_facts": LIVE_COMMERCE_FACTS,
+    "checks_start": SELF_CHECKS,
 }
 
 # --- the canvas and its value modules: one source of truth for notebooks 1 and 3 ----------
