@@ -72,9 +72,14 @@ def _run_in_env(python: Path, args: list[str]) -> int:
     return subprocess.run([str(python), *args], cwd=ROOT, env=env).returncode
 
 
+def _root_flags() -> list[str]:
+    """Jupyter refuses to run as root unless told; containers and CI machines often are root."""
+    return ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+
+
 def cmd_lab(extra: list[str]) -> int:
     python = ensure_environment()
-    return _run_in_env(python, ["-m", "jupyterlab", START, *extra])
+    return _run_in_env(python, ["-m", "jupyterlab", START, *_root_flags(), *extra])
 
 
 def cmd_test(extra: list[str]) -> int:
