@@ -1,0 +1,669 @@
+"""Scoring and classifying live-stream sellers: the paper's evaluation model (Figure 3).
+
+Li (2021), section "Business model innovation and process analysis of live marketing", evaluates
+live-stream sellers on two dimensions, **anchor influence** and **audience attractiveness**, and
+names four classes: super, famous, ordinary and low-level sellers (Figure 3). The paper gives no
+formula and no boundaries. This module makes the model computable, and every choice it adds is
+the kit's, named here and made a parameter:
+
+1. **Scores from observable metrics** (:func:`score_sellers`). Each dimension is a weighted mean
+   of metric scores on a 0-100 scale. A metric is turned into a 0-100 score against a
+   *reference set* of sellers by one of two documented normalisations:
+
+   - ``"log-minmax"`` (default): place the metric on its scale (``log10(1 + x)`` for counts and
+     money, the value itself for shares) and map the reference set's minimum to 0 and maximum to
+     100, clipping values outside. Smooth, and a tenfold rise in followers always adds the same
+     number of points.
+   - ``"percentile"``: the share of the reference set below the value (ties count half), times
+     100. Robust to outliers; a score of 50 is the reference median.
+
+2. **Classes from scores** (:func:`classify`), two models, because Figure 3's boundaries are
+   not given in the text:
+
+   - ``"quadrant"``: two thresholds cut the map into four corners. Both scores high: *super*;
+     both low: *low-level*. The kit reads the off-diagonal corners as **influence-led = famous**
+     (a well-known anchor or star whose audience does not buy much) and **audience-led =
+     ordinary** (an unknown anchor whose stream holds and converts its viewers). Reason: the
+     paper's own example of fame without a selling track record is a film star, i.e. influence
+     first; "famous" names exactly that. This is a reading, not the paper's statement.
+   - ``"tiered"``: a combined score ``share * influence + (1 - share) * attractiveness`` cut
+     into four bands by three increasing thresholds.
+
+   A score exactly at a threshold counts as the higher side.
+
+3. **The smallest move up** (:func:`next_class_move`): the shortest step in score points, with
+   neither score going down, that puts a seller in a higher class.
+
+Metric names (columns of a seller table) are listed in :data:`METRICS`.
+"""
+from __future__ import annotations
+
+import math
+import numbers
+from dataclasses import dataclass
+from os import PathLike
+from typing import Any, Mapping
+
+import numpy as np
+import pandas as pd
+
+from ._checks import check_choice, check_number, check_text
+from .data import Column, Schema, load, read_table
+from .style import SELLER_CLASSES
+
+__all__ = [
+    "Metric",
+    "METRICS",
+    "DIMENSIONS",
+    "DEFAULT_WEIGHTS",
+    "NORMALISATIONS",
+    "MODELS",
+    "DEFAULT_CUTS",
+    "DEFAULT_BANDS",
+    "DATASETS",
+    "metric_scores",
+    "score_sellers",
+    "classify",
+    "class_of",
+    "class_regions",
+    "next_class_move",
+    "score_to_metric",
+    "class_counts",
+    "load_sellers",
+    "load_twitch",
+    "read_sellers",
+    "load_dataset",
+    "dataset_weights",
+]
+
+
+@dataclass(frozen=True)
+class Metric:
+    """An observable metric that feeds one of the two scores.
+
+    Attributes
+    ----------
+    name : str
+        Column name in a seller table.
+    dimension : {"influence", "attractiveness"}
+        Which score it feeds.
+    scale : {"log", "linear"}
+        ``"log"`` for counts and money (normalised as ``log10(1 + x)``), ``"linear"`` for shares.
+    unit : str
+        Unit of the raw values.
+    label : str
+        A short name for axes and sliders.
+    high : float or None
+        Largest allowed value (1 for shares), or None.
+    """
+
+    name: str
+    dimension: str
+    scale: str
+    unit: str
+    label: str
+    high: float | None = None
+
+
+#: The metrics the kit knows, by column name. Other columns in a table are ignored.
+METRICS: dict[str, Metric] = {
+    m.name: m
+    for m in (
+        Metric("followers", "influence", "log", "followers", "Followers"),
+        Metric("celebrity", "influence", "linear", "0-1 rating", "Celebrity status", 1.0),
+        Metric("annual_sales_cny", "influence", "log", "CNY a year", "Past sales (CNY/year)"),
+        Metric("avg_viewers", "attractiveness", "log", "viewers", "Average concurrent viewers"),
+        Metric("watch_minutes", "attractiveness", "log", "minutes per viewer", "Watch time per viewer (min)"),
+        Metric("engagement", "attractiveness", "log", "interactions per viewer-hour", "Comments + gifts per viewer-hour"),
+        Metric("conversion", "attractiveness", "linear", "share of viewers", "Conversion (share who buy)", 1.0),
+        Metric("total_watch_time", "attractiveness", "log", "minutes", "Total watch time (min)"),
+    )
+}
+
+DIMENSIONS = ("influence", "attractiveness")
+
+#: Kit defaults: illustrative weights, not the paper's. Only metrics present in the data count.
+DEFAULT_WEIGHTS: dict[str, float] = {
+    "followers": 0.5,
+    "celebrity": 0.2,
+    "annual_sales_cny": 0.3,
+    "avg_viewers": 0.4,
+    "watch_minutes": 0.2,
+    "engagement": 0.2,
+    "conversion": 0.2,
+    "total_watch_time": 0.0,
+}
+
+NORMALISATIONS = ("log-minmax", "percentile")
+MODELS = ("quadrant", "tiered")
+#: Quadrant model: (influence threshold, attractiveness threshold), 0-100.
+DEFAULT_CUTS = (50.0, 50.0)
+#: Tiered model: three increasing thresholds of the combined score, 0-100.
+DEFAULT_BANDS = (35.0, 50.0, 65.0)
+
+#: Data sets the whole-data-set view offers: picker label -> loader name.
+DATASETS = {"teaching set (illustrative)": "sellers", "Twitch top 1,000 (real)": "twitch"}
+
+_CLASSES = pd.CategoricalDtype(list(SELLER_CLASSES), ordered=True)
+
+
+# --- scores -----------------------------------------------------------------------------
+
+def _as_frame(data: Any) -> pd.DataFrame:
+    """A DataFrame from a table, or from one seller given as a dict or Series."""
+    if isinstance(data, pd.DataFrame):
+        frame = data
+    elif isinstance(data, (Mapping, pd.Series)):
+        row = dict(data)
+        for key, value in row.items():
+            if key in METRICS:
+                check_number(key, value, low=0.0, high=METRICS[key].high)
+        frame = pd.DataFrame([row])
+    else:
+        raise TypeError(f"data must be a DataFrame of sellers, or one seller as a dict/Series, got {type(data).__name__}")
+    if len(frame) == 0:
+        raise ValueError("data must have at least one seller (row); got an empty table")
+    return frame
+
+
+def _metric_values(frame: pd.DataFrame, name: str) -> np.ndarray:
+    """The column ``name`` as floats, checked: numeric, not NaN, not negative, within range."""
+    if name not in frame.columns:
+        raise ValueError(f"column {name!r} is missing; the data has {list(frame.columns)}")
+    column = frame[name]
+    if pd.api.types.is_bool_dtype(column) or not pd.api.types.is_numeric_dtype(column):
+        bad = column.map(lambda v: isinstance(v, (bool, np.bool_)) or not (isinstance(v, numbers.Real) or v is None))
+        bad = bad.to_numpy(dtype=bool)
+        if bad.any() or pd.api.types.is_bool_dtype(column):
+            row = int(np.flatnonzero(bad)[0]) if bad.any() else 0
+            raise TypeError(
+                f"column {name!r}, row {row + 1}: values must be numbers ({METRICS[name].unit}), "
+                f"got {column.iloc[row]!r}"
+            )
+    values = column.to_numpy(dtype=float, na_value=np.nan)
+    bad = ~np.isfinite(values)
+    if bad.any():
+        row = int(np.flatnonzero(bad)[0])
+        raise ValueError(f"column {name!r}, row {row + 1}: value must be a finite number, got {values[row]!r}")
+    high = METRICS[name].high
+    bad = (values < 0) | (values > high if high is not None else False)
+    if np.any(bad):
+        row = int(np.flatnonzero(bad)[0])
+        allowed = f"from 0 to {high:g}" if high is not None else "of at least 0"
+        raise ValueError(f"column {name!r}, row {row + 1}: value must be {allowed}, got {values[row]!r}")
+    return values
+
+
+def _on_scale(values: np.ndarray, metric: Metric) -> np.ndarray:
+    return np.log10(1.0 + values) if metric.scale == "log" else values
+
+
+def metric_scores(values: Any, reference: Any, *, metric: str, method: str = "log-minmax") -> np.ndarray:
+    """Turn raw values of one metric into 0-100 scores against a reference set.
+
+    Parameters
+    ----------
+    values : array-like of float
+        Raw metric values (>= 0), e.g. follower counts.
+    reference : array-like of float
+        The reference set's values of the same metric (at least one).
+    metric : str
+        A name in :data:`METRICS`; its ``scale`` decides the log transform.
+    method : {"log-minmax", "percentile"}
+        See the module docstring. ``"log-minmax"`` maps the reference minimum to 0 and maximum
+        to 100 on the metric's scale (all 50 if they are equal); ``"percentile"`` gives the
+        share of the reference below the value (ties count half), times 100.
+
+    Returns
+    -------
+    numpy.ndarray
+        Scores from 0 to 100, one per value; never decreasing in the value.
+    """
+    check_choice("metric", metric, METRICS)
+    check_choice("method", method, NORMALISATIONS)
+    m = METRICS[metric]
+    x = np.asarray(values, dtype=float)
+    ref = np.asarray(reference, dtype=float)
+    if ref.size == 0:
+        raise ValueError("reference must hold at least one seller")
+    if method == "percentile":
+        ordered = np.sort(ref, kind="stable") if ref.size > 1 else ref
+        below = np.searchsorted(ordered, x, side="left")
+        upto = np.searchsorted(ordered, x, side="right")
+        return (below + upto) * (50.0 / ordered.size)
+    scaled_ref = _on_scale(ref, m)
+    low, high = float(scaled_ref.min()), float(scaled_ref.max())
+    if high <= low:
+        return np.full(x.shape, 50.0)
+    out = (_on_scale(x, m) - low) * (100.0 / (high - low))
+    return np.clip(out, 0.0, 100.0)
+
+
+def score_to_metric(score: Any, reference: Any, *, metric: str, method: str = "log-minmax") -> np.ndarray:
+    """Invert :func:`metric_scores`: the raw value that earns a given score.
+
+    Used to draw thresholds on raw-metric axes. Exact for ``"log-minmax"``; for
+    ``"percentile"`` it interpolates between the reference values (a step function has no
+    exact inverse).
+
+    Parameters
+    ----------
+    score : array-like of float
+        Scores from 0 to 100.
+    reference, metric, method
+        As in :func:`metric_scores`.
+
+    Returns
+    -------
+    numpy.ndarray
+        Raw values in the metric's unit.
+    """
+    check_choice("metric", metric, METRICS)
+    check_choice("method", method, NORMALISATIONS)
+    m = METRICS[metric]
+    s = np.clip(np.asarray(score, dtype=float), 0.0, 100.0)
+    ref = np.sort(np.asarray(reference, dtype=float))
+    if method == "percentile":
+        ranks = (np.arange(ref.size) + 0.5) * (100.0 / ref.size)
+        return np.interp(s, ranks, ref)
+    scaled = _on_scale(ref, m)
+    low, high = float(scaled.min()), float(scaled.max())
+    y = low + s / 100.0 * (high - low)
+    return 10.0 ** y - 1.0 if m.scale == "log" else y
+
+
+def _check_weights(weights: Mapping[str, Any], columns) -> dict[str, float]:
+    if not isinstance(weights, Mapping):
+        raise TypeError(f"weights must be a mapping {{metric: weight}}, got {type(weights).__name__}")
+    clean: dict[str, float] = {}
+    for name, w in weights.items():
+        check_choice("weights key", name, METRICS)
+        clean[name] = check_number(f"weight of {name!r}", w, low=0.0, high=1e6)
+    for dim in DIMENSIONS:
+        used = {n: w for n, w in clean.items() if METRICS[n].dimension == dim and w > 0}
+        if not used:
+            listed = [n for n in METRICS if METRICS[n].dimension == dim]
+            raise ValueError(
+                f"weights for {dim} are all zero (or name no metric of it): give at least one of "
+                f"{listed} a weight above 0"
+            )
+        missing = [n for n in used if n not in columns]
+        if missing:
+            raise ValueError(
+                f"column {missing[0]!r} is missing but has {dim} weight {used[missing[0]]:g}; "
+                f"the data has {list(columns)}"
+            )
+    return clean
+
+
+def dataset_weights(data: pd.DataFrame) -> dict[str, float]:
+    """The kit's default weights restricted to the metrics a table has.
+
+    A dimension whose default metrics are all absent falls back to the first of its metrics the
+    table has (weight 1). Raises ValueError naming the dimension if it has none.
+    """
+    present = [n for n in METRICS if n in data.columns]
+    weights = {n: DEFAULT_WEIGHTS[n] for n in present}
+    for dim in DIMENSIONS:
+        mine = [n for n in present if METRICS[n].dimension == dim]
+        if not mine:
+            listed = [n for n in METRICS if METRICS[n].dimension == dim]
+            raise ValueError(f"the data has no {dim} metric: it needs at least one column of {listed}")
+        if sum(weights[n] for n in mine) == 0:
+            weights[mine[0]] = 1.0
+    return weights
+
+
+def score_sellers(
+    data: Any,
+    *,
+    weights: Mapping[str, float] | None = None,
+    method: str = "log-minmax",
+    reference: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Score sellers on anchor influence and audience attractiveness, 0-100 each.
+
+    Parameters
+    ----------
+    data : DataFrame, or dict / Series for one seller
+        One row per seller, with metric columns named as in :data:`METRICS` (raw values: counts,
+        CNY, minutes, shares from 0 to 1). Other columns are kept.
+    weights : mapping of metric name to float >= 0, optional
+        Relative weight of each metric within its dimension (normalised to sum to 1 there).
+        Default: :data:`DEFAULT_WEIGHTS` for the metrics the reference has. Each dimension needs
+        one metric with a weight above 0.
+    method : {"log-minmax", "percentile"}
+        How a raw metric becomes a 0-100 score (see the module docstring).
+    reference : DataFrame, optional
+        The sellers to compare against. Default: ``data`` itself for a table; for a single
+        seller the kit's teaching set (:func:`load_sellers`), since one seller alone has nobody
+        to be compared with.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``data`` with two more columns, ``influence`` and ``attractiveness`` (0-100).
+
+    Raises
+    ------
+    TypeError
+        If a metric column holds text.
+    ValueError
+        Naming the column: a negative, NaN or out-of-range metric; a missing weighted column;
+        weights all zero for a dimension; an empty table; an unknown method.
+    """
+    single = not isinstance(data, pd.DataFrame)
+    frame = _as_frame(data)
+    check_choice("method", method, NORMALISATIONS)
+    if reference is None:
+        reference = load_sellers() if single else frame
+    elif not isinstance(reference, pd.DataFrame):
+        raise TypeError(f"reference must be a DataFrame of sellers, got {type(reference).__name__}")
+    if len(reference) == 0:
+        raise ValueError("reference must have at least one seller (row); got an empty table")
+    if weights is None:
+        weights = dataset_weights(reference[[c for c in reference.columns if c in frame.columns]])
+    clean = _check_weights(weights, frame.columns)
+    out = frame.copy()
+    for dim in DIMENSIONS:
+        used = {n: w for n, w in clean.items() if METRICS[n].dimension == dim and w > 0}
+        total = sum(used.values())
+        acc = np.zeros(len(frame))
+        for name, w in used.items():
+            acc += (w / total) * metric_scores(
+                _metric_values(frame, name), _metric_values(reference, name), metric=name, method=method
+            )
+        out[dim] = np.clip(acc, 0.0, 100.0)
+    return out
+
+
+# --- classes ----------------------------------------------------------------------------
+
+def _check_model(model: str, cuts: Any, bands: Any, share: Any) -> tuple[tuple[float, float], tuple[float, float, float], float]:
+    check_choice("model", model, MODELS)
+    if len(cuts) != 2:
+        raise ValueError(f"cuts must be two thresholds (influence, attractiveness), got {cuts!r}")
+    ci = check_number("influence threshold", cuts[0], low=0.0, high=100.0)
+    ca = check_number("attractiveness threshold", cuts[1], low=0.0, high=100.0)
+    if len(bands) != 3:
+        raise ValueError(f"bands must be three thresholds of the combined score, got {bands!r}")
+    b = tuple(check_number(f"band threshold {i + 1}", v, low=0.0, high=100.0) for i, v in enumerate(bands))
+    if not (b[0] <= b[1] <= b[2]):
+        raise ValueError(f"bands must be increasing (low-level < ordinary < famous < super), got {bands!r}")
+    w = check_number("influence share", share, low=0.0, high=1.0)
+    return (ci, ca), b, w  # type: ignore[return-value]
+
+
+def _score_array(name: str, values: Any) -> np.ndarray:
+    arr = np.asarray(values)
+    if arr.dtype.kind not in "iuf":
+        raise TypeError(f"{name} scores must be numbers from 0 to 100, got {arr.dtype} values")
+    arr = arr.astype(float, copy=False)
+    bad = ~np.isfinite(arr) | (arr < 0) | (arr > 100)
+    if bad.any():
+        row = int(np.flatnonzero(bad.ravel())[0])
+        raise ValueError(f"{name} score, row {row + 1}: must be from 0 to 100, got {arr.ravel()[row]!r}")
+    return arr
+
+
+def _codes(i: np.ndarray, a: np.ndarray, model: str, cuts, bands, share) -> np.ndarray:
+    if model == "quadrant":
+        # low-level 0, ordinary 1 (audience-led), famous 2 (influence-led), super 3
+        return (a >= cuts[1]).astype(np.int8) + 2 * (i >= cuts[0]).astype(np.int8)
+    combined = share * i + (1.0 - share) * a
+    return np.searchsorted(np.asarray(bands), combined, side="right").astype(np.int8)
+
+
+def classify(
+    scores: pd.DataFrame,
+    *,
+    model: str = "quadrant",
+    cuts: tuple[float, float] = DEFAULT_CUTS,
+    bands: tuple[float, float, float] = DEFAULT_BANDS,
+    share: float = 0.5,
+) -> pd.Categorical:
+    """Give each seller one of the four classes of the paper's Figure 3.
+
+    Parameters
+    ----------
+    scores : DataFrame
+        With columns ``influence`` and ``attractiveness``, 0-100 (from :func:`score_sellers`).
+    model : {"quadrant", "tiered"}
+        The kit's two readings of Figure 3 (see the module docstring).
+    cuts : (float, float)
+        Quadrant model: influence and attractiveness thresholds, 0-100 (default 50, 50).
+    bands : (float, float, float)
+        Tiered model: increasing thresholds of the combined score, 0-100 (default 35, 50, 65).
+    share : float
+        Tiered model: weight of influence in the combined score, 0-1 (default 0.5).
+
+    Returns
+    -------
+    pandas.Categorical
+        Ordered, categories ``SELLER_CLASSES`` (low-level < ordinary < famous < super).
+    """
+    if not isinstance(scores, pd.DataFrame):
+        raise TypeError(f"scores must be a DataFrame with influence and attractiveness columns, got {type(scores).__name__}")
+    if len(scores) == 0:
+        raise ValueError("scores must have at least one seller (row); got an empty table")
+    for dim in DIMENSIONS:
+        if dim not in scores.columns:
+            raise ValueError(f"column {dim!r} is missing from scores; run score_sellers first")
+    cuts, bands, share = _check_model(model, cuts, bands, share)
+    i = _score_array("influence", scores["influence"].to_numpy())
+    a = _score_array("attractiveness", scores["attractiveness"].to_numpy())
+    return pd.Categorical.from_codes(_codes(i, a, model, cuts, bands, share), dtype=_CLASSES)
+
+
+def class_of(influence: float, attractiveness: float, **model: Any) -> str:
+    """The class of one seller from its two scores (keywords as in :func:`classify`)."""
+    i = check_number("influence", influence, low=0.0, high=100.0)
+    a = check_number("attractiveness", attractiveness, low=0.0, high=100.0)
+    frame = pd.DataFrame({"influence": [i], "attractiveness": [a]})
+    return str(classify(frame, **model)[0])
+
+
+def class_counts(classes: Any) -> pd.Series:
+    """How many sellers are in each class, lowest class first (zeros included)."""
+    cat = pd.Categorical(classes, dtype=_CLASSES)
+    return pd.Series(np.bincount(cat.codes[cat.codes >= 0], minlength=4), index=list(SELLER_CLASSES), name="sellers")
+
+
+def _clip_halfplane(poly: list[tuple[float, float]], a: float, b: float, c: float) -> list[tuple[float, float]]:
+    """Keep the part of a convex polygon where a*x + b*y >= c (Sutherland-Hodgman)."""
+    out: list[tuple[float, float]] = []
+    n = len(poly)
+    for k in range(n):
+        p, q = poly[k], poly[(k + 1) % n]
+        fp, fq = a * p[0] + b * p[1] - c, a * q[0] + b * q[1] - c
+        if fp >= 0:
+            out.append(p)
+        if (fp >= 0) != (fq >= 0):
+            t = fp / (fp - fq)
+            out.append((p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])))
+    return out
+
+
+def class_regions(
+    *, model: str = "quadrant", cuts=DEFAULT_CUTS, bands=DEFAULT_BANDS, share: float = 0.5
+) -> dict[str, np.ndarray]:
+    """The region of the 0-100 x 0-100 score map each class covers, as polygons.
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        Class name -> (k, 2) array of (influence, attractiveness) vertices; an empty (0, 2)
+        array if the class has no area. The regions tile the square.
+    """
+    cuts, bands, share = _check_model(model, cuts, bands, share)
+    square = [(0.0, 0.0), (100.0, 0.0), (100.0, 100.0), (0.0, 100.0)]
+    regions: dict[str, list[tuple[float, float]]] = {}
+    if model == "quadrant":
+        ci, ca = cuts
+        regions["low-level"] = [(0, 0), (ci, 0), (ci, ca), (0, ca)]
+        regions["ordinary"] = [(0, ca), (ci, ca), (ci, 100), (0, 100)]
+        regions["famous"] = [(ci, 0), (100, 0), (100, ca), (ci, ca)]
+        regions["super"] = [(ci, ca), (100, ca), (100, 100), (ci, 100)]
+    else:
+        edges = (-math.inf, *bands, math.inf)
+        for k, name in enumerate(SELLER_CLASSES):
+            poly = list(square)
+            if edges[k] > -math.inf:
+                poly = _clip_halfplane(poly, share, 1 - share, edges[k])
+            if poly and edges[k + 1] < math.inf:
+                poly = _clip_halfplane(poly, -share, -(1 - share), -edges[k + 1])
+            regions[name] = poly
+    return {k: (np.asarray(v, dtype=float).reshape(-1, 2) if len(v) >= 3 else np.empty((0, 2))) for k, v in regions.items()}
+
+
+def next_class_move(
+    influence: float, attractiveness: float, *, model: str = "quadrant", cuts=DEFAULT_CUTS,
+    bands=DEFAULT_BANDS, share: float = 0.5,
+) -> dict[str, Any]:
+    """The smallest move, in score points, that puts one seller in a higher class.
+
+    Only moves that raise or keep both scores count (a seller does not improve by losing its
+    audience), and scores stay within 0-100. "Smallest" is the straight-line length of the
+    move on the score map.
+
+    Parameters
+    ----------
+    influence, attractiveness : float
+        The seller's scores, 0-100.
+    model, cuts, bands, share
+        As in :func:`classify`.
+
+    Returns
+    -------
+    dict
+        ``class`` (now), ``target`` (the class reached, or None for a super seller or when no
+        higher class can be reached), ``d_influence`` and ``d_attractiveness`` (points to add),
+        ``distance`` (length of the move; 0 if none).
+    """
+    i = check_number("influence", influence, low=0.0, high=100.0)
+    a = check_number("attractiveness", attractiveness, low=0.0, high=100.0)
+    params = dict(model=model, cuts=cuts, bands=bands, share=share)
+    cuts, bands, share = _check_model(model, cuts, bands, share)
+    now = class_of(i, a, **params)
+    rank = SELLER_CLASSES.index(now)
+    options: list[tuple[float, float, float]] = []
+    if model == "quadrant":
+        ci, ca = cuts
+        candidates = [(max(ci - i, 0.0), 0.0), (0.0, max(ca - a, 0.0)), (max(ci - i, 0.0), max(ca - a, 0.0))]
+        for di, da in candidates:
+            if di or da:
+                options.append((di, da, math.hypot(di, da)))
+    else:
+        combined = share * i + (1 - share) * a
+        higher = [b for b in bands if b > combined]
+        if higher:
+            gap = higher[0] - combined
+            move = _reach(gap, share, 100 - i, 100 - a)
+            if move is not None:
+                options.append((move[0], move[1], math.hypot(*move)))
+    best = None
+    for di, da, dist in sorted(options, key=lambda t: t[2]):
+        target = class_of(min(i + di, 100.0), min(a + da, 100.0), **params)
+        if SELLER_CLASSES.index(target) > rank:
+            best = (di, da, dist, target)
+            break
+    if best is None:
+        return {"class": now, "target": None, "d_influence": 0.0, "d_attractiveness": 0.0, "distance": 0.0}
+    di, da, dist, target = best
+    return {"class": now, "target": target, "d_influence": di, "d_attractiveness": da, "distance": dist}
+
+
+def _reach(gap: float, w: float, room_i: float, room_a: float) -> tuple[float, float] | None:
+    """Shortest (di, da) >= 0 with w*di + (1-w)*da >= gap, di <= room_i, da <= room_a."""
+    v = 1.0 - w
+    norm = w * w + v * v
+    di, da = gap * w / norm, gap * v / norm
+    if di > room_i:
+        di = room_i
+        da = (gap - w * di) / v if v > 0 else math.inf
+    elif da > room_a:
+        da = room_a
+        di = (gap - v * da) / w if w > 0 else math.inf
+    if di > room_i + 1e-9 or da > room_a + 1e-9:
+        return None
+    return (di, da)
+
+
+# --- data sets --------------------------------------------------------------------------
+
+def load_sellers() -> pd.DataFrame:
+    """The kit's illustrative teaching set ``data/sellers.csv`` (see ``data/README.md``)."""
+    return load("sellers")
+
+
+_TWITCH_COLUMNS = {
+    "Channel": "seller",
+    "Followers": "followers",
+    "Average viewers": "avg_viewers",
+    "Watch time(Minutes)": "total_watch_time",
+    "Peak viewers": "peak_viewers",
+    "Stream time(minutes)": "stream_time",
+    "Language": "language",
+    "Partnered": "partnered",
+}
+
+
+def load_twitch() -> pd.DataFrame:
+    """The real Twitch table (top 1,000 channels by watch time), in the kit's column names.
+
+    ``Followers`` becomes ``followers`` (influence); ``Average viewers`` becomes ``avg_viewers``
+    and ``Watch time(Minutes)`` becomes ``total_watch_time`` (attractiveness). Provenance and
+    caveats are in ``data/README.md``.
+    """
+    table = load("twitch_top_streamers")
+    return table[list(_TWITCH_COLUMNS)].rename(columns=_TWITCH_COLUMNS)
+
+
+def _user_schema() -> Schema:
+    cols = [Column("seller", "text", description="Seller's name")]
+    for m in METRICS.values():
+        cols.append(Column(m.name, "float", required=False, low=0, high=m.high, unit=m.unit, description=m.label))
+    return Schema(name="seller_metrics", columns=tuple(cols), description="A user's own seller table")
+
+
+def read_sellers(path: str | PathLike, *, columns: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Read a student's own seller table from CSV, renaming their columns to the kit's.
+
+    Parameters
+    ----------
+    path : str or path
+        A CSV file with one row per seller.
+    columns : mapping, optional
+        ``{their column: kit column}``, e.g. ``{"Name": "seller", "Fans": "followers",
+        "Viewers": "avg_viewers"}``. Kit columns: ``seller`` and the names in :data:`METRICS`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Checked: ``seller`` present, metrics numeric, >= 0, shares <= 1; at least one metric
+        for each dimension.
+
+    Raises
+    ------
+    ValueError
+        Naming the file and the missing or bad column (and the first bad row).
+    """
+    if columns is not None:
+        if not isinstance(columns, Mapping):
+            raise TypeError(f"columns must be a mapping {{their column: kit column}}, got {type(columns).__name__}")
+        for theirs, ours in columns.items():
+            check_text("columns key", theirs)
+            check_choice(f"columns[{theirs!r}]", ours, ["seller", *METRICS])
+    table = read_table(path, _user_schema(), columns=columns)
+    try:
+        dataset_weights(table)
+    except ValueError as exc:
+        raise ValueError(f"{path}: {exc}") from None
+    return table
+
+
+def load_dataset(name: str) -> pd.DataFrame:
+    """Load a data set by its picker label or short name (``"sellers"`` or ``"twitch"``)."""
+    key = DATASETS.get(name, name)
+    check_choice("dataset", key, ["sellers", "twitch", *DATASETS])
+    return load_sellers() if key == "sellers" else load_twitch()
