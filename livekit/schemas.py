@@ -110,5 +110,26 @@ SCHEMAS.update({"value_modules": VALUE_MODULES, "canvas_blocks": CANVAS_BLOCKS})
 # --- notebook 2, seller classification (livekit.sellers) ----------------------------------
 # (schemas added by the seller work go here and into SCHEMAS)
 
+SELLERS = Schema(
+    name="sellers",
+    description="Illustrative live-stream sellers for notebook 2: metrics of anchor influence and audience attractiveness.",
+    columns=(
+        Column("seller", "text", description="Illustrative name (not a real person)"),
+        Column("kind", "text", description="What sort of seller"),
+        Column("followers", "int", low=0, unit="followers", description="Followers on the platform"),
+        Column("celebrity", "float", low=0, high=1, unit="0-1 rating", description="Celebrity status outside live selling (0 none, 1 national star)"),
+        Column("annual_sales_cny", "float", low=0, unit="CNY a year", description="Goods sold through the seller's streams in a year"),
+        Column("avg_viewers", "int", low=0, unit="viewers", description="Average concurrent viewers while live"),
+        Column("watch_minutes", "float", low=0, unit="minutes per viewer", description="Average time a viewer stays"),
+        Column("engagement", "float", low=0, unit="interactions per viewer-hour", description="Comments plus gifts per viewer per hour"),
+        Column("conversion", "float", low=0, high=1, unit="share of viewers", description="Share of viewers who buy"),
+        Column("basis", "text", allowed=("paper", "kit"), description="'paper' if the row rests on a figure Li (2021) cites, else 'kit'"),
+        Column("note", "text", nullable=True, description="The paper figure the row rests on, with section"),
+    ),
+    unique=("seller",),
+)
+
+SCHEMAS.update({"sellers": SELLERS, "checks_sellers": SELF_CHECKS})
+
 # --- notebook 3, innovation path (livekit.path) --------------------------------------------
 # (schemas added by the path work go here and into SCHEMAS)
