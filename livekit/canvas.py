@@ -1,0 +1,360 @@
+"""The business model canvas of Li (2021), as data and small functions.
+
+The canvas has nine building blocks (Osterwalder and Pigneur). Li (2021), Table 1, groups them
+into four value modules: proposition, creation, delivery and capture. Table 1 leaves key
+activities out; the kit puts them in value creation (``data/canvas_blocks.csv`` says so in its
+``module_basis`` column). The paper then reads the canvas as two chains that meet in the value
+proposition (section "Analysis of nine elements", closing paragraph):
+
+- **revenue chain**: customer segments, customer relationships and channels, through the value
+  proposition, produce the revenue streams;
+- **cost chain**: the value proposition, key resources, key activities and key partners make up
+  the cost structure.
+
+Everything here is pure: plain values and pandas objects in, plain values and pandas objects out.
+The tables come from ``data/`` (see ``data/README.md`` for what is the paper's and what is the
+kit's reading).
+
+Examples
+--------
+>>> from livekit import canvas
+>>> canvas.module_of("channels")
+'delivery'
+>>> canvas.chain("revenue")
+['customer_segments', 'customer_relationships', 'channels', 'value_proposition', 'revenue_streams']
+>>> canvas.hub()
+'value_proposition'
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any, Mapping
+
+import pandas as pd
+
+from ._checks import check_choice, check_money, check_number
+from .data import load
+
+__all__ = [
+    "BLOCKS",
+    "MODELS",
+    "CHAINS",
+    "blocks",
+    "block_info",
+    "module_of",
+    "blocks_in_module",
+    "value_modules",
+    "chains",
+    "chain",
+    "chains_of",
+    "hub",
+    "compare_models",
+    "model_contents",
+    "value_ratings",
+    "value_dimensions",
+    "value_scores",
+    "money_items",
+    "canvas_money",
+    "money_summary",
+]
+
+#: The nine blocks, in Osterwalder's reading order (left to right, then the bottom row).
+BLOCKS = (
+    "key_partners",
+    "key_activities",
+    "key_resources",
+    "value_proposition",
+    "customer_relationships",
+    "channels",
+    "customer_segments",
+    "cost_structure",
+    "revenue_streams",
+)
+#: The three business models the paper contrasts.
+MODELS = ("live", "online", "offline")
+MODEL_NAMES = {"live": "Live marketing", "online": "Online shopping (not live)", "offline": "Offline retail"}
+#: The paper's two chains.
+CHAINS = ("revenue", "cost")
+
+
+def _check_block(block: Any, name: str = "block") -> str:
+    return check_choice(name, block, BLOCKS)
+
+
+@lru_cache(maxsize=None)
+def _table(name: str) -> pd.DataFrame:
+    return load(name)
+
+
+def blocks() -> pd.DataFrame:
+    """The nine building blocks, one row each, indexed by block id.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``name, paper_name, module, module_basis, definition, live_marketing, section``
+        and the layout ``x, y, width, height`` (canvas units; the canvas is 10 x 7), in the order
+        of :data:`BLOCKS`.
+    """
+    table = _table("canvas_blocks").set_index("block")
+    return table.loc[list(BLOCKS)].copy()
+
+
+def block_info(block: str) -> pd.Series:
+    """Everything the kit knows about one block.
+
+    Parameters
+    ----------
+    block : str
+        A block id, one of :data:`BLOCKS` (e.g. ``"channels"``).
+
+    Returns
+    -------
+    pandas.Series
+        The block's row of :func:`blocks`, plus ``chains`` (a tuple of the chains it is on).
+    """
+    _check_block(block)
+    info = blocks().loc[block].copy()
+    info["chains"] = tuple(chains_of(block))
+    return info
+
+
+def module_of(block: str) -> str:
+    """The value module (``proposition``, ``creation``, ``delivery`` or ``capture``) of a block."""
+    _check_block(block)
+    return str(blocks().at[block, "module"])
+
+
+def value_modules() -> pd.DataFrame:
+    """The four value modules of Table 1, in path order, with the blocks of each.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by module id; columns ``name, order, table1_elements, guiding_question, source``
+        and ``blocks`` (a tuple of block ids).
+    """
+    table = _table("value_modules").set_index("module").sort_values("order").copy()
+    placed = blocks()
+    table["blocks"] = [tuple(placed.index[placed["module"] == m]) for m in table.index]
+    return table
+
+
+def blocks_in_module(module: str) -> list[str]:
+    """The block ids a value module holds, in canvas order.
+
+    Parameters
+    ----------
+    module : {"proposition", "creation", "delivery", "capture"}
+    """
+    from .style import MODULES
+
+    check_choice("module", module, MODULES)
+    placed = blocks()
+    return list(placed.index[placed["module"] == module])
+
+
+def chains() -> pd.DataFrame:
+    """The paper's two chains as a table: ``chain, block, role, order, source``."""
+    return _table("canvas_chains").sort_values(["chain", "order"]).reset_index(drop=True)
+
+
+def chain(name: str) -> list[str]:
+    """The blocks on one chain, in order along it.
+
+    Parameters
+    ----------
+    name : {"revenue", "cost"}
+        ``"revenue"``: segments, relationships, channels -> value proposition -> revenue streams.
+        ``"cost"``: value proposition, resources, activities, partners -> cost structure.
+
+    Returns
+    -------
+    list of str
+    """
+    check_choice("chain", name, CHAINS)
+    table = chains()
+    return list(table.loc[table["chain"] == name, "block"])
+
+
+def chains_of(block: str) -> list[str]:
+    """The chains a block is on: ``[]``, ``["revenue"]``, ``["cost"]`` or both."""
+    _check_block(block)
+    return [name for name in CHAINS if block in chain(name)]
+
+
+def hub() -> str:
+    """The block on both chains (the paper's hub): computed from the data, not hard-coded."""
+    both = [b for b in BLOCKS if len(chains_of(b)) == len(CHAINS)]
+    if len(both) != 1:
+        raise ValueError(f"data/canvas_chains.csv: expected exactly one block on both chains, found {both}")
+    return both[0]
+
+
+def compare_models(block: str | None = None) -> pd.DataFrame:
+    """Live marketing, online shopping and offline retail side by side.
+
+    Parameters
+    ----------
+    block : str, optional
+        One block id; by default all nine.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by block, one column per model (``live, online, offline``) holding the short
+        summary, and ``reading_live, reading_online, reading_offline`` saying ``"paper"`` (the
+        paper's own contrast) or ``"kit"`` (the kit's reading).
+    """
+    table = _table("canvas_models")
+    summary = table.pivot(index="block", columns="model", values="summary")
+    reading = table.pivot(index="block", columns="model", values="reading").add_prefix("reading_")
+    out = summary[list(MODELS)].join(reading[[f"reading_{m}" for m in MODELS]]).loc[list(BLOCKS)]
+    out.columns.name = None
+    if block is not None:
+        _check_block(block)
+        out = out.loc[[block]]
+    return out
+
+
+def model_contents(model: str = "live") -> dict[str, str]:
+    """The canvas text of one model: ``{block: summary}`` for all nine blocks.
+
+    Parameters
+    ----------
+    model : {"live", "online", "offline"}
+    """
+    check_choice("model", model, MODELS)
+    return {b: str(text) for b, text in compare_models()[model].items()}
+
+
+def value_ratings() -> pd.DataFrame:
+    """The kit's illustrative 0-10 ratings of the three models, indexed by dimension.
+
+    The paper states only orderings (``paper_claim``, e.g. ``live>online``); the numbers are the
+    kit's and are built to respect them.
+    """
+    return _table("value_ratings").set_index("dimension").copy()
+
+
+def value_dimensions(side: str | None = None) -> list[str]:
+    """The value dimensions, optionally of one side (``"customer"`` or ``"seller"``)."""
+    ratings = value_ratings()
+    if side is not None:
+        check_choice("side", side, ("customer", "seller"))
+        ratings = ratings[ratings["side"] == side]
+    return list(ratings.index)
+
+
+def value_scores(weights: Mapping[str, float] | None = None, *, ratings: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Weighted value scores of the three models, for customers and for sellers.
+
+    Each side's score is the weighted mean of its dimensions' ratings:
+    ``sum(w_d * r_d) / sum(w_d)``, so it stays on the 0-10 scale of the ratings.
+
+    Parameters
+    ----------
+    weights : mapping of str to float, optional
+        ``{dimension: weight}``, each weight from 0 to 10; dimensions left out weigh 1.
+        At least one dimension of each side must weigh more than 0.
+    ratings : pandas.DataFrame, optional
+        Ratings in the shape of :func:`value_ratings`; by default the kit's.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``live, online, offline``; columns ``customer`` and ``seller`` (0-10).
+
+    Raises
+    ------
+    ValueError
+        For an unknown dimension, a weight outside 0-10, or a side whose weights are all 0.
+    TypeError
+        For a weight that is not a number, or weights that are not a mapping.
+    """
+    ratings = value_ratings() if ratings is None else ratings
+    if weights is None:
+        weights = {}
+    if not isinstance(weights, Mapping):
+        raise TypeError(f"weights must be a mapping {{dimension: weight}}, got {type(weights).__name__}")
+    w = pd.Series(1.0, index=ratings.index)
+    for dim, value in weights.items():
+        check_choice("weights key", dim, list(ratings.index))
+        w[dim] = check_number(f"weights[{dim!r}]", value, low=0, high=10)
+    out = {}
+    for side in ("customer", "seller"):
+        rows = ratings["side"] == side
+        total = w[rows].sum()
+        if total <= 0:
+            raise ValueError(f"weights: at least one {side} dimension must weigh more than 0 "
+                             f"({', '.join(ratings.index[rows])})")
+        out[side] = (ratings.loc[rows, list(MODELS)].mul(w[rows], axis=0).sum() / total)
+    frame = pd.DataFrame(out)
+    frame.index.name = "model"
+    return frame
+
+
+def money_items() -> pd.DataFrame:
+    """The paper's two revenue streams and five costs, with the kit's defaults and ranges.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by item id; columns ``label, kind, canvas_block, source_block, paper_item,
+        mapping_basis, default, low, high, step`` (amounts in thousand CNY per month).
+    """
+    return _table("canvas_money").set_index("item").copy()
+
+
+def canvas_money(**amounts: float) -> pd.DataFrame:
+    """Revenue and cost items of a live shop, with the canvas blocks they come from.
+
+    Parameters
+    ----------
+    **amounts : float
+        Amounts in thousand CNY per month, each from 0 to its item's ``high`` in
+        ``data/canvas_money.csv``: ``purchases``, ``sponsorship`` (the paper's two revenue
+        streams) and ``product``, ``broadcast``, ``packaging``, ``logistics``, ``wages`` (its
+        five costs). Items left out take the kit's default.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by item; columns ``label, kind, canvas_block, source_block, amount`` and
+        ``signed`` (revenue positive, cost negative).
+
+    Examples
+    --------
+    >>> money = canvas_money(purchases=500, wages=100)
+    >>> float(money_summary(money)["profit"])
+    145.0
+    """
+    items = money_items()
+    for name in amounts:
+        check_choice("amount name", name, list(items.index))
+    out = items[["label", "kind", "canvas_block", "source_block"]].copy()
+    values = []
+    for item, row in items.iterrows():
+        value = amounts.get(item, row["default"])
+        values.append(check_money(item, value, high=float(row["high"])))
+    out["amount"] = values
+    out["signed"] = out["amount"].where(out["kind"] == "revenue", -out["amount"])
+    return out
+
+
+def money_summary(money: pd.DataFrame) -> pd.Series:
+    """Revenue, cost, profit and margin from a :func:`canvas_money` table.
+
+    Returns
+    -------
+    pandas.Series
+        ``revenue``, ``cost``, ``profit`` (thousand CNY per month) and ``margin`` (profit as a
+        share of revenue; 0 when there is no revenue).
+    """
+    if not isinstance(money, pd.DataFrame) or not {"kind", "amount"} <= set(money.columns):
+        raise TypeError("money must be the table canvas_money() returns")
+    revenue = float(money.loc[money["kind"] == "revenue", "amount"].sum())
+    cost = float(money.loc[money["kind"] == "cost", "amount"].sum())
+    profit = revenue - cost
+    margin = profit / revenue if revenue > 0 else 0.0
+    return pd.Series({"revenue": revenue, "cost": cost, "profit": profit, "margin": margin})
