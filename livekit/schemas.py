@@ -107,6 +107,91 @@ SCHEMAS.update({"value_modules": VALUE_MODULES, "canvas_blocks": CANVAS_BLOCKS})
 # --- notebook 1, canvas theory (livekit.canvas) -------------------------------------------
 # (schemas added by the canvas work go here and into SCHEMAS)
 
+_BLOCK_ID = r"key_partners|key_activities|key_resources|value_proposition|customer_relationships|channels|customer_segments|cost_structure|revenue_streams"
+_MODELS = ("live", "online", "offline")
+
+# canvas_blocks gains four layout columns (Osterwalder's classic layout, in canvas units: the
+# canvas is 10 wide and 7 tall, origin bottom left); every earlier column is kept as it was.
+CANVAS_BLOCKS = Schema(
+    name=CANVAS_BLOCKS.name,
+    description=CANVAS_BLOCKS.description,
+    columns=CANVAS_BLOCKS.columns + (
+        Column("x", "float", low=0, high=10, unit="canvas units", description="Left edge of the block in the drawing"),
+        Column("y", "float", low=0, high=7, unit="canvas units", description="Bottom edge of the block in the drawing"),
+        Column("width", "float", low=0.5, high=10, unit="canvas units", description="Width of the block in the drawing"),
+        Column("height", "float", low=0.5, high=7, unit="canvas units", description="Height of the block in the drawing"),
+    ),
+    unique=CANVAS_BLOCKS.unique,
+)
+
+CANVAS_CHAINS = Schema(
+    name="canvas_chains",
+    description="The paper's two chains through the canvas: what produces revenue, what makes up cost.",
+    columns=(
+        Column("chain", "text", allowed=("revenue", "cost"), description="Which chain"),
+        Column("block", "text", pattern=_BLOCK_ID, description="A block on the chain"),
+        Column("role", "text", allowed=("source", "hub", "outcome"), description="Feeds the chain, is its hub, or is what it produces"),
+        Column("order", "int", low=1, high=9, description="Position along the chain"),
+        Column("source", "text", description="Where in the paper"),
+    ),
+)
+
+CANVAS_MODELS = Schema(
+    name="canvas_models",
+    description="Live marketing, non-live online shopping and offline retail, block by block.",
+    columns=(
+        Column("block", "text", pattern=_BLOCK_ID, description="Block id"),
+        Column("model", "text", allowed=_MODELS, description="Business model"),
+        Column("summary", "text", description="What the block holds in this model (short enough for the canvas)"),
+        Column("reading", "text", allowed=("paper", "kit"), description="The paper's contrast, or the kit's reading"),
+        Column("basis", "text", description="Section of the paper, or the kit's reasoning"),
+    ),
+)
+
+VALUE_RATINGS = Schema(
+    name="value_ratings",
+    description="The kit's illustrative 0-10 ratings of the three models on the value dimensions the paper names.",
+    columns=(
+        Column("dimension", "text", pattern=r"[a-z_]+", description="Dimension id"),
+        Column("side", "text", allowed=("customer", "seller"), description="Whose value"),
+        Column("label", "text", description="Display name"),
+        Column("live", "float", low=0, high=10, unit="0-10 rating", description="Live marketing (kit's rating)"),
+        Column("online", "float", low=0, high=10, unit="0-10 rating", description="Non-live online shopping (kit's rating)"),
+        Column("offline", "float", low=0, high=10, unit="0-10 rating", description="Offline retail (kit's rating)"),
+        Column("paper_claim", "text", pattern=r"(live>(online|offline))(;live>(online|offline))*", description="The ordering the paper states; the ratings respect it"),
+        Column("source", "text", description="Where in the paper"),
+    ),
+    unique=("dimension",),
+)
+
+CANVAS_MONEY = Schema(
+    name="canvas_money",
+    description="The paper's revenue streams and five costs: slider defaults and ranges (kit assumptions).",
+    columns=(
+        Column("item", "text", pattern=r"[a-z_]+", description="Item id (a keyword of livekit.canvas.canvas_money)"),
+        Column("label", "text", description="Display name"),
+        Column("kind", "text", allowed=("revenue", "cost"), description="Revenue or cost"),
+        Column("canvas_block", "text", allowed=("revenue_streams", "cost_structure"), description="The block the paper lists it in"),
+        Column("source_block", "text", pattern=_BLOCK_ID, description="The block the money comes from (kit's mapping)"),
+        Column("paper_item", "text", description="The paper's name for the item"),
+        Column("mapping_basis", "text", description="Why it comes from that block (kit's reasoning)"),
+        Column("default", "float", low=0, unit="thousand CNY per month", description="Starting value (kit assumption)"),
+        Column("low", "float", low=0, unit="thousand CNY per month", description="Slider minimum"),
+        Column("high", "float", low=0, unit="thousand CNY per month", description="Slider maximum"),
+        Column("step", "float", low=0, unit="thousand CNY per month", description="Slider step"),
+    ),
+    unique=("item",),
+)
+
+SCHEMAS.update({
+    "canvas_blocks": CANVAS_BLOCKS,
+    "canvas_chains": CANVAS_CHAINS,
+    "canvas_models": CANVAS_MODELS,
+    "value_ratings": VALUE_RATINGS,
+    "canvas_money": CANVAS_MONEY,
+    "checks_canvas": SELF_CHECKS,
+})
+
 # --- notebook 2, seller classification (livekit.sellers) ----------------------------------
 # (schemas added by the seller work go here and into SCHEMAS)
 
