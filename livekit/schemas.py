@@ -218,3 +218,64 @@ SCHEMAS.update({"sellers": SELLERS, "checks_sellers": SELF_CHECKS})
 
 # --- notebook 3, innovation path (livekit.path) --------------------------------------------
 # (schemas added by the path work go here and into SCHEMAS)
+
+_STAGE_IDS = ("proposition", "creation", "delivery", "capture")
+_FLOW_ACTORS = ("seller", "anchor", "platform", "audience", "logistics")
+
+PATH_PARAMETERS = Schema(
+    name="path_parameters",
+    description="Every parameter of the traffic-to-profit model: default, range, stage, provenance.",
+    columns=(
+        Column("name", "text", pattern=r"[a-z_]+", description="Parameter name, as passed to livekit.path.simulate"),
+        Column("label", "text", description="Short label for sliders and tables"),
+        Column("kind", "text", allowed=("rate", "count", "money", "number", "switch"), description="What is checked: share 0-1, people, CNY, other number, on/off"),
+        Column("default", "float", description="The live-stream default"),
+        Column("non_live", "float", nullable=True, description="Value for pictures and short videos, where the paper says live differs; empty means the same"),
+        Column("min", "float", description="Smallest allowed value"),
+        Column("max", "float", description="Largest allowed value"),
+        Column("slider_max", "float", nullable=True, description="Upper end of the slider when narrower than max"),
+        Column("step", "float", low=0, description="Slider step"),
+        Column("unit", "text", description="Unit"),
+        Column("stage", "text", allowed=_STAGE_IDS, description="Value stage the lever acts on"),
+        Column("provenance", "text", allowed=("paper", "kit", "paper+kit"), description="paper: stated in Li (2021); kit: the kit's assumption; paper+kit: the paper names the lever, the kit picks the number"),
+        Column("section", "text", description="Where in the paper"),
+        Column("note", "text", description="What the parameter does, in the model's terms"),
+    ),
+    unique=("name",),
+)
+
+FLOW_STEPS = Schema(
+    name="flow_steps",
+    description="The live-marketing process of the paper's Figure 2, one step a row, in order.",
+    columns=(
+        Column("step", "int", low=1, description="Position in the process"),
+        Column("actor", "text", allowed=_FLOW_ACTORS, description="Who acts"),
+        Column("target", "text", allowed=_FLOW_ACTORS, description="Towards whom"),
+        Column("action", "text", description="What happens (kit's words)"),
+        Column("block", "text", pattern=r"[a-z_]+", description="Canvas block the step expresses (canvas_blocks.block); its module is the step's value stage"),
+        Column("section", "text", description="Where in the paper"),
+        Column("note", "text", description="Why the step matters"),
+    ),
+    unique=("step",),
+)
+
+LIVE_MODES = Schema(
+    name="live_modes",
+    description="The paper's seven live-stream modes with the kit's illustrative lift on attraction.",
+    columns=(
+        Column("mode", "text", pattern=r"[a-z]+", description="Mode id"),
+        Column("name", "text", description="The paper's name"),
+        Column("description", "text", description="What the mode does (kit's reading)"),
+        Column("example", "text", description="An illustration (kit's)"),
+        Column("lift", "float", low=0, high=2, unit="added attraction", description="Added to the content's attraction when chosen alone (kit's assumption)"),
+        Column("source", "text", description="Where the mode is named"),
+    ),
+    unique=("mode",),
+)
+
+SCHEMAS.update({
+    "path_parameters": PATH_PARAMETERS,
+    "flow_steps": FLOW_STEPS,
+    "live_modes": LIVE_MODES,
+    "checks_path": SELF_CHECKS,
+})

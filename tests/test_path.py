@@ -1,0 +1,291 @@
+"""The innovation path model: data, invariants (hypothesis), money to the cent, bad input."""
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from livekit import path
+from livekit.data import load
+from livekit.style import MODULES
+
+# --- strategies -----------------------------------------------------------------------------
+
+_TABLE = path.parameter_table().set_index("name")
+
+
+def _value(name):
+    row = _TABLE.loc[name]
+    if row["kind"] == "switch":
+        return st.booleans()
+    return st.floats(min_value=float(row["min"]), max_value=float(row["max"]), allow_nan=False)
+
+
+_NAMES = list(_TABLE.index)
+params_strategy = st.fixed_dictionaries({}, optional={name: _value(name) for name in _NAMES})
+modes_strategy = st.lists(st.sampled_from(list(path.live_modes()["mode"])), max_size=7)
+channel_strategy = st.sampled_from(path.CHANNELS)
+
+
+# --- the path and the flow come from data/ --------------------------------------------------
+
+
+def test_stages_follow_value_modules_and_canvas_blocks():
+    stages = path.path_stages()
+    assert tuple(stages["stage"]) == path.STAGES == MODULES
+    blocks = load("canvas_blocks")
+    for row in stages.itertuples():
+        expected = set(blocks.loc[blocks["module"] == row.stage, "block"])
+        assert set(row.blocks) == expected and expected
+    # every one of the nine blocks is on the path exactly once
+    assert sorted(b for bs in stages["blocks"] for b in bs) == sorted(blocks["block"])
+
+
+def test_flow_is_ordered_and_its_stage_comes_from_the_canvas_block():
+    steps = path.flow_steps()
+    assert list(steps["step"]) == list(range(1, len(steps) + 1))
+    blocks = load("canvas_blocks").set_index("block")
+    assert (steps["stage"] == steps["block"].map(blocks["module"])).all()
+    # Figure 2: the broadcast comes before buying, buying before shipping, shipping before feedback
+    first = {a: steps.index[steps["action"].str.contains(a)][0] for a in ("goes live", "order and pay", "packs", "feedback")}
+    assert first["goes live"] < first["order and pay"] < first["packs"] < first["feedback"]
+    assert set(steps["stage"]) == set(path.STAGES)
+
+
+def test_seven_modes_of_the_paper():
+    assert list(path.live_modes()["mode"]) == ["value", "celebrity", "rare", "altruistic", "talent", "contrast", "interview"]
+
+
+def test_every_parameter_has_default_range_stage_and_provenance():
+    table = path.parameter_table()
+    assert (table["min"] <= table["default"]).all() and (table["default"] <= table["max"]).all()
+    assert set(table["stage"]) == set(path.STAGES)
+    assert table["note"].str.len().min() > 20
+    rates = table[table["kind"] == "rate"]
+    assert (rates["min"] >= 0).all() and (rates["max"] <= 1).all()
+    money = table[table["kind"].isin(["money", "count"])]
+    assert (money["min"] >= 0).all()
+
+
+def test_non_live_differs_only_where_the_paper_says():
+    differing = path.differing_parameters()
+    assert set(differing["name"]) == {"reach_influence", "engagement_cap", "gifts_per_engaged", "demonstration_lift"}
+    live, non_live = path.default_parameters("live"), path.default_parameters("non_live")
+    assert {k for k in live if live[k] != non_live[k]} == set(differing["name"])
+    assert (differing["live"] > differing["non_live"]).all()
+
+
+# --- the parts -------------------------------------------------------------------------------
+
+
+def test_mode_boost_adds_up_without_synergy_and_more_with_it():
+    lifts = path.live_modes().set_index("mode")["lift"]
+    assert path.mode_boost([], 1.0) == 0.0
+    assert path.mode_boost(["value", "rare"], 0.0) == pytest.approx(lifts["value"] + lifts["rare"])
+    together = path.mode_boost(["value", "rare"], 0.5)
+    assert together > path.mode_boost("value", 0.5) + path.mode_boost("rare", 0.5)  # 1+1>2
+    assert together == pytest.approx((lifts["value"] + lifts["rare"]) * 1.5)
+
+
+def test_retention_formula_and_full_variety():
+    x = 0.4 * 0.5 * 2
+    assert path.average_retention(2, 0.5, 0.4) == pytest.approx((1 - math.exp(-x)) / x)
+    assert path.average_retention(12, 1.0, 0.4) == 1.0
+    assert path.average_retention(0.25, 0.0, 0.0) == 1.0
+
+
+def test_price_response_is_one_at_rivals_price_and_differentiation_softens_a_rise():
+    assert path.price_response(99, reference_price=99) == pytest.approx(1.0)
+    price_only = path.price_response(150, differentiation=0.0)
+    cultural = path.price_response(150, differentiation=1.0)
+    assert price_only == pytest.approx(math.exp(-3 * (150 / 99 - 1)))
+    assert cultural > price_only
+
+
+def test_integration_switches_change_delivery_parameters():
+    base = path.delivery_parameters()
+    assert base["return_rate"] == pytest.approx(0.15) and base["courier_share"] == 1.0
+    assert path.delivery_parameters(shared_products=True)["return_rate"] == pytest.approx(0.15 * 0.8)
+    assert path.delivery_parameters(pickup_offline=True)["courier_share"] == pytest.approx(0.7)
+    cod = path.delivery_parameters(pay_on_delivery=True)
+    assert cod["conversion_factor"] == pytest.approx(1.15) and cod["return_rate"] == pytest.approx(0.18)
+    sync = path.delivery_parameters(synchronised_chain=True)
+    assert sync["logistics_per_parcel"] == pytest.approx(8 * 0.85) and sync["return_rate"] == pytest.approx(0.135)
+    # the switches act on delivery-stage parameters only
+    stages = path.parameter_table().set_index("name")["stage"]
+    assert set(stages[["shared_products", "pickup_offline", "pay_on_delivery", "synchronised_chain"]]) == {"delivery"}
+
+
+# --- the whole model, by hand once ----------------------------------------------------------
+
+
+def test_simulate_matches_a_hand_calculation_at_the_defaults():
+    r = path.simulate()
+    viewers = 200_000 * 2 * (0.05 + 0.25 * 0.5)
+    x = 0.4 * 0.5 * 2
+    retention = (1 - math.exp(-x)) / x
+    boost = (0.30 + 0.15) * 1.5
+    engaged = viewers * retention * 0.6 * (1 - math.exp(-0.6 * (1 + boost)))
+    orders = engaged * 0.02 * 1.5
+    kept = orders * 0.85
+    assert r["viewers"] == pytest.approx(viewers)
+    assert r["engaged"] == pytest.approx(engaged)
+    assert r["orders"] == pytest.approx(orders)
+    assert r["sales"] == pytest.approx(round(kept * 99, 2), abs=0.006)
+    assert r["broadcast_cost"] == pytest.approx(2 * 1500 * 1.5)
+    assert r["logistics_cost"] == pytest.approx(round(orders * 1.15 * 8, 2), abs=0.006)
+
+
+def test_describe_labels_every_quantity_with_a_stage():
+    table = path.describe(path.simulate())
+    assert set(table["stage"]) <= set(path.STAGES)
+    assert table.loc["profit", "stage"] == "capture" and table.loc["viewers", "stage"] == "creation"
+    assert table["value"].notna().all()
+
+
+def test_stage_costs_add_up_to_total_costs():
+    r = path.simulate(price=150, pickup_offline=True)
+    totals = path.stage_totals(r)
+    assert list(totals["stage"]) == list(path.STAGES)
+    assert round(totals["costs"].sum() * 100) == round(r["total_costs"] * 100)
+
+
+def test_waterfall_runs_from_sales_to_profit():
+    flow = path.money_flow(path.simulate())
+    assert flow["item"].iloc[0] == "sales" and flow["item"].iloc[-1] == "profit"
+    assert flow["end"].iloc[-2] == pytest.approx(flow["end"].iloc[-1])
+    assert flow["cents"].iloc[:-1].sum() == flow["cents"].iloc[-1]
+
+
+def test_sales_per_hour_fall_with_length_at_low_variety():
+    curve = path.broadcast_length_curve([0.5, 1, 2, 4, 8, 12], variety=0.2)
+    assert (np.diff(curve["sales_per_hour"]) < 0).all()
+    flat = path.broadcast_length_curve([0.5, 4, 12], variety=1.0)
+    assert np.ptp(flat["sales_per_hour"]) <= 0.0100001  # the same, up to the cent rounding of sales
+
+
+def test_differentiation_makes_a_price_rise_pay():
+    prices = [99, 150, 200]
+    price_only = path.profit_by_price(prices, differentiation=0.0)["profit"]
+    cultural = path.profit_by_price(prices, differentiation=1.0)["profit"]
+    assert price_only.iloc[2] < price_only.iloc[0]
+    assert cultural.iloc[2] > cultural.iloc[0]
+
+
+def test_live_sells_more_than_non_live_at_the_defaults():
+    both = path.compare_channels()
+    assert both.loc["orders", "live"] > both.loc["orders", "non_live"]
+    assert both.loc["traffic", "live"] == both.loc["traffic", "non_live"]
+    assert both.loc["gifts", "non_live"] == 0
+
+
+# --- invariants (hypothesis) ----------------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(params=params_strategy, modes=modes_strategy, channel=channel_strategy)
+def test_no_funnel_stage_exceeds_the_one_before(params, modes, channel):
+    counts = path.funnel(path.simulate(modes, channel=channel, **params))["count"].to_numpy()
+    assert (counts >= 0).all()
+    assert (np.diff(counts) <= 0).all(), counts
+
+
+@settings(max_examples=200, deadline=None)
+@given(params=params_strategy, modes=modes_strategy, channel=channel_strategy)
+def test_profit_equals_revenue_minus_costs_to_the_cent(params, modes, channel):
+    r = path.simulate(modes, channel=channel, **params)
+    cents = {k: round(r[k] * 100) for k in ("sales", "gifts", "revenue", "product_cost", "broadcast_cost",
+                                            "packaging_cost", "logistics_cost", "wages", "total_costs", "profit")}
+    for k in cents:
+        assert abs(r[k] * 100 - cents[k]) < 1e-3 * max(1.0, abs(r[k]))  # a whole number of cents
+    assert cents["revenue"] == cents["sales"] + cents["gifts"]
+    assert cents["total_costs"] == sum(cents[k] for k in ("product_cost", "broadcast_cost", "packaging_cost", "logistics_cost", "wages"))
+    assert cents["profit"] == cents["revenue"] - cents["total_costs"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(params=params_strategy, modes=modes_strategy)
+def test_zero_traffic_gives_zero_sales(params, modes):
+    r = path.simulate(modes, **{**params, "traffic_per_hour": 0})
+    assert r["sales"] == 0 and r["orders"] == 0 and r["gifts"] == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(params=params_strategy, modes=modes_strategy,
+       low=st.floats(0, 1), high=st.floats(0, 1))
+def test_sales_never_fall_when_conversion_rises(params, modes, low, high):
+    low, high = sorted((low, high))
+    a = path.simulate(modes, **{**params, "conversion": low})
+    b = path.simulate(modes, **{**params, "conversion": high})
+    assert b["sales"] >= a["sales"]
+    assert b["orders"] >= a["orders"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(short=st.floats(0.25, 24), long=st.floats(0.25, 24), variety=st.floats(0, 1), boredom=st.floats(0, 5))
+def test_retention_never_rises_with_length_at_fixed_variety(short, long, variety, boredom):
+    short, long = sorted((short, long))
+    assert path.average_retention(long, variety, boredom) <= path.average_retention(short, variety, boredom)
+    assert 0 < path.average_retention(long, variety, boredom) <= 1
+
+
+# --- bad input ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, value, error", [
+    ("traffic_per_hour", -1, ValueError),       # negative count
+    ("price", -5, ValueError),                  # negative money
+    ("unit_cost", -0.01, ValueError),
+    ("wages_per_hour", -100, ValueError),
+    ("conversion", 1.5, ValueError),            # rate above 1
+    ("return_rate", -0.1, ValueError),          # rate below 0
+    ("anchor_influence", 2, ValueError),
+    ("content_quality", float("nan"), ValueError),
+    ("hours", float("inf"), ValueError),
+    ("price", "99", TypeError),
+    ("synergy", None, TypeError),
+    ("pickup_offline", 1, TypeError),           # a switch wants True/False
+])
+def test_bad_parameters_name_the_parameter(name, value, error):
+    with pytest.raises(error, match=name):
+        path.simulate(**{name: value})
+
+
+def test_bad_rate_message_gives_the_range():
+    with pytest.raises(ValueError, match=r"conversion must be from 0 to 1, got 1.5"):
+        path.simulate(conversion=1.5)
+
+
+def test_unknown_mode_and_parameter_are_named():
+    with pytest.raises(ValueError, match=r"modes: unknown mode 'dance'"):
+        path.simulate(["value", "dance"])
+    with pytest.raises(TypeError, match="modes"):
+        path.simulate(3)
+    with pytest.raises(ValueError, match="unknown parameter 'trafic'"):
+        path.simulate(trafic=10)
+    with pytest.raises(ValueError, match="channel"):
+        path.simulate(channel="tv")
+
+
+def test_bad_grids_and_parts_name_their_argument():
+    with pytest.raises(ValueError, match="hours"):
+        path.broadcast_length_curve([1, 30])
+    with pytest.raises(TypeError, match="prices"):
+        path.profit_by_price(99)
+    with pytest.raises(ValueError, match="variety"):
+        path.average_retention(2, 1.2)
+    with pytest.raises(ValueError, match="synergy"):
+        path.mode_boost(["value"], -1)
+    with pytest.raises(ValueError, match="price"):
+        path.price_response(0)
+    with pytest.raises(TypeError, match="result"):
+        path.funnel({"traffic": 1})
+    with pytest.raises(ValueError, match="missing"):
+        path.funnel(pd.Series({"traffic": 1.0}))
+
+
+def test_modes_repeat_and_order_do_not_matter():
+    assert path.check_modes(["interview", "value", "value"]) == ("value", "interview")
+    assert path.simulate(["interview", "value"]).equals(path.simulate(["value", "interview"]))
