@@ -195,7 +195,11 @@ def _metric_values(frame: pd.DataFrame, name: str) -> np.ndarray:
 
 
 def _on_scale(values: np.ndarray, metric: Metric) -> np.ndarray:
-    return np.log10(1.0 + values) if metric.scale == "log" else values
+    """The metric on its scale: log10(1 + x) for counts and money (a new array), else x itself."""
+    if metric.scale != "log":
+        return values
+    out = np.add(values, 1.0)
+    return np.log10(out, out=out)
 
 
 def metric_scores(values: Any, reference: Any, *, metric: str, method: str = "log-minmax") -> np.ndarray:
@@ -223,7 +227,7 @@ def metric_scores(values: Any, reference: Any, *, metric: str, method: str = "lo
     check_choice("method", method, NORMALISATIONS)
     m = METRICS[metric]
     x = np.asarray(values, dtype=float)
-    ref = np.asarray(reference, dtype=float)
+    ref = x if reference is values else np.asarray(reference, dtype=float)
     if ref.size == 0:
         raise ValueError("reference must hold at least one seller")
     if method == "percentile":
@@ -231,12 +235,14 @@ def metric_scores(values: Any, reference: Any, *, metric: str, method: str = "lo
         below = np.searchsorted(ordered, x, side="left")
         upto = np.searchsorted(ordered, x, side="right")
         return (below + upto) * (50.0 / ordered.size)
-    scaled_ref = _on_scale(ref, m)
+    scaled = _on_scale(x, m)
+    scaled_ref = scaled if ref is x else _on_scale(ref, m)
     low, high = float(scaled_ref.min()), float(scaled_ref.max())
     if high <= low:
         return np.full(x.shape, 50.0)
-    out = (_on_scale(x, m) - low) * (100.0 / (high - low))
-    return np.clip(out, 0.0, 100.0)
+    scaled = scaled - low if scaled is x else np.subtract(scaled, low, out=scaled)
+    scaled *= 100.0 / (high - low)
+    return np.clip(scaled, 0.0, 100.0, out=scaled)
 
 
 def score_to_metric(score: Any, reference: Any, *, metric: str, method: str = "log-minmax") -> np.ndarray:
@@ -364,16 +370,18 @@ def score_sellers(
     if weights is None:
         weights = dataset_weights(reference[[c for c in reference.columns if c in frame.columns]])
     clean = _check_weights(weights, frame.columns)
-    out = frame.copy()
+    out = frame.copy(deep=False)  # copy-on-write: the caller's table is never changed
+    same = reference is frame
     for dim in DIMENSIONS:
         used = {n: w for n, w in clean.items() if METRICS[n].dimension == dim and w > 0}
         total = sum(used.values())
         acc = np.zeros(len(frame))
         for name, w in used.items():
-            acc += (w / total) * metric_scores(
-                _metric_values(frame, name), _metric_values(reference, name), metric=name, method=method
-            )
-        out[dim] = np.clip(acc, 0.0, 100.0)
+            values = _metric_values(frame, name)
+            ref = values if same else _metric_values(reference, name)
+            acc += (w / total) * metric_scores(values, ref, metric=name, method=method)
+        np.clip(acc, 0.0, 100.0, out=acc)
+        out[dim] = acc
     return out
 
 

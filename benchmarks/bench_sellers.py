@@ -1,0 +1,157 @@
+"""Benchmarks for notebook 2 (seller classification).
+
+1. Classifying 1,000,000 synthetic sellers from raw metrics (scores + classes, vectorised)
+   against a per-row Python loop doing the same arithmetic; peak memory of the vectorised run.
+2. A slider move -> finished redraw (PNG bytes ready) for each view, against re-creating the
+   figure on every move (what ``interact`` + ``plt.show()`` does).
+
+Run: ``python kit.py bench sellers``. Figures are printed, never asserted.
+"""
+from __future__ import annotations
+
+import math
+import time
+import tracemalloc
+
+import numpy as np
+import pandas as pd
+
+from benchmarks._timing import report, time_moves
+
+N = 1_000_000
+LOOP_N = 100_000  # the Python loop is timed on 100,000 rows and scaled up linearly
+WEIGHTS = {"followers": 0.6, "celebrity": 0.4, "avg_viewers": 0.5, "conversion": 0.5}
+
+
+def synthetic_sellers(n: int, seed: int = 2021) -> pd.DataFrame:
+    """``n`` synthetic sellers: counts spread evenly over orders of magnitude, related but not
+    equal (followers and viewers share a common "size"), shares from 0 to 1."""
+    rng = np.random.default_rng(seed)
+    size = rng.uniform(0, 1, n)
+    return pd.DataFrame({
+        "followers": 10 ** (2 + 6 * np.clip(size + rng.normal(0, 0.15, n), 0, 1)),
+        "celebrity": rng.uniform(0, 1, n) ** 3,
+        "avg_viewers": 10 ** (1 + 5 * np.clip(size + rng.normal(0, 0.25, n), 0, 1)),
+        "conversion": 0.2 * rng.uniform(0, 1, n) ** 2,
+    })
+
+
+def classify_vectorised(data: pd.DataFrame) -> pd.Categorical:
+    from livekit import sellers
+
+    scored = sellers.score_sellers(data, weights=WEIGHTS, method="log-minmax")
+    return sellers.classify(scored, model="quadrant")
+
+
+def classify_loop(data: pd.DataFrame) -> list[str]:
+    """The same log-min-max scores and quadrant classes, one row at a time in plain Python."""
+    from livekit.style import SELLER_CLASSES
+
+    cols = {c: data[c].tolist() for c in data.columns}
+    logs = {c: [math.log10(1 + v) for v in cols[c]] if c in ("followers", "avg_viewers") else cols[c] for c in cols}
+    lo = {c: min(v) for c, v in logs.items()}
+    hi = {c: max(v) for c, v in logs.items()}
+    out = []
+    for k in range(len(data)):
+        s = {c: 100 * (logs[c][k] - lo[c]) / (hi[c] - lo[c]) for c in logs}
+        infl = 0.6 * s["followers"] + 0.4 * s["celebrity"]
+        attr = 0.5 * s["avg_viewers"] + 0.5 * s["conversion"]
+        out.append(SELLER_CLASSES[(attr >= 50) + 2 * (infl >= 50)])
+    return out
+
+
+def bench_classify() -> None:
+    data = synthetic_sellers(N)
+    classify_vectorised(data.head(1000))  # warm up imports
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        classes = classify_vectorised(data)
+        times.append(time.perf_counter() - start)
+    fast = sorted(times)[len(times) // 2]
+    small = data.head(LOOP_N)
+    start = time.perf_counter()
+    looped = classify_loop(small)
+    loop = (time.perf_counter() - start) * (N / LOOP_N)
+    agree = np.mean(np.asarray(classify_vectorised(small), dtype=object) == np.asarray(looped, dtype=object))
+    tracemalloc.start()
+    classify_vectorised(data)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    speedup = loop / fast
+    ok = fast <= 0.3 and speedup >= 50
+    counts = pd.Series(classes).value_counts().reindex(["low-level", "ordinary", "famous", "super"]).tolist()
+    print(f"classify {N:,} sellers (scores + classes)  vectorised median {fast * 1000:6.0f} ms | "
+          f"per-row Python loop {loop:5.1f} s (timed on {LOOP_N:,} rows, scaled) | {speedup:5.0f}x "
+          f"{'OK' if ok else 'MISSED'} (target <= 300 ms, >= 50x)", flush=True)
+    print(f"  loop and vectorised agree on {agree:.1%} of rows; classes {counts}", flush=True)
+    print(f"  peak memory traced during the vectorised run: {peak / 2**20:6.1f} MiB "
+          f"(input frame {data.memory_usage(deep=True).sum() / 2**20:.1f} MiB)", flush=True)
+
+
+def _naive_seller_move(value: float) -> None:
+    """Re-create the one-seller figure from scratch on each move and encode it."""
+    import io
+
+    from livekit import seller_plots, sellers
+    from livekit.style import new_figure
+
+    teach = sellers.load_sellers()
+    row = teach.loc[teach["seller"] == "Fruit farmer"].iloc[0].to_dict()
+    row["followers"] = value
+    scored = sellers.score_sellers({k: row[k] for k in sellers.METRICS if k in row}, reference=teach)
+    fig = new_figure(7.2, 5.0)
+    ax = fig.add_subplot()
+    seller_plots.plot_evaluation_map(teach, ax=ax)
+    seller_plots.plot_next_move({"influence": scored["influence"].iloc[0],
+                                 "attractiveness": scored["attractiveness"].iloc[0]}, ax=ax)
+    fig.savefig(io.BytesIO(), format="png")
+
+
+def _naive_data_move(threshold: float, dataset: str) -> None:
+    import io
+
+    from livekit import seller_plots, sellers
+    from livekit.style import new_figure
+
+    data = sellers.load_dataset(dataset)
+    fig = new_figure(9.6, 5.0)
+    ax = fig.add_axes((0.08, 0.11, 0.52, 0.8))
+    bar_ax = fig.add_axes((0.8, 0.11, 0.17, 0.5))
+    seller_plots.plot_evaluation_map(data, cuts=(threshold, 50), ax=ax)
+    scored = sellers.score_sellers(data)
+    seller_plots.plot_class_counts(sellers.classify(scored, cuts=(threshold, 50)), ax=bar_ax)
+    fig.savefig(io.BytesIO(), format="png")
+
+
+def bench_views() -> None:
+    from livekit import seller_views
+
+    one = seller_views.explore_seller()
+    followers = [10 ** (3 + 5 * k / 60) for k in range(60)]
+    fast = time_moves(lambda v: setattr(one.sliders["followers"], "value", v), followers)
+    naive = time_moves(_naive_seller_move, followers[::6], warmup=1)
+    report("one seller: followers slider", fast, naive)
+
+    for label in ("teaching set (illustrative)", "Twitch top 1,000 (real)"):
+        view = seller_views.explore_sellers(label)
+        cuts = [30 + (k % 40) for k in range(60)]
+        fast = time_moves(lambda v: setattr(view.cuts[0], "value", v), cuts)
+        naive = time_moves(lambda v: _naive_data_move(v, label), cuts[:10], warmup=1)
+        short = "teaching" if label.startswith("teaching") else "Twitch 1,000"
+        report(f"data set ({short}): threshold slider", fast, naive)
+        w = [0.05 + 0.9 * ((k * 7) % 19) / 18 for k in range(60)]
+        fast_w = time_moves(lambda v: setattr(view.weights["followers"], "value", v), w)
+        report(f"data set ({short}): weight slider", fast_w, naive)
+
+
+def main() -> None:
+    bench_classify()
+    bench_views()
+
+
+if __name__ == "__main__":
+    import matplotlib
+
+    matplotlib.use("Agg")
+    main()

@@ -1,0 +1,135 @@
+"""Tests for livekit.seller_plots: what the evaluation map, class counts and move arrow draw."""
+from __future__ import annotations
+
+import itertools
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.colors import to_rgba
+
+from livekit import seller_plots as P
+from livekit import sellers as S
+from livekit.style import CLASS_COLORS, CLASS_HATCHES, SELLER_CLASSES
+
+
+@pytest.fixture(scope="module")
+def teach():
+    return S.load_sellers()
+
+
+def _map(ax):
+    """The coloured dots: the last of the map's scatter collections."""
+    return [c for c in ax.collections if c.get_offsets().shape[0] > 1][-1]
+
+
+def test_dots_have_their_class_colour(teach):
+    fig, ax = plt.subplots()
+    P.plot_evaluation_map(teach, ax=ax)
+    classes = S.classify(S.score_sellers(teach))
+    faces = _map(ax).get_facecolors()
+    for k in (0, 11, 22, 33):  # one seller of each intended class
+        assert tuple(faces[k]) == pytest.approx(to_rgba(CLASS_COLORS[str(classes[k])]))
+
+
+def test_quadrant_regions_and_threshold_lines(teach):
+    fig, ax = plt.subplots()
+    P.plot_evaluation_map(teach, cuts=(40, 60), ax=ax)
+    patches = [p for p in ax.patches if p.get_hatch() is not None or p.get_alpha()]
+    hatches = {p.get_hatch() for p in ax.patches}
+    assert {h for h in CLASS_HATCHES.values() if h} <= hatches
+    xs = [tuple(line.get_xdata()) for line in ax.lines if len(line.get_xdata()) == 2]
+    ys = [tuple(line.get_ydata()) for line in ax.lines if len(line.get_ydata()) == 2]
+    assert (40, 40) in xs and (60, 60) in ys
+    super_patch = next(p for p in ax.patches if p.get_facecolor()[:3] == pytest.approx(to_rgba(CLASS_COLORS["super"])[:3]))
+    verts = super_patch.get_xy()
+    assert verts[:, 0].min() == pytest.approx(40) and verts[:, 1].min() == pytest.approx(60)
+    assert len(patches) >= 4
+
+
+def test_tiered_lines_follow_the_bands(teach):
+    fig, ax = plt.subplots()
+    P.plot_evaluation_map(teach, model="tiered", bands=(30, 50, 70), share=0.5, ax=ax)
+    for line in ax.lines:
+        x, y = np.asarray(line.get_xdata(), float), np.asarray(line.get_ydata(), float)
+        if len(x) > 2:
+            combined = 0.5 * x + 0.5 * y
+            assert np.allclose(combined, combined[0]) and round(combined[0]) in (30, 50, 70)
+
+
+def test_labels_do_not_overlap_and_name_the_sellers(teach):
+    names = teach["seller"].head(12).tolist() + ["Film star, 11.11 session", "Pop singer"]
+    fig, ax = plt.subplots(figsize=(7, 5))
+    P.plot_evaluation_map(teach, labels=names, ax=ax)
+    fig.canvas.draw()
+    texts = [t for t in ax.texts if t.get_text() in names]
+    assert sorted(t.get_text() for t in texts) == sorted(names)
+    boxes = [t.get_window_extent() for t in texts]
+    for a, b in itertools.combinations(boxes, 2):
+        assert not a.overlaps(b)
+
+
+def test_highlight_rings_the_seller(teach):
+    fig, ax = plt.subplots()
+    P.plot_evaluation_map(teach, highlight="Fruit farmer", ax=ax)
+    scored = S.score_sellers(teach).set_index("seller")
+    ring = [line for line in ax.lines if line.get_marker() == "o" and len(line.get_xdata()) == 1][0]
+    assert ring.get_xdata()[0] == pytest.approx(scored.loc["Fruit farmer", "influence"])
+    with pytest.raises(ValueError, match="highlight"):
+        P.plot_evaluation_map(teach, highlight="Nobody")
+
+
+def test_log_axes_show_raw_metrics_with_regions():
+    twitch = S.load_twitch()
+    fig, ax = plt.subplots()
+    P.plot_evaluation_map(twitch, scale="log", method="percentile", ax=ax)
+    assert ax.get_xscale() == "log" and ax.get_yscale() == "log"
+    offsets = _map(ax).get_offsets()
+    assert offsets[:, 0].max() == twitch["followers"].max()
+    # the vertical threshold sits at the median number of followers (percentile 50)
+    vertical = [line for line in ax.lines if len(line.get_xdata()) and np.ptp(np.asarray(line.get_xdata(), float)) == 0]
+    assert vertical[0].get_xdata()[0] == pytest.approx(np.median(twitch["followers"]), rel=0.02)
+    assert all(p.get_visible() for p in ax.patches if p.get_hatch() in CLASS_HATCHES.values())
+
+
+def test_log_axes_without_single_metric_hide_regions(teach):
+    fig, ax = plt.subplots()
+    P.plot_evaluation_map(teach, scale="log", ax=ax)
+    assert not any(line.get_visible() and len(line.get_xdata()) for line in ax.lines[:3])
+
+
+def test_bad_scale_names_the_field(teach):
+    with pytest.raises(ValueError, match="scale"):
+        P.plot_evaluation_map(teach, scale="sqrt")
+    with pytest.raises(TypeError, match="ax"):
+        P.plot_evaluation_map(teach, ax="left")
+
+
+def test_class_counts_bars_and_text():
+    classes = ["super", "super", "ordinary", "low-level", "super"]
+    fig, ax = plt.subplots()
+    P.plot_class_counts(classes, ax=ax)
+    widths = [bar.get_width() for bar in ax.patches]
+    assert widths == [1, 1, 0, 3]  # in SELLER_CLASSES order, lowest first
+    assert [bar.get_hatch() or "" for bar in ax.patches] == [CLASS_HATCHES[c] for c in SELLER_CLASSES]
+    assert any("3 (60%)" in t.get_text() for t in ax.texts)
+
+
+def test_next_move_arrow_points_to_the_higher_class():
+    fig, ax = plt.subplots()
+    P.plot_next_move({"seller": "Farmer", "influence": 30.0, "attractiveness": 70.0}, ax=ax)
+    arrow = [t for t in ax.texts if hasattr(t, "arrow_patch") and t.arrow_patch is not None][0]
+    assert arrow.xy == pytest.approx((50.0, 70.0))
+    assert "super" in ax.get_title()
+    caption = [t.get_text() for t in ax.texts if t.get_text().startswith("to ")]
+    assert caption == ["to super: +20.0 infl., +0.0 attr."]
+
+
+def test_next_move_for_a_super_seller_has_no_arrow():
+    fig, ax = plt.subplots()
+    P.plot_next_move(pd.Series({"influence": 90.0, "attractiveness": 90.0}), ax=ax)
+    arrow = [t for t in ax.texts if hasattr(t, "arrow_patch") and t.arrow_patch is not None][0]
+    assert not arrow.get_visible()
+    with pytest.raises(ValueError, match="attractiveness"):
+        P.plot_next_move({"influence": 90.0})
