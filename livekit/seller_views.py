@@ -314,6 +314,7 @@ def explore_sellers(dataset: str = "teaching set (illustrative)", *, model: str 
     view.data_pick, view.model_pick, view.method_pick = data_pick, model_pick, method_pick
     view.cuts, view.bands, view.share, view.weights = (cut_i, cut_a), bands, share, weights
     view.map, view.counts_box = art, counts_box
+    view.quadrant_box, view.tiered_box = quadrant_box, tiered_box
     update()
     return view
 
