@@ -12,6 +12,11 @@ For instructors and authors:
 
     python kit.py execute [NOTEBOOK ...]   re-run notebooks in a fresh kernel, saving outputs
     python kit.py bench                    run the speed benchmarks in benchmarks/
+    python kit.py voila [NOTEBOOK]         projector mode: a notebook (e.g. 02) as a dashboard
+                                           without code; without NOTEBOOK (or with a folder),
+                                           all of them as a list to pick from
+    python kit.py student-copies DEST      write student copies (solutions removed, outputs
+                                           cleared) into the folder DEST; never into notebooks/
 """
 from __future__ import annotations
 
@@ -97,11 +102,55 @@ def cmd_bench(extra: list[str]) -> int:
     return _run_in_env(python, ["-m", "benchmarks.run", *extra])
 
 
+def find_notebook(name: str) -> Path:
+    """Resolve a notebook given as a path or as a name in notebooks/ ("02", "02_seller...")."""
+    for candidate in (Path(name), ROOT / "notebooks" / name):
+        if candidate.is_file():
+            return candidate.resolve()
+    stem = Path(name).name.removesuffix(".ipynb")
+    matches = sorted((ROOT / "notebooks").glob(f"{stem}*.ipynb"))
+    if len(matches) == 1:
+        return matches[0]
+    known = ", ".join(p.name for p in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")))
+    sys.exit(f"[kit] no single notebook matches {name!r}; choose one of: {known}")
+
+
+def voila_arguments(extra: list[str]) -> list[str]:
+    """Arguments for ``python -m voila``: one notebook (a path or e.g. ``02``), or a folder's tree."""
+    names = [a for a in extra if not a.startswith("-")]
+    options = [a for a in extra if a.startswith("-")]
+    if len(names) > 1:
+        sys.exit("[kit] voila takes one notebook (or none, for all of them)")
+    if not names:
+        target = ROOT / "notebooks"
+    elif Path(names[0]).is_dir():  # a folder, e.g. the student copies: all its notebooks
+        target = Path(names[0]).resolve()
+    else:
+        target = find_notebook(names[0])
+    # Projector mode: no code (strip_sources), light theme; the notebook folder is the
+    # working directory, as in JupyterLab.
+    return [str(target), "--strip_sources=True", "--theme=light", *options]
+
+
+def cmd_voila(extra: list[str]) -> int:
+    python = ensure_environment()
+    return _run_in_env(python, ["-m", "voila", *voila_arguments(extra)])
+
+
+def cmd_student_copies(extra: list[str]) -> int:
+    python = ensure_environment()
+    # The launcher runs from the kit's folder: make the instructor's DEST absolute first.
+    args = [a if a.startswith("-") else str(Path(a).resolve()) for a in extra]
+    return _run_in_env(python, ["-m", "tools.student_copies", *args])
+
+
 COMMANDS = {
     "lab": cmd_lab,
     "test": cmd_test,
     "execute": cmd_execute,
     "bench": cmd_bench,
+    "voila": cmd_voila,
+    "student-copies": cmd_student_copies,
 }
 
 

@@ -219,6 +219,12 @@ class View(widgets.VBox):
         Numbers and verdicts a callback writes for the student.
     error : ipywidgets.HTML
         Empty, or the message of the last error raised by a callback.
+    save_name, save_overwrite, save_button, save_status : ipywidgets widgets
+        The "Save figure" control under the picture (only for views with a figure): a file name
+        without extension, a "replace existing files" tick box (off by default, so nothing is
+        overwritten by accident), a button writing PNG and SVG through :meth:`save`, and a line
+        saying what was written or why not. In the browser the box carries the CSS class
+        ``livekit-view`` (the browser tests find views by it).
     """
 
     def __init__(self, *, title: str, question: str, controls: Sequence[widgets.Widget] = (),
@@ -240,7 +246,61 @@ class View(widgets.VBox):
         if side is not None:
             body.append(side)
         main = widgets.HBox(body) if len(body) > 1 else (body[0] if body else widgets.HBox())
-        super().__init__([self.heading, self.question, self.controls, self.error, main, self.readout])
+        children = [self.heading, self.question, self.controls, self.error, main, self.readout]
+        if figure is not None:
+            children.append(self._save_control(title))
+        super().__init__(children)
+        self.add_class("livekit-view")
+
+    def _save_control(self, title: str) -> widgets.Widget:
+        """The "Save figure" row: file name, replace tick box, button, status line."""
+        slug = "".join(ch if ch.isalnum() else "_" for ch in title.lower()).strip("_") or "figure"
+        while "__" in slug:
+            slug = slug.replace("__", "_")
+        self.save_name = widgets.Text(
+            value=f"exports/{slug}", description="File name",
+            placeholder="folder/name (no extension)",
+            style={"description_width": "80px"}, layout=widgets.Layout(width="340px"),
+        )
+        self.save_overwrite = widgets.Checkbox(
+            value=False, description="replace existing files", indent=False,
+            layout=widgets.Layout(width="190px"),
+        )
+        self.save_button = widgets.Button(
+            description="Save figure", icon="download",
+            tooltip="Write the current picture as PNG (200 dpi) and SVG, for slides",
+        )
+        self.save_status = widgets.HTML("")
+        self.save_button.on_click(lambda _button: self.save_from_control())
+        return widgets.HBox(
+            [self.save_name, self.save_overwrite, self.save_button, self.save_status],
+            layout=widgets.Layout(align_items="center", flex_flow="row wrap"),
+        )
+
+    def save_from_control(self) -> list[Path]:
+        """What the "Save figure" button does: save to the typed name, report in the status line.
+
+        Returns the files written (empty if nothing was written, e.g. the files exist and
+        "replace existing files" is not ticked).
+        """
+        name = self.save_name.value.strip()
+        if not name:
+            self.save_status.value = "<span style='color:#D55E00'>Type a file name first.</span>"
+            return []
+        try:
+            written = self.save(name, overwrite=self.save_overwrite.value)
+        except (ValueError, TypeError, OSError) as exc:
+            message = str(exc)
+            if "already exist" in message:
+                message = (f"{_escape(name)}.png / .svg already exist: tick <i>replace existing files</i> "
+                           f"or choose another name.")
+            else:
+                message = _escape(message)
+            self.save_status.value = f"<span style='color:#D55E00'><b>Not saved:</b> {message}</span>"
+            return []
+        files = " and ".join(f"<code>{_escape(str(path))}</code>" for path in written)
+        self.save_status.value = f"<span style='color:#009E73'>✔ Saved {files}</span>"
+        return written
 
     def __repr__(self) -> str:
         return f"<livekit view: {self.title}>"
