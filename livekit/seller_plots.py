@@ -107,10 +107,32 @@ def draw_evaluation_map(
     legend: bool = True,
     point_size: float = 36.0,
 ) -> MapArtists:
-    """Draw the map's artists on ``ax`` (inside :func:`livekit.style.kit_style`) and return them.
+    """Draw the evaluation map's artists on ``ax`` and return them for updating in place.
 
-    ``scored`` needs ``influence`` and ``attractiveness`` (0-100) and, for labels, ``seller``.
-    ``to_axes`` maps score pairs to axis coordinates (None: the scores themselves).
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw; limits are left to the caller.
+    scored : DataFrame
+        ``influence`` and ``attractiveness`` (0-100) per seller and, for labels, ``seller``.
+    classes : array-like of str
+        One class per row.
+    model, cuts, bands, share
+        As in :func:`livekit.sellers.classify`: shape the regions and threshold lines.
+    to_axes : callable, optional
+        ``(influence, attractiveness) -> (x, y)`` in axis units; default the scores themselves.
+    labels : sequence of str
+        Sellers to name.
+    highlight : str, optional
+        A seller to ring in vermillion.
+    legend : bool
+        Add a class legend (colour and hatch) beside the axes.
+    point_size : float
+        Dot area in points squared.
+
+    Returns
+    -------
+    MapArtists
     """
     to_axes = to_axes or (lambda i, a: (np.asarray(i, float), np.asarray(a, float)))
     with kit_style():
@@ -146,7 +168,19 @@ def draw_evaluation_map(
 
 
 def set_points(art: MapArtists, scored: pd.DataFrame, classes: Any, *, highlight: str | None = None) -> None:
-    """Move the dots (``set_offsets``), recolour them by class, move the ring and the labels."""
+    """Update a map in place: move the dots, recolour them by class, move the ring and labels.
+
+    Parameters
+    ----------
+    art : MapArtists
+        From :func:`draw_evaluation_map`.
+    scored : DataFrame
+        ``influence`` and ``attractiveness`` (0-100) per seller, and ``seller`` for labels.
+    classes : array-like of str
+        One class per row of ``scored``.
+    highlight : str, optional
+        A seller to ring.
+    """
     x, y = art.to_axes(scored["influence"].to_numpy(), scored["attractiveness"].to_numpy())
     offsets = np.column_stack([x, y])
     art.points.set_offsets(offsets)
@@ -169,7 +203,15 @@ def set_points(art: MapArtists, scored: pd.DataFrame, classes: Any, *, highlight
 
 def set_regions(art: MapArtists, *, model: str = "quadrant", cuts=S.DEFAULT_CUTS, bands=S.DEFAULT_BANDS,
                 share: float = 0.5) -> None:
-    """Reshape the class regions and threshold lines for new model parameters."""
+    """Reshape a map's class regions and threshold lines in place for new model parameters.
+
+    Parameters
+    ----------
+    art : MapArtists
+        From :func:`draw_evaluation_map`.
+    model, cuts, bands, share
+        As in :func:`livekit.sellers.classify`.
+    """
     regions = S.class_regions(model=model, cuts=cuts, bands=bands, share=share)
     for name, poly in regions.items():
         patch = art.regions[name]
@@ -205,10 +247,17 @@ def _text_size_px(text: str, ax: Axes, fontsize: float = 9.0) -> tuple[float, fl
 
 
 def add_labels(art: MapArtists, names: Sequence[str], *, pool: int | None = None) -> None:
-    """Create text labels (and their leader lines) for the sellers ``names`` on a map.
+    """Create text labels (and their leader lines) for sellers on a map.
 
-    ``pool`` creates that many label artists (some empty), so a view can relabel later
-    without creating artists.
+    Parameters
+    ----------
+    art : MapArtists
+        From :func:`draw_evaluation_map`; its ``labels``, ``leaders`` and ``label_names`` are set.
+    names : sequence of str
+        The sellers to name (placed by :func:`set_points`).
+    pool : int, optional
+        Create at least this many label artists (the extra ones empty and hidden), so a view
+        can relabel later without creating artists.
     """
     ax = art.ax
     with kit_style():
@@ -233,6 +282,19 @@ def place_labels(ax: Axes, labels: Sequence[Text], x: Any, y: Any, *, avoid: Any
     covers none of the ``avoid`` points (an (n, 2) array in data units, e.g. all dots) and stays
     inside the axes is kept. If none is free of dots, the first free of labels is used. Labels
     placed away from their point get a thin leader line (in ``leaders``).
+
+    Parameters
+    ----------
+    ax : Axes
+        With its final limits and size (placement works in screen pixels).
+    labels : sequence of Text
+        One per point, text already set.
+    x, y : array-like of float
+        The labelled points, in data units.
+    avoid : (n, 2) array, optional
+        Dots that labels should not cover, in data units.
+    leaders : LineCollection, optional
+        Receives the leader segments.
     """
     to_px = ax.transData.transform
     from_px = ax.transData.inverted().transform
@@ -407,14 +469,26 @@ def plot_evaluation_map(
                 set_points(art, scored, classes, highlight=highlight)
             ax.set_xlabel(f"{S.METRICS[chosen['influence']].label} (log scale)")
             ax.set_ylabel(f"{S.METRICS[chosen['attractiveness']].label} (log scale)")
-        ax.set_title(title or f"Evaluation map, {model} model")
+        ax.set_title(title or f"Evaluation map, {model} model ({method} scores)")
     return ax
 
 
 # --- class counts -----------------------------------------------------------------------
 
 def draw_class_counts(ax: Axes, counts: pd.Series):
-    """Draw horizontal bars of class counts (lowest class at the bottom); return (bars, texts)."""
+    """Draw horizontal bars of class counts on ``ax``, lowest class at the bottom.
+
+    Parameters
+    ----------
+    ax : Axes
+    counts : pandas.Series
+        From :func:`livekit.sellers.class_counts`.
+
+    Returns
+    -------
+    (BarContainer, list of Text)
+        The bars (coloured and hatched by class) and their count labels.
+    """
     with kit_style():
         bars = ax.barh(list(SELLER_CLASSES), [0] * 4, color=[CLASS_COLORS[c] for c in SELLER_CLASSES],
                        hatch=None, edgecolor=_EDGE, linewidth=0.6)
@@ -429,7 +503,15 @@ def draw_class_counts(ax: Axes, counts: pd.Series):
 
 
 def set_class_counts(bars, texts, counts: pd.Series) -> None:
-    """Update the bars' widths and count labels in place."""
+    """Update bars and count labels from :func:`draw_class_counts` in place.
+
+    Parameters
+    ----------
+    bars, texts
+        From :func:`draw_class_counts`.
+    counts : pandas.Series
+        From :func:`livekit.sellers.class_counts`.
+    """
     total = max(int(counts.sum()), 1)
     for bar, text, name in zip(bars, texts, SELLER_CLASSES):
         n = int(counts[name])
@@ -463,7 +545,18 @@ def plot_class_counts(classes: Any, *, ax: Axes | None = None, title: str | None
 # --- smallest move up -------------------------------------------------------------------
 
 def draw_next_move(ax: Axes):
-    """Create the arrow and its caption for the smallest move up (empty until set)."""
+    """Create the arrow and caption for the smallest move up (empty until :func:`set_next_move`).
+
+    Parameters
+    ----------
+    ax : Axes
+        A score map (0-100 axes).
+
+    Returns
+    -------
+    (Annotation, Text)
+        The arrow and its caption.
+    """
     with kit_style():
         arrow = ax.annotate("", xy=(0, 0), xytext=(0, 0), zorder=6,
                             arrowprops=dict(arrowstyle="-|>", color="#D55E00", lw=2.2, mutation_scale=16))
@@ -473,7 +566,17 @@ def draw_next_move(ax: Axes):
 
 
 def set_next_move(arrow, caption, influence: float, attractiveness: float, move: dict) -> None:
-    """Point the arrow from the seller to the nearest spot in a higher class."""
+    """Point the arrow from the seller to the nearest spot in a higher class (hide it if none).
+
+    Parameters
+    ----------
+    arrow, caption
+        From :func:`draw_next_move`.
+    influence, attractiveness : float
+        The seller's scores, 0-100.
+    move : dict
+        From :func:`livekit.sellers.next_class_move`.
+    """
     if move["target"] is None:
         arrow.set_visible(False)
         caption.set_visible(False)

@@ -305,8 +305,21 @@ def _check_weights(weights: Mapping[str, Any], columns) -> dict[str, float]:
 def dataset_weights(data: pd.DataFrame) -> dict[str, float]:
     """The kit's default weights restricted to the metrics a table has.
 
-    A dimension whose default metrics are all absent falls back to the first of its metrics the
-    table has (weight 1). Raises ValueError naming the dimension if it has none.
+    Parameters
+    ----------
+    data : DataFrame
+        A seller table; only its column names are used.
+
+    Returns
+    -------
+    dict of str to float
+        Weight per metric present. A dimension whose default metrics all have weight 0 (e.g.
+        only ``total_watch_time``) gives its first present metric weight 1.
+
+    Raises
+    ------
+    ValueError
+        Naming the dimension, if the table has no metric for it.
     """
     present = [n for n in METRICS if n in data.columns]
     weights = {n: DEFAULT_WEIGHTS[n] for n in present}
@@ -464,7 +477,27 @@ def classify(
 
 
 def class_of(influence: float, attractiveness: float, **model: Any) -> str:
-    """The class of one seller from its two scores (keywords as in :func:`classify`)."""
+    """The class of one seller from its two scores.
+
+    Parameters
+    ----------
+    influence, attractiveness : float
+        The seller's scores, 0-100.
+    **model
+        ``model``, ``cuts``, ``bands``, ``share`` as in :func:`classify`.
+
+    Returns
+    -------
+    str
+        One of :data:`livekit.style.SELLER_CLASSES`.
+
+    Examples
+    --------
+    >>> class_of(72, 38)
+    'famous'
+    >>> class_of(72, 38, model="tiered")
+    'famous'
+    """
     i = check_number("influence", influence, low=0.0, high=100.0)
     a = check_number("attractiveness", attractiveness, low=0.0, high=100.0)
     frame = pd.DataFrame({"influence": [i], "attractiveness": [a]})
@@ -472,7 +505,18 @@ def class_of(influence: float, attractiveness: float, **model: Any) -> str:
 
 
 def class_counts(classes: Any) -> pd.Series:
-    """How many sellers are in each class, lowest class first (zeros included)."""
+    """How many sellers are in each class.
+
+    Parameters
+    ----------
+    classes : array-like of str
+        Class names, e.g. from :func:`classify`.
+
+    Returns
+    -------
+    pandas.Series
+        Counts indexed by class, lowest class first, zeros included.
+    """
     cat = pd.Categorical(classes, dtype=_CLASSES)
     return pd.Series(np.bincount(cat.codes[cat.codes >= 0], minlength=4), index=list(SELLER_CLASSES), name="sellers")
 
@@ -600,7 +644,15 @@ def _reach(gap: float, w: float, room_i: float, room_a: float) -> tuple[float, f
 # --- data sets --------------------------------------------------------------------------
 
 def load_sellers() -> pd.DataFrame:
-    """The kit's illustrative teaching set ``data/sellers.csv`` (see ``data/README.md``)."""
+    """Load the kit's illustrative teaching set ``data/sellers.csv``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        44 invented sellers with the metric columns of :data:`METRICS` (raw values), plus
+        ``seller``, ``kind``, ``basis`` ("paper" where a value rests on a figure Li (2021)
+        cites) and ``note``. Documented in ``data/README.md``.
+    """
     return load("sellers")
 
 
@@ -671,7 +723,18 @@ def read_sellers(path: str | PathLike, *, columns: Mapping[str, str] | None = No
 
 
 def load_dataset(name: str) -> pd.DataFrame:
-    """Load a data set by its picker label or short name (``"sellers"`` or ``"twitch"``)."""
+    """Load a data set by its picker label or short name.
+
+    Parameters
+    ----------
+    name : str
+        ``"sellers"``, ``"twitch"`` or a key of :data:`DATASETS`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        As from :func:`load_sellers` or :func:`load_twitch`.
+    """
     key = DATASETS.get(name, name)
     check_choice("dataset", key, ["sellers", "twitch", *DATASETS])
     return load_sellers() if key == "sellers" else load_twitch()
