@@ -98,6 +98,7 @@ QUANTITIES = pd.DataFrame(
         ("attraction", "Attraction of the content", "score", "creation", "driver"),
         ("retention", "Average retention", "share of viewers", "creation", "driver"),
         ("engaged", "Engaged viewers", "people", "delivery", "funnel"),
+        ("price", "Price", "CNY per item", "proposition", "driver"),
         ("value_sensitive_share", "Value-sensitive buyers", "share of buyers", "proposition", "driver"),
         ("price_response", "Price response", "x conversion", "proposition", "driver"),
         ("conversion_effective", "Effective conversion", "share of engaged viewers", "delivery", "driver"),
@@ -558,7 +559,7 @@ def _compute(p: Mapping[str, Any], boost: float) -> dict[str, Any]:
              "sales_per_hour": _cents(sales / 100.0 / hours), "profit_per_hour": _cents(profit / 100.0 / hours)}
     out = {
         "traffic": traffic, "viewers": viewers, "mode_boost": boost, "attraction": attraction,
-        "retention": retention, "engaged": engaged, "value_sensitive_share": p["differentiation"],
+        "retention": retention, "engaged": engaged, "price": p["price"], "value_sensitive_share": p["differentiation"],
         "price_response": response, "conversion_effective": conversion, "orders": orders,
         "return_rate_effective": return_rate, "returned": returned, "kept_orders": kept,
         "parcels": parcels,
@@ -631,6 +632,26 @@ def _check_result(result: Any) -> None:
         raise ValueError(f"result is missing {missing}; pass what simulate() returns")
 
 
+def _funnel_counts(result: pd.Series) -> list[float]:
+    """The five funnel counts, widest first (no checks; for views)."""
+    return [float(result[q]) for q in _FUNNEL]
+
+
+def _money_steps(result: pd.Series) -> list[tuple[str, int, int, int]]:
+    """(item, signed cents, start cents, end cents) from sales to profit (no checks; for views)."""
+    rows, running = [], 0
+    for item in ("sales", "gifts", *_COSTS, "profit"):
+        cents = int(round(float(result[item]) * 100))
+        if item in _COSTS:
+            cents = -cents
+        if item == "profit":
+            rows.append((item, cents, 0, cents))
+        else:
+            rows.append((item, cents, running, running + cents))
+            running += cents
+    return rows
+
+
 def funnel(result: pd.Series) -> pd.DataFrame:
     """The funnel of one model run: traffic, viewers, engaged, orders, orders kept.
 
@@ -642,7 +663,7 @@ def funnel(result: pd.Series) -> pd.DataFrame:
     """
     _check_result(result)
     labels = QUANTITIES.set_index("quantity")
-    counts = [float(result[q]) for q in _FUNNEL]
+    counts = _funnel_counts(result)
     shares = [1.0] + [b / a if a > 0 else 0.0 for a, b in zip(counts, counts[1:])]
     return pd.DataFrame({
         "quantity": _FUNNEL,
@@ -665,20 +686,9 @@ def money_flow(result: pd.Series) -> pd.DataFrame:
     """
     _check_result(result)
     labels = QUANTITIES.set_index("quantity")
-    items = ("sales", "gifts", *_COSTS, "profit")
-    rows, running = [], 0
-    for item in items:
-        cents = int(round(float(result[item]) * 100))
-        if item in _COSTS:
-            cents = -cents
-        if item == "profit":
-            start, end = 0, cents
-        else:
-            start, end = running, running + cents
-            running = end
-        rows.append({"item": item, "label": labels.at[item, "label"], "amount": cents / 100,
-                     "cents": cents, "start": start / 100, "end": end / 100,
-                     "stage": labels.at[item, "stage"], "kind": labels.at[item, "kind"]})
+    rows = [{"item": item, "label": labels.at[item, "label"], "amount": cents / 100, "cents": cents,
+             "start": start / 100, "end": end / 100, "stage": labels.at[item, "stage"], "kind": labels.at[item, "kind"]}
+            for item, cents, start, end in _money_steps(result)]
     return pd.DataFrame(rows)
 
 
@@ -693,7 +703,7 @@ def stage_totals(result: pd.Series) -> pd.DataFrame:
         ``costs`` (CNY caused by the stage), ``revenue`` (CNY captured; capture only).
     """
     _check_result(result)
-    headlines = {"proposition": "price_response", "creation": "viewers", "delivery": "kept_orders", "capture": "profit"}
+    headlines = {"proposition": "price", "creation": "viewers", "delivery": "kept_orders", "capture": "profit"}
     labels = QUANTITIES.set_index("quantity")
     rows = []
     for stage in _stages_table().itertuples(index=False):

@@ -1,0 +1,723 @@
+"""Pictures of the innovation path: the funnel, the waterfall, the path, the flow of Figure 2.
+
+Every plot is drawn in the stage colours of :data:`livekit.style.MODULE_COLORS`, with the stage's
+hatch and a written label as well, so it reads in greyscale. Each ``plot_x(data, *, ax=None)``
+draws onto ``ax`` (or a new figure) and returns the Axes. The slider views keep one figure and
+move its artists: for that each picture is also a small class (``FunnelChart``, ...) whose
+``artists`` are the parts that move and whose ``update(...)`` moves them in place.
+"""
+from __future__ import annotations
+
+import math
+import textwrap
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Patch
+
+from . import path as _path
+from .style import MODULE_COLORS, MODULE_HATCHES, MODULE_NAMES, MODULE_TINTS, OKABE_ITO, kit_style
+
+__all__ = [
+    "FunnelChart",
+    "WaterfallChart",
+    "FlowDiagram",
+    "LengthChart",
+    "PriceChart",
+    "IntegrationChart",
+    "BuyerMixChart",
+    "plot_funnel",
+    "plot_waterfall",
+    "plot_path",
+    "plot_flow",
+    "plot_broadcast_length",
+    "plot_profit_by_price",
+    "format_money",
+    "nice_ceiling",
+]
+
+_SHORT = {"proposition": "proposition", "creation": "creation", "delivery": "delivery", "capture": "capture"}
+
+
+def format_money(amount: float) -> str:
+    """Short CNY text for labels: ``55.4k``, ``-1.20M``, ``800``."""
+    value = abs(amount)
+    sign = "-" if amount < 0 else ""
+    if value >= 1e6:
+        return f"{sign}{value / 1e6:.2f}M"
+    if value >= 1e4:
+        return f"{sign}{value / 1e3:.1f}k"
+    return f"{sign}{value:,.0f}"
+
+
+def nice_ceiling(value: float) -> float:
+    """The smallest of 1, 2, 5 x 10^k that is at least ``value`` (1 for values up to 1)."""
+    if not value > 1:
+        return 1.0
+    exponent = math.floor(math.log10(value))
+    for factor in (1, 2, 5, 10):
+        candidate = factor * 10.0 ** exponent
+        if candidate >= value:
+            return candidate
+    return 10.0 ** (exponent + 1)
+
+
+def _new_axes(ax: Axes | None, width: float, height: float) -> Axes:
+    if ax is not None:
+        if not isinstance(ax, Axes):
+            raise TypeError(f"ax must be a matplotlib Axes, got {type(ax).__name__}")
+        return ax
+    import matplotlib.pyplot as plt
+
+    with kit_style():
+        _, ax = plt.subplots(figsize=(width, height))
+    return ax
+
+
+def _check_series(result) -> None:
+    _path.describe(result)  # raises a clear error for anything but a simulate() result
+
+
+# --- funnel -----------------------------------------------------------------------------------
+
+
+class FunnelChart:
+    """A funnel on a log scale: traffic, viewers, engaged viewers, orders, orders kept.
+
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw.
+    result : pandas.Series
+        From :func:`livekit.path.simulate`.
+    xmax : float, optional
+        Right end of the (log) people axis; by default a little beyond the traffic.
+    title : str, optional
+    hatch : bool, default True
+        Hatch each bar by stage. The row labels name the stage too, so a view may switch the
+        hatches off (they cost a few milliseconds a move).
+    """
+
+    def __init__(self, ax: Axes, result: pd.Series, *, xmax: float | None = None, title: str | None = None,
+                 hatch: bool = True) -> None:
+        _check_series(result)
+        table = _path.funnel(result)
+        self.ax = ax
+        top = xmax if xmax is not None else nice_ceiling(max(10.0, float(table["count"].max())) * 3)
+        with kit_style():
+            y = np.arange(len(table))[::-1]
+            self.bars = list(ax.barh(y, [1.0] * len(table), left=1.0, height=0.62,
+                                     color=[MODULE_COLORS[s] for s in table["stage"]], edgecolor="black", linewidth=0.8))
+            if hatch:
+                for bar, stage in zip(self.bars, table["stage"]):
+                    bar.set_hatch(MODULE_HATCHES[stage])
+            ax.set_yticks(y, [f"{label}\n({_SHORT[stage]})" for label, stage in zip(table["label"], table["stage"])])
+            ax.set_xscale("log")
+            ax.set_xlim(1, top)
+            ax.set_ylim(-0.6, len(table) - 0.4)
+            ax.set_xlabel("people or orders (log scale); % = share of the row above")
+            self.labels = [ax.text(1, yy, "", va="center", ha="left", fontsize=9) for yy in y]
+            if title:
+                ax.set_title(title)
+        self.update(result)
+
+    @property
+    def artists(self) -> list:
+        """The bars and their labels: what :meth:`update` moves."""
+        return [*self.bars, *self.labels]
+
+    def update(self, result: pd.Series) -> None:
+        """Resize the bars and rewrite the labels for a new model run."""
+        counts = _path._funnel_counts(result)
+        previous = None
+        for bar, label, count in zip(self.bars, self.labels, counts):
+            bar.set_width(max(count - 1.0, 0.0))
+            label.set_x(max(count, 1.0) * 1.12)
+            text = f"{count:,.0f}"
+            if previous is not None:
+                text += f" ({count / previous:.1%})" if previous > 0 else " (-)"
+            label.set_text(text)
+            previous = count
+
+
+def plot_funnel(result: pd.Series, *, ax: Axes | None = None, xmax: float | None = None, title: str | None = "From traffic to orders kept") -> Axes:
+    """Draw the funnel of one model run (log scale), each row in its value stage's colour.
+
+    Parameters
+    ----------
+    result : pandas.Series
+        From :func:`livekit.path.simulate`.
+    ax : Axes, optional
+    xmax : float, optional
+        Right end of the people axis (use the same for funnels side by side).
+    title : str, optional
+
+    Returns
+    -------
+    Axes
+    """
+    ax = _new_axes(ax, 7, 3.2)
+    FunnelChart(ax, result, xmax=xmax, title=title)
+    return ax
+
+
+# --- waterfall --------------------------------------------------------------------------------
+
+
+_SHORT_MONEY = {"sales": "Sales", "gifts": "Gifts", "product_cost": "Product", "broadcast_cost": "Broadcast",
+                "packaging_cost": "Packaging", "logistics_cost": "Logistics", "wages": "Wages", "profit": "Profit"}
+
+
+class WaterfallChart:
+    """A waterfall from sales to profit: revenue up, the five costs down, profit from zero.
+
+    Parameters
+    ----------
+    ax : Axes
+    result : pandas.Series
+        From :func:`livekit.path.simulate`.
+    title : str, optional
+    labels : bool, default True
+        Write each amount above its bar (a view may leave them to its readout instead).
+
+    Notes
+    -----
+    The money axis is set from the result with round limits (:meth:`limits`); :meth:`update`
+    returns True when a new result needs other limits, so a view knows to redraw the axes.
+    """
+
+    def __init__(self, ax: Axes, result: pd.Series, *, title: str | None = None, labels: bool = True) -> None:
+        _check_series(result)
+        table = _path.money_flow(result)
+        self.show_labels = labels
+        self.ax = ax
+        with kit_style():
+            x = np.arange(len(table))
+            self.bars = list(ax.bar(x, [0.0] * len(table), width=0.66,
+                                    color=[MODULE_COLORS[s] for s in table["stage"]], edgecolor="black", linewidth=0.8))
+            for bar, stage in zip(self.bars, table["stage"]):
+                bar.set_hatch(MODULE_HATCHES[stage])
+            ax.set_xticks(x, [_SHORT_MONEY[i] for i in table["item"]], fontsize=9, rotation=30, ha="right",
+                          rotation_mode="anchor")
+            ax.axhline(0, color="black", linewidth=0.8)
+            ax.set_ylabel("CNY")
+            ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
+            handles = [Patch(facecolor=MODULE_COLORS[s], hatch=MODULE_HATCHES[s], edgecolor="black",
+                             label=f"caused in {MODULE_NAMES[s].lower()}" if s != "capture" else "value capture")
+                       for s in MODULE_COLORS]
+            ax.legend(handles=handles, loc="upper right", fontsize=9, frameon=False)
+            self.labels = [ax.text(xx, 0, "", ha="center", va="bottom", fontsize=9) for xx in x] if labels else []
+            if title:
+                ax.set_title(title)
+        self._limits: tuple[float, float] | None = None
+        self.update(result)
+
+    @property
+    def artists(self) -> list:
+        """The bars and their amount labels."""
+        return [*self.bars, *self.labels]
+
+    @staticmethod
+    def limits(result: pd.Series) -> tuple[float, float]:
+        """Round money-axis limits that hold every bar of ``result`` with room for labels."""
+        ends = [v / 100 for _, _, start, end in _path._money_steps(result) for v in (start, end)]
+        high = nice_ceiling(max(1.0, max(ends)) * 1.15)
+        low = -nice_ceiling(-min(ends) * 1.15) if min(ends) < 0 else -0.04 * high
+        return low, high
+
+    def update(self, result: pd.Series) -> bool:
+        """Move the bars and labels; return True if the money axis had to change.
+
+        The axis grows as soon as a bar needs more room, and shrinks only when everything fits
+        in a third of it, so that dragging a slider rarely redraws the axis.
+        """
+        wanted = self.limits(result)
+        current = self._limits
+        changed = (current is None or wanted[1] > current[1] or wanted[0] < current[0]
+                   or wanted[1] < current[1] / 3 or (current[0] < 0 and wanted[0] > current[0] / 3))
+        if changed:
+            self.ax.set_ylim(*wanted)
+            self._limits = wanted
+        low_limit, high_limit = self._limits
+        pad = 0.01 * (high_limit - low_limit)
+        for i, (item, cents, start, end) in enumerate(_path._money_steps(result)):
+            low, high = sorted((start / 100, end / 100))
+            self.bars[i].set_y(low)
+            self.bars[i].set_height(high - low)
+            if self.labels:
+                label = self.labels[i]
+                label.set_y(high + pad)
+                text = format_money(cents / 100)
+                if item == "profit" and cents < 0:
+                    text += " loss"
+                label.set_text(text)
+        return changed
+
+
+def plot_waterfall(result: pd.Series, *, ax: Axes | None = None, title: str | None = "From sales to profit") -> Axes:
+    """Draw the waterfall from sales and gifts, through the paper's five costs, to profit.
+
+    Parameters
+    ----------
+    result : pandas.Series
+        From :func:`livekit.path.simulate`.
+    ax : Axes, optional
+    title : str, optional
+
+    Returns
+    -------
+    Axes
+    """
+    ax = _new_axes(ax, 7, 3.6)
+    WaterfallChart(ax, result, title=title)
+    return ax
+
+
+# --- the path (Figure 4) with stage totals ----------------------------------------------------
+
+
+def _stage_lines(row, result) -> list[str]:
+    if result is None:
+        return []
+    value = row.headline_value
+    if row.headline_unit == "CNY":
+        head = f"{row.headline}: {format_money(value)} CNY"
+    elif row.stage == "proposition":
+        head = f"price {value:,.2f} CNY, {result['value_sensitive_share']:.0%} value-sensitive"
+    else:
+        head = f"{row.headline}: {value:,.0f}"
+    lines = [head]
+    if row.stage == "capture":
+        lines.append(f"revenue {format_money(row.revenue)} CNY")
+    else:
+        lines.append(f"costs caused: {format_money(row.costs)} CNY")
+    return lines
+
+
+def plot_path(result: pd.Series | None = None, *, ax: Axes | None = None, title: str | None = "The innovation path of live marketing") -> Axes:
+    """Draw the paper's innovation path (Figure 4): four stages, their canvas blocks, and totals.
+
+    Parameters
+    ----------
+    result : pandas.Series, optional
+        From :func:`livekit.path.simulate`; if given, each stage shows its headline quantity
+        and the costs it causes (capture: revenue and profit), from :func:`livekit.path.stage_totals`.
+    ax : Axes, optional
+    title : str, optional
+
+    Returns
+    -------
+    Axes
+    """
+    ax = _new_axes(ax, 10, 3.6)
+    stages = _path.path_stages()
+    totals = _path.stage_totals(result) if result is not None else None
+    with kit_style():
+        ax.set_xlim(0, 4)
+        ax.set_ylim(0, 1)
+        ax.axis("off")
+        for i, stage in enumerate(stages.itertuples(index=False)):
+            x0 = i + 0.06
+            box = FancyBboxPatch((x0, 0.08), 0.78, 0.8, boxstyle="round,pad=0.02,rounding_size=0.04",
+                                 facecolor=MODULE_TINTS[stage.stage], edgecolor=MODULE_COLORS[stage.stage],
+                                 linewidth=2.5, hatch=MODULE_HATCHES[stage.stage])
+            box.set_label(stage.name)
+            ax.add_patch(box)
+            ax.text(x0 + 0.39, 0.8, f"{stage.order}. {stage.name}", ha="center", va="center",
+                    fontsize=10, fontweight="bold", bbox=dict(facecolor="white", edgecolor="none", pad=1.5))
+            blocks = "\n".join(stage.block_names)
+            ax.text(x0 + 0.39, 0.58, blocks, ha="center", va="center", fontsize=9,
+                    bbox=dict(facecolor="white", edgecolor="none", alpha=0.85, pad=1.5))
+            if totals is not None:
+                lines = _stage_lines(totals.iloc[i], result)
+                ax.text(x0 + 0.39, 0.24, "\n".join(lines), ha="center", va="center", fontsize=9,
+                        bbox=dict(facecolor="white", edgecolor=MODULE_COLORS[stage.stage], pad=2.5))
+            if i < len(stages) - 1:
+                ax.add_patch(FancyArrowPatch((x0 + 0.8, 0.48), (x0 + 1.0, 0.48), arrowstyle="-|>",
+                                             mutation_scale=18, color="black", linewidth=1.6))
+        if title:
+            ax.set_title(title)
+    return ax
+
+
+# --- the flow of Figure 2 ------------------------------------------------------------------------
+
+_ACTORS = {
+    "anchor": ("Anchor", 0.22, 0.78),
+    "platform": ("Live platform", 0.8, 0.78),
+    "audience": ("Audience\n(viewers, buyers)", 1.38, 0.78),
+    "seller": ("Seller", 0.22, 0.3),
+    "logistics": ("Logistics\ncompany", 0.8, 0.3),
+}
+# Curvature of each step's arrow, so that arrows between the same two actors do not overlap.
+_RAD = {3: -0.3, 4: 0.36, 5: 0.0, 10: -0.3}
+_BOX_W, _BOX_H = 0.3, 0.14
+
+
+class FlowDiagram:
+    """The live-marketing process of the paper's Figure 2, with one step highlighted.
+
+    Every step is a grey numbered arrow between two actors; :meth:`show` paints the chosen
+    step's arrow and its two actors in the colour (and hatch) of the step's value stage and
+    writes the step underneath.
+
+    Parameters
+    ----------
+    ax : Axes
+    step : int, optional
+        The step to highlight first (1 to the number of steps); ``None`` highlights none.
+    """
+
+    def __init__(self, ax: Axes, step: int | None = 1) -> None:
+        self.ax = ax
+        self.steps = _path.flow_steps()
+        with kit_style():
+            ax.set_xlim(0, 1.6)
+            ax.set_ylim(0, 1.1)
+            ax.set_aspect("equal")
+            ax.axis("off")
+            self.actor_boxes = {}
+            for actor, (label, x, y) in _ACTORS.items():
+                box = FancyBboxPatch((x - _BOX_W / 2, y - _BOX_H / 2), _BOX_W, _BOX_H,
+                                     boxstyle="round,pad=0.01,rounding_size=0.03", facecolor="#F2F2F2",
+                                     edgecolor="#555555", linewidth=1.2, zorder=2)
+                ax.add_patch(box)
+                ax.text(x, y, label, ha="center", va="center", fontsize=10, zorder=5)
+                self.actor_boxes[actor] = box
+            self.highlight_arrows, self.step_badges = [], []
+            for row in self.steps.itertuples(index=False):
+                start, end = _ACTORS[row.actor][1:], _ACTORS[row.target][1:]
+                rad = _RAD.get(row.step, 0.0)
+                style = f"arc3,rad={rad}"
+                ends = dict(patchA=self.actor_boxes[row.actor], patchB=self.actor_boxes[row.target], shrinkA=3, shrinkB=3)
+                grey = FancyArrowPatch(start, end, connectionstyle=style, arrowstyle="-|>", mutation_scale=13,
+                                       color="#999999", linewidth=1.2, zorder=1, **ends)
+                ax.add_patch(grey)
+                hot = FancyArrowPatch(start, end, connectionstyle=style, arrowstyle="-|>", mutation_scale=20,
+                                      color=MODULE_COLORS[row.stage], linewidth=3.2, zorder=3, **ends)
+                ax.add_patch(hot)
+                hot.set_visible(False)
+                self.highlight_arrows.append(hot)
+                (x1, y1), (x2, y2) = start, end
+                mx, my = (x1 + x2) / 2 + 0.5 * rad * (y2 - y1), (y1 + y2) / 2 - 0.5 * rad * (x2 - x1)
+                ax.text(mx, my, str(row.step), ha="center", va="center", fontsize=9, zorder=4,
+                        bbox=dict(boxstyle="circle,pad=0.2", facecolor="white", edgecolor="#777777"))
+            self.highlight_boxes = []
+            for _ in range(2):
+                box = FancyBboxPatch((0, 0), _BOX_W, _BOX_H, boxstyle="round,pad=0.01,rounding_size=0.03",
+                                     facecolor="none", edgecolor="black", linewidth=3.5, zorder=4.5)
+                ax.add_patch(box)
+                box.set_visible(False)
+                self.highlight_boxes.append(box)
+            self.caption = ax.text(0.02, 0.1, "", ha="left", va="center", fontsize=10, zorder=6)
+            handles = [Patch(facecolor=MODULE_COLORS[s], hatch=MODULE_HATCHES[s], edgecolor="black", label=MODULE_NAMES[s])
+                       for s in MODULE_COLORS]
+            ax.legend(handles=handles, loc="upper center", ncol=4, fontsize=9, frameon=False,
+                      bbox_to_anchor=(0.5, 1.0))
+        self.show(step)
+
+    @property
+    def artists(self) -> list:
+        """The highlight arrows, the two highlight boxes and the caption."""
+        return [*self.highlight_arrows, *self.highlight_boxes, self.caption]
+
+    def show(self, step: int | None) -> None:
+        """Highlight ``step`` (1 to the number of steps), or nothing for ``None``."""
+        from ._checks import check_number
+
+        for arrow in self.highlight_arrows:
+            arrow.set_visible(False)
+        for box in self.highlight_boxes:
+            box.set_visible(False)
+        if step is None:
+            self.caption.set_text("")
+            return
+        step = int(check_number("step", step, low=1, high=len(self.steps), integer=True))
+        row = self.steps.iloc[step - 1]
+        colour = MODULE_COLORS[row["stage"]]
+        self.highlight_arrows[step - 1].set_visible(True)
+        for box, actor in zip(self.highlight_boxes, (row["actor"], row["target"])):
+            _, x, y = _ACTORS[actor]
+            box.set_bounds(x - _BOX_W / 2, y - _BOX_H / 2, _BOX_W, _BOX_H)
+            box.set_edgecolor(colour)
+            box.set_visible(True)
+        wrapped = textwrap.fill(row["action"], 92)
+        self.caption.set_text(f"Step {step}: {MODULE_NAMES[row['stage']]} ({row['block_name']})\n{wrapped}")
+        self.caption.set_color("black")
+
+
+def plot_flow(step: int | None = None, *, ax: Axes | None = None, title: str | None = "The live-marketing process (Li 2021, Figure 2)") -> Axes:
+    """Draw the live-marketing flow of Figure 2, optionally highlighting one step.
+
+    Parameters
+    ----------
+    step : int, optional
+        Step to highlight (see :func:`livekit.path.flow_steps`); ``None`` for none.
+    ax : Axes, optional
+    title : str, optional
+
+    Returns
+    -------
+    Axes
+    """
+    ax = _new_axes(ax, 9, 5.8)
+    FlowDiagram(ax, step)
+    if title:
+        with kit_style():
+            ax.set_title(title, pad=18)
+    return ax
+
+
+# --- the limits: long broadcasts, price and differentiation, integration ---------------------
+
+
+class LengthChart:
+    """Average retention and sales per hour against broadcast length, with a marker.
+
+    Parameters
+    ----------
+    axes : pair of Axes
+        Left: retention; right: sales (and profit) per hour.
+    curve : pandas.DataFrame
+        From :func:`livekit.path.broadcast_length_curve`.
+    hours : float
+        The current length, marked on both curves.
+    references : mapping of str to DataFrame, optional
+        Fixed grey curves (e.g. no variety, full variety), drawn once.
+    money_max : float, optional
+        Top of the per-hour money axis.
+    """
+
+    def __init__(self, axes: Sequence[Axes], curve: pd.DataFrame, hours: float, *,
+                 references: dict | None = None, money_max: float | None = None,
+                 money_min: float | None = None) -> None:
+        left, right = axes
+        self.axes = (left, right)
+        colour = MODULE_COLORS["creation"]
+        money = MODULE_COLORS["capture"]
+        with kit_style():
+            for (name, ref), style in zip((references or {}).items(), (":", "--")):
+                left.plot(ref["hours"], ref["retention"], style, color="#777777", linewidth=1.2, label=name)
+                right.plot(ref["hours"], ref["sales_per_hour"], style, color="#777777", linewidth=1.2, label=f"sales, {name}")
+            self.retention_line, = left.plot(curve["hours"], curve["retention"], color=colour, linewidth=2.5, label="your variety")
+            self.retention_dot, = left.plot([hours], [0], "o", color=colour, markersize=9, markeredgecolor="black")
+            self.sales_line, = right.plot(curve["hours"], curve["sales_per_hour"], color=money, linewidth=2.5, label="sales per hour")
+            self.profit_line, = right.plot(curve["hours"], curve["profit_per_hour"], color=OKABE_ITO["reddish_purple"],
+                                           linewidth=2, linestyle="-.", label="profit per hour")
+            self.sales_dot, = right.plot([hours], [0], "o", color=money, markersize=9, markeredgecolor="black")
+            left.set_ylim(0, 1.05)
+            left.set_xlim(0, float(curve["hours"].max()))
+            right.set_xlim(0, float(curve["hours"].max()))
+            top = money_max if money_max is not None else nice_ceiling(float(curve["sales_per_hour"].max()) * 1.1)
+            bottom = money_min if money_min is not None else min(0.0, float(curve["profit_per_hour"].min()) * 1.1)
+            right.set_ylim(bottom, top)
+            right.axhline(0, color="black", linewidth=0.8)
+            left.set_xlabel("broadcast length (hours)")
+            right.set_xlabel("broadcast length (hours)")
+            left.set_ylabel("average share still watching")
+            right.set_ylabel("CNY per hour")
+            right.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
+            left.set_title("Attention over the broadcast (creation)")
+            right.set_title("Sales and profit per hour (capture)")
+            left.legend(loc="lower left", fontsize=9)
+            right.legend(loc="upper right", fontsize=9)
+        self.update(curve, hours)
+
+    @property
+    def artists(self) -> list:
+        return [self.retention_line, self.retention_dot, self.sales_line, self.profit_line, self.sales_dot]
+
+    def update(self, curve: pd.DataFrame, hours: float) -> None:
+        """Redraw the curves and move the markers to ``hours``."""
+        grid = curve["hours"].to_numpy()
+        retention = curve["retention"].to_numpy()
+        sales = curve["sales_per_hour"].to_numpy()
+        self.retention_line.set_data(grid, retention)
+        self.sales_line.set_data(grid, sales)
+        self.profit_line.set_data(grid, curve["profit_per_hour"].to_numpy())
+        self.retention_dot.set_data([hours], [np.interp(hours, grid, retention)])
+        self.sales_dot.set_data([hours], [np.interp(hours, grid, sales)])
+
+
+def plot_broadcast_length(curve: pd.DataFrame, *, hours: float = 2.0, axes: Sequence[Axes] | None = None) -> Sequence[Axes]:
+    """Draw retention and sales per hour against broadcast length (Li 2021, Discussion).
+
+    Parameters
+    ----------
+    curve : pandas.DataFrame
+        From :func:`livekit.path.broadcast_length_curve`.
+    hours : float
+        Length to mark.
+    axes : pair of Axes, optional
+
+    Returns
+    -------
+    pair of Axes
+    """
+    if axes is None:
+        import matplotlib.pyplot as plt
+
+        with kit_style():
+            _, axes = plt.subplots(1, 2, figsize=(10, 3.6))
+    LengthChart(axes, curve, hours)
+    return axes
+
+
+class PriceChart:
+    """Profit against price, for price-only competition and for the current differentiation.
+
+    Parameters
+    ----------
+    ax : Axes
+    reference : pandas.DataFrame
+        :func:`livekit.path.profit_by_price` at differentiation 0 (drawn once, grey).
+    curve : pandas.DataFrame
+        The same at the current differentiation.
+    price : float
+        The current price, marked.
+    ylim : (float, float), optional
+    rivals_price : float, optional
+        Marked with a vertical line.
+    """
+
+    def __init__(self, ax: Axes, reference: pd.DataFrame, curve: pd.DataFrame, price: float, *,
+                 ylim: tuple[float, float] | None = None, rivals_price: float | None = None) -> None:
+        self.ax = ax
+        colour = MODULE_COLORS["proposition"]
+        with kit_style():
+            ax.plot(reference["price"], reference["profit"], ":", color="#555555", linewidth=1.8,
+                    label="no differentiation (price-only)")
+            self.line, = ax.plot(curve["price"], curve["profit"], color=colour, linewidth=2.5, label="your differentiation")
+            self.dot, = ax.plot([price], [0], "o", color=colour, markersize=9, markeredgecolor="black")
+            if rivals_price is not None:
+                ax.axvline(rivals_price, color="#777777", linewidth=1)
+                ax.text(rivals_price, 0.02, " rivals' price", transform=ax.get_xaxis_transform(), fontsize=9, color="#555555")
+            ax.axhline(0, color="black", linewidth=0.8)
+            if ylim is not None:
+                ax.set_ylim(*ylim)
+            ax.set_xlim(float(curve["price"].min()), float(curve["price"].max()))
+            ax.set_xlabel("price (CNY per item)")
+            ax.set_ylabel("profit (CNY)")
+            ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
+            ax.set_title("Profit at each price (capture)")
+            ax.legend(loc="upper right", fontsize=9)
+        self.update(curve, price)
+
+    @property
+    def artists(self) -> list:
+        return [self.line, self.dot]
+
+    def update(self, curve: pd.DataFrame, price: float) -> None:
+        prices, profit = curve["price"].to_numpy(), curve["profit"].to_numpy()
+        self.line.set_data(prices, profit)
+        self.dot.set_data([price], [np.interp(price, prices, profit)])
+
+
+def plot_profit_by_price(reference: pd.DataFrame, curve: pd.DataFrame, *, price: float = 99.0,
+                         ax: Axes | None = None) -> Axes:
+    """Draw profit against price for price-only competition and a differentiated scenario.
+
+    Parameters
+    ----------
+    reference, curve : pandas.DataFrame
+        From :func:`livekit.path.profit_by_price` at differentiation 0 and at another value.
+    price : float
+        Price to mark.
+    ax : Axes, optional
+
+    Returns
+    -------
+    Axes
+    """
+    ax = _new_axes(ax, 6, 3.6)
+    PriceChart(ax, reference, curve, price)
+    return ax
+
+
+class BuyerMixChart:
+    """One stacked bar: the share of price-sensitive and value-sensitive buyers.
+
+    Parameters
+    ----------
+    ax : Axes
+    value_share : float, 0 to 1
+        Share of value-sensitive buyers (the differentiation).
+    """
+
+    def __init__(self, ax: Axes, value_share: float) -> None:
+        self.ax = ax
+        with kit_style():
+            self.price_bar = ax.barh([0], [1.0], height=0.5, color=OKABE_ITO["grey"], edgecolor="black", hatch="\\\\",
+                                     label="price-sensitive (functional value)")[0]
+            self.value_bar = ax.barh([0], [0.0], height=0.5, color=MODULE_COLORS["proposition"], edgecolor="black",
+                                     label="value-sensitive (cultural value)")[0]
+            self.price_text = ax.text(0, 0, "", ha="center", va="center", fontsize=10, fontweight="bold")
+            self.value_text = ax.text(0, 0, "", ha="center", va="center", fontsize=10, fontweight="bold", color="white")
+            ax.set_xlim(0, 1)
+            ax.set_ylim(-0.5, 1.1)
+            ax.set_yticks([])
+            ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+            ax.set_xlabel("share of buyers")
+            ax.set_title("Who buys (proposition)")
+            ax.legend(loc="upper center", fontsize=9, ncol=1, frameon=False)
+        self.update(value_share)
+
+    @property
+    def artists(self) -> list:
+        return [self.price_bar, self.value_bar, self.price_text, self.value_text]
+
+    def update(self, value_share: float) -> None:
+        price_share = 1.0 - value_share
+        self.price_bar.set_width(price_share)
+        self.value_bar.set_x(price_share)
+        self.value_bar.set_width(value_share)
+        self.price_text.set_position((price_share / 2, 0))
+        self.price_text.set_text(f"{price_share:.0%}" if price_share >= 0.1 else "")
+        self.value_text.set_position((price_share + value_share / 2, 0))
+        self.value_text.set_text(f"{value_share:.0%}" if value_share >= 0.1 else "")
+
+
+class IntegrationChart:
+    """The delivery-stage parameters with integration switches, as a share of their baseline.
+
+    Parameters
+    ----------
+    ax : Axes
+    baseline, current : pandas.Series
+        From :func:`livekit.path.delivery_parameters` with all switches off, and now.
+    """
+
+    _ROWS = (("conversion_factor", "Conversion factor"), ("return_rate", "Return rate"),
+             ("courier_share", "Parcels a courier carries"), ("logistics_per_parcel", "Logistics cost per parcel"))
+
+    def __init__(self, ax: Axes, baseline: pd.Series, current: pd.Series) -> None:
+        self.ax = ax
+        self.baseline = baseline
+        with kit_style():
+            y = np.arange(len(self._ROWS))[::-1]
+            self.bars = list(ax.barh(y, [1.0] * len(y), height=0.6, color=MODULE_COLORS["delivery"],
+                                     hatch=MODULE_HATCHES["delivery"], edgecolor="black", linewidth=0.8))
+            ax.axvline(1.0, color="black", linewidth=1, linestyle="--")
+            ax.text(1.0, len(y) - 0.45, " all switches off = 100%", fontsize=9, va="bottom")
+            ax.set_yticks(y, [label for _, label in self._ROWS])
+            ax.set_xlim(0, 1.5)
+            ax.set_ylim(-0.6, len(y) - 0.1)
+            ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+            ax.set_xlabel("value as a share of the value without integration")
+            ax.set_title("Delivery-stage parameters (value delivery)")
+            self.labels = [ax.text(0, yy, "", va="center", fontsize=9) for yy in y]
+        self.update(current)
+
+    @property
+    def artists(self) -> list:
+        return [*self.bars, *self.labels]
+
+    def update(self, current: pd.Series) -> None:
+        for bar, label, (key, _) in zip(self.bars, self.labels, self._ROWS):
+            base = float(self.baseline[key])
+            share = float(current[key]) / base if base > 0 else 1.0
+            bar.set_width(share)
+            label.set_x(min(share, 1.35) + 0.02)
+            label.set_text(f"{share:.0%}")

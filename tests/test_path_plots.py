@@ -1,0 +1,164 @@
+"""Pictures of the innovation path: stage colours, bar sizes from the model, labels, bad input."""
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.colors import to_hex
+from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+
+from livekit import path
+from livekit import path_plots as pp
+from livekit.style import MIN_FONT_PT, MODULE_COLORS, MODULE_HATCHES
+
+
+@pytest.fixture
+def result():
+    return path.simulate()
+
+
+def _texts(ax):
+    return [t.get_text() for t in ax.texts]
+
+
+def _font_sizes(fig):
+    from matplotlib.text import Text
+
+    return [t.get_fontsize() for t in fig.findobj(Text) if t.get_text()]
+
+
+def test_funnel_bars_follow_the_model_in_stage_colours(result):
+    ax = pp.plot_funnel(result)
+    bars = ax.patches
+    table = path.funnel(result)
+    assert len(bars) == 5
+    for bar, row in zip(bars, table.itertuples()):
+        assert bar.get_x() + bar.get_width() == pytest.approx(max(row.count, 1.0))
+        assert to_hex(bar.get_facecolor()) == MODULE_COLORS[row.stage].lower()
+        assert bar.get_hatch() == (MODULE_HATCHES[row.stage] or None)
+    assert ax.get_xscale() == "log"
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels[0] == "Platform traffic\n(creation)" and labels[-1] == "Orders kept\n(delivery)"
+    assert any("70,000" in t for t in _texts(ax))
+    assert min(_font_sizes(ax.figure)) >= MIN_FONT_PT
+
+
+def test_funnel_update_moves_bars_and_labels(result):
+    fig, ax = plt.subplots()
+    chart = pp.FunnelChart(ax, result, xmax=1e8)
+    bigger = path.simulate(traffic_per_hour=400_000)
+    chart.update(bigger)
+    assert chart.bars[0].get_width() == pytest.approx(800_000 - 1)
+    assert chart.labels[0].get_text() == "800,000"
+    assert ax.get_xlim() == pytest.approx((1, 1e8))
+
+
+def test_waterfall_runs_from_sales_to_profit(result):
+    ax = pp.plot_waterfall(result)
+    bars = ax.patches
+    flow = path.money_flow(result)
+    assert len(bars) == 8
+    top_of_sales = bars[0].get_y() + bars[0].get_height()
+    assert top_of_sales == pytest.approx(result["sales"])
+    assert bars[-1].get_y() == pytest.approx(0) and bars[-1].get_height() == pytest.approx(result["profit"])
+    # each cost hangs from where the previous bar ended
+    for i in range(2, 7):
+        assert bars[i].get_y() + bars[i].get_height() == pytest.approx(flow["start"].iloc[i])
+    assert [to_hex(b.get_facecolor()) for b in bars] == [MODULE_COLORS[s].lower() for s in flow["stage"]]
+    assert "23.3k" in _texts(ax)
+    assert ax.get_legend() is not None
+
+
+def test_waterfall_shows_a_loss_below_zero():
+    loss = path.simulate(conversion=0.001, gifts_per_engaged=0)
+    assert loss["profit"] < 0
+    ax = pp.plot_waterfall(loss)
+    profit_bar = ax.patches[-1]
+    assert profit_bar.get_y() == pytest.approx(loss["profit"])
+    assert ax.get_ylim()[0] < loss["profit"]
+    assert any(t.endswith("loss") for t in _texts(ax))
+
+
+def test_waterfall_axis_grows_at_once_and_shrinks_only_when_much_too_big(result):
+    fig, ax = plt.subplots()
+    chart = pp.WaterfallChart(ax, result)
+    top = ax.get_ylim()[1]
+    assert chart.update(path.simulate(traffic_per_hour=210_000)) is False
+    assert chart.update(path.simulate(traffic_per_hour=1_000_000)) is True
+    assert ax.get_ylim()[1] > top
+    assert chart.update(path.simulate(traffic_per_hour=20_000)) is True
+    assert ax.get_ylim()[1] < top
+
+
+def test_path_shows_four_stages_with_their_blocks_and_totals(result):
+    ax = pp.plot_path(result)
+    boxes = [p for p in ax.patches if isinstance(p, FancyBboxPatch)]
+    assert [to_hex(b.get_edgecolor()) for b in boxes] == [MODULE_COLORS[s].lower() for s in path.STAGES]
+    text = "\n".join(_texts(ax))
+    for name in ("1. Value proposition", "4. Value capture", "Key resources", "Revenue streams", "Profit: 23.3k CNY"):
+        assert name in text
+    arrows = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
+    assert len(arrows) == 3
+    assert min(_font_sizes(ax.figure)) >= MIN_FONT_PT
+
+
+def test_path_without_a_result_has_no_totals():
+    ax = pp.plot_path()
+    assert not any("CNY" in t for t in _texts(ax))
+
+
+def test_flow_highlights_the_step_in_its_stage_colour():
+    fig, ax = plt.subplots()
+    diagram = pp.FlowDiagram(ax, 5)
+    steps = path.flow_steps()
+    visible = [i for i, a in enumerate(diagram.highlight_arrows) if a.get_visible()]
+    assert visible == [4]
+    assert to_hex(diagram.highlight_arrows[4].get_edgecolor()) == MODULE_COLORS[steps.at[4, "stage"]].lower()
+    assert "Step 5: Value capture" in diagram.caption.get_text()
+    diagram.show(7)
+    assert [i for i, a in enumerate(diagram.highlight_arrows) if a.get_visible()] == [6]
+    assert all(b.get_visible() for b in diagram.highlight_boxes)
+    assert to_hex(diagram.highlight_boxes[0].get_edgecolor()) == MODULE_COLORS[steps.at[6, "stage"]].lower()
+    diagram.show(None)
+    assert not any(a.get_visible() for a in diagram.highlight_arrows) and diagram.caption.get_text() == ""
+
+
+def test_plot_flow_numbers_every_step():
+    ax = pp.plot_flow(2)
+    numbers = {t for t in _texts(ax) if t.isdigit()}
+    assert numbers == {str(i) for i in range(1, len(path.flow_steps()) + 1)}
+
+
+def test_limit_charts_draw_the_model_curves():
+    curve = path.broadcast_length_curve(np.linspace(0.25, 12, 10), variety=0.2)
+    left, right = pp.plot_broadcast_length(curve, hours=4)
+    line = [l for l in left.lines if l.get_label() == "your variety"][0]
+    assert np.allclose(line.get_ydata(), curve["retention"])
+    reference = path.profit_by_price([50, 99, 200], differentiation=0)
+    other = path.profit_by_price([50, 99, 200], differentiation=1)
+    ax = pp.plot_profit_by_price(reference, other, price=99)
+    assert np.allclose(ax.lines[1].get_ydata(), other["profit"])
+
+
+def test_buyer_mix_and_integration_charts_update():
+    fig, (a, b) = plt.subplots(1, 2)
+    mix = pp.BuyerMixChart(a, 0.25)
+    assert mix.price_bar.get_width() == pytest.approx(0.75) and mix.value_bar.get_x() == pytest.approx(0.75)
+    mix.update(0.6)
+    assert mix.value_text.get_text() == "60%"
+    chart = pp.IntegrationChart(b, path.delivery_parameters(), path.delivery_parameters(pickup_offline=True))
+    assert chart.bars[2].get_width() == pytest.approx(0.7)
+    assert chart.labels[2].get_text() == "70%"
+
+
+def test_helpers():
+    assert pp.nice_ceiling(0.5) == 1 and pp.nice_ceiling(130) == 200 and pp.nice_ceiling(500) == 500
+    assert pp.format_money(55_400.78) == "55.4k" and pp.format_money(-1_200_000) == "-1.20M" and pp.format_money(800) == "800"
+
+
+def test_plots_reject_bad_input():
+    with pytest.raises(TypeError, match="result"):
+        pp.plot_funnel({"viewers": 3})
+    with pytest.raises(TypeError, match="ax"):
+        pp.plot_waterfall(path.simulate(), ax="left")
+    fig, ax = plt.subplots()
+    with pytest.raises(ValueError, match="step"):
+        pp.FlowDiagram(ax, 11)
