@@ -180,12 +180,18 @@ def _metric_values(frame: pd.DataFrame, name: str) -> np.ndarray:
                 f"column {name!r}, row {row + 1}: values must be numbers ({METRICS[name].unit}), "
                 f"got {column.iloc[row]!r}"
             )
-    values = column.to_numpy(dtype=float, na_value=np.nan)
+    values = column.to_numpy()
+    if values.dtype != np.float64:
+        values = column.to_numpy(dtype=float, na_value=np.nan)
+    high = METRICS[name].high
+    # fast path: min and max propagate NaN, so one pass each settles the common, clean case
+    low_seen, high_seen = values.min(), values.max()
+    if low_seen >= 0 and high_seen <= (np.inf if high is None else high) and np.isfinite(high_seen):
+        return values
     bad = ~np.isfinite(values)
     if bad.any():
         row = int(np.flatnonzero(bad)[0])
         raise ValueError(f"column {name!r}, row {row + 1}: value must be a finite number, got {values[row]!r}")
-    high = METRICS[name].high
     bad = (values < 0) | (values > high if high is not None else False)
     if np.any(bad):
         row = int(np.flatnonzero(bad)[0])
@@ -200,6 +206,26 @@ def _on_scale(values: np.ndarray, metric: Metric) -> np.ndarray:
         return values
     out = np.add(values, 1.0)
     return np.log10(out, out=out)
+
+
+def _own_minmax(values: np.ndarray, metric: Metric, weight: float, out: np.ndarray) -> np.ndarray:
+    """Write ``weight`` x the log-min-max score of ``values`` against themselves into ``out``.
+
+    No clipping is needed (the data is its own reference), and ``out`` is reused scratch
+    memory, so a big table costs few passes and no new arrays.
+    """
+    if metric.scale == "log":
+        np.add(values, 1.0, out=out)
+        np.log10(out, out=out)
+    else:
+        np.copyto(out, values)
+    low, high = float(out.min()), float(out.max())
+    if high <= low:
+        out.fill(50.0 * weight)
+        return out
+    np.subtract(out, low, out=out)  # the minimum scores exactly 0
+    np.multiply(out, weight * 100.0 / (high - low), out=out)
+    return out
 
 
 def metric_scores(values: Any, reference: Any, *, metric: str, method: str = "log-minmax") -> np.ndarray:
@@ -385,16 +411,24 @@ def score_sellers(
     clean = _check_weights(weights, frame.columns)
     out = frame.copy(deep=False)  # copy-on-write: the caller's table is never changed
     same = reference is frame
+    scratch = None
     for dim in DIMENSIONS:
         used = {n: w for n, w in clean.items() if METRICS[n].dimension == dim and w > 0}
         total = sum(used.values())
-        acc = np.zeros(len(frame))
+        acc = None
         for name, w in used.items():
             values = _metric_values(frame, name)
-            ref = values if same else _metric_values(reference, name)
-            acc += (w / total) * metric_scores(values, ref, metric=name, method=method)
+            if same and method == "log-minmax":
+                if scratch is None:
+                    scratch = np.empty(len(frame))
+                part = _own_minmax(values, METRICS[name], w / total, np.empty(len(frame)) if acc is None else scratch)
+            else:
+                ref = values if same else _metric_values(reference, name)
+                part = metric_scores(values, ref, metric=name, method=method)  # a new array
+                part *= w / total
+            acc = part if acc is None else np.add(acc, part, out=acc)
         np.clip(acc, 0.0, 100.0, out=acc)
-        out[dim] = acc
+        out[dim] = pd.Series(acc, index=out.index, copy=False)  # acc is ours: no need to copy
     return out
 
 
@@ -420,6 +454,8 @@ def _score_array(name: str, values: Any) -> np.ndarray:
     if arr.dtype.kind not in "iuf":
         raise TypeError(f"{name} scores must be numbers from 0 to 100, got {arr.dtype} values")
     arr = arr.astype(float, copy=False)
+    if arr.size and arr.min() >= 0 and arr.max() <= 100:  # NaN fails both comparisons
+        return arr
     bad = ~np.isfinite(arr) | (arr < 0) | (arr > 100)
     if bad.any():
         row = int(np.flatnonzero(bad.ravel())[0])

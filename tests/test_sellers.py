@@ -320,3 +320,27 @@ def test_bad_scores_and_method_name_the_field():
         sellers.score_sellers(_data(), method="z-score")
     with pytest.raises(ValueError, match="influence"):
         sellers.next_class_move(float("nan"), 10)
+
+
+def test_scoring_leaves_the_callers_table_unchanged():
+    data = sellers.load_sellers()
+    before = data.copy()
+    scored = sellers.score_sellers(data)
+    scored.loc[0, "followers"] = 1
+    pd.testing.assert_frame_equal(data, before)
+    assert "influence" not in data.columns
+
+
+def test_vectorised_scores_match_a_row_by_row_computation(rng):
+    data = pd.DataFrame({"followers": 10 ** rng.uniform(2, 8, 200), "conversion": rng.uniform(0, 0.2, 200),
+                         "avg_viewers": 10 ** rng.uniform(1, 6, 200)})
+    weights = {"followers": 3, "conversion": 1, "avg_viewers": 1}
+    scored = sellers.score_sellers(data, weights=weights)
+    lf = np.log10(1 + data["followers"])
+    expected = 100 * (lf - lf.min()) / (lf.max() - lf.min())
+    assert scored["influence"].to_numpy() == pytest.approx(expected.to_numpy())
+    c = data["conversion"]
+    lv = np.log10(1 + data["avg_viewers"])
+    expected_a = 50 * (c - c.min()) / (c.max() - c.min()) + 50 * (lv - lv.min()) / (lv.max() - lv.min())
+    assert scored["attractiveness"].to_numpy() == pytest.approx(expected_a.to_numpy())
+    assert scored["influence"].min() == 0 and scored["influence"].max() == pytest.approx(100)
