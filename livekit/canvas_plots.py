@@ -79,6 +79,8 @@ def _wrap(text: str, width_px: float, measure) -> tuple[list[str], bool]:
                 cut = len(word) - 1
                 while cut > 1 and measure(word[:cut] + "-") > width_px:
                     cut -= 1
+                if len(word) - cut < 3 and cut > 3:  # no one- or two-letter leftovers ("Manufacturer-s")
+                    cut = len(word) - 3
                 lines.append(word[:cut] + "-")
                 word = word[cut:]
             line = word
@@ -230,31 +232,41 @@ def _build_canvas(ax: Axes, contents: Mapping[str, str], *, color_by_module: boo
     x0, y0 = to_px.transform((0, 0))
     x1, y1 = to_px.transform((1, 1))
     ux, uy = x1 - x0, y1 - y0  # pixels per canvas unit
+    pad_y = _PAD * ux / uy  # the same padding in pixels on every side
+    # Headers first, all at one size: the largest that fits every block (so no block's name
+    # looks more important than another's).
+    for block, row in layout.iterrows():
+        x, y, w, h = float(row["x"]), float(row["y"]), float(row["width"]), float(row["height"])
+        art.headers[block] = ax.text(x + _PAD, y + h - pad_y, "", ha="left", va="top", fontweight="bold",
+                                     zorder=3, gid=f"header:{block}")
+    header_rooms = {b: ((float(r["width"]) - 2 * _PAD) * ux, (float(r["height"]) - 2 * pad_y) * uy * 0.5)
+                    for b, r in layout.iterrows()}
+    size = max(fontsize + 0.5, MIN_FONT_PT)
+    for block, row in layout.iterrows():
+        fit_text(art.headers[block], str(row["name"]), *header_rooms[block], fontsize=size, renderer=renderer)
+        size = min(size, art.headers[block].get_fontsize())
+    for block, row in layout.iterrows():
+        fit_text(art.headers[block], str(row["name"]), *header_rooms[block], fontsize=size, renderer=renderer)
     for block, row in layout.iterrows():
         module = row["module"]
         x, y, w, h = float(row["x"]), float(row["y"]), float(row["width"]), float(row["height"])
         patch = Rectangle((x, y), w, h, facecolor="white", edgecolor=_BORDER, linewidth=1.0, zorder=1, gid=f"block:{block}")
         ax.add_patch(patch)
         art.patches[block] = patch
-        pad_y = _PAD * ux / uy  # the same padding in pixels on every side
         swatch_w, swatch_h = _SWATCH, _SWATCH * ux / uy
         swatch = Rectangle((x + w - _PAD - swatch_w, y + pad_y), swatch_w, swatch_h,
                            facecolor=MODULE_COLORS[module], hatch=MODULE_HATCHES[module], edgecolor="black",
                            linewidth=0.6, zorder=2, gid=f"swatch:{block}")
         ax.add_patch(swatch)
         art.swatches[block] = swatch
-        header = ax.text(x + _PAD, y + h - pad_y, "", ha="left", va="top", fontweight="bold", zorder=3,
-                         gid=f"header:{block}")
-        header_room_w = (w - 2 * _PAD) * ux
-        fit_text(header, str(row["name"]), header_room_w, (h - 2 * pad_y) * uy * 0.4,
-                 fontsize=max(fontsize + 0.5, MIN_FONT_PT), renderer=renderer)
+        header = art.headers[block]
         header_h = header.get_window_extent(renderer).height / uy  # canvas units
         top = y + h - pad_y - header_h - pad_y * 0.8
         body = ax.text(x + _PAD, top, "", ha="left", va="top", zorder=3, gid=f"body:{block}")
         room = ((w - 2 * _PAD) * ux, (top - y - 1.5 * pad_y - swatch_h) * uy)  # clear of the swatch
         art.body_room[block] = room
         fit_text(body, contents.get(block, ""), *room, fontsize=fontsize, renderer=renderer)
-        art.headers[block], art.bodies[block] = header, body
+        art.bodies[block] = body
         shade = Rectangle((x, y), w, h, facecolor="white", alpha=0.62, edgecolor="none", zorder=4,
                           visible=False, gid=f"shade:{block}")
         chain_line = Rectangle((x + 0.04, y + 0.04 * ux / uy), w - 0.08, h - 0.08 * ux / uy, fill=False,
