@@ -1,0 +1,361 @@
+"""Accessibility and print: readable text, colour-blind- and greyscale-safe colours, saving figures.
+
+Covers every figure the package draws that can be reached without a notebook:
+
+* every ``explore_*`` view in ``livekit/*_views.py`` (and the demo view of notebook 00), built
+  with its defaults;
+* every ``plot_*`` / ``draw_*`` function in ``livekit/*_plots.py``, called with its defaults, or
+  with a small fixture from :data:`FIXTURES`, or with arguments found by name (a zero-argument
+  function of the topic's logic module, or a kit table, named like the parameter). ``draw_*``
+  helpers that draw into a given Axes are covered through their ``plot_*`` sibling.
+
+New modules and functions are picked up automatically when they land; one whose arguments
+cannot be found is reported as skipped, naming the fixture to add.
+"""
+from __future__ import annotations
+
+import importlib
+import inspect
+import io
+from pathlib import Path
+
+import matplotlib
+import numpy as np
+import pytest
+from matplotlib.colors import to_rgba
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+
+from livekit import style
+from livekit.style import MIN_FONT_PT, kit_style, new_figure
+from livekit.views import FastFigure, View, slider
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "livekit"
+
+
+def _module(path: Path):
+    return importlib.import_module(f"livekit.{path.stem}")
+
+
+def _public(module, prefixes):
+    names = getattr(module, "__all__", [n for n in dir(module) if not n.startswith("_")])
+    return [n for n in names if n.startswith(prefixes) and callable(getattr(module, n, None))]
+
+
+VIEW_MODULES = sorted(PACKAGE.glob("*_views.py"))
+PLOT_MODULES = sorted(PACKAGE.glob("*_plots.py"))
+VIEWS = [("setup_check", "explore_demo")] + [
+    (p.stem, name) for p in VIEW_MODULES for name in _public(_module(p), ("explore_",))
+]
+PLOTS = [(p.stem, name) for p in PLOT_MODULES for name in _public(_module(p), ("plot_", "draw_"))]
+
+
+def _fixtures():
+    """Arguments for plot functions that need data: small, from the kit's own tables."""
+    fixtures = {}
+    try:
+        from livekit import canvas
+        fixtures["plot_value_scores"] = lambda: ((canvas.value_scores(),), {})
+        fixtures["plot_money"] = lambda: ((canvas.canvas_money(),), {})
+    except ImportError:
+        pass
+    try:
+        from livekit import path
+        fixtures["plot_funnel"] = lambda: ((path.simulate(),), {})
+        fixtures["plot_waterfall"] = lambda: ((path.simulate(),), {})
+        fixtures["plot_broadcast_length"] = lambda: ((path.broadcast_length_curve(np.linspace(0.5, 8, 16)),), {})
+        prices = np.linspace(49, 199, 16)
+        fixtures["plot_profit_by_price"] = lambda: (
+            (path.profit_by_price(prices, differentiation=0.0), path.profit_by_price(prices, differentiation=0.6)), {},
+        )
+    except ImportError:
+        pass
+    try:
+        from livekit import sellers
+        fixtures["plot_evaluation_map"] = lambda: ((sellers.load_sellers(),), {"labels": ["Fruit farmer"]})
+        fixtures["plot_class_counts"] = lambda: (
+            (sellers.classify(sellers.score_sellers(sellers.load_sellers()), model="quadrant"),), {},
+        )
+        fixtures["plot_next_move"] = lambda: (({"seller": "Fruit farmer", "influence": 30.0, "attractiveness": 40.0},), {})
+    except ImportError:
+        pass
+    return fixtures
+
+
+FIXTURES = _fixtures()
+
+
+def _arguments_by_name(module_name: str, func) -> tuple[tuple, dict] | None:
+    """Find data for required parameters by their names; None if some cannot be found."""
+    from livekit.data import load
+    from livekit.schemas import SCHEMAS
+
+    topic = module_name.removesuffix("_plots")
+    try:
+        logic = importlib.import_module(f"livekit.{topic}")
+    except ImportError:
+        logic = None
+    args = []
+    for param in inspect.signature(func).parameters.values():
+        if param.default is not param.empty or param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
+            continue
+        if param.kind is param.KEYWORD_ONLY:
+            return None
+        provider = getattr(logic, param.name, None) if logic else None
+        if callable(provider) and not any(
+            p.default is p.empty for p in inspect.signature(provider).parameters.values()
+            if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+        ):
+            args.append(provider())
+        elif param.name in SCHEMAS:
+            args.append(load(param.name))
+        else:
+            return None
+    return tuple(args), {}
+
+
+def _figure_of(result) -> Figure | None:
+    if isinstance(result, Figure):
+        return result
+    if hasattr(result, "figure") and isinstance(result.figure, Figure):
+        return result.figure
+    if isinstance(result, (list, tuple, np.ndarray)):
+        for item in np.ravel(np.asarray(result, dtype=object)):
+            found = _figure_of(item)
+            if found is not None:
+                return found
+    return None
+
+
+def _small_texts(fig: Figure) -> list[tuple[str, float]]:
+    """Visible, non-empty texts below the kit's minimum size (in points at the figure's size)."""
+    fig.canvas.draw()
+    small = []
+    for text in fig.findobj(Text):
+        if not text.get_visible() or not text.get_text().strip():
+            continue
+        if text.get_fontsize() < MIN_FONT_PT - 1e-9:
+            small.append((text.get_text()[:40], round(float(text.get_fontsize()), 2)))
+    return small
+
+
+def _luminance(color) -> float:
+    r, g, b, _ = to_rgba(color)
+
+    def lin(c):
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+
+
+MEANING_COLORS = {
+    **{to_rgba(c)[:3]: f"module {m}" for m, c in style.MODULE_COLORS.items()},
+    **{to_rgba(c)[:3]: f"module {m}" for m, c in style.MODULE_TINTS.items()},
+    **{to_rgba(c)[:3]: f"class {k}" for k, c in style.CLASS_COLORS.items()},
+}
+
+
+def _greyscale_clashes(fig: Figure) -> list[str]:
+    """Pairs of meanings (a module, a seller class) that greyscale cannot tell apart in one Axes.
+
+    Within each Axes, the visible areas filled with one of the kit's meaning colours (a module's
+    colour or tint, a class colour) are grouped by meaning. Two meanings clash when some of
+    their colours are within 0.05 in luminance (the same grey), they use exactly the same
+    hatches, and the Axes' own text (tick labels, annotations; not the legend, whose swatches
+    are colour too) does not name both: nothing but hue tells them apart.
+    """
+    clashes = []
+    fig.canvas.draw()
+    for ax in fig.axes:
+        legend_texts = set(ax.get_legend().get_texts()) if ax.get_legend() else set()
+        labels = " ".join(
+            t.get_text().lower() for t in ax.findobj(Text)
+            if t.get_visible() and t not in legend_texts
+        )
+        groups: dict[str, dict[str, set]] = {}
+        for patch in ax.patches + [c for c in ax.collections if hasattr(c, "get_facecolor")]:
+            if not patch.get_visible() or (patch.get_alpha() is not None and patch.get_alpha() == 0):
+                continue
+            faces = np.atleast_2d(patch.get_facecolor())
+            if faces.size == 0 or faces[0][3] == 0:
+                continue
+            key = tuple(faces[0][:3])
+            match = next((k for k in MEANING_COLORS if np.allclose(k, key, atol=0.004)), None)
+            if match is not None:
+                group = groups.setdefault(MEANING_COLORS[match], {"grey": set(), "hatch": set()})
+                group["grey"].add(round(_luminance(match), 3))
+                group["hatch"].add(patch.get_hatch() or "")
+        names = sorted(groups)
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                close = any(abs(x - y) < 0.05 for x in groups[a]["grey"] for y in groups[b]["grey"])
+                named = all(name.split(" ", 1)[1] in labels for name in (a, b))
+                if close and groups[a]["hatch"] == groups[b]["hatch"] and not named:
+                    clashes.append(f"{a} and {b} share a hatch and a grey")
+    return clashes
+
+
+# ------------------------------------------------------------------------- every view
+
+@pytest.mark.parametrize("module_name,func_name", VIEWS, ids=[f"{m}.{f}" for m, f in VIEWS])
+def test_view_figure_text_is_at_least_9pt_and_greyscale_safe(module_name, func_name):
+    view = getattr(importlib.import_module(f"livekit.{module_name}"), func_name)()
+    assert isinstance(view, View)
+    if view.fast is None:
+        pytest.skip(f"{func_name} shows no figure")
+    assert view.image.value, "the view rendered no picture"
+    assert _small_texts(view.fast.fig) == []
+    assert _greyscale_clashes(view.fast.fig) == []
+    # every figure view can be saved for slides, from a button
+    assert view.save_button.description == "Save figure" and not view.save_overwrite.value
+
+
+# ------------------------------------------------------------------------- every plot function
+
+def _call_plot(module_name: str, func_name: str):
+    func = getattr(importlib.import_module(f"livekit.{module_name}"), func_name)
+    params = inspect.signature(func).parameters
+    first = next(iter(params.values()), None)
+    if func_name.startswith("draw_") and first is not None and first.name == "ax" and first.default is first.empty:
+        sibling = "plot_" + func_name.removeprefix("draw_")
+        if hasattr(importlib.import_module(f"livekit.{module_name}"), sibling):
+            pytest.skip(f"{func_name} draws into a given Axes; covered through {sibling}")
+    if func_name in FIXTURES:
+        args, kwargs = FIXTURES[func_name]()
+    else:
+        found = _arguments_by_name(module_name, func)
+        if found is None:
+            required = [p for p in params.values() if p.default is p.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+            pytest.skip(f"no arguments known for livekit.{module_name}.{func_name}({', '.join(p.name for p in required)}): "
+                        "add a fixture to FIXTURES in tests/test_accessibility.py")
+        args, kwargs = found
+    return func(*args, **kwargs)
+
+
+@pytest.mark.parametrize("module_name,func_name", PLOTS, ids=[f"{m}.{f}" for m, f in PLOTS])
+def test_plot_text_is_at_least_9pt_and_greyscale_safe(module_name, func_name):
+    fig = _figure_of(_call_plot(module_name, func_name))
+    assert fig is not None, f"{func_name} returned nothing holding a figure"
+    assert _small_texts(fig) == []
+    assert _greyscale_clashes(fig) == []
+
+
+# ------------------------------------------------------------------------- the checks can fail
+
+def test_small_text_and_greyscale_clash_are_caught():
+    fig = new_figure(4, 3)
+    with kit_style():
+        ax = fig.add_subplot()
+        ax.set_title("fine")
+        ax.text(0.5, 0.5, "too small", fontsize=7)
+        ax.bar([0], [1], color=style.MODULE_COLORS["proposition"], hatch="//")
+        ax.bar([1], [1], color=style.MODULE_COLORS["proposition"], hatch="//")
+    assert _small_texts(fig) == [("too small", 7.0)]
+    # two meaning colours with the same grey and the same hatch
+    a, b = "#777777", "#7C7C7C"
+    MEANING_COLORS[to_rgba(a)[:3]], MEANING_COLORS[to_rgba(b)[:3]] = "grey alpha", "grey beta"
+    ax.patches[0].set_visible(False)
+    ax.patches[1].set_visible(False)
+    try:
+        ax.bar([2], [1], color=a)
+        ax.bar([3], [1], color=b)
+        assert _greyscale_clashes(fig) == ["grey alpha and grey beta share a hatch and a grey"]
+        ax.patches[-1].set_hatch("xx")  # a hatch tells them apart
+        assert _greyscale_clashes(fig) == []
+        ax.patches[-1].set_hatch("")
+        ax.set_xticks([2, 3], ["alpha", "beta"])  # so do labels naming them
+        assert _greyscale_clashes(fig) == []
+    finally:
+        del MEANING_COLORS[to_rgba(a)[:3]], MEANING_COLORS[to_rgba(b)[:3]]
+
+
+def test_the_discovery_found_the_kit_s_figures():
+    assert ("setup_check", "explore_demo") in VIEWS
+    assert len(VIEWS) >= 1 + len(VIEW_MODULES)  # every views module offers at least one view
+    for path in PLOT_MODULES:
+        assert any(m == path.stem for m, _ in PLOTS), f"{path.name} has no plot_/draw_ function"
+
+
+# ------------------------------------------------------------------------- the palette
+
+def test_palette_is_okabe_ito_and_classes_go_light_to_dark():
+    okabe = {c.upper() for c in style.OKABE_ITO.values()}
+    assert {c.upper() for c in style.MODULE_COLORS.values()} <= okabe
+    grey = [_luminance(style.CLASS_COLORS[k]) for k in style.SELLER_CLASSES]
+    assert grey == sorted(grey, reverse=True), "seller classes must darken from low-level to super"
+    assert min(a - b for a, b in zip(grey, grey[1:])) > 0.05
+
+
+@pytest.mark.parametrize("hatches,keys", [(style.MODULE_HATCHES, style.MODULES), (style.CLASS_HATCHES, style.SELLER_CLASSES)])
+def test_every_category_has_its_own_hatch(hatches, keys):
+    assert set(hatches) == set(keys)
+    assert len(set(hatches.values())) == len(keys)
+
+
+def test_kit_style_text_is_at_least_9pt():
+    with kit_style():
+        sizes = [matplotlib.rcParams[k] for k in ("font.size", "axes.titlesize", "axes.labelsize",
+                                                  "xtick.labelsize", "ytick.labelsize", "legend.fontsize")]
+        fig = new_figure(4, 3)
+        ax = fig.add_subplot()
+        ax.plot([0, 1], [0, 1], label="line")
+        ax.legend()
+        ax.set_title("t")
+        ax.set_xlabel("x")
+    assert all(matplotlib.font_manager.FontProperties(size=s).get_size_in_points() >= MIN_FONT_PT for s in sizes)
+    assert _small_texts(fig) == []
+
+
+# ------------------------------------------------------------------------- the Save figure control
+
+def _dot_view(title="Seller map: 2021"):
+    fig = new_figure(4, 3)
+    with kit_style():
+        ax = fig.add_subplot()
+        dot, = ax.plot([0.5], [0.5], "o")
+    view = View(title=title, question="q", controls=[slider("x", 0.5, 0, 1, 0.1)], figure=FastFigure(fig, [dot]))
+    view.redraw()
+    return view
+
+
+def test_save_button_writes_png_and_svg_and_never_overwrites_unasked(tmp_path):
+    view = _dot_view()
+    assert view.save_name.value == "exports/seller_map_2021"
+    view.save_name.value = str(tmp_path / "slides" / "map")
+    view.save_button.click()
+    png, svg = tmp_path / "slides" / "map.png", tmp_path / "slides" / "map.svg"
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and b"<svg" in svg.read_bytes()
+    assert "Saved" in view.save_status.value and "map.png" in view.save_status.value and "map.svg" in view.save_status.value
+    from PIL import Image
+    assert Image.open(io.BytesIO(png.read_bytes())).size[0] > 400  # 200 dpi: large enough for slides
+
+    png.write_bytes(b"instructor's edited file")
+    view.save_button.click()
+    assert png.read_bytes() == b"instructor's edited file"
+    assert "Not saved" in view.save_status.value and "replace existing files" in view.save_status.value
+
+    view.save_overwrite.value = True
+    view.save_button.click()
+    assert png.read_bytes()[:4] == b"\x89PNG" and "Saved" in view.save_status.value
+
+
+def test_save_control_reports_a_missing_or_impossible_name(tmp_path):
+    view = _dot_view()
+    view.save_name.value = "  "
+    assert view.save_from_control() == [] and "Type a file name" in view.save_status.value
+    blocker = tmp_path / "a_file"
+    blocker.write_text("x")
+    view.save_name.value = str(blocker / "inside" / "fig")  # a folder that cannot be created
+    assert view.save_from_control() == []
+    assert "Not saved" in view.save_status.value
+
+
+def test_save_control_is_an_addition_only():
+    view = _dot_view("dot")
+    assert repr(view) == "<livekit view: dot>"
+    assert view.children[:6] == (view.heading, view.question, view.controls, view.error, view.image, view.readout)
+    assert "livekit-view" in view._dom_classes
+    plain = View(title="table only", question="q")
+    assert len(plain.children) == 6 and not hasattr(plain, "save_button")
+    assert repr(plain) == "<livekit view: table only>"
