@@ -54,6 +54,34 @@ def _metric_slider(name: str, value: float) -> widgets.Widget:
                                readout_format=".3g", continuous_update=True, style=style, layout=layout)
 
 
+def _fmt(metric: str, value: float) -> str:
+    """A raw metric value in words a student reads at a glance."""
+    if S.METRICS[metric].high == 1.0:
+        return f"{value:.2f}" if metric == "celebrity" else f"{100 * value:.1f}%"
+    if value >= 1e9:
+        return f"{value / 1e9:.1f} billion"
+    if value >= 1e6:
+        return f"{value / 1e6:.1f} million"
+    return f"{value:,.0f}" if value >= 100 else f"{value:.1f}"
+
+
+def _in_metrics(metrics: dict, move: dict, reference: pd.DataFrame, method: str) -> str:
+    """Each part of the move, made with one metric alone (or "not enough alone")."""
+    parts = []
+    for dim, key in (("influence", "d_influence"), ("attractiveness", "d_attractiveness")):
+        if move[key] <= 0:
+            continue
+        options = []
+        for name in (n for n in SELLER_SLIDERS if S.METRICS[n].dimension == dim):
+            needed = S.metric_needed(metrics, name, move[key], reference=reference, method=method)
+            if needed is not None:
+                options.append(f"{S.METRICS[name].label} {_fmt(name, metrics[name])} &rarr; "
+                               f"<b>{_fmt(name, needed)}</b>")
+        said = " or ".join(options) if options else "no single metric is enough alone"
+        parts.append(f"{dim} part with one metric alone: {said}")
+    return ("<br>" + "<br>".join(parts)) if parts else ""
+
+
 def _model_picker(model: str) -> widgets.ToggleButtons:
     return widgets.ToggleButtons(options=list(S.MODELS), value=model, description="Model",
                                  style={"description_width": "80px"})
@@ -95,19 +123,20 @@ def explore_seller(seller: str = "Fruit farmer", *, model: str = "quadrant", met
     sliders = {name: _metric_slider(name, float(start[name])) for name in SELLER_SLIDERS}
     picker = _model_picker(model)
 
-    fig = new_figure(7.2, 5.0)
+    fig = new_figure(6.6, 4.6)
     with kit_style():
         ax = fig.add_subplot()
         ax.set_xlim(0, 100)
         ax.set_ylim(0, 100)
         art = P.draw_evaluation_map(ax, reference, ref_classes, model=model, point_size=22)
         art.points.set_alpha(0.35)
+        art.outline.set_alpha(0.25)
         (dot,) = ax.plot([], [], "o", ms=13, mec="#D55E00", mew=2.5, zorder=7)
         arrow, caption = P.draw_next_move(ax)
         ax.set_xlabel("Anchor influence (score, 0-100)")
         ax.set_ylabel("Audience attractiveness (score, 0-100)")
         ax.set_title(f"{seller} against the teaching set (faint dots)")
-        fig.subplots_adjust(left=0.1, right=0.78, bottom=0.11, top=0.93)
+        fig.subplots_adjust(left=0.11, right=0.77, bottom=0.12, top=0.93)
     fast = FastFigure(fig, animated=[dot, arrow, caption])
     view = View(
         title="One seller on the evaluation map",
@@ -138,7 +167,8 @@ def explore_seller(seller: str = "Fruit farmer", *, model: str = "quadrant", met
         else:
             gap = (f"smallest move up: <b>+{move['d_influence']:.1f}</b> influence and "
                    f"<b>+{move['d_attractiveness']:.1f}</b> attractiveness points "
-                   f"(length {move['distance']:.1f}) reaches {_class_badge(move['target'])}.")
+                   f"(length {move['distance']:.1f}) reaches {_class_badge(move['target'])}."
+                   f"{_in_metrics(metrics, move, teach, method)}")
         view.readout.value = (f"Anchor influence <b>{i:.1f}</b> / 100 &nbsp; Audience attractiveness "
                               f"<b>{a:.1f}</b> / 100 &nbsp; Class {_class_badge(now)}<br>{gap}")
         view.scores = (i, a)

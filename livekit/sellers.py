@@ -67,6 +67,7 @@ __all__ = [
     "class_of",
     "class_regions",
     "next_class_move",
+    "metric_needed",
     "score_to_metric",
     "class_counts",
     "load_sellers",
@@ -158,7 +159,7 @@ def _as_frame(data: Any) -> pd.DataFrame:
         for key, value in row.items():
             if key in METRICS:
                 check_number(key, value, low=0.0, high=METRICS[key].high)
-        frame = pd.DataFrame([row])
+        frame = pd.DataFrame({key: [value] for key, value in row.items()})
     else:
         raise TypeError(f"data must be a DataFrame of sellers, or one seller as a dict/Series, got {type(data).__name__}")
     if len(frame) == 0:
@@ -328,6 +329,19 @@ def _check_weights(weights: Mapping[str, Any], columns) -> dict[str, float]:
     return clean
 
 
+def _default_weights(columns) -> dict[str, float]:
+    present = [n for n in METRICS if n in columns]
+    weights = {n: DEFAULT_WEIGHTS[n] for n in present}
+    for dim in DIMENSIONS:
+        mine = [n for n in present if METRICS[n].dimension == dim]
+        if not mine:
+            listed = [n for n in METRICS if METRICS[n].dimension == dim]
+            raise ValueError(f"the data has no {dim} metric: it needs at least one column of {listed}")
+        if sum(weights[n] for n in mine) == 0:
+            weights[mine[0]] = 1.0
+    return weights
+
+
 def dataset_weights(data: pd.DataFrame) -> dict[str, float]:
     """The kit's default weights restricted to the metrics a table has.
 
@@ -347,16 +361,7 @@ def dataset_weights(data: pd.DataFrame) -> dict[str, float]:
     ValueError
         Naming the dimension, if the table has no metric for it.
     """
-    present = [n for n in METRICS if n in data.columns]
-    weights = {n: DEFAULT_WEIGHTS[n] for n in present}
-    for dim in DIMENSIONS:
-        mine = [n for n in present if METRICS[n].dimension == dim]
-        if not mine:
-            listed = [n for n in METRICS if METRICS[n].dimension == dim]
-            raise ValueError(f"the data has no {dim} metric: it needs at least one column of {listed}")
-        if sum(weights[n] for n in mine) == 0:
-            weights[mine[0]] = 1.0
-    return weights
+    return _default_weights(data.columns)
 
 
 def score_sellers(
@@ -407,7 +412,7 @@ def score_sellers(
     if len(reference) == 0:
         raise ValueError("reference must have at least one seller (row); got an empty table")
     if weights is None:
-        weights = dataset_weights(reference[[c for c in reference.columns if c in frame.columns]])
+        weights = _default_weights([c for c in reference.columns if c in frame.columns])
     clean = _check_weights(weights, frame.columns)
     out = frame.copy(deep=False)  # copy-on-write: the caller's table is never changed
     same = reference is frame
@@ -536,8 +541,13 @@ def class_of(influence: float, attractiveness: float, **model: Any) -> str:
     """
     i = check_number("influence", influence, low=0.0, high=100.0)
     a = check_number("attractiveness", attractiveness, low=0.0, high=100.0)
-    frame = pd.DataFrame({"influence": [i], "attractiveness": [a]})
-    return str(classify(frame, **model)[0])
+    unknown = set(model) - {"model", "cuts", "bands", "share"}
+    if unknown:
+        raise TypeError(f"class_of got unknown keyword(s) {sorted(unknown)}; use model, cuts, bands, share")
+    params = {"model": "quadrant", "cuts": DEFAULT_CUTS, "bands": DEFAULT_BANDS, "share": 0.5, **model}
+    cuts, bands, share = _check_model(params["model"], params["cuts"], params["bands"], params["share"])
+    code = _codes(np.array([i]), np.array([a]), params["model"], cuts, bands, share)[0]
+    return SELLER_CLASSES[int(code)]
 
 
 def class_counts(classes: Any) -> pd.Series:
@@ -659,6 +669,60 @@ def next_class_move(
         return {"class": now, "target": None, "d_influence": 0.0, "d_attractiveness": 0.0, "distance": 0.0}
     di, da, dist, target = best
     return {"class": now, "target": target, "d_influence": di, "d_attractiveness": da, "distance": dist}
+
+
+def metric_needed(
+    seller: Mapping[str, float],
+    metric: str,
+    points: float,
+    *,
+    reference: pd.DataFrame | None = None,
+    weights: Mapping[str, float] | None = None,
+    method: str = "log-minmax",
+) -> float | None:
+    """The value one metric would need to add ``points`` to its dimension's score alone.
+
+    Translates a move on the score map (:func:`next_class_move`) back into something a seller
+    can act on: "the same step, made with followers only, means 7 million followers".
+
+    Parameters
+    ----------
+    seller : dict or Series
+        One seller's raw metrics (as for :func:`score_sellers`).
+    metric : str
+        The metric to change, a name in :data:`METRICS` that the seller has.
+    points : float
+        Score points to add to the metric's dimension, 0-100.
+    reference, weights, method
+        As in :func:`score_sellers` (reference default: the teaching set).
+
+    Returns
+    -------
+    float or None
+        The metric's new raw value, or None if even the metric's top score (100) is not enough.
+        Exact for ``"log-minmax"``; for ``"percentile"`` the value is interpolated.
+    """
+    check_choice("metric", metric, METRICS)
+    gain = check_number("points", points, low=0.0, high=100.0)
+    check_choice("method", method, NORMALISATIONS)
+    frame = _as_frame(seller)
+    if metric not in frame.columns:
+        raise ValueError(f"seller: field {metric!r} is missing; the seller has {list(frame.columns)}")
+    reference = load_sellers() if reference is None else reference
+    if weights is None:
+        weights = _default_weights([c for c in reference.columns if c in frame.columns])
+    clean = _check_weights(weights, frame.columns)
+    dim = METRICS[metric].dimension
+    total = sum(w for n, w in clean.items() if METRICS[n].dimension == dim)
+    share = clean.get(metric, 0.0) / total
+    if share == 0:
+        return None
+    ref = _metric_values(reference, metric)
+    now = float(metric_scores(_metric_values(frame, metric), ref, metric=metric, method=method)[0])
+    wanted = now + gain / share
+    if wanted > 100.0 + 1e-9:
+        return None
+    return float(score_to_metric([min(wanted, 100.0)], ref, metric=metric, method=method)[0])
 
 
 def _reach(gap: float, w: float, room_i: float, room_a: float) -> tuple[float, float] | None:

@@ -132,3 +132,7 @@ def test_switch_to_twitch_data(whole):
     watch = S.classify(S.score_sellers(S.load_twitch(), method="percentile",
                                        weights={"followers": 1, "total_watch_time": 1}))
     assert whole.counts.to_dict() == S.class_counts(watch).to_dict()
+
+
+def test_readout_translates_the_move_into_metrics(one):
+    assert "Followers 90,000 &rarr; <b>7.5 million</b>" in one.readout.value

@@ -344,3 +344,22 @@ def test_vectorised_scores_match_a_row_by_row_computation(rng):
     expected_a = 50 * (c - c.min()) / (c.max() - c.min()) + 50 * (lv - lv.min()) / (lv.max() - lv.min())
     assert scored["attractiveness"].to_numpy() == pytest.approx(expected_a.to_numpy())
     assert scored["influence"].min() == 0 and scored["influence"].max() == pytest.approx(100)
+
+
+def test_metric_needed_makes_the_move_with_one_metric():
+    teach = sellers.load_sellers()
+    farmer = teach.set_index("seller").loc["Fruit farmer"].to_dict()
+    metrics = {k: v for k, v in farmer.items() if k in sellers.METRICS}
+    one = sellers.score_sellers(metrics, reference=teach)
+    move = sellers.next_class_move(one["influence"].iloc[0], one["attractiveness"].iloc[0])
+    followers = sellers.metric_needed(metrics, "followers", move["d_influence"], reference=teach)
+    assert followers > metrics["followers"]
+    after = sellers.score_sellers({**metrics, "followers": followers}, reference=teach)
+    assert after["influence"].iloc[0] == pytest.approx(one["influence"].iloc[0] + move["d_influence"])
+    assert after["attractiveness"].iloc[0] == pytest.approx(one["attractiveness"].iloc[0])
+    # celebrity carries only a fifth of influence: 21 points is out of its reach
+    assert sellers.metric_needed(metrics, "celebrity", move["d_influence"], reference=teach) is None
+    with pytest.raises(ValueError, match="points"):
+        sellers.metric_needed(metrics, "followers", 120, reference=teach)
+    with pytest.raises(ValueError, match="total_watch_time"):
+        sellers.metric_needed(metrics, "total_watch_time", 5, reference=teach)
