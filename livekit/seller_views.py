@@ -230,8 +230,10 @@ def explore_sellers(dataset: str = "teaching set (illustrative)", *, model: str 
     -------
     livekit.views.View
         Controls: data set, model, normalisation, the thresholds of the chosen model, and one
-        weight slider per metric the data set has. The map re-colours every seller and the bar
-        chart re-counts the classes on each move; ``view.readout`` gives the counts.
+        weight slider per metric the data set has. On each move the map re-colours every
+        seller and the bar chart beside it (``view.counts_box``, HTML) re-counts the classes;
+        ``view.readout`` repeats the counts. ``view.classes``, ``view.counts`` and
+        ``view.scored`` hold the numbers shown.
     """
     check_choice("dataset", dataset, S.DATASETS)
     check_choice("model", model, S.MODELS)

@@ -146,6 +146,7 @@ DEFAULT_BANDS = (35.0, 50.0, 65.0)
 DATASETS = {"teaching set (illustrative)": "sellers", "Twitch top 1,000 (real)": "twitch"}
 
 _CLASSES = pd.CategoricalDtype(list(SELLER_CLASSES), ordered=True)
+_COPY_ON_WRITE = int(pd.__version__.split(".")[0]) >= 3
 
 
 # --- scores -----------------------------------------------------------------------------
@@ -414,7 +415,9 @@ def score_sellers(
     if weights is None:
         weights = _default_weights([c for c in reference.columns if c in frame.columns])
     clean = _check_weights(weights, frame.columns)
-    out = frame.copy(deep=False)  # copy-on-write: the caller's table is never changed
+    # pandas 3 copies on write, so a shallow copy never lets a change to the result reach the
+    # caller's table; pandas 2 needs a real copy for that
+    out = frame.copy(deep=not _COPY_ON_WRITE)
     same = reference is frame
     scratch = None
     for dim in DIMENSIONS:
