@@ -38,9 +38,6 @@ __all__ = [
     "nice_ceiling",
 ]
 
-_SHORT = {"proposition": "proposition", "creation": "creation", "delivery": "delivery", "capture": "capture"}
-
-
 def format_money(amount: float) -> str:
     """Short CNY text for labels: ``55.4k``, ``-1.20M``, ``800``."""
     value = abs(amount)
@@ -113,11 +110,11 @@ class FunnelChart:
             if hatch:
                 for bar, stage in zip(self.bars, table["stage"]):
                     bar.set_hatch(MODULE_HATCHES[stage])
-            ax.set_yticks(y, [f"{label}\n({_SHORT[stage]})" for label, stage in zip(table["label"], table["stage"])])
+            ax.set_yticks(y, [f"{label}\n({stage})" for label, stage in zip(table["label"], table["stage"])])
             ax.set_xscale("log")
             ax.set_xlim(1, top)
             ax.set_ylim(-0.6, len(table) - 0.4)
-            ax.set_xlabel("people or orders (log scale); % = share of the row above")
+            ax.set_xlabel("people or orders, log scale (%: share of row above)")
             self.labels = [ax.text(1, yy, "", va="center", ha="left", fontsize=9) for yy in y]
             if title:
                 ax.set_title(title)
@@ -181,6 +178,9 @@ class WaterfallChart:
     title : str, optional
     labels : bool, default True
         Write each amount above its bar (a view may leave them to its readout instead).
+    hatch : bool, default True
+        Hatch each bar by stage. The legend names the stages; a view whose readout labels each
+        amount with its stage may switch hatches off (they cost a few milliseconds a move).
 
     Notes
     -----
@@ -188,23 +188,24 @@ class WaterfallChart:
     returns True when a new result needs other limits, so a view knows to redraw the axes.
     """
 
-    def __init__(self, ax: Axes, result: pd.Series, *, title: str | None = None, labels: bool = True) -> None:
+    def __init__(self, ax: Axes, result: pd.Series, *, title: str | None = None, labels: bool = True,
+                 hatch: bool = True) -> None:
         _check_series(result)
         table = _path.money_flow(result)
-        self.show_labels = labels
         self.ax = ax
         with kit_style():
             x = np.arange(len(table))
             self.bars = list(ax.bar(x, [0.0] * len(table), width=0.66,
                                     color=[MODULE_COLORS[s] for s in table["stage"]], edgecolor="black", linewidth=0.8))
-            for bar, stage in zip(self.bars, table["stage"]):
-                bar.set_hatch(MODULE_HATCHES[stage])
+            if hatch:
+                for bar, stage in zip(self.bars, table["stage"]):
+                    bar.set_hatch(MODULE_HATCHES[stage])
             ax.set_xticks(x, [_SHORT_MONEY[i] for i in table["item"]], fontsize=9, rotation=30, ha="right",
                           rotation_mode="anchor")
             ax.axhline(0, color="black", linewidth=0.8)
             ax.set_ylabel("CNY")
             ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
-            handles = [Patch(facecolor=MODULE_COLORS[s], hatch=MODULE_HATCHES[s], edgecolor="black",
+            handles = [Patch(facecolor=MODULE_COLORS[s], hatch=MODULE_HATCHES[s] if hatch else None, edgecolor="black",
                              label=f"caused in {MODULE_NAMES[s].lower()}" if s != "capture" else "value capture")
                        for s in MODULE_COLORS]
             ax.legend(handles=handles, loc="upper right", fontsize=9, frameon=False)
@@ -356,6 +357,25 @@ _RAD = {3: -0.3, 4: 0.36, 5: 0.0, 10: -0.3}
 _BOX_W, _BOX_H = 0.3, 0.14
 
 
+def _exit_point(x: float, y: float, dx: float, dy: float, margin: float = 0.02) -> tuple[float, float]:
+    """Where a ray from an actor box's centre, in direction (dx, dy), leaves the box (+ margin)."""
+    half_w, half_h = _BOX_W / 2 + margin, _BOX_H / 2 + margin
+    t = min(half_w / abs(dx) if dx else math.inf, half_h / abs(dy) if dy else math.inf)
+    return x + t * dx, y + t * dy
+
+
+def _arrow_ends(start: tuple[float, float], end: tuple[float, float], rad: float) -> tuple[tuple[float, float], tuple[float, float]]:
+    """End points of an arc3 arrow between two actor boxes, on the boxes' edges.
+
+    Computed once in data coordinates (the axes have equal aspect), so drawing the arrow needs
+    no clipping against the boxes: that clipping is what makes a highlighted arrow slow.
+    """
+    (x1, y1), (x2, y2) = start, end
+    dx, dy = x2 - x1, y2 - y1
+    cx, cy = (x1 + x2) / 2 + rad * dy, (y1 + y2) / 2 - rad * dx  # matplotlib's arc3 control point
+    return _exit_point(x1, y1, cx - x1, cy - y1), _exit_point(x2, y2, cx - x2, cy - y2)
+
+
 class FlowDiagram:
     """The live-marketing process of the paper's Figure 2, with one step highlighted.
 
@@ -368,14 +388,16 @@ class FlowDiagram:
     ax : Axes
     step : int, optional
         The step to highlight first (1 to the number of steps); ``None`` highlights none.
+    caption : bool, default True
+        Write the step under the diagram. A view may leave that to its readout instead.
     """
 
-    def __init__(self, ax: Axes, step: int | None = 1) -> None:
+    def __init__(self, ax: Axes, step: int | None = 1, *, caption: bool = True) -> None:
         self.ax = ax
         self.steps = _path.flow_steps()
         with kit_style():
             ax.set_xlim(0, 1.6)
-            ax.set_ylim(0, 1.1)
+            ax.set_ylim(0 if caption else 0.18, 1.2)
             ax.set_aspect("equal")
             ax.axis("off")
             self.actor_boxes = {}
@@ -386,24 +408,25 @@ class FlowDiagram:
                 ax.add_patch(box)
                 ax.text(x, y, label, ha="center", va="center", fontsize=10, zorder=5)
                 self.actor_boxes[actor] = box
-            self.highlight_arrows, self.step_badges = [], []
+            self.highlight_arrows, self._badge_positions = [], []
             for row in self.steps.itertuples(index=False):
                 start, end = _ACTORS[row.actor][1:], _ACTORS[row.target][1:]
                 rad = _RAD.get(row.step, 0.0)
                 style = f"arc3,rad={rad}"
-                ends = dict(patchA=self.actor_boxes[row.actor], patchB=self.actor_boxes[row.target], shrinkA=3, shrinkB=3)
-                grey = FancyArrowPatch(start, end, connectionstyle=style, arrowstyle="-|>", mutation_scale=13,
-                                       color="#999999", linewidth=1.2, zorder=1, **ends)
+                tail, head = _arrow_ends(start, end, rad)
+                grey = FancyArrowPatch(tail, head, connectionstyle=style, arrowstyle="-|>", mutation_scale=13,
+                                       color="#999999", linewidth=1.2, zorder=1, shrinkA=0, shrinkB=0)
                 ax.add_patch(grey)
-                hot = FancyArrowPatch(start, end, connectionstyle=style, arrowstyle="-|>", mutation_scale=20,
-                                      color=MODULE_COLORS[row.stage], linewidth=3.2, zorder=3, **ends)
+                hot = FancyArrowPatch(tail, head, connectionstyle=style, arrowstyle="-|>", mutation_scale=20,
+                                      color=MODULE_COLORS[row.stage], linewidth=3.2, zorder=3, shrinkA=0, shrinkB=0)
                 ax.add_patch(hot)
                 hot.set_visible(False)
                 self.highlight_arrows.append(hot)
-                (x1, y1), (x2, y2) = start, end
+                (x1, y1), (x2, y2) = tail, head
                 mx, my = (x1 + x2) / 2 + 0.5 * rad * (y2 - y1), (y1 + y2) / 2 - 0.5 * rad * (x2 - x1)
                 ax.text(mx, my, str(row.step), ha="center", va="center", fontsize=9, zorder=4,
                         bbox=dict(boxstyle="circle,pad=0.2", facecolor="white", edgecolor="#777777"))
+                self._badge_positions.append((mx, my))
             self.highlight_boxes = []
             for _ in range(2):
                 box = FancyBboxPatch((0, 0), _BOX_W, _BOX_H, boxstyle="round,pad=0.01,rounding_size=0.03",
@@ -411,7 +434,12 @@ class FlowDiagram:
                 ax.add_patch(box)
                 box.set_visible(False)
                 self.highlight_boxes.append(box)
-            self.caption = ax.text(0.02, 0.1, "", ha="left", va="center", fontsize=10, zorder=6)
+            # the highlighted step's number, painted again on top of its (animated) arrow
+            self.badge = ax.text(0, 0, "", ha="center", va="center", fontsize=10, fontweight="bold", zorder=7,
+                                 bbox=dict(boxstyle="circle,pad=0.25", facecolor="white", edgecolor="black"))
+            self.badge.set_visible(False)
+            self.caption = ax.text(0.02, 0.1, "", ha="left", va="center", fontsize=10, zorder=6, visible=caption)
+            self._captioned = caption
             handles = [Patch(facecolor=MODULE_COLORS[s], hatch=MODULE_HATCHES[s], edgecolor="black", label=MODULE_NAMES[s])
                        for s in MODULE_COLORS]
             ax.legend(handles=handles, loc="upper center", ncol=4, fontsize=9, frameon=False,
@@ -420,8 +448,8 @@ class FlowDiagram:
 
     @property
     def artists(self) -> list:
-        """The highlight arrows, the two highlight boxes and the caption."""
-        return [*self.highlight_arrows, *self.highlight_boxes, self.caption]
+        """The highlight arrows, the two highlight boxes and (if shown) the caption."""
+        return [*self.highlight_arrows, *self.highlight_boxes, self.badge, *([self.caption] if self._captioned else [])]
 
     def show(self, step: int | None) -> None:
         """Highlight ``step`` (1 to the number of steps), or nothing for ``None``."""
@@ -431,6 +459,7 @@ class FlowDiagram:
             arrow.set_visible(False)
         for box in self.highlight_boxes:
             box.set_visible(False)
+        self.badge.set_visible(False)
         if step is None:
             self.caption.set_text("")
             return
@@ -438,6 +467,10 @@ class FlowDiagram:
         row = self.steps.iloc[step - 1]
         colour = MODULE_COLORS[row["stage"]]
         self.highlight_arrows[step - 1].set_visible(True)
+        self.badge.set_position(self._badge_positions[step - 1])
+        self.badge.set_text(str(step))
+        self.badge.get_bbox_patch().set_edgecolor(colour)
+        self.badge.set_visible(True)
         for box, actor in zip(self.highlight_boxes, (row["actor"], row["target"])):
             _, x, y = _ACTORS[actor]
             box.set_bounds(x - _BOX_W / 2, y - _BOX_H / 2, _BOX_W, _BOX_H)
@@ -462,7 +495,7 @@ def plot_flow(step: int | None = None, *, ax: Axes | None = None, title: str | N
     -------
     Axes
     """
-    ax = _new_axes(ax, 9, 5.8)
+    ax = _new_axes(ax, 9, 5.4)
     FlowDiagram(ax, step)
     if title:
         with kit_style():
@@ -698,7 +731,7 @@ class IntegrationChart:
         with kit_style():
             y = np.arange(len(self._ROWS))[::-1]
             self.bars = list(ax.barh(y, [1.0] * len(y), height=0.6, color=MODULE_COLORS["delivery"],
-                                     hatch=MODULE_HATCHES["delivery"], edgecolor="black", linewidth=0.8))
+                                     edgecolor="black", linewidth=0.8))
             ax.axvline(1.0, color="black", linewidth=1, linestyle="--")
             ax.text(1.0, len(y) - 0.45, " all switches off = 100%", fontsize=9, va="bottom")
             ax.set_yticks(y, [label for _, label in self._ROWS])

@@ -100,10 +100,10 @@ def _table(rows: list[tuple[str, ...]], header: tuple[str, ...]) -> str:
 
 
 def _flow_figure(step: int):
-    fig = new_figure(8.5, 5.2)
+    fig = new_figure(7.2, 4.5)
     with kit_style():
         ax = fig.add_subplot()
-        diagram = FlowDiagram(ax, step)
+        diagram = FlowDiagram(ax, step, caption=False)
         fig.subplots_adjust(left=0.01, right=0.99, top=0.99, bottom=0.01)
     return fig, diagram
 
@@ -172,9 +172,20 @@ def _model_figure(result):
         left = fig.add_subplot(1, 2, 1)
         right = fig.add_subplot(1, 2, 2)
         funnel = FunnelChart(left, result, xmax=3e7, title="Funnel: traffic to orders kept", hatch=False)
-        waterfall = WaterfallChart(right, result, title="Waterfall: sales to profit (CNY)", labels=False)
-        fig.subplots_adjust(left=0.11, right=0.98, bottom=0.2, top=0.92, wspace=0.55)
+        waterfall = WaterfallChart(right, result, title="Waterfall: sales to profit (CNY)", labels=False, hatch=False)
+        fig.subplots_adjust(left=0.135, right=0.98, bottom=0.2, top=0.92, wspace=0.45)
     return fig, funnel, waterfall
+
+
+def _money_table(result) -> str:
+    """Every amount of the waterfall, with the stage that causes it (text, not colour alone)."""
+    money = [(label, f"{result[q]:,.2f}", _stage_tag(stage)) for q, label, stage in (
+        ("sales", "Sales", "capture"), ("gifts", "Sponsorship and gifts", "capture"),
+        ("product_cost", "&minus; Product cost", "proposition"), ("broadcast_cost", "&minus; Live broadcast cost", "creation"),
+        ("packaging_cost", "&minus; Packaging", "delivery"), ("logistics_cost", "&minus; Logistics", "delivery"),
+        ("wages", "&minus; Wages", "creation"))]
+    money.append(("<b>= Profit</b>", f"<b>{result['profit']:,.2f}</b>", _stage_tag("capture")))
+    return _table(money, ("money", "CNY", "caused in"))
 
 
 def _model_readout(result) -> str:
@@ -184,14 +195,8 @@ def _model_readout(result) -> str:
         ("Orders", f"{result['orders']:,.0f}", _stage_tag("delivery")),
         ("Orders kept", f"{result['kept_orders']:,.0f}", _stage_tag("delivery")),
     ]
-    money = [(label, f"{result[q]:,.2f}", _stage_tag(stage)) for q, label, stage in (
-        ("sales", "Sales", "capture"), ("gifts", "Sponsorship and gifts", "capture"),
-        ("product_cost", "&minus; Product cost", "proposition"), ("broadcast_cost", "&minus; Live broadcast cost", "creation"),
-        ("packaging_cost", "&minus; Packaging", "delivery"), ("logistics_cost", "&minus; Logistics", "delivery"),
-        ("wages", "&minus; Wages", "creation"))]
-    money.append(("<b>= Profit</b>", f"<b>{result['profit']:,.2f}</b>", _stage_tag("capture")))
     return ("<div style='display:flex;gap:24px'>" + _table(counts, ("quantity", "value", "stage"))
-            + _table(money, ("money", "CNY", "caused in")) + "</div>")
+            + _money_table(result) + "</div>")
 
 
 def explore_model(modes: Iterable[str] = path.DEFAULT_MODES, **start: float) -> View:
@@ -256,7 +261,7 @@ def _channels_figure(live, non_live):
         right = fig.add_subplot(1, 2, 2, sharex=left)
         live_chart = FunnelChart(left, live, xmax=3e7, title="Live stream", hatch=False)
         other_chart = FunnelChart(right, non_live, xmax=3e7, title="Pictures and short videos", hatch=False)
-        fig.subplots_adjust(left=0.11, right=0.98, bottom=0.15, top=0.9, wspace=0.55)
+        fig.subplots_adjust(left=0.135, right=0.97, bottom=0.15, top=0.9, wspace=0.6)
     return fig, live_chart, other_chart
 
 
@@ -391,7 +396,8 @@ def _integration_figure(baseline, current, result):
         left = fig.add_subplot(1, 2, 1)
         right = fig.add_subplot(1, 2, 2)
         chart = IntegrationChart(left, baseline, current)
-        waterfall = WaterfallChart(right, result, title="Sales to profit with your switches (CNY)", labels=False)
+        waterfall = WaterfallChart(right, result, title="Sales to profit with your switches (CNY)", labels=False,
+                                   hatch=False)
         fig.subplots_adjust(left=0.2, right=0.98, bottom=0.2, top=0.9, wspace=0.35)
     return fig, chart, waterfall
 
@@ -443,7 +449,7 @@ def explore_integration(**switches: bool) -> View:
             f"Profit <b>{result['profit']:,.2f} CNY</b> ({_stage_tag('capture')}), "
             f"<b>{change_cny:+,.2f} CNY</b> against no integration; return rate "
             f"<b>{result['return_rate_effective']:.1%}</b>, logistics cost <b>{result['logistics_cost']:,.2f} CNY</b> "
-            f"({_stage_tag('delivery')})."
+            f"({_stage_tag('delivery')})." + _money_table(result)
         )
         view.redraw()
 

@@ -113,12 +113,25 @@ def test_flow_highlights_the_step_in_its_stage_colour():
     assert visible == [4]
     assert to_hex(diagram.highlight_arrows[4].get_edgecolor()) == MODULE_COLORS[steps.at[4, "stage"]].lower()
     assert "Step 5: Value capture" in diagram.caption.get_text()
+    assert diagram.badge.get_visible() and diagram.badge.get_text() == "5"
     diagram.show(7)
     assert [i for i, a in enumerate(diagram.highlight_arrows) if a.get_visible()] == [6]
     assert all(b.get_visible() for b in diagram.highlight_boxes)
     assert to_hex(diagram.highlight_boxes[0].get_edgecolor()) == MODULE_COLORS[steps.at[6, "stage"]].lower()
     diagram.show(None)
     assert not any(a.get_visible() for a in diagram.highlight_arrows) and diagram.caption.get_text() == ""
+    assert not diagram.badge.get_visible()
+
+
+def test_flow_arrows_start_and_end_on_the_actor_boxes():
+    for row in path.flow_steps().itertuples():
+        start, end = pp._ACTORS[row.actor][1:], pp._ACTORS[row.target][1:]
+        tail, head = pp._arrow_ends(start, end, pp._RAD.get(row.step, 0.0))
+        for point, actor in ((tail, row.actor), (head, row.target)):
+            _, x, y = pp._ACTORS[actor]
+            # on the box's edge plus a small margin: outside the box, but close to it
+            gap = max(abs(point[0] - x) - pp._BOX_W / 2, abs(point[1] - y) - pp._BOX_H / 2)
+            assert 0 < gap < 0.03
 
 
 def test_plot_flow_numbers_every_step():
