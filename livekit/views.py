@@ -272,10 +272,12 @@ class View(widgets.VBox):
         )
         self.save_status = widgets.HTML("")
         self.save_button.on_click(lambda _button: self.save_from_control())
-        return widgets.HBox(
+        row = widgets.HBox(
             [self.save_name, self.save_overwrite, self.save_button, self.save_status],
             layout=widgets.Layout(align_items="center", flex_flow="row wrap"),
         )
+        row.add_class("livekit-save")
+        return row
 
     def save_from_control(self) -> list[Path]:
         """What the "Save figure" button does: save to the typed name, report in the status line.

@@ -14,8 +14,10 @@ What it checks in a page, once every cell has run (see :func:`inspect_page`):
 * every slider view (a :class:`livekit.views.View`, CSS class ``livekit-view``) shows a picture
   that has loaded;
 * for each view, one slider moved with the keyboard (focus the handle, press an arrow key)
-  changes what the view shows: the picture (the image's ``src``) or its numbers. The time from
-  the key press to that change is measured in the page itself.
+  changes what the view shows: the picture (the image's ``src``) or its numbers. A view without
+  a slider has its first other control operated the same way (a dropdown with an arrow key, a
+  switch or tick box with Space, a text box by typing). The time from the key press to that
+  change is measured in the page itself.
 
 The servers run with every Jupyter, IPython, matplotlib and browser folder in a temporary
 directory, bound to 127.0.0.1 with a random token, and are always stopped (also on failure).
@@ -285,6 +287,7 @@ class ViewResult:
     index: int
     title: str
     rendered: bool
+    control: str | None = None  # the kind of control operated: "slider", "select", ...
     moved: bool = False
     changed: bool = False
     ms: float | None = None
@@ -305,7 +308,8 @@ class PageReport:
         return not self.problems
 
     def summary(self) -> str:
-        times = [f"{v.ms:.0f}" for v in self.views if v.ms is not None]
+        times = [f"{v.ms:.0f}" + ("" if v.control == "slider" else f" ({v.control})")
+                 for v in self.views if v.ms is not None]
         text = (f"{self.name}: {len(self.views)} view(s), slider-to-change ms [{', '.join(times)}], "
                 f"{self.seconds:.1f} s")
         if self.problems:
@@ -374,14 +378,47 @@ _JS_RENDERED = """
 }
 """
 
+# The control to operate in a view: a slider if it has one, else its first other control (not
+# the "Save figure" row). It is marked with data-kit-control; returns its kind.
+_JS_PICK_CONTROL = """
+(view) => {
+  const kinds = [
+    ['slider', '.widget-slider .noUi-handle'], ['select', 'select'],
+    ['button', '.widget-toggle-buttons button:not(.mod-active), button.widget-toggle-button:not(.widget-toggle-buttons *)'],
+    ['checkbox', 'input[type=checkbox]'], ['radio', 'input[type=radio]'],
+    ['text', 'textarea, input[type=text], input[type=number]'],
+  ];
+  const all = kinds.map(([, s]) => s).join(', ');
+  const usable = e => !e.closest('.livekit-save') && !e.disabled;
+  view.querySelectorAll('[data-kit-control]').forEach(e => e.removeAttribute('data-kit-control'));
+  const el = [...view.querySelectorAll(kinds[0][1])].find(usable)
+          || [...view.querySelectorAll(all)].find(usable);
+  if (!el) return null;
+  el.setAttribute('data-kit-control', '1');
+  return kinds.find(([, s]) => el.matches(s))[0];
+}
+"""
+
+#: Keys that operate each kind of control; a second entry is tried if the first changes nothing
+#: (a slider at its maximum, a dropdown on its last option).
+_KEYS = {
+    "slider": ("ArrowRight", "ArrowLeft"),
+    "select": ("ArrowDown", "ArrowUp"),
+    "button": ("Space",),
+    "checkbox": ("Space",),
+    "radio": ("ArrowDown", "ArrowUp"),
+    "text": ("type:x", ),
+}
+
 _JS_ARM = """
 (view) => {
   const sig = SIGNATURE;
   const state = {before: sig(view), keyAt: null, changedAt: null};
   window.__kitMove = state;
-  const handle = view.querySelector('.widget-slider .noUi-handle');
-  handle.addEventListener('keydown', () => { if (state.keyAt === null) state.keyAt = performance.now(); },
-                          {capture: true, once: true});
+  // the time of the last key press before the view changed (Tab, for a text box)
+  const control = view.querySelector('[data-kit-control]');
+  const onKey = () => { if (state.changedAt === null) state.keyAt = performance.now(); };
+  control.addEventListener('keydown', onKey, {capture: true});
   const observer = new MutationObserver(() => {
     if (state.changedAt === null && sig(view) !== state.before) {
       state.changedAt = performance.now();
@@ -450,22 +487,31 @@ def check_views(page, report: PageReport, *, expected_widgets: int, render_timeo
         if not result.rendered:
             report.problems.append(f"view {title!r}: its picture did not render")
             continue
-        handle = view.locator(".widget-slider .noUi-handle").first
-        if not handle.count():
-            continue  # a view without a slider (pickers only): rendering is what we can check
+        result.control = view.evaluate(_JS_PICK_CONTROL)
+        if result.control is None:
+            continue  # a view without controls: rendering is what we can check
+        control = view.locator("[data-kit-control]")
+        what = "moving its slider" if result.control == "slider" else f"operating its {result.control}"
         slider_label = view.locator(".widget-slider .widget-readout").first
-        for key in ("ArrowRight", "ArrowLeft"):  # ArrowLeft if the slider starts at its maximum
-            handle.scroll_into_view_if_needed()
-            before = slider_label.inner_text() if slider_label.count() else None
+        for key in _KEYS[result.control]:
+            control.scroll_into_view_if_needed()
+            before = control.input_value() if result.control in ("select", "text") else (
+                slider_label.inner_text() if result.control == "slider" and slider_label.count() else None)
             view.evaluate(_JS_ARM)
-            handle.focus()
-            page.keyboard.press(key)
+            control.focus()
+            if key.startswith("type:"):
+                page.keyboard.type(key[5:])
+                page.keyboard.press("Tab")  # text boxes may send their value when they lose focus
+            else:
+                page.keyboard.press(key)
             try:
                 page.wait_for_function("() => window.__kitMove.changedAt !== null",
                                        timeout=move_timeout * 1000, polling="raf")
             except Exception:  # noqa: BLE001 - playwright's TimeoutError
-                if before is not None and slider_label.inner_text() == before:
-                    continue  # the slider itself did not move (at its end): try the other way
+                now = control.input_value() if result.control in ("select", "text") else (
+                    slider_label.inner_text() if result.control == "slider" and slider_label.count() else None)
+                if before is not None and now == before:
+                    continue  # the control itself did not move (at its end): try the other way
                 result.moved = True
                 break
             state = page.evaluate("() => window.__kitMove")
@@ -473,13 +519,13 @@ def check_views(page, report: PageReport, *, expected_widgets: int, render_timeo
             result.ms = state["changedAt"] - state["keyAt"] if state["keyAt"] is not None else None
             break
         if not result.moved:
-            report.problems.append(f"view {title!r}: its slider did not move with the arrow keys")
+            report.problems.append(f"view {title!r}: its {result.control} did not respond to the keyboard")
         elif not result.changed:
             report.problems.append(
-                f"view {title!r}: moving its slider with the keyboard did not change the picture or the numbers"
+                f"view {title!r}: {what} with the keyboard did not change the picture or the numbers"
             )
         elif (error := _error_text(view)):
-            report.problems.append(f"view {title!r}: after a slider move it shows an error: {error[:200]!r}")
+            report.problems.append(f"view {title!r}: after {what} it shows an error: {error[:200]!r}")
 
 
 _JS_LAB_STATE = """
