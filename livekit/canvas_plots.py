@@ -371,7 +371,7 @@ def plot_value_scores(scores: pd.DataFrame, *, ax: Axes | None = None, labels: b
         sides = ["customer", "seller"]
         height = 0.26
         for k, model in enumerate(canvas.MODELS):
-            ys = np.arange(len(sides)) + (1 - k) * height
+            ys = np.arange(len(sides)) + (k - 1) * height
             values = [float(scores.at[model, side]) for side in sides]
             bars = ax.barh(ys, values, height=height * 0.92, color=MODEL_COLORS[model], hatch=MODEL_HATCHES[model],
                            edgecolor="black", linewidth=0.6, label=canvas.MODEL_NAMES[model])
@@ -384,7 +384,7 @@ def plot_value_scores(scores: pd.DataFrame, *, ax: Axes | None = None, labels: b
         ax.invert_yaxis()
         ax.set_xlim(0, 10.8)
         ax.set_xlabel("weighted value score (0-10, kit's illustrative ratings)")
-        ax.legend(loc="lower right", fontsize=9, frameon=True)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, fontsize=9, frameon=False)
     return ax
 
 
