@@ -560,6 +560,7 @@ class LengthChart:
 
     @property
     def artists(self) -> list:
+        """The curves and markers that :meth:`update` moves."""
         return [self.retention_line, self.retention_dot, self.sales_line, self.profit_line, self.sales_dot]
 
     def update(self, curve: pd.DataFrame, hours: float) -> None:
@@ -640,9 +641,11 @@ class PriceChart:
 
     @property
     def artists(self) -> list:
+        """The current curve and its marker."""
         return [self.line, self.dot]
 
     def update(self, curve: pd.DataFrame, price: float) -> None:
+        """Redraw the curve for a new differentiation and move the marker to ``price``."""
         prices, profit = curve["price"].to_numpy(), curve["profit"].to_numpy()
         self.line.set_data(prices, profit)
         self.dot.set_data([price], [np.interp(price, prices, profit)])
@@ -699,9 +702,11 @@ class BuyerMixChart:
 
     @property
     def artists(self) -> list:
+        """The two bar segments and their labels."""
         return [self.price_bar, self.value_bar, self.price_text, self.value_text]
 
     def update(self, value_share: float) -> None:
+        """Split the bar at ``value_share`` (0 to 1)."""
         price_share = 1.0 - value_share
         self.price_bar.set_width(price_share)
         self.value_bar.set_x(price_share)
@@ -745,9 +750,11 @@ class IntegrationChart:
 
     @property
     def artists(self) -> list:
+        """The four bars and their labels."""
         return [*self.bars, *self.labels]
 
     def update(self, current: pd.Series) -> None:
+        """Set each bar to the current value as a share of the baseline."""
         for bar, label, (key, _) in zip(self.bars, self.labels, self._ROWS):
             base = float(self.baseline[key])
             share = float(current[key]) / base if base > 0 else 1.0

@@ -72,9 +72,7 @@ def parameter_slider(name: str, value: float | None = None) -> widgets.FloatSlid
         fmt = ",.0f"
     else:
         fmt = ".2f"
-    control = slider(row["label"], start, low, high, step, fmt=fmt)
-    control.description_allow_html = False
-    return control
+    return slider(row["label"], start, low, high, step, fmt=fmt)
 
 
 def _values(controls: dict[str, widgets.Widget]) -> dict[str, Any]:

@@ -199,7 +199,7 @@ def test_profit_equals_revenue_minus_costs_to_the_cent(params, modes, channel):
     cents = {k: round(r[k] * 100) for k in ("sales", "gifts", "revenue", "product_cost", "broadcast_cost",
                                             "packaging_cost", "logistics_cost", "wages", "total_costs", "profit")}
     for k in cents:
-        assert abs(r[k] * 100 - cents[k]) < 1e-3 * max(1.0, abs(r[k]))  # a whole number of cents
+        assert r[k] == cents[k] / 100  # a whole number of cents, exactly
     assert cents["revenue"] == cents["sales"] + cents["gifts"]
     assert cents["total_costs"] == sum(cents[k] for k in ("product_cost", "broadcast_cost", "packaging_cost", "logistics_cost", "wages"))
     assert cents["profit"] == cents["revenue"] - cents["total_costs"]
