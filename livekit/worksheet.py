@@ -88,7 +88,7 @@ def _encode(sheet: dict[str, str], suffix: str) -> str:
     if suffix == ".json":
         return json.dumps({"worksheet": _MARK, "version": 1, "blocks": sheet}, ensure_ascii=False, indent=2) + "\n"
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)  # quoted: any text survives
     writer.writerow(["block", "text"])
     for block, text in sheet.items():
         writer.writerow([block, text])
@@ -180,7 +180,8 @@ def load_worksheet(path: str | PathLike) -> dict[str, str]:
     if not target.is_file():
         raise ValueError(f"{where}: file not found")
     try:
-        raw = target.read_text(encoding="utf-8")
+        with target.open(encoding="utf-8", newline="") as handle:  # keep "\r" inside texts as written
+            raw = handle.read()
     except UnicodeDecodeError as exc:
         raise ValueError(f"{where}: the file is not UTF-8 text ({exc.reason})") from None
     if not raw.strip():
@@ -210,7 +211,7 @@ def _parse_json(raw: str, where: str) -> dict:
 
 def _parse_csv(raw: str, where: str) -> dict:
     try:
-        rows = list(csv.reader(io.StringIO(raw), strict=True))
+        rows = list(csv.reader(io.StringIO(raw, newline=""), strict=True))
     except csv.Error as exc:
         raise ValueError(f"{where}: not a well-formed CSV file ({exc})") from None
     header = [cell.strip() for cell in rows[0]]
