@@ -38,6 +38,7 @@ from .data import load
 __all__ = [
     "BLOCKS",
     "MODELS",
+    "MODEL_NAMES",
     "CHAINS",
     "blocks",
     "block_info",
