@@ -631,6 +631,15 @@ def screenshot(page, name: str) -> Path | None:
     path = ARTIFACTS / f"{safe}.png"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        # JupyterLab scrolls the notebook inside the page: make the window as tall as the
+        # notebook, so the screenshot shows every cell, not just the first screen
+        height = page.evaluate(
+            "() => { const o = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer');"
+            " if (!o) return 0; o.scrollTop = 0; return o.scrollHeight + 200; }"
+        )
+        if height > (page.viewport_size or {}).get("height", 0):
+            page.set_viewport_size({"width": (page.viewport_size or {}).get("width", 1280), "height": min(height, 16000)})
+            page.wait_for_timeout(300)
         page.screenshot(path=str(path), full_page=True)
     except Exception as exc:  # noqa: BLE001 - a failed screenshot must not hide the real failure
         print(f"[browser] could not save a screenshot for {name}: {exc}", flush=True)
