@@ -91,6 +91,7 @@ def site(tmp_path_factory, request):
     if problem:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"CI=true but the browser test cannot run: {problem}", pytrace=False)
+        _show(request, f"[browser] browser tests skipped: {problem}")  # visible without -rs
         pytest.skip(problem)
     from playwright.sync_api import sync_playwright
 
@@ -140,10 +141,14 @@ def _report_timings(request, seconds: float) -> None:
     lines += [f"[browser]   {name}: {secs:.1f} s" for name, secs in TIMINGS["pages"]]
     browser.ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (browser.ARTIFACTS / "timings.json").write_text(json.dumps({"seconds": seconds, **TIMINGS}, indent=1))
-    # shown even though pytest captures output (the figures the issue asks to report)
+    _show(request, "\n".join(lines))
+
+
+def _show(request, text: str) -> None:
+    """Print even though pytest captures output (the timings, or why the tests were skipped)."""
     capture = request.config.pluginmanager.get_plugin("capturemanager")
     with capture.global_and_fixture_disabled() if capture else _nothing():
-        print("\n" + "\n".join(lines), flush=True)
+        print("\n" + text, flush=True)
 
 
 @contextlib.contextmanager

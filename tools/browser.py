@@ -220,7 +220,7 @@ class Server:
         if process is None:
             return
         if process.poll() is None:
-            process.send_signal(signal.SIGTERM if os.name != "nt" else signal.CTRL_BREAK_EVENT)
+            process.terminate()  # SIGTERM: Jupyter shuts its kernels down, then exits
             try:
                 process.wait(timeout=15)
             except subprocess.TimeoutExpired:
