@@ -179,8 +179,8 @@ class WaterfallChart:
     labels : bool, default True
         Write each amount above its bar (a view may leave them to its readout instead).
     hatch : bool, default True
-        Hatch each bar by stage. The legend names the stages; a view whose readout labels each
-        amount with its stage may switch hatches off (they cost a few milliseconds a move).
+        Hatch each bar by stage. Without hatches (they cost a few milliseconds a slider move)
+        each tick label names the bar's stage instead, so the figure still reads in greyscale.
 
     Notes
     -----
@@ -200,8 +200,9 @@ class WaterfallChart:
             if hatch:
                 for bar, stage in zip(self.bars, table["stage"]):
                     bar.set_hatch(MODULE_HATCHES[stage])
-            ax.set_xticks(x, [_SHORT_MONEY[i] for i in table["item"]], fontsize=9, rotation=30, ha="right",
-                          rotation_mode="anchor")
+            # without hatches, the tick labels name each bar's stage, so it reads in grey too
+            ticks = [_SHORT_MONEY[i] if hatch else f"{_SHORT_MONEY[i]} ({s})" for i, s in zip(table["item"], table["stage"])]
+            ax.set_xticks(x, ticks, fontsize=9, rotation=30, ha="right", rotation_mode="anchor")
             ax.axhline(0, color="black", linewidth=0.8)
             ax.set_ylabel("CNY")
             ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")

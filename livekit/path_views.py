@@ -165,13 +165,13 @@ _MODEL_SLIDERS = ("traffic_per_hour", "anchor_influence", "content_quality", "sy
 
 
 def _model_figure(result):
-    fig = new_figure(10.5, 3.9)
+    fig = new_figure(10.5, 4.0)
     with kit_style():
         left = fig.add_subplot(1, 2, 1)
         right = fig.add_subplot(1, 2, 2)
         funnel = FunnelChart(left, result, xmax=3e7, title="Funnel: traffic to orders kept", hatch=False)
         waterfall = WaterfallChart(right, result, title="Waterfall: sales to profit (CNY)", labels=False, hatch=False)
-        fig.subplots_adjust(left=0.135, right=0.98, bottom=0.2, top=0.92, wspace=0.45)
+        fig.subplots_adjust(left=0.135, right=0.98, bottom=0.3, top=0.92, wspace=0.45)
     return fig, funnel, waterfall
 
 
@@ -389,14 +389,14 @@ def explore_long_broadcasts(hours: float = 2.0, variety: float = 0.2) -> View:
 
 
 def _integration_figure(baseline, current, result):
-    fig = new_figure(10.5, 3.6)
+    fig = new_figure(10.5, 3.9)
     with kit_style():
         left = fig.add_subplot(1, 2, 1)
         right = fig.add_subplot(1, 2, 2)
         chart = IntegrationChart(left, baseline, current)
         waterfall = WaterfallChart(right, result, title="Sales to profit with your switches (CNY)", labels=False,
                                    hatch=False)
-        fig.subplots_adjust(left=0.2, right=0.98, bottom=0.2, top=0.9, wspace=0.35)
+        fig.subplots_adjust(left=0.2, right=0.98, bottom=0.3, top=0.9, wspace=0.35)
     return fig, chart, waterfall
 
 
