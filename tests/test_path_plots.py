@@ -175,3 +175,12 @@ def test_plots_reject_bad_input():
     fig, ax = plt.subplots()
     with pytest.raises(ValueError, match="step"):
         pp.FlowDiagram(ax, 11)
+
+
+def test_unhatched_waterfall_names_the_stage_in_its_tick_labels(result):
+    fig, ax = plt.subplots()
+    chart = pp.WaterfallChart(ax, result, hatch=False, labels=False)
+    assert all(bar.get_hatch() is None for bar in chart.bars)
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert ticks[2] == "Product (proposition)" and ticks[-1] == "Profit (capture)"
+    assert chart.labels == []
