@@ -113,7 +113,7 @@ def site(tmp_path_factory, request):
         lab.wait_ready()
         voila.wait_ready()
         playwright = sync_playwright().start()
-        chromium = browser.launch_browser(playwright)
+        chromium = browser.launch_browser(playwright, base / "chromium-home")
         context = chromium.new_context(viewport={"width": 1280, "height": 900})
         yield {"lab": lab, "voila": voila, "context": context}
     finally:

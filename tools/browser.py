@@ -120,10 +120,14 @@ def _playwright_has_own_chromium() -> bool:
         return False
 
 
-def launch_browser(playwright):
-    """Launch headless Chromium with the kit's flags."""
+def launch_browser(playwright, home: Path | None = None):
+    """Launch headless Chromium with the kit's flags (and HOME in ``home``, if given)."""
     executable = find_chromium()
     options = {"headless": True, "args": CHROMIUM_FLAGS}
+    if home is not None:
+        home.mkdir(parents=True, exist_ok=True)
+        options["env"] = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
+                          "XDG_CACHE_HOME": str(home / ".cache")}
     if executable:
         options["executable_path"] = executable
     return playwright.chromium.launch(**options)
@@ -663,7 +667,7 @@ def main(argv: list[str]) -> int:
             shutil.copy2(path, root / "notebooks" / path.name)
         with sync_playwright() as p, lab_server(root, base / "lab") as lab, \
                 voila_server(root / "notebooks", base / "voila") as voila:
-            browser = launch_browser(p)
+            browser = launch_browser(p, base / "chromium-home")
             try:
                 context = browser.new_context(viewport={"width": 1280, "height": 900})
                 for path in paths:
