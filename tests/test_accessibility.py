@@ -196,15 +196,6 @@ def _greyscale_clashes(fig: Figure) -> list[str]:
     return clashes
 
 
-#: Known gaps, reported to the authors: the test shows them as xfail (with -rx) until fixed,
-#: and passes by itself once the figure tells its colours apart in grey.
-KNOWN_GREYSCALE_GAPS = {
-    "path_views.explore_model": "waterfall bars coloured by value stage (proposition and delivery "
-                                "are the same grey) with a legend but no hatch; the stage is named "
-                                "only in the readout, not in the figure a slide would get",
-    "path_views.explore_integration": "same waterfall as explore_model",
-}
-
 # ------------------------------------------------------------------------- every view
 
 @pytest.mark.parametrize("module_name,func_name", VIEWS, ids=[f"{m}.{f}" for m, f in VIEWS])
@@ -215,10 +206,7 @@ def test_view_figure_text_is_at_least_9pt_and_greyscale_safe(module_name, func_n
         pytest.skip(f"{func_name} shows no figure")
     assert view.image.value, "the view rendered no picture"
     assert _small_texts(view.fast.fig) == []
-    clashes = _greyscale_clashes(view.fast.fig)
-    if clashes and f"{module_name}.{func_name}" in KNOWN_GREYSCALE_GAPS:
-        pytest.xfail(KNOWN_GREYSCALE_GAPS[f"{module_name}.{func_name}"])
-    assert clashes == []
+    assert _greyscale_clashes(view.fast.fig) == []
     # every figure view can be saved for slides, from a button
     assert view.save_button.description == "Save figure" and not view.save_overwrite.value
 
