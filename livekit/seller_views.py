@@ -183,6 +183,85 @@ def explore_seller(seller: str = "Fruit farmer", *, model: str = "quadrant", met
     return view
 
 
+class _LabelStamps:
+    """Seller labels drawn as pre-rendered images: ~0.3 ms a label per move instead of ~1.5 ms.
+
+    The :class:`~matplotlib.text.Text` labels stay in the axes, hidden, and keep the position
+    and alignment :func:`livekit.seller_plots.place_labels` gives them; each is shown by a
+    :class:`~matplotlib.image.BboxImage` holding its text rendered once, pixel for pixel.
+    """
+
+    def __init__(self, ax, labels) -> None:
+        from matplotlib.image import BboxImage
+        from matplotlib.transforms import Bbox
+
+        self.ax, self.labels, self._cache = ax, list(labels), {}
+        for label in self.labels:
+            label.set_visible(False)
+        self.images = []
+        for _ in self.labels:
+            image = BboxImage(Bbox([[0, 0], [1, 1]]), interpolation="nearest", zorder=5)
+            image.set_data(np.zeros((1, 1, 4), dtype=np.uint8))
+            image.set_visible(False)
+            ax.add_artist(image)
+            self.images.append(image)
+
+    def _stamp(self, text: str, fontsize: float) -> np.ndarray:
+        if (text, fontsize) not in self._cache:
+            from matplotlib.backends.backend_agg import FigureCanvasAgg
+            from matplotlib.figure import Figure
+            from matplotlib.transforms import IdentityTransform
+
+            dpi = self.ax.figure.dpi
+            with kit_style():
+                fig = Figure(figsize=(1, 1), dpi=dpi)
+                canvas = FigureCanvasAgg(fig)
+                fig.patch.set_alpha(0)
+                t = fig.text(1, 1, text, fontsize=fontsize, transform=IdentityTransform(),
+                             ha="left", va="bottom")
+                box = t.get_window_extent(canvas.get_renderer())
+                fig.set_size_inches((int(np.ceil(box.width)) + 2) / dpi, (int(np.ceil(box.height)) + 2) / dpi)
+                canvas.draw()
+                self._cache[(text, fontsize)] = np.asarray(canvas.buffer_rgba()).copy()
+        return self._cache[(text, fontsize)]
+
+    def saving_text(self, save):
+        """Wrap a view's ``save`` so files for slides get real text, not the label images."""
+
+        def save_with_text(path, *, overwrite: bool = False):
+            shown = [image.get_visible() for image in self.images]
+            for label, image, on in zip(self.labels, self.images, shown):
+                label.set_visible(on)
+                image.set_visible(False)
+            try:
+                return save(path, overwrite=overwrite)
+            finally:
+                for label, image, on in zip(self.labels, self.images, shown):
+                    label.set_visible(False)
+                    image.set_visible(on)
+
+        return save_with_text
+
+    def update(self) -> None:
+        """Move each image to where its hidden label was placed."""
+        from matplotlib.transforms import Bbox
+
+        for label, image in zip(self.labels, self.images):
+            text = label.get_text()
+            if not text:
+                image.set_visible(False)
+                continue
+            pixels = self._stamp(text, label.get_fontsize())
+            h, w = pixels.shape[:2]
+            x, y = self.ax.transData.transform(label.get_position())
+            ha = label.get_horizontalalignment()
+            left = round(x - w if ha == "right" else (x - w / 2 if ha == "center" else x)) - 1
+            bottom = round(y) - 1
+            image.set_data(pixels)
+            image.bbox = Bbox([[left, bottom], [left + w, bottom + h]])
+            image.set_visible(True)
+
+
 _HATCH_CSS = {  # the kit's hatches, as CSS stripes, so the bars also read in greyscale
     "low-level": "none",
     "ordinary": "radial-gradient(rgba(0,0,0,.35) 1px, transparent 1.5px) 0 0/5px 5px",
@@ -268,10 +347,11 @@ def explore_sellers(dataset: str = "teaching set (illustrative)", *, model: str 
         blank = pd.DataFrame({"seller": [""], "influence": [0.0], "attractiveness": [0.0]})
         art = P.draw_evaluation_map(ax, blank, ["low-level"], model=model, point_size=30)
         P.add_labels(art, [], pool=_LABEL_POOL)
+        stamps = _LabelStamps(ax, art.labels)
     # Everything a move can change is animated; the title changes only with the data set or
     # model, and then the background is redrawn once (invalidate). The class counts are an HTML
     # bar chart beside the picture: cheaper than bars in the figure, and the PNG stays small.
-    animated = [*art.regions.values(), *art.lines, art.outline, art.points, *art.labels, art.leaders]
+    animated = [*art.regions.values(), *art.lines, art.outline, art.points, art.leaders, *stamps.images]
     fast = FastFigure(fig, animated=animated)
     counts_box = widgets.HTML("", layout=widgets.Layout(width="230px", margin="40px 0 0 8px"))
     view = View(
@@ -328,11 +408,11 @@ def explore_sellers(dataset: str = "teaching set (illustrative)", *, model: str 
             title.set_text(heading)
             fast.invalidate()
         names = state["names"]
-        for k, ann in enumerate(art.labels):
-            ann.set_text(names[k] if k < len(names) else "")
-            ann.set_visible(k < len(names))
+        for k, label in enumerate(art.labels):
+            label.set_text(names[k] if k < len(names) else "")
         art.label_names = names
         P.set_points(art, scored, classes)
+        stamps.update()
         counts = S.class_counts(classes)
         counts_box.value = _counts_html(counts)
         view.readout.value = " &nbsp; ".join(f"{_class_badge(c)} {int(counts[c])}" for c in reversed(SELLER_CLASSES))
@@ -345,7 +425,8 @@ def explore_sellers(dataset: str = "teaching set (illustrative)", *, model: str 
     view.watch(controls, update)
     view.data_pick, view.model_pick, view.method_pick = data_pick, model_pick, method_pick
     view.cuts, view.bands, view.share, view.weights = (cut_i, cut_a), bands, share, weights
-    view.map, view.counts_box = art, counts_box
+    view.map, view.counts_box, view.label_images = art, counts_box, stamps.images
+    view.save = stamps.saving_text(view.save)
     view.quadrant_box, view.tiered_box = quadrant_box, tiered_box
     update()
     return view

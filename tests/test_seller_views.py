@@ -136,3 +136,30 @@ def test_switch_to_twitch_data(whole):
 
 def test_readout_translates_the_move_into_metrics(one):
     assert "Followers 90,000 &rarr; <b>7.5 million</b>" in one.readout.value
+
+
+def test_labels_are_drawn_as_images_where_their_text_was_placed(whole):
+    shown = [(label, image) for label, image in zip(whole.map.labels, whole.label_images) if image.get_visible()]
+    names = [label.get_text() for label, _ in shown]
+    paper = S.load_sellers().query("basis == 'paper'")["seller"].tolist()
+    assert names == paper
+    for label, image in shown:
+        assert not label.get_visible()
+        x, y = whole.map.ax.transData.transform(label.get_position())
+        box = image.get_window_extent()
+        assert box.y0 == pytest.approx(y, abs=2)
+        assert (box.x0 == pytest.approx(x, abs=2)) or (box.x1 == pytest.approx(x, abs=2)) \
+            or ((box.x0 + box.x1) / 2 == pytest.approx(x, abs=2))
+    whole.weights["celebrity"].value = 1.0  # points move: images follow their labels
+    label, image = shown[0]
+    x, y = whole.map.ax.transData.transform(label.get_position())
+    assert image.get_window_extent().y0 == pytest.approx(y, abs=2)
+
+
+def test_saving_the_data_view_writes_real_text(whole, tmp_path):
+    files = whole.save(tmp_path / "map")
+    assert [f.suffix for f in files] == [".png", ".svg"]
+    svg = files[1].read_text()
+    assert "Top anchor A" in svg
+    assert all(not label.get_visible() for label in whole.map.labels)  # back to images
+    assert any(image.get_visible() for image in whole.label_images)
