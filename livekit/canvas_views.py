@@ -29,37 +29,6 @@ def _esc(text: object) -> str:
     return html.escape(str(text))
 
 
-class _StateFigure(FastFigure):
-    """A FastFigure that keeps one cached background per state of its static artists.
-
-    The canvas explorer has six static looks (three models x colour on/off). Drawing the
-    nine blocks' text is what costs (about 90 ms), so each look is drawn once, on first use,
-    and its background kept; switching back to a look only restores its bitmap.
-    """
-
-    def __init__(self, fig, animated, prepare) -> None:
-        super().__init__(fig, animated=animated)
-        self._prepare = prepare
-        self._state = None
-        self._cache: dict = {}
-
-    def set_state(self, state) -> None:
-        """Show the static look ``state`` (a hashable key) from the next render on."""
-        if state != self._state:
-            self._prepare(state)
-            self._state = state
-            self._background = self._cache.get(state)
-
-    def invalidate(self) -> None:
-        self._cache.clear()
-        super().invalidate()
-
-    def render(self) -> bytes:
-        png = super().render()
-        self._cache[self._state] = self._background
-        return png
-
-
 # --- 1. the canvas explorer ------------------------------------------------------------------
 
 def explore_canvas(model: str = "live", block: str = "value_proposition", color_by_module: bool = True) -> View:
@@ -112,7 +81,8 @@ def explore_canvas(model: str = "live", block: str = "value_proposition", color_
         art.set_colors(colored)
 
     animated = [*art.shades.values(), *art.chain_lines.values(), *art.outlines.values()]
-    fast = _StateFigure(fig, animated, prepare)
+    fast = FastFigure(fig, animated=animated)
+    shown_look = [None]  # the static look the artists are in now
     view = View(
         title="Canvas explorer",
         question="pick <i>Value proposition</i>: it is the only block on both chains (the hub). Then pick "
@@ -125,7 +95,11 @@ def explore_canvas(model: str = "live", block: str = "value_proposition", color_
 
     def update(change=None) -> None:
         m, b = model_w.value, block_w.value
-        fast.set_state((m, colors_w.value))
+        look = (m, colors_w.value)
+        if look != shown_look[0]:
+            prepare(look)
+            shown_look[0] = look
+        fast.show_look(look)
         chains = chains_of[b]
         art.set_highlight(b, chains)
         row = info.loc[b]

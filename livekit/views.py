@@ -95,6 +95,8 @@ class FastFigure:
             FigureCanvasAgg(fig)
         self._animated: list[Artist] = []
         self._background = None
+        self._look = None
+        self._looks: dict = {}
         self.animate(*animated)
 
     @property
@@ -110,8 +112,21 @@ class FastFigure:
         self._background = None
 
     def invalidate(self) -> None:
-        """Forget the cached background: the next render redraws the static parts."""
+        """Forget the cached background(s): the next render redraws the static parts."""
         self._background = None
+        self._looks.clear()
+
+    def show_look(self, key) -> None:
+        """Switch between static looks, keeping one cached background per look.
+
+        Some views have a few static looks (three business models, colour on or off) whose
+        drawing is costly. Change the static artists to the look ``key`` (any hashable), then
+        call ``show_look(key)``: the first render of a look draws and caches it; returning to it
+        later only restores its bitmap.
+        """
+        if key != self._look:
+            self._look = key
+            self._background = self._looks.get(key)
 
     def render(self) -> bytes:
         """Paint the figure and return it as PNG bytes."""
@@ -119,6 +134,8 @@ class FastFigure:
         if self._background is None:
             canvas.draw()
             self._background = canvas.copy_from_bbox(self.fig.bbox)
+            if self._look is not None:
+                self._looks[self._look] = self._background
         else:
             canvas.restore_region(self._background)
         renderer = canvas.get_renderer()

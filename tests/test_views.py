@@ -112,3 +112,24 @@ def test_save_figure_writes_png_and_svg_and_refuses_overwrite(tmp_path):
 def test_fast_figure_needs_a_figure():
     with pytest.raises(TypeError, match="fig must be a matplotlib Figure"):
         FastFigure("not a figure")
+
+
+def test_show_look_caches_one_background_per_look():
+    view, control, dot = _view_with_dot()
+    ax = view.fast.fig.axes[0]
+    view.fast.show_look("white")
+    view.redraw()
+    white = view.image.value
+    ax.set_facecolor("#56B4E9")
+    view.fast.show_look("blue")
+    view.redraw()
+    blue = view.image.value
+    assert blue != white
+    ax.set_facecolor("white")
+    view.fast.show_look("white")  # restored from cache: no full redraw needed
+    view.redraw()
+    assert view.image.value == white
+    ax.set_facecolor("#56B4E9")
+    view.fast.show_look("blue")
+    view.redraw()
+    assert view.image.value == blue
