@@ -98,6 +98,11 @@ CANVAS_BLOCKS = Schema(
         Column("definition", "text", description="Short definition (kit's words)"),
         Column("live_marketing", "text", description="The paper's content for live marketing (kit's paraphrase)"),
         Column("section", "text", description="Where in the paper"),
+        # Osterwalder's classic layout, in canvas units: 10 wide, 7 tall, origin bottom left
+        Column("x", "float", low=0, high=10, unit="canvas units", description="Left edge of the block in the drawing"),
+        Column("y", "float", low=0, high=7, unit="canvas units", description="Bottom edge of the block in the drawing"),
+        Column("width", "float", low=0.5, high=10, unit="canvas units", description="Width of the block in the drawing"),
+        Column("height", "float", low=0.5, high=7, unit="canvas units", description="Height of the block in the drawing"),
     ),
     unique=("block",),
 )
@@ -109,20 +114,6 @@ SCHEMAS.update({"value_modules": VALUE_MODULES, "canvas_blocks": CANVAS_BLOCKS})
 
 _BLOCK_ID = r"key_partners|key_activities|key_resources|value_proposition|customer_relationships|channels|customer_segments|cost_structure|revenue_streams"
 _MODELS = ("live", "online", "offline")
-
-# canvas_blocks gains four layout columns (Osterwalder's classic layout, in canvas units: the
-# canvas is 10 wide and 7 tall, origin bottom left); every earlier column is kept as it was.
-CANVAS_BLOCKS = Schema(
-    name=CANVAS_BLOCKS.name,
-    description=CANVAS_BLOCKS.description,
-    columns=CANVAS_BLOCKS.columns + (
-        Column("x", "float", low=0, high=10, unit="canvas units", description="Left edge of the block in the drawing"),
-        Column("y", "float", low=0, high=7, unit="canvas units", description="Bottom edge of the block in the drawing"),
-        Column("width", "float", low=0.5, high=10, unit="canvas units", description="Width of the block in the drawing"),
-        Column("height", "float", low=0.5, high=7, unit="canvas units", description="Height of the block in the drawing"),
-    ),
-    unique=CANVAS_BLOCKS.unique,
-)
 
 CANVAS_CHAINS = Schema(
     name="canvas_chains",
@@ -184,7 +175,6 @@ CANVAS_MONEY = Schema(
 )
 
 SCHEMAS.update({
-    "canvas_blocks": CANVAS_BLOCKS,
     "canvas_chains": CANVAS_CHAINS,
     "canvas_models": CANVAS_MODELS,
     "value_ratings": VALUE_RATINGS,
