@@ -47,11 +47,13 @@ def _metric_slider(name: str, value: float) -> widgets.Widget:
     layout = widgets.Layout(width="520px")
     value = float(min(max(value, low), high))
     if log:
+        # ".3s" reads as 6.31M or 3.98k, friendlier than 6.31e+6
         return widgets.FloatLogSlider(value=value, base=10, min=np.log10(low), max=np.log10(high), step=step,
-                                      description=label, readout_format=".3g", continuous_update=True,
+                                      description=label, readout_format=".3s", continuous_update=True,
                                       style=style, layout=layout)
+    fmt = ".1%" if name == "conversion" else ".3g"  # d3 formats: 6.31M followers, 12.0% conversion
     return widgets.FloatSlider(value=value, min=low, max=high, step=step, description=label,
-                               readout_format=".3g", continuous_update=True, style=style, layout=layout)
+                               readout_format=fmt, continuous_update=True, style=style, layout=layout)
 
 
 def _fmt(metric: str, value: float) -> str:
