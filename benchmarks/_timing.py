@@ -6,9 +6,21 @@ student drags a slider (the browser's part is measured by the browser test).
 """
 from __future__ import annotations
 
+import io
 import statistics
 import time
 from typing import Callable, Iterable, Sequence
+
+
+def naive_png(fig) -> bytes:
+    """The naive redraw's last step: the whole figure drawn and saved as PNG (default settings).
+
+    This is what ``interact`` + ``plt.show()`` does on every move; every benchmark's baseline
+    builds its figure from scratch and ends with this call, so all views are compared alike.
+    """
+    out = io.BytesIO()
+    fig.savefig(out, format="png")
+    return out.getvalue()
 
 
 def percentile(samples: Sequence[float], q: float) -> float:

@@ -13,7 +13,6 @@ can slow a whole series down. Fast and naive are treated alike.
 """
 from __future__ import annotations
 
-import io
 import itertools
 import statistics
 import time
@@ -22,7 +21,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from benchmarks._timing import report, time_moves  # noqa: E402
+from benchmarks._timing import naive_png, report, time_moves  # noqa: E402
 
 N = 40
 REPEATS = 3
@@ -31,12 +30,6 @@ REPEATS = 3
 def _best(move, values):
     """(median, p95) of the repeat with the lowest median."""
     return min((time_moves(move, values) for _ in range(REPEATS)), key=lambda r: r[0])
-
-
-def _png(fig) -> bytes:
-    out = io.BytesIO()
-    fig.savefig(out, format="png")
-    return out.getvalue()
 
 
 def bench_explorer() -> None:
@@ -62,7 +55,7 @@ def bench_explorer() -> None:
 
     def naive_block(block):
         ax = canvas_plots.draw_canvas(model=view.model.value, highlight=block, chain=_chain(canvas.chains_of(block)))
-        _png(ax.figure)
+        naive_png(ax.figure)
 
     report("canvas explorer: pick a block", _best(fast_block, blocks), _best(naive_block, blocks[:10]))
 
@@ -74,7 +67,7 @@ def bench_explorer() -> None:
     def naive_model(model):
         block = view.block.value
         ax = canvas_plots.draw_canvas(model=model, highlight=block, chain=_chain(canvas.chains_of(block)))
-        _png(ax.figure)
+        naive_png(ax.figure)
 
     report("canvas explorer: switch the model", _best(fast_model, models), _best(naive_model, models[:10]))
 
@@ -87,7 +80,7 @@ def bench_explorer() -> None:
         block = view.block.value
         ax = canvas_plots.draw_canvas(model=view.model.value, color_by_module=flag, highlight=block,
                                       chain=_chain(canvas.chains_of(block)))
-        _png(ax.figure)
+        naive_png(ax.figure)
 
     report("canvas explorer: colour on/off", _best(fast_colour, toggles), _best(naive_colour, toggles[:10]))
 
@@ -114,7 +107,7 @@ def bench_value() -> None:
         ax = fig.add_subplot()
         canvas_plots.plot_value_scores(canvas.value_scores(weights), ax=ax)
         fig.tight_layout()
-        _png(fig)
+        naive_png(fig)
 
     report("value perception: move a weight", _best(fast, values), _best(naive, values[:15]))
 
@@ -139,7 +132,7 @@ def bench_money() -> None:
         ax = fig.add_axes((0.005, 0.08, 0.6, 0.86))
         canvas_plots.draw_canvas(contents, ax=ax)
         canvas_plots.plot_money(money, ax=fig.add_axes((0.76, 0.12, 0.23, 0.8)))
-        _png(fig)
+        naive_png(fig)
 
     report("canvas to numbers: move a cost", _best(fast, values), _best(naive, values[:10]))
 

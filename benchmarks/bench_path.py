@@ -9,7 +9,6 @@ also crosses the waterfall's axis limits, so its p95 includes full redraws.
 """
 from __future__ import annotations
 
-import io
 import itertools
 
 import matplotlib
@@ -18,16 +17,10 @@ matplotlib.use("Agg")
 
 import numpy as np
 
-from benchmarks._timing import report, time_moves
+from benchmarks._timing import naive_png, report, time_moves
 from livekit import path, path_views as pv
 
 MOVES = 40
-
-
-def _png(fig) -> bytes:
-    out = io.BytesIO()
-    fig.savefig(out, format="png")
-    return out.getvalue()
 
 
 def _cycle(values, n=MOVES):
@@ -49,7 +42,7 @@ def bench_flow() -> bool:
 
     def naive(v):
         fig, _ = pv._flow_figure(v)
-        _png(fig)
+        naive_png(fig)
 
     return report("flow stepper (step)", time_moves(fast, values), time_moves(naive, values[:15]))
 
@@ -64,7 +57,7 @@ def bench_model() -> bool:
     def naive(v):
         result = path.simulate(path.DEFAULT_MODES, **{**{k: s.value for k, s in view.sliders.items()}, "conversion": float(v)})
         fig, _, _ = pv._model_figure(result)
-        _png(fig)
+        naive_png(fig)
 
     ok = report("traffic to profit (conversion)", time_moves(fast, values), time_moves(naive, values[:15]))
     traffic = _sweep(np.linspace(50_000, 1_000_000, 20))
@@ -75,7 +68,7 @@ def bench_model() -> bool:
     def naive_traffic(v):
         result = path.simulate(path.DEFAULT_MODES, **{**{k: s.value for k, s in view.sliders.items()}, "traffic_per_hour": float(v)})
         fig, _, _ = pv._model_figure(result)
-        _png(fig)
+        naive_png(fig)
 
     ok &= report("traffic to profit (traffic, rescales)", time_moves(fast_traffic, traffic), time_moves(naive_traffic, traffic[:15]))
     return ok
@@ -91,7 +84,7 @@ def bench_channels() -> bool:
     def naive(v):
         both = path.compare_channels(path.DEFAULT_MODES, **{**{k: s.value for k, s in view.sliders.items()}, "anchor_influence": float(v)})
         fig, _, _ = pv._channels_figure(both["live"], both["non_live"])
-        _png(fig)
+        naive_png(fig)
 
     return report("live vs non-live (anchor influence)", time_moves(fast, values), time_moves(naive, values[:15]))
 
@@ -108,7 +101,7 @@ def bench_long_broadcasts() -> bool:
     def naive(v):
         curve = path.broadcast_length_curve(pv._HOURS_GRID, variety=float(v))
         fig, _ = pv._length_figure(curve, view.hours.value, refs, None, None)
-        _png(fig)
+        naive_png(fig)
 
     return report("long broadcasts (variety)", time_moves(fast, values), time_moves(naive, values[:15]))
 
@@ -126,7 +119,7 @@ def bench_integration() -> bool:
     def naive(name):
         state[name] = not state[name]
         fig, _, _ = pv._integration_figure(path.delivery_parameters(), path.delivery_parameters(**state), path.simulate(**state))
-        _png(fig)
+        naive_png(fig)
 
     return report("integration (one switch)", time_moves(fast, flips), time_moves(naive, flips[:15]))
 
@@ -142,7 +135,7 @@ def bench_differentiation() -> bool:
     def naive(v):
         curve = path.profit_by_price(pv._PRICE_GRID, differentiation=float(v))
         fig, _, _ = pv._differentiation_figure(float(v), reference, curve, view.price.value, None)
-        _png(fig)
+        naive_png(fig)
 
     return report("differentiation (share)", time_moves(fast, values), time_moves(naive, values[:15]))
 

@@ -18,7 +18,7 @@ import tracemalloc
 import numpy as np
 import pandas as pd
 
-from benchmarks._timing import report, time_moves
+from benchmarks._timing import naive_png, report, time_moves
 
 N = 1_000_000
 LOOP_N = 100_000  # the Python loop is timed on 100,000 rows and scaled up linearly
@@ -122,7 +122,6 @@ def bench_classify() -> None:
 
 def _naive_seller_move(value: float) -> None:
     """Re-create the one-seller figure from scratch on each move and encode it."""
-    import io
 
     from livekit import seller_plots, sellers
     from livekit.style import new_figure
@@ -136,11 +135,10 @@ def _naive_seller_move(value: float) -> None:
     seller_plots.plot_evaluation_map(teach, ax=ax)
     seller_plots.plot_next_move({"influence": scored["influence"].iloc[0],
                                  "attractiveness": scored["attractiveness"].iloc[0]}, ax=ax)
-    fig.savefig(io.BytesIO(), format="png")
+    naive_png(fig)
 
 
 def _naive_data_move(threshold: float, dataset: str) -> None:
-    import io
 
     from livekit import seller_plots, sellers
     from livekit.style import new_figure
@@ -152,7 +150,7 @@ def _naive_data_move(threshold: float, dataset: str) -> None:
     seller_plots.plot_evaluation_map(data, cuts=(threshold, 50), ax=ax)
     scored = sellers.score_sellers(data)
     seller_plots.plot_class_counts(sellers.classify(scored, cuts=(threshold, 50)), ax=bar_ax)
-    fig.savefig(io.BytesIO(), format="png")
+    naive_png(fig)
 
 
 def bench_views() -> None:
