@@ -34,6 +34,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -556,12 +557,27 @@ _JS_LAB_STATE = """
 """
 
 
-def check_lab_notebook(context, server: Server, relpath: str, *, timeout: float = 90.0) -> PageReport:
-    """Open a notebook in JupyterLab, run all cells, and check what the page shows."""
-    report = PageReport(name=f"lab:{relpath}")
+@contextmanager
+def _checked_page(context, report: PageReport):
+    """A new page for one check: any exception becomes a problem in ``report``, the time is
+    recorded, a screenshot is saved when anything went wrong, and the page is always closed."""
     start = time.monotonic()
     page = context.new_page()
     try:
+        yield page
+    except Exception as exc:  # noqa: BLE001 - reported with a screenshot; the caller asserts on report
+        report.problems.append(f"{type(exc).__name__}: {exc}")
+    finally:
+        report.seconds = time.monotonic() - start
+        if report.problems:
+            report.screenshot = screenshot(page, report.name)
+        page.close()
+
+
+def check_lab_notebook(context, server: Server, relpath: str, *, timeout: float = 90.0) -> PageReport:
+    """Open a notebook in JupyterLab, run all cells, and check what the page shows."""
+    report = PageReport(name=f"lab:{relpath}")
+    with _checked_page(context, report) as page:
         workspace = f"ws-{secrets.token_hex(4)}"
         page.goto(server.url(f"/lab/workspaces/{workspace}/tree/{relpath}", reset=""), wait_until="domcontentloaded")
         page.wait_for_function(
@@ -584,22 +600,13 @@ def check_lab_notebook(context, server: Server, relpath: str, *, timeout: float 
         report.problems += [f"stderr output in {e}" for e in state["stderr"] if "Traceback" in e or "Error" in e]
         check_views(page, report, expected_widgets=state["widgets"])
         page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.shutdown()")
-    except Exception as exc:  # noqa: BLE001 - reported with a screenshot, then raised by the caller
-        report.problems.append(f"{type(exc).__name__}: {exc}")
-    finally:
-        report.seconds = time.monotonic() - start
-        if report.problems:
-            report.screenshot = screenshot(page, report.name)
-        page.close()
     return report
 
 
 def check_voila_page(context, server: Server, path: str, *, timeout: float = 90.0) -> PageReport:
     """Open a Voila page (the notebook runs on the server as the page loads) and check it."""
     report = PageReport(name=f"voila:{path}")
-    start = time.monotonic()
-    page = context.new_page()
-    try:
+    with _checked_page(context, report) as page:
         page.goto(server.url(path), wait_until="domcontentloaded", timeout=timeout * 1000)
         # Voila sends each output as a script tag, then draws it: count the widget ones first
         expected = page.evaluate(
@@ -619,13 +626,6 @@ def check_voila_page(context, server: Server, path: str, *, timeout: float = 90.
             if "Traceback" in text or "Error" in text or "error" in text:
                 report.problems.append(f"error shown: {text[:300]!r}")
         check_views(page, report, expected_widgets=expected)
-    except Exception as exc:  # noqa: BLE001
-        report.problems.append(f"{type(exc).__name__}: {exc}")
-    finally:
-        report.seconds = time.monotonic() - start
-        if report.problems:
-            report.screenshot = screenshot(page, report.name)
-        page.close()
     return report
 
 
