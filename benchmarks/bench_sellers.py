@@ -48,7 +48,7 @@ def classify_vectorised(data: pd.DataFrame) -> pd.Categorical:
 def classify_rows(data: pd.DataFrame) -> list[str]:
     """The same log-min-max scores and quadrant classes, one row at a time: the idiomatic
     per-row loop over a DataFrame (``itertuples``), plain arithmetic, no checks."""
-    from livekit.style import SELLER_CLASSES
+    from livekit.vocab import SELLER_CLASSES
 
     lo = {c: data[c].min() for c in data.columns}
     hi = {c: data[c].max() for c in data.columns}
@@ -68,7 +68,7 @@ def classify_rows(data: pd.DataFrame) -> list[str]:
 
 def classify_loop(data: pd.DataFrame) -> list[str]:
     """A leaner loop: columns first turned into Python lists, then plain arithmetic per row."""
-    from livekit.style import SELLER_CLASSES
+    from livekit.vocab import SELLER_CLASSES
 
     cols = {c: data[c].tolist() for c in data.columns}
     logs = {c: [math.log10(1 + v) for v in cols[c]] if c in ("followers", "avg_viewers") else cols[c] for c in cols}

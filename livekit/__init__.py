@@ -6,6 +6,7 @@ Not the ``livekit`` real-time video SDK on PyPI: this package is distributed as
 
 Modules, one idea each:
 
+- :mod:`livekit.vocab`: the shared vocabulary (modules, blocks, classes, stages, switches).
 - :mod:`livekit.data` and :mod:`livekit.schemas`: the CSV files in ``data/``, loaded and checked.
 - :mod:`livekit.style`: the shared palette (colour-blind safe), hatches and font sizes.
 - :mod:`livekit.views`: fast slider views (blitting figure + image widget).
@@ -21,7 +22,7 @@ import importlib
 __version__ = "0.1.0"
 
 _SUBMODULES = (
-    "data", "schemas", "style", "views", "selfcheck", "setup_check",
+    "vocab", "data", "schemas", "style", "views", "selfcheck", "setup_check",
     "canvas", "canvas_plots", "canvas_views", "worksheet",
     "sellers", "seller_plots", "seller_views",
     "path", "path_plots", "path_views",

@@ -34,6 +34,7 @@ import pandas as pd
 
 from ._checks import check_choice, check_money, check_number
 from .data import load
+from .vocab import BLOCKS, BUSINESS_MODEL_NAMES, BUSINESS_MODELS, CHAINS, MODULES
 
 __all__ = [
     "BLOCKS",
@@ -59,23 +60,9 @@ __all__ = [
     "money_summary",
 ]
 
-#: The nine blocks, in Osterwalder's reading order (left to right, then the bottom row).
-BLOCKS = (
-    "key_partners",
-    "key_activities",
-    "key_resources",
-    "value_proposition",
-    "customer_relationships",
-    "channels",
-    "customer_segments",
-    "cost_structure",
-    "revenue_streams",
-)
-#: The three business models the paper contrasts.
-MODELS = ("live", "online", "offline")
-MODEL_NAMES = {"live": "Live marketing", "online": "Online shopping (not live)", "offline": "Offline retail"}
-#: The paper's two chains.
-CHAINS = ("revenue", "cost")
+#: The three business models the paper contrasts (:data:`livekit.vocab.BUSINESS_MODELS`).
+MODELS = BUSINESS_MODELS
+MODEL_NAMES = BUSINESS_MODEL_NAMES
 
 
 def _check_block(block: Any, name: str = "block") -> str:
@@ -148,7 +135,6 @@ def blocks_in_module(module: str) -> list[str]:
     ----------
     module : {"proposition", "creation", "delivery", "capture"}
     """
-    from .style import MODULES
 
     check_choice("module", module, MODULES)
     placed = blocks()

@@ -23,7 +23,8 @@ from matplotlib.text import Text
 
 from . import canvas
 from ._checks import check_bool, check_choice, check_number, check_text
-from .style import MIN_FONT_PT, MODULE_COLORS, MODULE_HATCHES, MODULE_NAMES, MODULE_TINTS, MODULES, OKABE_ITO, kit_style
+from .style import MIN_FONT_PT, MODULE_COLORS, MODULE_HATCHES, MODULE_TINTS, OKABE_ITO, kit_style
+from .vocab import MODULE_NAMES, MODULES
 
 __all__ = [
     "MODEL_COLORS",

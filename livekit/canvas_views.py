@@ -15,7 +15,8 @@ import ipywidgets as widgets
 from . import canvas
 from ._checks import check_bool, check_choice, check_money
 from .canvas_plots import _build_canvas, fit_text, plot_money, plot_value_scores
-from .style import MODULE_NAMES, kit_style, new_figure
+from .style import kit_style, new_figure
+from .vocab import MODULE_NAMES
 from .views import FastFigure, View, slider
 from .worksheet import check_worksheet, load_worksheet, save_worksheet
 

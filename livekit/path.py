@@ -49,6 +49,7 @@ import pandas as pd
 
 from ._checks import check_bool, check_choice, check_number
 from .data import load
+from .vocab import CHANNELS, STAGES, SWITCHES
 
 __all__ = [
     "STAGES",
@@ -78,16 +79,11 @@ __all__ = [
     "profit_by_price",
 ]
 
-#: The four value stages, in path order (the paper's Figure 4).
-STAGES = ("proposition", "creation", "delivery", "capture")
-#: Live streaming, or the same product sold with pictures and short videos.
-CHANNELS = ("live", "non_live")
 #: The modes chosen when none are given: value marketing plus an interview.
 DEFAULT_MODES = ("value", "interview")
 
 _FUNNEL = ("traffic", "viewers", "engaged", "orders", "kept_orders")
 _COSTS = ("product_cost", "broadcast_cost", "packaging_cost", "logistics_cost", "wages")
-_SWITCHES = ("shared_products", "pickup_offline", "pay_on_delivery", "synchronised_chain")
 
 #: Every quantity :func:`simulate` returns: label, unit, value stage and kind.
 QUANTITIES = pd.DataFrame(

@@ -18,7 +18,8 @@ from matplotlib.axes import Axes
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Patch
 
 from . import path as _path
-from .style import MODULE_COLORS, MODULE_HATCHES, MODULE_NAMES, MODULE_TINTS, OKABE_ITO, kit_style
+from .style import MODULE_COLORS, MODULE_HATCHES, MODULE_TINTS, OKABE_ITO, kit_style
+from .vocab import MODULE_NAMES
 
 __all__ = [
     "FunnelChart",

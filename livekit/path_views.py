@@ -18,7 +18,8 @@ from . import path
 from ._checks import check_number
 from .path_plots import (BuyerMixChart, FlowDiagram, FunnelChart, IntegrationChart, LengthChart, PriceChart,
                          WaterfallChart, format_money, nice_ceiling)
-from .style import MODULE_COLORS, MODULE_NAMES, kit_style, new_figure
+from .style import MODULE_COLORS, kit_style, new_figure
+from .vocab import MODULE_NAMES, SWITCHES
 from .views import FastFigure, View, slider
 
 __all__ = [
@@ -30,9 +31,6 @@ __all__ = [
     "explore_integration",
     "explore_differentiation",
 ]
-
-_SWITCHES = ("shared_products", "pickup_offline", "pay_on_delivery", "synchronised_chain")
-
 
 def _stage_tag(stage: str) -> str:
     """A small coloured label naming a value stage (text, not colour alone)."""
@@ -414,13 +412,13 @@ def explore_integration(**switches: bool) -> View:
     View
         ``view.switches`` maps names to check boxes; ``view.chart`` and ``view.waterfall``.
     """
-    unknown = [k for k in switches if k not in _SWITCHES]
+    unknown = [k for k in switches if k not in SWITCHES]
     if unknown:
-        raise ValueError(f"unknown switch {unknown[0]!r}; this view has {list(_SWITCHES)}")
+        raise ValueError(f"unknown switch {unknown[0]!r}; this view has {list(SWITCHES)}")
     labels = path.parameter_table().set_index("name")["label"]
     state = path.check_parameters(**switches)
     boxes = {name: widgets.Checkbox(value=state[name], description=labels[name], indent=False,
-                                    layout=widgets.Layout(width="420px")) for name in _SWITCHES}
+                                    layout=widgets.Layout(width="420px")) for name in SWITCHES}
     baseline = path.delivery_parameters()
     base_result = path.simulate()
     fig, chart, waterfall = _integration_figure(baseline, path.delivery_parameters(**_values(boxes)),

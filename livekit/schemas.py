@@ -8,6 +8,7 @@ documented there).
 from __future__ import annotations
 
 from .data import Column, Schema
+from .vocab import BLOCKS, BUSINESS_MODELS
 
 __all__ = ["SCHEMAS", "SELF_CHECKS"]
 
@@ -112,8 +113,8 @@ SCHEMAS.update({"value_modules": VALUE_MODULES, "canvas_blocks": CANVAS_BLOCKS})
 # --- notebook 1, canvas theory (livekit.canvas) -------------------------------------------
 # (schemas added by the canvas work go here and into SCHEMAS)
 
-_BLOCK_ID = r"key_partners|key_activities|key_resources|value_proposition|customer_relationships|channels|customer_segments|cost_structure|revenue_streams"
-_MODELS = ("live", "online", "offline")
+_BLOCK_ID = "|".join(BLOCKS)
+_MODELS = BUSINESS_MODELS
 
 CANVAS_CHAINS = Schema(
     name="canvas_chains",

@@ -25,7 +25,8 @@ from matplotlib.text import Text
 
 from . import sellers as S
 from ._checks import check_choice
-from .style import CLASS_COLORS, CLASS_HATCHES, SELLER_CLASSES, kit_style
+from .style import CLASS_COLORS, CLASS_HATCHES, kit_style
+from .vocab import SELLER_CLASSES
 
 __all__ = [
     "MapArtists",

@@ -21,7 +21,8 @@ import pandas as pd
 from . import seller_plots as P
 from . import sellers as S
 from ._checks import check_choice
-from .style import CLASS_COLORS, SELLER_CLASSES, kit_style, new_figure
+from .style import CLASS_COLORS, kit_style, new_figure
+from .vocab import SELLER_CLASSES
 from .views import FastFigure, View, slider
 
 __all__ = ["explore_seller", "explore_sellers", "SELLER_SLIDERS"]

@@ -49,7 +49,7 @@ import pandas as pd
 
 from ._checks import check_choice, check_number, check_text
 from .data import Column, Schema, load, read_table
-from .style import SELLER_CLASSES
+from .vocab import SELLER_CLASSES
 
 __all__ = [
     "Metric",
@@ -533,7 +533,7 @@ def class_of(influence: float, attractiveness: float, **model: Any) -> str:
     Returns
     -------
     str
-        One of :data:`livekit.style.SELLER_CLASSES`.
+        One of :data:`livekit.vocab.SELLER_CLASSES`.
 
     Examples
     --------

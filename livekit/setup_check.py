@@ -15,7 +15,7 @@ import pandas as pd
 
 from ._checks import check_count, check_number, check_rate
 from .style import MODULE_COLORS, MODULE_HATCHES, kit_style, new_figure
-from .views import FastFigure, View, int_slider, slider
+from .views import FastFigure, Prediction, View, int_slider, slider
 
 __all__ = ["REQUIREMENTS", "check_versions", "installation_report", "demo_orders", "explore_demo"]
 
@@ -139,12 +139,16 @@ def explore_demo(viewers: int = 20_000, conversion: float = 0.02) -> View:
     Returns
     -------
     View
-        ``view.controls.children`` holds the two sliders; ``view.readout`` the orders.
+        ``view.controls["viewers"]`` and ``view.controls["conversion"]`` are the sliders;
+        ``view.shown["orders"]`` the orders shown; ``view.prediction`` asks the student to
+        predict the orders at 50,000 viewers and 2% conversion before setting them.
     """
     check_number("viewers", viewers, low=0, high=100_000, integer=True)
     check_number("conversion", conversion, low=0.0, high=0.10)
-    viewers_slider = int_slider("Viewers", int(viewers), 0, 100_000, 1_000)
-    conversion_slider = slider("Conversion rate", conversion, 0.0, 0.10, 0.005, fmt=".1%")
+    controls = {
+        "viewers": int_slider("Viewers", int(viewers), 0, 100_000, 1_000),
+        "conversion": slider("Conversion rate", conversion, 0.0, 0.10, 0.005, fmt=".1%"),
+    }
     fig = new_figure(6.0, 2.4)
     with kit_style():
         ax = fig.add_subplot()
@@ -160,25 +164,31 @@ def explore_demo(viewers: int = 20_000, conversion: float = 0.02) -> View:
         ax.set_xlabel("people (symmetric log scale)")
         ax.set_title("Who watches, and who buys")
         fig.tight_layout()
-    fast = FastFigure(fig, animated=list(bars))
+    prediction = Prediction(
+        "Before you move anything: with <b>50,000</b> viewers and a <b>2%</b> conversion rate, "
+        "how many orders will there be? Lock in your number, then set the two sliders.",
+        outcome=lambda shown: (shown["orders"] if shown.get("viewers") == 50_000
+                               and abs(shown.get("conversion", -1) - 0.02) < 1e-9 else None),
+        low=0, high=100_000, step=100, unit="orders",
+    )
     view = View(
         title="Your first slider view",
         question="drag <i>Viewers</i> to the right: the top bar and the number of orders grow "
                  "at once. Then halve the conversion rate: what happens to orders?",
-        controls=[viewers_slider, conversion_slider],
-        figure=fast,
+        controls=controls, figure=FastFigure(fig, animated=list(bars)), prediction=prediction,
     )
 
     def update(change=None) -> None:
-        orders = demo_orders(viewers_slider.value, conversion_slider.value)
-        bars[1].set_width(viewers_slider.value)
+        viewers_now, conversion_now = view.controls["viewers"].value, view.controls["conversion"].value
+        orders = demo_orders(viewers_now, conversion_now)
+        bars[1].set_width(viewers_now)
         bars[0].set_width(orders)
         view.readout.value = (
-            f"<b>{viewers_slider.value:,}</b> viewers × <b>{conversion_slider.value:.1%}</b> "
+            f"<b>{viewers_now:,}</b> viewers × <b>{conversion_now:.1%}</b> "
             f"conversion = <b>{orders:,.0f}</b> orders"
         )
+        view.show(viewers=viewers_now, conversion=conversion_now, orders=round(orders))
         view.redraw()
 
-    view.watch([viewers_slider, conversion_slider], update)
-    view.run(update)
+    view.bind(update)
     return view

@@ -13,14 +13,12 @@ from typing import Iterator
 import matplotlib
 from matplotlib.figure import Figure
 
+
 __all__ = [
     "OKABE_ITO",
-    "MODULES",
-    "MODULE_NAMES",
     "MODULE_COLORS",
     "MODULE_TINTS",
     "MODULE_HATCHES",
-    "SELLER_CLASSES",
     "CLASS_COLORS",
     "CLASS_HATCHES",
     "MIN_FONT_PT",
@@ -41,14 +39,6 @@ OKABE_ITO = {
     "grey": "#999999",
 }
 
-#: The four value modules of the paper's Table 1, in path order.
-MODULES = ("proposition", "creation", "delivery", "capture")
-MODULE_NAMES = {
-    "proposition": "Value proposition",
-    "creation": "Value creation",
-    "delivery": "Value delivery",
-    "capture": "Value capture",
-}
 MODULE_COLORS = {
     "proposition": OKABE_ITO["vermillion"],
     "creation": OKABE_ITO["blue"],
@@ -64,8 +54,6 @@ MODULE_TINTS = {
 }
 MODULE_HATCHES = {"proposition": "", "creation": "//", "delivery": "..", "capture": "xx"}
 
-#: The paper's four seller classes (Figure 3), lowest first: the order of the categorical.
-SELLER_CLASSES = ("low-level", "ordinary", "famous", "super")
 #: Ordered light-to-dark (viridis stops), so the order survives greyscale printing.
 CLASS_COLORS = {
     "low-level": "#FDE725",

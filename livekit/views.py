@@ -11,36 +11,42 @@ unlike an Output widget, keeps the notebook testable by nbval.
 the controls, the picture, a readout, and an error line. Errors raised while reacting to a
 slider are shown in that line rather than lost, and the controls keep what the student set.
 
-Writing a view::
+Writing a view: build the controls, build the charts, bind::
 
+    controls = {"price": slider("Price (CNY)", 99, 10, 300, 1)}
     fig = new_figure(7, 4)
-    with kit_style():
-        ax = fig.add_subplot()
-        ...draw the static parts...
-        point, = ax.plot([], [], "o")
-    fast = FastFigure(fig, animated=[point])
-    view = View(title=..., question=..., controls=[slider], figure=fast)
+    chart = FunnelChart(fig.add_subplot(), start)          # a livekit.charts.Chart
+    view = View(title=..., question=..., controls=controls, charts={"funnel": chart},
+                figure=FastFigure(fig, animated=chart.artists))
 
-    def update(change=None):
-        point.set_data([x], [y])
+    def update(change):
+        result = simulate(price=view.controls["price"].value)
+        chart.update(result)
         view.readout.value = f"..."
+        view.show(profit=result["profit"])                 # what tests and predictions read
         view.redraw()
-    view.watch(slider, update)   # errors inside update show in view.error
-    update()
+
+    view.bind(update)   # first draw now; errors (first draw included) show in view.error
+    return view
+
+A :class:`Prediction` (``View(..., prediction=Prediction(...))``) lets the student commit to a
+prediction before moving the controls; the view checks it after every update. Use
+:meth:`View.quiet` to set several controls with one update at the end.
 """
 from __future__ import annotations
 
 import io
 import os
 from os import PathLike
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 import ipywidgets as widgets
 from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 
-__all__ = ["FastFigure", "View", "encode_png", "save_figure", "slider", "int_slider"]
+__all__ = ["FastFigure", "View", "SaveRow", "Prediction", "encode_png", "save_figure", "slider", "int_slider"]
 
 
 def encode_png(rgba, width: int, height: int, *, compress_level: int = 1) -> bytes:
@@ -212,8 +218,203 @@ def int_slider(description: str, value: int, low: int, high: int, step: int = 1,
     )
 
 
+class SaveRow(widgets.HBox):
+    """A "save" row: a file name, a "replace existing files" tick box, a button, a status line.
+
+    Nothing is overwritten unless the tick box is ticked. The row carries the CSS class
+    ``livekit-save`` (the browser tests find it by it).
+
+    Parameters
+    ----------
+    name : str
+        The starting file name (no extension), e.g. ``"exports/canvas"``.
+    save : callable
+        ``save(name, overwrite) -> list of paths``: writes the files, raising ValueError,
+        TypeError or OSError when it cannot; an "already exist" error is explained in terms of
+        the tick box.
+    label : str
+        The button's text, e.g. ``"Save figure"``.
+    tooltip : str
+        What the button writes.
+
+    Attributes
+    ----------
+    name : ipywidgets.Text
+    overwrite : ipywidgets.Checkbox
+        "replace existing files", off by default.
+    button : ipywidgets.Button
+    status : ipywidgets.HTML
+        What was written, or why not.
+    """
+
+    def __init__(self, name: str, save: Callable[[str, bool], list[Path]], *, label: str = "Save figure",
+                 tooltip: str = "Write the current picture as PNG (200 dpi) and SVG, for slides") -> None:
+        self._save = save
+        self.name = widgets.Text(
+            value=name, description="File name", placeholder="folder/name (no extension)",
+            style={"description_width": "80px"}, layout=widgets.Layout(width="340px"),
+        )
+        self.overwrite = widgets.Checkbox(
+            value=False, description="replace existing files", indent=False,
+            layout=widgets.Layout(width="190px"),
+        )
+        self.button = widgets.Button(description=label, icon="download", tooltip=tooltip)
+        self.status = widgets.HTML("")
+        self.button.on_click(lambda _button: self.save())
+        super().__init__([self.name, self.overwrite, self.button, self.status],
+                         layout=widgets.Layout(align_items="center", flex_flow="row wrap"))
+        self.add_class("livekit-save")
+
+    def save(self) -> list[Path]:
+        """What the button does: save under the typed name and report in :attr:`status`.
+
+        Returns the files written (empty when nothing was written, e.g. the files exist and
+        "replace existing files" is not ticked). A failure clears an earlier success message.
+        """
+        name = self.name.value.strip()
+        if not name:
+            self.status.value = "<span style='color:#D55E00'>Type a file name first.</span>"
+            return []
+        try:
+            written = self._save(name, self.overwrite.value)
+        except (ValueError, TypeError, OSError) as exc:
+            message = str(exc)
+            if "already exist" in message:
+                message = (f"{_escape(name)}: the file already exists. Tick <i>replace existing files</i> "
+                           f"or choose another name.")
+            else:
+                message = _escape(message)
+            self.status.value = f"<span style='color:#D55E00'><b>Not saved:</b> {message}</span>"
+            return []
+        files = " and ".join(f"<code>{_escape(str(path))}</code>" for path in written)
+        self.status.value = f"<span style='color:#009E73'>✔ Saved {files}</span>"
+        return written
+
+
+class Prediction(widgets.VBox):
+    """A "predict, then check" item: the student commits to a prediction, the view checks it.
+
+    The student types a number or picks a choice, then presses *Lock in my prediction*; the
+    input is then frozen. Each time the view updates, :meth:`check` asks ``outcome`` what the
+    view now shows for the predicted quantity (or ``None`` while the experiment described in the
+    question has not been done yet) and says whether the prediction held.
+
+    Parameters
+    ----------
+    question : str
+        What to predict and which experiment to run, e.g. "Raise followers to 10 million and
+        nothing else: which class does the fruit farmer reach?" (HTML allowed).
+    outcome : callable
+        ``outcome(shown) -> value or None``, given the view's :attr:`View.shown` dict.
+    options : sequence of str, optional
+        For a choice: the options offered. Omit for a number.
+    low, high : float
+        For a number: the allowed range of the prediction.
+    tolerance : float, default 0
+        For a number: the prediction holds when ``abs(prediction - outcome) <= tolerance``.
+    unit : str
+        For a number: the unit shown after the input.
+
+    Attributes
+    ----------
+    input : ipywidgets.Dropdown or ipywidgets.BoundedFloatText
+    lock : ipywidgets.Button
+    verdict : ipywidgets.HTML
+    committed : str, float or None
+        The locked prediction (None before locking).
+    held : bool or None
+        Whether the prediction held at the last check (None: not checked yet).
+    """
+
+    def __init__(self, question: str, *, outcome: Callable[[dict], Any], options: Sequence[str] | None = None,
+                 low: float = 0.0, high: float = 100.0, step: float = 1.0, tolerance: float = 0.0,
+                 unit: str = "") -> None:
+        if not callable(outcome):
+            raise TypeError("outcome must be a function of the view's shown numbers")
+        self.outcome = outcome
+        self.options = None if options is None else [str(o) for o in options]
+        self.tolerance = float(tolerance)
+        self.unit = unit
+        if self.options is not None:
+            if len(self.options) < 2:
+                raise ValueError("options must offer at least two choices")
+            self.input = widgets.Dropdown(options=[("pick one", None), *[(o, o) for o in self.options]],
+                                          value=None, description="I predict",
+                                          style={"description_width": "80px"})
+        else:
+            self.input = widgets.BoundedFloatText(value=low, min=low, max=high, step=step, description="I predict",
+                                                  style={"description_width": "80px"},
+                                                  layout=widgets.Layout(width="220px"))
+        self.lock = widgets.Button(description="Lock in my prediction", icon="lock")
+        self.lock.on_click(lambda _button: self.commit())
+        self.verdict = widgets.HTML("")
+        self.committed: Any = None
+        self.held: bool | None = None
+        self._last_shown: dict = {}
+        head = widgets.HTML(f"<b>Predict, then check.</b> {question}")
+        row = widgets.HBox([self.input, widgets.HTML(_escape(unit)), self.lock],
+                           layout=widgets.Layout(align_items="center"))
+        super().__init__([head, row, self.verdict],
+                         layout=widgets.Layout(border="1px dashed #999", padding="4px", margin="4px 0"))
+        self.add_class("livekit-predict")
+
+    def commit(self, value: Any = None) -> None:
+        """Lock in the prediction (the input's value, or ``value`` if given)."""
+        if value is not None:
+            self.input.value = value
+        if self.input.value is None:
+            self.verdict.value = "<span style='color:#D55E00'>Pick a prediction first.</span>"
+            return
+        self.committed = self.input.value
+        self.input.disabled = True
+        self.lock.disabled = True
+        self.check(self._last_shown)
+
+    def reset(self) -> None:
+        """Unlock the input for a new prediction."""
+        self.committed, self.held = None, None
+        self.input.disabled = False
+        self.lock.disabled = False
+        self.verdict.value = ""
+
+    def check(self, shown: dict) -> bool | None:
+        """Compare the locked prediction with what the view shows now; say so in :attr:`verdict`.
+
+        Returns True or False once the experiment has been done, None before (or before locking).
+        """
+        self._last_shown = dict(shown)
+        if self.committed is None:
+            return None
+        actual = self.outcome(self._last_shown)
+        if actual is None:
+            self.held = None
+            self.verdict.value = (f"Your prediction: <b>{_escape(self._text(self.committed))}</b>. "
+                                  f"Now run the experiment with the controls.")
+            return None
+        if self.options is not None:
+            held = str(actual) == str(self.committed)
+        else:
+            held = abs(float(actual) - float(self.committed)) <= self.tolerance
+        self.held = held
+        mark = "&#10004; it held" if held else "&#10008; it did not hold: why not?"
+        self.verdict.value = (f"Your prediction: <b>{_escape(self._text(self.committed))}</b>; the view shows "
+                              f"<b>{_escape(self._text(actual))}</b>: {mark}")
+        return held
+
+    def _text(self, value: Any) -> str:
+        if isinstance(value, (int, float)) and self.options is None:
+            return f"{value:g} {self.unit}".strip()
+        return str(value)
+
+
 class View(widgets.VBox):
-    """The box a slider view shows: question, controls, picture, readout and error line.
+    """The box a slider view shows: question, controls, picture, readout, error line, save row.
+
+    A view declares its parts: its controls by name, its charts by name, the figure they are
+    drawn on, and the numbers it last showed. Build the controls and charts, then
+    :meth:`bind` an ``update`` function: it is called once now (the first draw) and on every
+    change of a control; a ValueError or TypeError it raises is shown in :attr:`error`, the
+    first draw included, and the controls keep what the student set.
 
     Parameters
     ----------
@@ -221,39 +422,65 @@ class View(widgets.VBox):
         A short name, shown in bold and used as the text representation.
     question : str
         What the student should look for while moving the controls (HTML allowed).
-    controls : sequence of Widget
-        Sliders, dropdowns, toggles, laid out above the picture.
+    controls : mapping of str to Widget
+        The sliders, pickers and switches, by name (``view.controls["followers"]``).
+    layout : Widget, optional
+        How to lay the controls out, if not one per line in the order given.
+    charts : mapping of str to Chart, optional
+        The pictures that update, by name.
     figure : FastFigure, optional
-        The picture; :meth:`redraw` renders it into ``self.image``.
+        The figure the charts are drawn on; :meth:`redraw` renders it into :attr:`image`.
     side : Widget, optional
         Something to show to the right of the picture (a table, a readout).
+    prediction : Prediction, optional
+        A "predict, then check" item, checked after every update.
+    save : bool, default True
+        Show a "Save figure" row under the picture (views with a figure only).
 
     Attributes
     ----------
+    controls : dict of str to Widget
+    charts : dict of str to Chart
     image : ipywidgets.Image
         The rendered figure, as PNG bytes in ``image.value``.
     readout : ipywidgets.HTML
-        Numbers and verdicts a callback writes for the student.
+        Numbers and verdicts for the student.
     error : ipywidgets.HTML
-        Empty, or the message of the last error raised by a callback.
-    save_name, save_overwrite, save_button, save_status : ipywidgets widgets
-        The "Save figure" control under the picture (only for views with a figure): a file name
-        without extension, a "replace existing files" tick box (off by default, so nothing is
-        overwritten by accident), a button writing PNG and SVG through :meth:`save`, and a line
-        saying what was written or why not. In the browser the box carries the CSS class
-        ``livekit-view`` (the browser tests find views by it).
+        Empty, or the message of the last error raised by an update.
+    save_row : SaveRow or None
+        The "Save figure" row (None for views without a figure).
+    shown : dict
+        The numbers and verdicts the view last showed (what tests and predictions read).
+    prediction : Prediction or None
     """
 
-    def __init__(self, *, title: str, question: str, controls: Sequence[widgets.Widget] = (),
-                 figure: FastFigure | None = None, side: widgets.Widget | None = None) -> None:
+    def __init__(self, *, title: str, question: str, controls: Mapping[str, widgets.Widget] | None = None,
+                 layout: widgets.Widget | None = None, charts: Mapping[str, Any] | None = None,
+                 figure: FastFigure | None = None, side: widgets.Widget | None = None,
+                 prediction: Prediction | None = None, save: bool = True) -> None:
+        legacy = isinstance(controls, (list, tuple))  # TEMPORARY (issue 10): removed once every view names its controls
+        if legacy:
+            layout = widgets.VBox(list(controls))
+            controls = {f"control_{i}": c for i, c in enumerate(controls)}
+        controls = dict(controls or {})
+        for name, control in controls.items():
+            if not isinstance(control, widgets.Widget):
+                raise TypeError(f"controls[{name!r}] must be a widget, got {type(control).__name__}")
         self.title = title
+        self.controls: dict[str, widgets.Widget] = controls
+        self.charts: dict[str, Any] = dict(charts or {})
         self.fast = figure
-        self.heading = widgets.HTML(f"<b>{title}</b>")
+        self.prediction = prediction
+        self.shown: dict[str, Any] = {}
+        self._quiet = 0
+        self._missed = False
+        self._update: Callable[[dict | None], None] | None = None
+        self.heading = widgets.HTML(f"<b>{_escape(title)}</b>")
         self.question = widgets.HTML(
             f"<div style='border-left:4px solid #0072B2;padding-left:8px'>"
             f"<b>Look for:</b> {question}</div>"
         )
-        self.controls = widgets.VBox(list(controls))
+        self.control_box = layout if layout is not None else widgets.VBox(list(controls.values()))
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
         self.readout = widgets.HTML("")
         self.error = widgets.HTML("")
@@ -263,91 +490,106 @@ class View(widgets.VBox):
         if side is not None:
             body.append(side)
         main = widgets.HBox(body) if len(body) > 1 else (body[0] if body else widgets.HBox())
-        children = [self.heading, self.question, self.controls, self.error, main, self.readout]
-        if figure is not None:
-            children.append(self._save_control(title))
+        children = [self.heading, self.question]
+        if prediction is not None:
+            children.append(prediction)
+        children += [self.control_box, self.error, main, self.readout]
+        self.save_row: SaveRow | None = None
+        if figure is not None and save:
+            self.save_row = SaveRow(f"exports/{_slug(title)}", lambda name, overwrite: self.save(name, overwrite=overwrite))
+            children.append(self.save_row)
+            if legacy:  # TEMPORARY (issue 10): the old flat names of the save row
+                self.save_name, self.save_overwrite = self.save_row.name, self.save_row.overwrite
+                self.save_button, self.save_status = self.save_row.button, self.save_row.status
+                self.save_from_control = self.save_row.save
         super().__init__(children)
         self.add_class("livekit-view")
-
-    def _save_control(self, title: str) -> widgets.Widget:
-        """The "Save figure" row: file name, replace tick box, button, status line."""
-        slug = "".join(ch if ch.isalnum() else "_" for ch in title.lower()).strip("_") or "figure"
-        while "__" in slug:
-            slug = slug.replace("__", "_")
-        self.save_name = widgets.Text(
-            value=f"exports/{slug}", description="File name",
-            placeholder="folder/name (no extension)",
-            style={"description_width": "80px"}, layout=widgets.Layout(width="340px"),
-        )
-        self.save_overwrite = widgets.Checkbox(
-            value=False, description="replace existing files", indent=False,
-            layout=widgets.Layout(width="190px"),
-        )
-        self.save_button = widgets.Button(
-            description="Save figure", icon="download",
-            tooltip="Write the current picture as PNG (200 dpi) and SVG, for slides",
-        )
-        self.save_status = widgets.HTML("")
-        self.save_button.on_click(lambda _button: self.save_from_control())
-        row = widgets.HBox(
-            [self.save_name, self.save_overwrite, self.save_button, self.save_status],
-            layout=widgets.Layout(align_items="center", flex_flow="row wrap"),
-        )
-        row.add_class("livekit-save")
-        return row
-
-    def save_from_control(self) -> list[Path]:
-        """What the "Save figure" button does: save to the typed name, report in the status line.
-
-        Returns the files written (empty if nothing was written, e.g. the files exist and
-        "replace existing files" is not ticked).
-        """
-        name = self.save_name.value.strip()
-        if not name:
-            self.save_status.value = "<span style='color:#D55E00'>Type a file name first.</span>"
-            return []
-        try:
-            written = self.save(name, overwrite=self.save_overwrite.value)
-        except (ValueError, TypeError, OSError) as exc:
-            message = str(exc)
-            if "already exist" in message:
-                message = (f"{_escape(name)}.png / .svg already exist: tick <i>replace existing files</i> "
-                           f"or choose another name.")
-            else:
-                message = _escape(message)
-            self.save_status.value = f"<span style='color:#D55E00'><b>Not saved:</b> {message}</span>"
-            return []
-        files = " and ".join(f"<code>{_escape(str(path))}</code>" for path in written)
-        self.save_status.value = f"<span style='color:#009E73'>✔ Saved {files}</span>"
-        return written
 
     def __repr__(self) -> str:
         return f"<livekit view: {self.title}>"
 
-    def redraw(self) -> None:
-        """Render the figure into ``self.image`` (a no-op for views without a figure)."""
-        if self.fast is not None:
-            self.image.value = self.fast.render()
+    def bind(self, update: Callable[[dict | None], None], controls: Iterable[str] | None = None) -> bool:
+        """Call ``update(change)`` now (the first draw) and whenever a control changes.
+
+        Parameters
+        ----------
+        update : callable
+            ``update(change)``, where ``change`` is the ipywidgets change dict (None on the
+            first draw). It reads the controls, updates the charts, writes :attr:`readout`,
+            records what it showed with :meth:`show` and calls :meth:`redraw`.
+        controls : iterable of str, optional
+            The names of the controls to watch; all of them by default.
+
+        Returns
+        -------
+        bool
+            Whether the first draw succeeded (its error, if any, is shown in :attr:`error`).
+        """
+        names = list(self.controls) if controls is None else list(controls)
+        unknown = [n for n in names if n not in self.controls]
+        if unknown:
+            raise ValueError(f"controls: {unknown} are not controls of this view; it has {list(self.controls)}")
+        self._update = update
+        for name in names:
+            self.controls[name].observe(self._changed, names="value")
+        return self.run(update)
 
     def watch(self, controls: widgets.Widget | Iterable[widgets.Widget], callback: Callable[[dict | None], None]) -> None:
-        """Call ``callback(change)`` whenever a control's value changes.
+        """Call ``callback(change)`` when any of these widgets changes (errors shown in the view).
 
-        An exception inside the callback is shown in ``self.error`` (and the controls keep the
-        student's values); the next successful call clears it.
+        For widgets outside :attr:`controls` (e.g. a button's companion); most views need only
+        :meth:`bind`.
         """
         if isinstance(controls, widgets.Widget):
             controls = [controls]
 
         def guarded(change: dict | None = None) -> None:
+            if self._quiet:
+                self._missed = True
+                return
             self.run(callback, change)
 
         for control in controls:
             control.observe(guarded, names="value")
 
-    def run(self, callback: Callable[[dict | None], None], change: dict | None = None) -> bool:
-        """Run ``callback(change)``, showing any ValueError/TypeError in ``self.error``.
+    def _changed(self, change: dict) -> None:
+        if self._quiet:
+            self._missed = True
+            return
+        if self._update is not None:
+            self.run(self._update, change)
 
-        Returns True when the callback succeeded.
+    @contextmanager
+    def quiet(self) -> Iterator[None]:
+        """Change several controls without an update for each: one update runs at the end.
+
+        Examples
+        --------
+        >>> import ipywidgets as widgets
+        >>> calls = []
+        >>> view = View(title="demo", question="?", controls={"a": widgets.IntSlider(), "b": widgets.IntSlider()})
+        >>> view.bind(lambda change: calls.append(change))
+        True
+        >>> with view.quiet():
+        ...     view.controls["a"].value = 3
+        ...     view.controls["b"].value = 4
+        >>> len(calls)  # the first draw, then one update for both changes
+        2
+        """
+        self._quiet += 1
+        try:
+            yield
+        finally:
+            self._quiet -= 1
+        if not self._quiet and self._missed:
+            self._missed = False
+            if self._update is not None:
+                self.run(self._update, None)
+
+    def run(self, callback: Callable[[dict | None], None], change: dict | None = None) -> bool:
+        """Run ``callback(change)``, showing any ValueError/TypeError in :attr:`error`.
+
+        Returns True when the callback succeeded; then the prediction, if any, is checked.
         """
         try:
             callback(change)
@@ -355,13 +597,31 @@ class View(widgets.VBox):
             self.error.value = f"<span style='color:#D55E00'><b>Cannot update:</b> {_escape(str(exc))}</span>"
             return False
         self.error.value = ""
+        if self.prediction is not None:
+            self.prediction.check(self.shown)
         return True
+
+    def show(self, **numbers: Any) -> None:
+        """Record what the view now shows (scores, class, profit...) in :attr:`shown`."""
+        self.shown.update(numbers)
+
+    def redraw(self) -> None:
+        """Render the figure into :attr:`image` (a no-op for views without a figure)."""
+        if self.fast is not None:
+            self.image.value = self.fast.render()
 
     def save(self, path: str | PathLike, *, overwrite: bool = False) -> list[Path]:
         """Save the view's current figure as PNG and SVG (see :func:`save_figure`)."""
         if self.fast is None:
             raise ValueError(f"view {self.title!r} has no figure to save")
         return save_figure(self.fast.fig, path, overwrite=overwrite)
+
+
+def _slug(title: str) -> str:
+    slug = "".join(ch if ch.isalnum() else "_" for ch in title.lower()).strip("_") or "figure"
+    while "__" in slug:
+        slug = slug.replace("__", "_")
+    return slug
 
 
 def _escape(text: str) -> str:

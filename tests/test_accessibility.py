@@ -26,7 +26,7 @@ from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-from livekit import style
+from livekit import style, vocab
 from livekit.style import MIN_FONT_PT, kit_style, new_figure
 from livekit.views import FastFigure, View, slider
 
@@ -218,7 +218,7 @@ def test_view_figure_text_is_at_least_9pt_and_greyscale_safe(module_name, func_n
     assert _small_texts(view.fast.fig) == []
     assert _greyscale_clashes(view.fast.fig) == []
     # every figure view can be saved for slides, from a button
-    assert view.save_button.description == "Save figure" and not view.save_overwrite.value
+    assert view.save_row.button.description == "Save figure" and not view.save_row.overwrite.value
 
 
 # ------------------------------------------------------------------------- every plot function
@@ -287,12 +287,12 @@ def test_the_discovery_found_the_kit_s_figures():
 def test_palette_is_okabe_ito_and_classes_go_light_to_dark():
     okabe = {c.upper() for c in style.OKABE_ITO.values()}
     assert {c.upper() for c in style.MODULE_COLORS.values()} <= okabe
-    grey = [_luminance(style.CLASS_COLORS[k]) for k in style.SELLER_CLASSES]
+    grey = [_luminance(style.CLASS_COLORS[k]) for k in vocab.SELLER_CLASSES]
     assert grey == sorted(grey, reverse=True), "seller classes must darken from low-level to super"
     assert min(a - b for a, b in zip(grey, grey[1:])) > 0.05
 
 
-@pytest.mark.parametrize("hatches,keys", [(style.MODULE_HATCHES, style.MODULES), (style.CLASS_HATCHES, style.SELLER_CLASSES)])
+@pytest.mark.parametrize("hatches,keys", [(style.MODULE_HATCHES, vocab.MODULES), (style.CLASS_HATCHES, vocab.SELLER_CLASSES)])
 def test_every_category_has_its_own_hatch(hatches, keys):
     assert set(hatches) == set(keys)
     assert len(set(hatches.values())) == len(keys)
@@ -319,48 +319,48 @@ def _dot_view(title="Seller map: 2021"):
     with kit_style():
         ax = fig.add_subplot()
         dot, = ax.plot([0.5], [0.5], "o")
-    view = View(title=title, question="q", controls=[slider("x", 0.5, 0, 1, 0.1)], figure=FastFigure(fig, [dot]))
+    view = View(title=title, question="q", controls={"x": slider("x", 0.5, 0, 1, 0.1)}, figure=FastFigure(fig, [dot]))
     view.redraw()
     return view
 
 
 def test_save_button_writes_png_and_svg_and_never_overwrites_unasked(tmp_path):
     view = _dot_view()
-    assert view.save_name.value == "exports/seller_map_2021"
-    view.save_name.value = str(tmp_path / "slides" / "map")
-    view.save_button.click()
+    assert view.save_row.name.value == "exports/seller_map_2021"
+    view.save_row.name.value = str(tmp_path / "slides" / "map")
+    view.save_row.button.click()
     png, svg = tmp_path / "slides" / "map.png", tmp_path / "slides" / "map.svg"
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and b"<svg" in svg.read_bytes()
-    assert "Saved" in view.save_status.value and "map.png" in view.save_status.value and "map.svg" in view.save_status.value
+    assert "Saved" in view.save_row.status.value and "map.png" in view.save_row.status.value and "map.svg" in view.save_row.status.value
     from PIL import Image
     assert Image.open(io.BytesIO(png.read_bytes())).size[0] > 400  # 200 dpi: large enough for slides
 
     png.write_bytes(b"instructor's edited file")
-    view.save_button.click()
+    view.save_row.button.click()
     assert png.read_bytes() == b"instructor's edited file"
-    assert "Not saved" in view.save_status.value and "replace existing files" in view.save_status.value
+    assert "Not saved" in view.save_row.status.value and "replace existing files" in view.save_row.status.value
 
-    view.save_overwrite.value = True
-    view.save_button.click()
-    assert png.read_bytes()[:4] == b"\x89PNG" and "Saved" in view.save_status.value
+    view.save_row.overwrite.value = True
+    view.save_row.button.click()
+    assert png.read_bytes()[:4] == b"\x89PNG" and "Saved" in view.save_row.status.value
 
 
 def test_save_control_reports_a_missing_or_impossible_name(tmp_path):
     view = _dot_view()
-    view.save_name.value = "  "
-    assert view.save_from_control() == [] and "Type a file name" in view.save_status.value
+    view.save_row.name.value = "  "
+    assert view.save_row.save() == [] and "Type a file name" in view.save_row.status.value
     blocker = tmp_path / "a_file"
     blocker.write_text("x")
-    view.save_name.value = str(blocker / "inside" / "fig")  # a folder that cannot be created
-    assert view.save_from_control() == []
-    assert "Not saved" in view.save_status.value
+    view.save_row.name.value = str(blocker / "inside" / "fig")  # a folder that cannot be created
+    assert view.save_row.save() == []
+    assert "Not saved" in view.save_row.status.value
 
 
 def test_save_control_is_an_addition_only():
     view = _dot_view("dot")
     assert repr(view) == "<livekit view: dot>"
-    assert view.children[:6] == (view.heading, view.question, view.controls, view.error, view.image, view.readout)
+    assert view.children[:6] == (view.heading, view.question, view.control_box, view.error, view.image, view.readout)
     assert "livekit-view" in view._dom_classes
     plain = View(title="table only", question="q")
-    assert len(plain.children) == 6 and not hasattr(plain, "save_button")
+    assert len(plain.children) == 6 and plain.save_row is None
     assert repr(plain) == "<livekit view: table only>"

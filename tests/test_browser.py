@@ -60,7 +60,7 @@ def _broken_notebook() -> nbformat.NotebookNode:
             "from livekit.views import FastFigure, View, slider\n"
             "fig = new_figure(3, 2)\nfig.add_subplot().plot([0, 1], [0, 1])\n"
             'dead = View(title="dead view", question="nothing moves",\n'
-            '            controls=[slider("x", 0.5, 0, 1, 0.1)], figure=FastFigure(fig))\n'
+            '            controls={"x": slider("x", 0.5, 0, 1, 0.1)}, figure=FastFigure(fig))\n'
             "dead.redraw()\ndead"
         ),
         # what a view looks like when the widget half of JupyterLab is missing

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from livekit import canvas
 from livekit.data import load
-from livekit.style import MODULES
+from livekit.vocab import MODULES
 
 
 # --- the data -----------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from livekit import path
 from livekit.data import load
-from livekit.style import MODULES
+from livekit.vocab import MODULES
 
 # --- strategies -----------------------------------------------------------------------------
 

@@ -11,7 +11,8 @@ from matplotlib.colors import to_rgba
 
 from livekit import seller_plots as P
 from livekit import sellers as S
-from livekit.style import CLASS_COLORS, CLASS_HATCHES, SELLER_CLASSES
+from livekit.style import CLASS_COLORS, CLASS_HATCHES
+from livekit.vocab import SELLER_CLASSES
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from livekit import sellers
-from livekit.style import SELLER_CLASSES
+from livekit.vocab import SELLER_CLASSES
 
 score = st.floats(min_value=0, max_value=100, allow_nan=False)
 cut = st.floats(min_value=0, max_value=100, allow_nan=False)

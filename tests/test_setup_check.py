@@ -34,7 +34,7 @@ def test_demo_orders_and_bad_input():
 
 def test_demo_view_sliders_change_bars_readout_and_image():
     view = setup_check.explore_demo()
-    viewers, conversion = view.controls.children
+    viewers, conversion = view.controls["viewers"], view.controls["conversion"]
     bars = [a for a in view.fast.animated]
     first_png = view.image.value
     viewers.value = 60_000
@@ -45,6 +45,17 @@ def test_demo_view_sliders_change_bars_readout_and_image():
     conversion.value = 0.01
     assert bars[0].get_width() == pytest.approx(600)
     assert "600</b> orders" in view.readout.value
+    assert view.shown == {"viewers": 60_000, "conversion": 0.01, "orders": 600}
+
+
+def test_demo_view_prediction_is_checked_when_the_experiment_is_set_up():
+    view = setup_check.explore_demo()
+    view.prediction.commit(1000)
+    assert view.prediction.held is None  # 20,000 viewers: the experiment is not set up yet
+    view.controls["viewers"].value = 50_000
+    assert view.prediction.held is True  # 50,000 x 2% = 1,000 orders
+    view.controls["conversion"].value = 0.03
+    assert view.prediction.held is None
 
 
 def test_demo_view_rejects_bad_start_values():

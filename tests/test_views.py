@@ -6,7 +6,9 @@ import pytest
 from PIL import Image
 
 from livekit.style import kit_style, new_figure
-from livekit.views import FastFigure, View, encode_png, save_figure, slider
+import ipywidgets as widgets
+
+from livekit.views import FastFigure, Prediction, SaveRow, View, encode_png, save_figure, slider
 
 
 def _pixels(png: bytes) -> np.ndarray:
@@ -22,16 +24,16 @@ def _view_with_dot():
         dot, = ax.plot([0.2], [0.5], "s", ms=20, color="#D55E00")
     fast = FastFigure(fig, animated=[dot])
     control = slider("x", 0.2, 0.0, 1.0, 0.05)
-    view = View(title="dot", question="watch the dot", controls=[control], figure=fast)
+    view = View(title="dot", question="watch the dot", controls={"x": control}, figure=fast)
 
     def update(change=None):
         if control.value > 0.9:
             raise ValueError(f"x must be from 0 to 0.9, got {control.value}")
         dot.set_data([control.value], [0.5])
+        view.show(x=control.value)
         view.redraw()
 
-    view.watch(control, update)
-    view.run(update)
+    view.bind(update)
     return view, control, dot
 
 
@@ -133,3 +135,97 @@ def test_show_look_caches_one_background_per_look():
     view.fast.show_look("blue")
     view.redraw()
     assert view.image.value == blue
+
+
+# ------------------------------------------------------------- the declared interface
+
+
+def test_view_declares_its_parts():
+    view, control, _ = _view_with_dot()
+    assert view.controls == {"x": control}
+    assert isinstance(view.save_row, SaveRow) and view.save_row in view.children
+    assert view.shown == {"x": pytest.approx(0.2)}
+    assert view.children[:5] == (view.heading, view.question, view.control_box, view.error, view.image)
+    plain = View(title="no picture", question="q", controls={"x": slider("x", 0.5, 0, 1, 0.1)})
+    assert plain.save_row is None and plain.fast is None
+
+
+def test_controls_must_be_widgets_and_bind_names_must_exist():
+    with pytest.raises(TypeError, match=r"controls\['x'\] must be a widget"):
+        View(title="t", question="q", controls={"x": 3})
+    view = View(title="t", question="q", controls={"x": slider("x", 0.5, 0, 1, 0.1)})
+    with pytest.raises(ValueError, match=r"\['y'\] are not controls of this view"):
+        view.bind(lambda change: None, controls=["y"])
+
+
+def test_first_draw_error_is_reported_in_the_view_not_raised():
+    view = View(title="t", question="q", controls={"x": slider("x", 0.5, 0, 1, 0.1)})
+
+    def update(change):
+        if view.controls["x"].value < 0.6:
+            raise ValueError("x must be at least 0.6")
+        view.show(ok=True)
+
+    assert view.bind(update) is False
+    assert "x must be at least 0.6" in view.error.value
+    view.controls["x"].value = 0.7
+    assert view.error.value == "" and view.shown == {"ok": True}
+
+
+def test_quiet_runs_one_update_for_several_changes():
+    calls = []
+    view = View(title="t", question="q", controls={"a": widgets.IntSlider(), "b": widgets.IntSlider()})
+    view.bind(lambda change: calls.append((view.controls["a"].value, view.controls["b"].value)))
+    with view.quiet():
+        view.controls["a"].value = 3
+        view.controls["b"].value = 4
+    assert calls == [(0, 0), (3, 4)]
+    with view.quiet():
+        pass  # nothing changed: no update
+    assert len(calls) == 2
+
+
+def test_prediction_number_is_checked_only_once_the_experiment_is_run():
+    prediction = Prediction("x at 0.5?", outcome=lambda shown: shown["x"] * 10 if shown["x"] >= 0.5 else None,
+                            low=0, high=10, tolerance=0.01)
+    control = slider("x", 0.2, 0.0, 1.0, 0.1)
+    view = View(title="t", question="q", controls={"x": control}, prediction=prediction)
+    view.bind(lambda change: view.show(x=control.value))
+    assert prediction in view.children
+    prediction.commit(5.0)
+    assert prediction.input.disabled and prediction.held is None and "Now run" in prediction.verdict.value
+    control.value = 0.5
+    assert prediction.held is True and "it held" in prediction.verdict.value
+    control.value = 0.6
+    assert prediction.held is False and "did not hold" in prediction.verdict.value
+    prediction.reset()
+    assert not prediction.input.disabled and prediction.committed is None
+
+
+def test_prediction_choice_needs_a_pick_and_compares_text():
+    prediction = Prediction("which?", outcome=lambda shown: shown.get("cls"), options=["famous", "super"])
+    prediction.commit()
+    assert prediction.committed is None and "Pick a prediction first" in prediction.verdict.value
+    prediction.commit("super")
+    assert prediction.check({"cls": "famous"}) is False
+    assert prediction.check({"cls": "super"}) is True
+    with pytest.raises(ValueError, match="at least two"):
+        Prediction("q", outcome=lambda s: None, options=["one"])
+    with pytest.raises(TypeError, match="outcome must be a function"):
+        Prediction("q", outcome=None)
+
+
+def test_save_row_failure_clears_an_earlier_success(tmp_path):
+    calls = []
+
+    def save(name, overwrite):
+        calls.append((name, overwrite))
+        if len(calls) > 1:
+            raise PermissionError("permission denied")
+        return [tmp_path / "a.png"]
+
+    row = SaveRow("exports/x", save)
+    row.save()
+    assert "Saved" in row.status.value
+    row.save()
+    assert "Not saved" in row.status.value and "Saved" not in row.status.value.replace("Not saved", "")

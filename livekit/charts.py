@@ -1,0 +1,98 @@
+"""The one pattern for a picture that updates: a chart object on an Axes, and a thin ``plot_x``.
+
+Every picture in the kit that a slider moves is a :class:`Chart`: it is built once on an Axes
+from data (drawing everything that never moves), exposes the artists that do move as
+:attr:`Chart.artists`, and changes them in :meth:`Chart.update`. A slider view hands
+``chart.artists`` to a :class:`~livekit.views.FastFigure` (which paints only those on each move)
+and calls ``chart.update(...)`` when a control changes.
+
+The public plotting function of the same picture is a thin wrapper with the same signature
+shape everywhere::
+
+    def plot_funnel(result, *, ax=None, **options) -> Axes:
+        ax = axes_for(ax, size=(7, 3.4))
+        FunnelChart(ax, result, **options)
+        return ax
+
+With ``ax=None`` every ``plot_x`` draws on a new pyplot figure (so a notebook shows it, and
+``plt.show()`` or ``plt.close()`` work as usual); given an Axes, it draws there and returns it.
+Slider views never go through pyplot: they build charts on a figure from
+:func:`livekit.style.new_figure`.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+
+from .style import kit_style
+
+__all__ = ["Chart", "axes_for"]
+
+
+def axes_for(ax: Axes | None, *, size: tuple[float, float] = (7.0, 4.5)) -> Axes:
+    """The Axes a ``plot_x`` function draws on: ``ax`` itself, or a new pyplot figure's.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes or None
+        An Axes to draw on. ``None`` makes a new pyplot figure in the kit's style.
+    size : (float, float)
+        Width and height in inches of the new figure (ignored when ``ax`` is given).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Raises
+    ------
+    TypeError
+        If ``ax`` is neither None nor an Axes.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> ax = axes_for(None, size=(3, 2))
+    >>> ax.figure.get_size_inches().tolist()
+    [3.0, 2.0]
+    >>> axes_for(ax) is ax
+    True
+    >>> plt.close("all")
+    """
+    if ax is not None:
+        if not isinstance(ax, Axes):
+            raise TypeError(f"ax must be a matplotlib Axes or None, got {type(ax).__name__}")
+        return ax
+    import matplotlib.pyplot as plt
+
+    with kit_style():
+        _, ax = plt.subplots(figsize=size)
+    return ax
+
+
+class Chart:
+    """Base of every updating picture: built once on an Axes, moved by :meth:`update`.
+
+    Subclasses draw their static parts and create their moving artists in ``__init__`` (which
+    sets :attr:`ax` and ends by calling :meth:`update` with the starting data), list the moving
+    artists in :attr:`artists`, and change only those in :meth:`update`.
+
+    Attributes
+    ----------
+    ax : matplotlib.axes.Axes
+        Where the chart is drawn.
+    """
+
+    ax: Axes
+
+    @property
+    def artists(self) -> Sequence[Artist]:
+        """The artists :meth:`update` changes (a slider view animates exactly these)."""
+        raise NotImplementedError
+
+    def update(self, *args, **kwargs) -> None:
+        """Change the moving artists for new data; static parts are left alone."""
+        raise NotImplementedError
