@@ -2,10 +2,28 @@
 
 The questions live in ``data/checks_<topic>.csv`` (schema :data:`livekit.schemas.SELF_CHECKS`),
 so an instructor can edit or add questions without touching code. :func:`load_checks` reads
-them, :func:`grade` says whether a pick is right (pure logic, easy to test), and
-:func:`self_check` builds the widget: pick an option and the verdict and explanation appear at
+them, :func:`grade` says whether a pick is right and what a wrong pick reveals (pure logic, easy
+to test), and :func:`self_check` builds the widget: pick an option and the verdict appears at
 once. Because the answers are in ``data/`` and not in the notebook, the self-checks keep working
 in the student copies, where exercise solutions are removed.
+
+Conventions for the question files (checked by ``tests/test_checks_shape.py``)
+-----------------------------------------------------------------------------
+- ``choices`` holds the options separated by ``" | "``; ``answer`` is one of them, verbatim.
+- ``feedback`` holds one entry per option, in the same order and with the same separator: for a
+  wrong option, the misunderstanding that picking it reveals (shown with the verdict); for the
+  right option, the placeholder :data:`RIGHT_MARK` (``—``).
+- Options are of similar length and kind. Over all ``checks_*.csv`` files together the right
+  answer is the longest option (:func:`is_longest`, ties count as longest) in at most a third of
+  the questions, and no single position holds the right answer in more than 40% of them.
+- A question rests on the paper (``source`` names the section) or says in its own text that the
+  reasoning is the kit's (``source`` starts with or contains ``kit``).
+
+Scores
+------
+The widget counts, per question, whether the *first* pick was right: a student may go on picking
+until they find the answer (the feedback is there to teach), but the first try is what the score,
+and a hand-in (:mod:`livekit.handin`), report.
 """
 from __future__ import annotations
 
@@ -16,13 +34,25 @@ import pandas as pd
 
 from .data import load, schema_of
 
-__all__ = ["load_checks", "choices_of", "grade", "self_check", "CheckBox"]
+__all__ = [
+    "RIGHT_MARK", "TOPIC_NOTEBOOK", "load_checks", "choices_of", "feedback_of", "is_longest",
+    "grade", "self_check", "CheckBox",
+]
 
 _SEP = " | "
+#: The ``feedback`` entry of the right option.
+RIGHT_MARK = "—"
+#: The notebook each topic belongs to: where its score is recorded for a hand-in.
+TOPIC_NOTEBOOK = {
+    "start": "00_start_here",
+    "canvas": "01_canvas_theory",
+    "sellers": "02_seller_classification",
+    "path": "03_innovation_path",
+}
 
 
 def load_checks(topic: str) -> pd.DataFrame:
-    """Load the self-check questions of a topic, checking each answer is one of its choices.
+    """Load the self-check questions of a topic, checking answers and feedback.
 
     Parameters
     ----------
@@ -32,8 +62,15 @@ def load_checks(topic: str) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Columns ``id, question, choices, answer, explanation, source``; ``choices`` as text
-        with options separated by ``" | "``.
+        Columns ``id, question, choices, answer, explanation, feedback, source``; ``choices``
+        and ``feedback`` as text with entries separated by ``" | "``.
+
+    Raises
+    ------
+    ValueError
+        Unknown topic; a question with fewer than two options, an answer that is not one of
+        its options, or a ``feedback`` cell whose entries do not match the options (the message
+        names the file, column and row).
     """
     if not isinstance(topic, str):
         raise TypeError(f"topic must be text, got {type(topic).__name__}")
@@ -41,20 +78,84 @@ def load_checks(topic: str) -> pd.DataFrame:
     schema_of(name)  # raises ValueError naming the known tables
     table = load(name)
     for row, item in enumerate(table.itertuples(index=False), start=1):
+        where = f"data/{name}.csv"
         options = choices_of(item.choices)
         if len(options) < 2:
-            raise ValueError(f"data/{name}.csv: column 'choices', row {row}: needs at least two options")
+            raise ValueError(f"{where}: column 'choices', row {row}: needs at least two options")
         if item.answer not in options:
             raise ValueError(
-                f"data/{name}.csv: column 'answer', row {row}: {item.answer!r} is not one of the "
+                f"{where}: column 'answer', row {row}: {item.answer!r} is not one of the "
                 f"choices {options}"
             )
+        notes = choices_of(item.feedback)
+        if len(notes) != len(options):
+            raise ValueError(
+                f"{where}: column 'feedback', row {row}: needs one entry per option "
+                f"({len(options)}, separated by ' | '), found {len(notes)}"
+            )
+        for option, note in zip(options, notes):
+            if option == item.answer and note != RIGHT_MARK:
+                raise ValueError(
+                    f"{where}: column 'feedback', row {row}: the right option's entry must be "
+                    f"{RIGHT_MARK!r}, found {note!r}"
+                )
+            if option != item.answer and (note == RIGHT_MARK or len(note) < 20):
+                raise ValueError(
+                    f"{where}: column 'feedback', row {row}: option {option!r} needs feedback "
+                    "saying what picking it reveals (at least 20 characters)"
+                )
     return table
 
 
 def choices_of(text: str) -> list[str]:
-    """Split a ``choices`` cell into its options."""
+    """Split a ``choices`` cell into its options.
+
+    Parameters
+    ----------
+    text : str
+        Options separated by ``" | "``.
+
+    Returns
+    -------
+    list of str
+        The options, stripped, empty ones dropped.
+    """
     return [part.strip() for part in text.split("|") if part.strip()]
+
+
+def feedback_of(question: pd.Series) -> dict[str, str]:
+    """The feedback entry of every option of a question.
+
+    Parameters
+    ----------
+    question : pandas.Series
+        One row of :func:`load_checks`.
+
+    Returns
+    -------
+    dict of str to str
+        ``{option: feedback}``; the right option maps to :data:`RIGHT_MARK`.
+    """
+    return dict(zip(choices_of(question["choices"]), choices_of(question["feedback"])))
+
+
+def is_longest(question: pd.Series) -> bool:
+    """Whether the right answer is (one of) the longest options, counted in characters.
+
+    Ties count as longest: a student who always picks the longest option would have at least an
+    even chance. This is the definition the shape test applies to every ``checks_*.csv``.
+
+    Parameters
+    ----------
+    question : pandas.Series or mapping
+        With ``choices`` and ``answer``.
+
+    Returns
+    -------
+    bool
+    """
+    options = choices_of(question["choices"])
+    return len(question["answer"]) >= max(len(option) for option in options)
 
 
 def grade(question: pd.Series, pick: str) -> tuple[bool, str]:
@@ -70,24 +171,42 @@ def grade(question: pd.Series, pick: str) -> tuple[bool, str]:
     Returns
     -------
     (bool, str)
-        Whether the pick is right, and the feedback text (verdict and explanation).
+        Whether the pick is right, and the feedback text: for a right pick "Right." and the
+        explanation; for a wrong pick, what that option reveals, then the answer and the
+        explanation.
     """
     options = choices_of(question["choices"])
     if pick not in options:
         raise ValueError(f"pick must be one of {options}, got {pick!r}")
     right = pick == question["answer"]
-    verdict = "Right." if right else f"Not quite: the answer is “{question['answer']}”."
-    return right, f"{verdict} {question['explanation']}"
+    if right:
+        return True, f"Right. {question['explanation']}"
+    note = feedback_of(question).get(pick, "") if "feedback" in question else ""
+    note = f" {note}" if note and note != RIGHT_MARK else ""
+    return False, f"Not quite.{note} The answer is “{question['answer']}”: {question['explanation']}"
 
 
 class CheckBox(widgets.VBox):
-    """A box of self-check questions (see :func:`self_check`)."""
+    """A box of self-check questions (see :func:`self_check`).
 
-    def __init__(self, topic: str, table: pd.DataFrame) -> None:
+    Attributes
+    ----------
+    pickers, feedback : dict
+        Per question id, its radio buttons and its feedback line.
+    first_pick : dict of str to bool
+        Per question id answered so far, whether the first pick was right.
+    score : ipywidgets.HTML
+        The running score line.
+    """
+
+    def __init__(self, topic: str, table: pd.DataFrame, notebook: str | None = None) -> None:
         self.topic = topic
         self.table = table
+        self.notebook = notebook
+        self._answers = dict(zip(table["id"], table["answer"]))
         self.pickers: dict[str, widgets.RadioButtons] = {}
         self.feedback: dict[str, widgets.HTML] = {}
+        self.first_pick: dict[str, bool] = {}
         self.score = widgets.HTML("")
         items: list[widgets.Widget] = []
         for number, (_, question) in enumerate(table.iterrows(), start=1):
@@ -113,29 +232,62 @@ class CheckBox(widgets.VBox):
                 feedback.value = ""
             else:
                 right, text = grade(question, change["new"])
+                self.first_pick.setdefault(question["id"], right)
                 colour = "#009E73" if right else "#D55E00"
                 mark = "✔" if right else "✘"
                 feedback.value = f"<span style='color:{colour}'><b>{mark}</b> {html.escape(text)}</span>"
             self._update_score()
         return handler
 
-    def _update_score(self) -> None:
+    def result(self) -> dict[str, int | str]:
+        """The score so far, as plain values.
+
+        Returns
+        -------
+        dict
+            ``topic``, ``total`` (questions), ``answered``, ``right_now`` (current picks that are
+            right) and ``right_first_try`` (questions whose first pick was right).
+        """
         answered = [q for q, p in self.pickers.items() if p.value is not None]
-        right = sum(self.pickers[q].value == self.table.set_index("id").loc[q, "answer"] for q in answered)
-        self.score.value = f"<i>Answered {len(answered)} of {len(self.pickers)}; right: {right}.</i>"
+        return {
+            "topic": self.topic,
+            "total": len(self.pickers),
+            "answered": len(answered),
+            "right_now": sum(self.pickers[q].value == self._answers[q] for q in answered),
+            "right_first_try": sum(self.first_pick.values()),
+        }
+
+    def _update_score(self) -> None:
+        r = self.result()
+        self.score.value = (
+            f"<i>Answered {r['answered']} of {r['total']}; right: {r['right_now']} "
+            f"(first try: {r['right_first_try']}).</i>"
+        )
+        if self.notebook is not None:
+            from . import handin  # here, not at the top: handin is optional for a self-check
+
+            handin.work_record(self.notebook).checks[self.topic] = r
 
 
-def self_check(topic: str) -> CheckBox:
+def self_check(topic: str, *, notebook: str | None = None) -> CheckBox:
     """Build the self-check widget for a topic: one question per row of its CSV file.
 
     Parameters
     ----------
     topic : str
         ``"canvas"``, ``"sellers"``, ``"path"`` or ``"start"``: see :func:`load_checks`.
+    notebook : str, optional
+        The notebook whose work record (:func:`livekit.handin.work_record`) receives the score;
+        by default the topic's notebook in :data:`TOPIC_NOTEBOOK`, so that notebook's hand-in
+        includes it.
 
     Returns
     -------
     CheckBox
-        A widget; picking an option shows right/wrong and the explanation at once.
+        A widget; picking an option shows right/wrong, what a wrong pick reveals, and the
+        explanation at once.
     """
-    return CheckBox(topic, load_checks(topic))
+    table = load_checks(topic)
+    if notebook is None:
+        notebook = TOPIC_NOTEBOOK.get(topic)
+    return CheckBox(topic, table, notebook=notebook)

@@ -1,9 +1,11 @@
 """Self-check questions: every file is consistent, and the widget gives instant feedback."""
+import html
+
 import pandas as pd
 import pytest
 
 from livekit.schemas import SCHEMAS
-from livekit.selfcheck import choices_of, grade, load_checks, self_check
+from livekit.selfcheck import choices_of, feedback_of, grade, load_checks, self_check
 
 TOPICS = sorted(name.removeprefix("checks_") for name in SCHEMAS if name.startswith("checks_"))
 
@@ -17,10 +19,14 @@ def test_every_answer_is_one_of_its_choices(topic):
 
 
 def test_grade_right_and_wrong():
-    q = pd.Series({"choices": "a | b | c", "answer": "b", "explanation": "because."})
+    q = pd.Series({"choices": "a | b | c", "answer": "b", "explanation": "because.",
+                   "feedback": "a mixes up x and y entirely | — | c forgets that z matters here"})
     assert grade(q, "b") == (True, "Right. because.")
     right, text = grade(q, "a")
-    assert not right and "the answer is “b”" in text
+    assert not right and "The answer is “b”" in text
+    assert "a mixes up x and y entirely" in text and "c forgets" not in text
+    right, text = grade(q, "c")
+    assert "c forgets that z matters here" in text and "a mixes up" not in text
     with pytest.raises(ValueError, match=r"pick must be one of \['a', 'b', 'c'\]"):
         grade(q, "d")
 
@@ -37,11 +43,49 @@ def test_widget_feedback_appears_on_pick_and_score_counts():
     box.pickers[first["id"]].value = first["answer"]
     assert "✔" in box.feedback[first["id"]].value
     assert "right: 1" in box.score.value
+    # the first pick is what counts: wrong first, right later is not "right at first try"
+    assert box.result()["right_first_try"] == 0 and box.result()["right_now"] == 1
+
+
+def test_wrong_pick_shows_that_options_feedback():
+    box = self_check("path")
+    table = load_checks("path")
+    q = table.set_index("id").loc["zero_traffic"]
+    for option, note in feedback_of(q).items():
+        box.pickers["zero_traffic"].value = option
+        shown = html.unescape(box.feedback["zero_traffic"].value)
+        if option == q["answer"]:
+            assert "✔" in shown
+        else:
+            assert note in shown and "✘" in shown
+
+
+def test_score_reaches_the_notebooks_work_record():
+    from livekit import handin
+
+    box = self_check("sellers")
+    table = load_checks("sellers")
+    first = table.iloc[0]
+    box.pickers[first["id"]].value = first["answer"]
+    result = handin.work_record("02_seller_classification").checks["sellers"]
+    assert result["answered"] == 1 and result["right_first_try"] == 1
+
+
+def test_feedback_entries_must_match_options(tmp_path, monkeypatch):
+    header = "id,question,choices,answer,explanation,feedback,source\n"
+    bad = tmp_path / "checks_start.csv"
+    monkeypatch.setattr("livekit.data.data_dir", lambda: tmp_path)
+    bad.write_text(header + "q1,Q?,a | b | c,b,because of this and that,only one entry here and no more | —,kit\n")
+    with pytest.raises(ValueError, match=r"column 'feedback', row 1: needs one entry per option \(3"):
+        load_checks("start")
+    bad.write_text(header + "q1,Q?,a | b,b,because of this and that,short | —,kit\n")
+    with pytest.raises(ValueError, match=r"option 'a' needs feedback"):
+        load_checks("start")
 
 
 def test_malformed_checks_file_is_reported(tmp_path, monkeypatch):
     bad = tmp_path / "checks_start.csv"
-    bad.write_text("id,question,choices,answer,explanation,source\nq1,Q?,a | b,c,because of this and that,kit\n")
+    bad.write_text("id,question,choices,answer,explanation,feedback,source\nq1,Q?,a | b,c,because of this and that,x | y,kit\n")
     monkeypatch.setattr("livekit.data.data_dir", lambda: tmp_path)
     with pytest.raises(ValueError, match=r"column 'answer', row 1: 'c' is not one of the choices"):
         load_checks("start")
