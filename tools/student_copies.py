@@ -14,7 +14,8 @@ The conventions every notebook follows (``tools/nbgrader_route.py`` reads the sa
   a whole number of points (``| criterion | points |``); the points add up to the assignment's
   total (:func:`parse_rubric`). Then, usually, a code cell with ``handin.answer_box(...)`` where
   the student writes.
-- **Reflection**: a Markdown cell starting with ``**Reflect:**``, usually followed by a code cell
+- **Reflection**: a Markdown cell starting with ``**Reflect:**`` (or a numbered
+  ``**Reflect (2):**``), usually followed by a code cell
   with ``handin.answer_box(...)``; ``(N points)`` in its text sets its points for nbgrader
   (default 1).
 
@@ -68,6 +69,7 @@ PLACEHOLDER_MARKDOWN = "*Your answer here: write your answer to the exercise abo
 PLACEHOLDER_CHECK = "# (The instructor's check of this exercise is not part of the student copy.)\n"
 PLACEHOLDER_RUBRIC = "*This assignment is graded with a rubric; your instructor has it.*"
 _SECRET = {SOLUTION_TAG, CHECK_TAG, RUBRIC_TAG}
+_REFLECT = re.compile(r"\*\*Reflect(?: \(\d+\))?:\*\*")
 _RUBRIC_ROW = re.compile(r"^\s*\|(?P<criterion>.+)\|\s*(?P<points>\d+)\s*\|\s*$")
 
 
@@ -85,6 +87,11 @@ def _is_exercise(cell) -> bool:
 
 def _is_assignment(cell) -> bool:
     return _starts(cell, ASSIGNMENT_MARK)
+
+
+def _is_reflection(cell) -> bool:
+    """A Markdown cell starting ``**Reflect:**`` or a numbered ``**Reflect (2):**``."""
+    return cell.cell_type == "markdown" and bool(_REFLECT.match(cell.source.lstrip()))
 
 
 def parse_rubric(text: str) -> list[tuple[str, int]]:
