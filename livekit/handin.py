@@ -53,7 +53,7 @@ import ipywidgets as widgets
 
 __all__ = [
     "WORK_DIR_ENV", "WorkRecord", "work_record", "work_dir", "answer_box", "register_canvas",
-    "hand_in", "write_hand_in", "hand_in_button", "default_file_name",
+    "hand_in", "write_hand_in", "hand_in_button", "default_file_name", "AnswerBox", "HandInBox",
 ]
 
 #: Environment variable naming the folder for saved answers (default ``./livekit_work``).
@@ -194,7 +194,7 @@ def _save(record: WorkRecord) -> str | None:
     return None
 
 
-def answer_box(id: str, prompt: str, *, notebook: str, rows: int = 6) -> widgets.VBox:
+def answer_box(id: str, prompt: str, *, notebook: str, rows: int = 6) -> "AnswerBox":
     """A text box for a written answer, kept in the notebook's work record and saved on change.
 
     Parameters
@@ -210,9 +210,9 @@ def answer_box(id: str, prompt: str, *, notebook: str, rows: int = 6) -> widgets
 
     Returns
     -------
-    ipywidgets.VBox
-        Prompt, text area (``.children[1]``) and a status line (``.children[2]``). Text saved
-        earlier under the same notebook and id is restored into the box.
+    AnswerBox
+        Prompt, text area (``.area``) and a status line (``.status``). Text saved earlier
+        under the same notebook and id is restored into the box.
     """
     _check_name(id, "id", _ID)
     if not isinstance(prompt, str):
@@ -234,9 +234,34 @@ def answer_box(id: str, prompt: str, *, notebook: str, rows: int = 6) -> widgets
                         "use the hand-in button before you close.</small>")
 
     area.observe(on_change, names="value")
-    box = widgets.VBox([widgets.HTML(f"<b>{html.escape(prompt)}</b>"), area, status])
-    box.answer_id = id
-    return box
+    return AnswerBox(id, notebook, [widgets.HTML(f"<b>{html.escape(prompt)}</b>"), area, status])
+
+
+class AnswerBox(widgets.VBox):
+    """The widget :func:`answer_box` returns: prompt, ``.area`` (the Textarea), ``.status``.
+
+    Its text form is fixed (no typed text in it), so a notebook's stored output does not change
+    with what was typed or restored.
+    """
+
+    def __init__(self, answer_id: str, notebook: str, children: list) -> None:
+        super().__init__(children)
+        self.answer_id, self.notebook = answer_id, notebook
+        self.area, self.status = children[1], children[2]
+
+    def __repr__(self) -> str:
+        return f"<livekit answer box: {self.answer_id} ({self.notebook})>"
+
+
+class HandInBox(widgets.VBox):
+    """The widget :func:`hand_in_button` returns (fixed text form, like :class:`AnswerBox`)."""
+
+    def __init__(self, notebook: str, children: list) -> None:
+        super().__init__(children)
+        self.notebook = notebook
+
+    def __repr__(self) -> str:
+        return f"<livekit hand-in button: {self.notebook}>"
 
 
 # ---------------------------------------------------------------- the hand-in file
@@ -394,7 +419,7 @@ def write_hand_in(page: str, path: str | PathLike, *, overwrite: bool = False) -
     return target
 
 
-def hand_in_button(*, notebook: str, folder: str | PathLike = ".", canvas_file: str | PathLike | None = None) -> widgets.VBox:
+def hand_in_button(*, notebook: str, folder: str | PathLike = ".", canvas_file: str | PathLike | None = None) -> "HandInBox":
     """The hand-in widget: name field, "replace" box, button, status and download link.
 
     Parameters
@@ -409,7 +434,7 @@ def hand_in_button(*, notebook: str, folder: str | PathLike = ".", canvas_file: 
 
     Returns
     -------
-    ipywidgets.VBox
+    HandInBox
         Click the button (``.button``) to write ``hand_in_<notebook>_<name>.html`` into
         ``folder``; ``.status`` reports the result and ``.link`` offers the same file as a
         download.
@@ -447,7 +472,7 @@ def hand_in_button(*, notebook: str, folder: str | PathLike = ".", canvas_file: 
             replace.value = False
 
     button.on_click(on_click)
-    box = widgets.VBox([widgets.HTML("<b>Hand in your work</b>"), name, replace, button, status, link])
+    box = HandInBox(notebook, [widgets.HTML("<b>Hand in your work</b>"), name, replace, button, status, link])
     box.button, box.status, box.link, box.name, box.replace = button, status, link, name, replace
     box.click = on_click
     return box

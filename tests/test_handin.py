@@ -191,6 +191,17 @@ def test_button_includes_a_saved_canvas_file(fresh):
     assert "抖音 and a courier" in page
 
 
+def test_text_form_does_not_depend_on_what_was_typed():
+    box = handin.answer_box("reflect_1", "Reflect", notebook="03_innovation_path")
+    before = repr(box)
+    box.area.value = "秘密 secret"
+    assert repr(box) == before == "<livekit answer box: reflect_1 (03_innovation_path)>"
+    bundle = box._repr_mimebundle_()
+    bundle = bundle[0] if isinstance(bundle, tuple) else bundle
+    assert bundle["text/plain"] == before   # what a notebook stores, and nbval compares
+    assert repr(handin.hand_in_button(notebook="03_innovation_path")) == "<livekit hand-in button: 03_innovation_path>"
+
+
 def test_default_file_name_is_safe():
     assert handin.default_file_name("02_seller_classification", "Li / Lei") == "hand_in_02_seller_classification_Li_Lei.html"
     assert handin.default_file_name("00_start_here") == "hand_in_00_start_here.html"
