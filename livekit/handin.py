@@ -389,6 +389,8 @@ def write_hand_in(page: str, path: str | PathLike, *, overwrite: bool = False) -
     ------
     FileExistsError
         ``path`` exists and ``overwrite`` is False.
+    FileNotFoundError
+        The folder of ``path`` does not exist.
     """
     _text(page, "page")
     if not isinstance(path, (str, PathLike)):
@@ -398,21 +400,22 @@ def write_hand_in(page: str, path: str | PathLike, *, overwrite: bool = False) -
     target = Path(path).expanduser()
     if target.exists() and not overwrite:
         raise FileExistsError(f"path: {target} already exists; pass overwrite=True (or tick 'replace') to replace it")
-    fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=".tmp_", suffix=".html")
+    if not target.parent.is_dir():
+        raise FileNotFoundError(f"path: the folder {target.parent} does not exist")
+    message = f"path: {target} already exists; pass overwrite=True (or tick 'replace') to replace it"
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp_", suffix=".html")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(page)
         if overwrite:
             os.replace(tmp, target)
         else:
-            os.link(tmp, target) if hasattr(os, "link") else os.replace(tmp, target)
-    except FileExistsError:
-        raise FileExistsError(f"path: {target} already exists; pass overwrite=True (or tick 'replace') to replace it")
-    except OSError:
-        if not overwrite and not target.exists():  # file systems without hard links
-            os.replace(tmp, target)
-        else:
-            raise
+            try:
+                os.link(tmp, target)  # atomic, and fails if the file appeared in the meantime
+            except FileExistsError:
+                raise FileExistsError(message) from None
+            except (OSError, AttributeError):  # no hard links here (e.g. in the browser)
+                os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):
             os.remove(tmp)

@@ -19,6 +19,14 @@ Conventions for the question files (checked by ``tests/test_checks_shape.py``)
 - A question rests on the paper (``source`` names the section) or says in its own text that the
   reasoning is the kit's (``source`` starts with or contains ``kit``).
 
+Predict, then check
+-------------------
+:func:`judge_prediction` (pure) says whether a prediction held, for a number (within a relative
+or absolute tolerance) or a choice; :func:`prediction_box` is a small widget for slider views:
+the student types or picks a prediction and locks it in *before* moving the slider; the view
+then calls ``box.check(actual)`` with what the model shows, and the box says whether the
+prediction held.
+
 Scores
 ------
 The widget counts, per question, whether the *first* pick was right: a student may go on picking
@@ -36,7 +44,7 @@ from .data import load, schema_of
 
 __all__ = [
     "RIGHT_MARK", "TOPIC_NOTEBOOK", "load_checks", "choices_of", "feedback_of", "is_longest",
-    "grade", "self_check", "CheckBox",
+    "grade", "self_check", "CheckBox", "judge_prediction", "prediction_box", "PredictionBox",
 ]
 
 _SEP = " | "
@@ -224,7 +232,9 @@ class CheckBox(widgets.VBox):
         self._update_score()
 
     def __repr__(self) -> str:
-        return f"<livekit self-check: {self.topic}, {len(self.table)} questions>"
+        # no question count: a notebook's stored output must not change when an instructor
+        # adds a question to data/checks_<topic>.csv
+        return f"<livekit self-check: {self.topic}>"
 
     def _make_handler(self, question: pd.Series, feedback: widgets.HTML):
         def handler(change: dict) -> None:
@@ -291,3 +301,133 @@ def self_check(topic: str, *, notebook: str | None = None) -> CheckBox:
     if notebook is None:
         notebook = TOPIC_NOTEBOOK.get(topic)
     return CheckBox(topic, table, notebook=notebook)
+
+
+# ---------------------------------------------------------------- predict, then check
+
+def _fmt(value: float | str) -> str:
+    return value if isinstance(value, str) else f"{value:,.4g}"
+
+
+def judge_prediction(prediction: float | str, actual: float | str, *, tolerance: float = 0.1,
+                     relative: bool = True) -> tuple[bool, str]:
+    """Whether a prediction held, and a sentence saying so.
+
+    Parameters
+    ----------
+    prediction, actual : float or str
+        Two numbers, or two choices (texts, compared exactly).
+    tolerance : float, >= 0
+        For numbers: the largest miss that still counts as held; a share of ``|actual|`` when
+        ``relative`` (0.1 = within 10%), else in the numbers' own unit.
+    relative : bool, default True
+        See ``tolerance``. With ``actual == 0`` a relative tolerance means "exactly".
+
+    Returns
+    -------
+    (bool, str)
+        Whether it held, and the feedback sentence.
+
+    Raises
+    ------
+    TypeError
+        A number compared with a text, or a tolerance that is not a number.
+    ValueError
+        A negative or non-finite tolerance or value.
+    """
+    import math
+
+    if isinstance(tolerance, bool) or not isinstance(tolerance, (int, float)):
+        raise TypeError(f"tolerance must be a number, got {type(tolerance).__name__}")
+    if not math.isfinite(tolerance) or tolerance < 0:
+        raise ValueError(f"tolerance must be a finite number >= 0, got {tolerance!r}")
+    if isinstance(prediction, str) or isinstance(actual, str):
+        if not (isinstance(prediction, str) and isinstance(actual, str)):
+            raise TypeError("prediction and actual must both be numbers or both be choices (text)")
+        held = prediction == actual
+    else:
+        for name, value in (("prediction", prediction), ("actual", actual)):
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+                raise ValueError(f"{name} must be a finite number, got {value!r}")
+        allowed = tolerance * abs(actual) if relative else tolerance
+        held = abs(prediction - actual) <= allowed + 1e-12
+    verdict = "Your prediction held" if held else "Your prediction did not hold"
+    return held, f"{verdict}: you said {_fmt(prediction)}, the model shows {_fmt(actual)}."
+
+
+class PredictionBox(widgets.VBox):
+    """The widget :func:`prediction_box` returns.
+
+    Attributes
+    ----------
+    entry : ipywidgets.FloatText or ipywidgets.Dropdown
+        Where the prediction is typed or picked.
+    lock : ipywidgets.Button
+        Locks the prediction in (the entry is then disabled).
+    verdict : ipywidgets.HTML
+        Filled by :meth:`check`.
+    """
+
+    def __init__(self, question: str, choices: list[str] | None, tolerance: float, relative: bool) -> None:
+        self.tolerance, self.relative = tolerance, relative
+        if choices:
+            self.entry = widgets.Dropdown(options=list(choices), value=None, description="I predict")
+        else:
+            self.entry = widgets.FloatText(value=0.0, description="I predict")
+        self.lock = widgets.Button(description="Lock in my prediction")
+        self.verdict = widgets.HTML("<i>Predict first, then move the slider.</i>")
+        self.lock.on_click(lambda _=None: self.lock_in())
+        super().__init__([widgets.HTML(f"<b>Predict, then check:</b> {html.escape(question)}"),
+                          widgets.HBox([self.entry, self.lock]), self.verdict])
+
+    def __repr__(self) -> str:
+        return "<livekit predict-then-check>"
+
+    @property
+    def locked(self) -> bool:
+        """Whether the prediction has been locked in."""
+        return self.entry.disabled
+
+    def lock_in(self) -> None:
+        """Lock the prediction in (nothing happens if no choice has been picked yet)."""
+        if self.entry.value is None:
+            self.verdict.value = "<i>Pick a prediction first.</i>"
+            return
+        self.entry.disabled = self.lock.disabled = True
+        self.verdict.value = "<i>Locked in. Now move the slider.</i>"
+
+    def check(self, actual: float | str) -> bool | None:
+        """Compare the locked prediction with what the view shows; None if not locked yet."""
+        if not self.locked:
+            self.verdict.value = "<i>Lock in a prediction first: then the view can tell you if it held.</i>"
+            return None
+        held, text = judge_prediction(self.entry.value, actual, tolerance=self.tolerance, relative=self.relative)
+        colour = "#009E73" if held else "#D55E00"
+        self.verdict.value = f"<span style='color:{colour}'>{html.escape(text)}</span>"
+        return held
+
+
+def prediction_box(question: str, *, choices: list[str] | None = None, tolerance: float = 0.1,
+                   relative: bool = True) -> PredictionBox:
+    """A predict-then-check widget for a slider view.
+
+    Parameters
+    ----------
+    question : str
+        What to predict, e.g. "Profit when returns double (CNY)?".
+    choices : list of str, optional
+        Options for a choice prediction; without them the prediction is a number.
+    tolerance, relative : float, bool
+        How close a number must be to count as held (see :func:`judge_prediction`).
+
+    Returns
+    -------
+    PredictionBox
+        Call ``.check(actual)`` from the view's update with the value it shows.
+    """
+    if not isinstance(question, str):
+        raise TypeError(f"question must be text, got {type(question).__name__}")
+    judge_prediction(0.0, 0.0, tolerance=tolerance, relative=relative)  # checks the tolerance
+    if choices is not None and (len(choices) < 2 or not all(isinstance(c, str) for c in choices)):
+        raise ValueError(f"choices must be at least two texts, got {choices!r}")
+    return PredictionBox(question, choices, tolerance, relative)

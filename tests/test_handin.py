@@ -115,6 +115,16 @@ def test_write_refuses_to_overwrite_without_permission(tmp_path):
     handin.write_hand_in("second 🎥", target, overwrite=True)
     assert target.read_text(encoding="utf-8") == "second 🎥"
     assert [p.name for p in tmp_path.iterdir()] == ["hand_in.html"]   # no temporary file left
+    with pytest.raises(FileNotFoundError, match="does not exist"):
+        handin.write_hand_in("x", tmp_path / "no such folder" / "h.html")
+    with pytest.raises(TypeError, match="overwrite must be True or False"):
+        handin.write_hand_in("x", tmp_path / "other.html", overwrite="yes")
+
+
+def test_button_reports_a_folder_it_cannot_write(fresh):
+    button = handin.hand_in_button(notebook="00_start_here", folder=fresh / "missing")
+    button.click()
+    assert "Could not write the file" in button.status.value and "base64," in button.link.value
 
 
 def test_answer_box_records_saves_and_restores(fresh):

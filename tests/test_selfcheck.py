@@ -91,8 +91,56 @@ def test_malformed_checks_file_is_reported(tmp_path, monkeypatch):
         load_checks("start")
 
 
+def test_text_form_is_stable_when_questions_are_added():
+    assert repr(self_check("canvas")) == "<livekit self-check: canvas>"
+
+
 def test_unknown_topic():
     with pytest.raises(ValueError, match="name must be one of the kit's tables"):
         self_check("nonsense")
     with pytest.raises(TypeError, match="topic must be text"):
         self_check(3)
+
+
+# ---------------------------------------------------------------- predict, then check
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from livekit.selfcheck import judge_prediction, prediction_box  # noqa: E402
+
+
+def test_judge_prediction_numbers_and_choices():
+    assert judge_prediction(105, 100)[0] and not judge_prediction(111, 100)[0]
+    assert judge_prediction(3, 5, tolerance=2, relative=False)[0]
+    assert not judge_prediction(2.9, 5, tolerance=2, relative=False)[0]
+    held, text = judge_prediction("famous", "super")
+    assert not held and "you said famous, the model shows super" in text
+    with pytest.raises(TypeError, match="both be numbers or both be choices"):
+        judge_prediction("famous", 3)
+    with pytest.raises(ValueError, match="tolerance must be a finite number >= 0"):
+        judge_prediction(1, 1, tolerance=-0.1)
+    with pytest.raises(ValueError, match="prediction must be a finite number"):
+        judge_prediction(float("nan"), 1)
+
+
+@given(st.floats(-1e6, 1e6), st.floats(0, 1))
+def test_a_prediction_equal_to_the_result_always_holds(x, tol):
+    assert judge_prediction(x, x, tolerance=tol)[0]
+
+
+def test_prediction_box_driven_from_pytest():
+    box = prediction_box("Profit when returns double (CNY)?")
+    box.entry.value = 4000
+    assert box.check(3900) is None and "Lock in" in box.verdict.value   # no peeking before locking
+    box.lock.click()
+    assert box.locked and box.entry.disabled
+    assert box.check(3900) is True and "held" in box.verdict.value
+    assert box.check(2000) is False and "did not hold" in box.verdict.value
+    pick = prediction_box("Which class?", choices=["super", "famous", "ordinary", "low-level"])
+    pick.lock.click()
+    assert not pick.locked                      # nothing picked yet: nothing to lock
+    pick.entry.value = "famous"
+    pick.lock.click()
+    assert pick.check("famous") is True
+    with pytest.raises(ValueError, match="choices must be at least two texts"):
+        prediction_box("?", choices=["only one"])
