@@ -104,16 +104,17 @@ def test_bad_notebook_and_bad_names_are_refused(tmp_path):
         route.write_course(ROOT / "notebooks" / "course")
 
 
-def test_command_line_writes_sources_and_refuses_to_overwrite(tmp_path):
-    run = lambda *a: subprocess.run([sys.executable, "-m", "tools.nbgrader_route", str(tmp_path / "course"), *a],
-                                    cwd=ROOT, capture_output=True, text=True)
-    first = run()
+def test_command_line_writes_sources_and_refuses_to_overwrite(tmp_path, capsys):
+    course = tmp_path / "course"
+    first = subprocess.run([sys.executable, "-m", "tools.nbgrader_route", str(course)],
+                           cwd=ROOT, capture_output=True, text=True)
     assert first.returncode == 0, first.stderr
-    assert sorted(p.name for p in (tmp_path / "course" / "source" / "livekit").iterdir()) == [p.name for p in NOTEBOOKS]
-    assert (tmp_path / "course" / "nbgrader_config.py").exists()
-    again = run()
-    assert again.returncode == 1 and "--force" in again.stderr
-    assert run("--force").returncode == 0
+    assert "nbgrader generate_assignment livekit" in first.stdout
+    assert sorted(p.name for p in (course / "source" / "livekit").iterdir()) == [p.name for p in NOTEBOOKS]
+    assert (course / "nbgrader_config.py").exists()
+    # the rest in-process (same entry point, no interpreter start-up)
+    assert route.main([str(course)]) == 1 and "--force" in capsys.readouterr().err
+    assert route.main([str(course), "--force"]) == 0
 
 
 # ---------------------------------------------------------------- end to end, with nbgrader
