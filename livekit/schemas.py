@@ -53,13 +53,14 @@ LIVE_COMMERCE_FACTS = Schema(
 
 SELF_CHECKS = Schema(
     name="self_checks",
-    description="Multiple-choice self-check questions with the answer and an explanation.",
+    description="Multiple-choice self-check questions with the answer, an explanation and feedback for every wrong option.",
     columns=(
         Column("id", "text", pattern=r"[a-z0-9_]+", description="Short unique id"),
         Column("question", "text", description="The question, Markdown allowed"),
         Column("choices", "text", description="The options, separated by ' | '"),
         Column("answer", "text", description="The right option, exactly as in `choices`"),
         Column("explanation", "text", description="Why the answer is right (shown after any pick)"),
+        Column("feedback", "text", description="One entry per option, in the order of `choices`, separated by ' | ': for a wrong option, the misunderstanding it reveals; for the right option, '—'"),
         Column("source", "text", description="Where the idea comes from: a paper section, or 'kit'"),
     ),
     unique=("id",),

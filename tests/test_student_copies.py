@@ -41,15 +41,22 @@ def copies(tmp_path_factory):
     return {"dest": dest, "written": written, "before": before, "after": after}
 
 
+SECRET_TAGS = {sc.SOLUTION_TAG, sc.CHECK_TAG, sc.RUBRIC_TAG}
+
+
+def _secret(cell) -> bool:
+    return bool(SECRET_TAGS & set(cell.metadata.get("tags", [])))
+
+
 def _solution_only_lines(nb) -> list[str]:
-    """Lines of solution cells that appear nowhere else in the notebook (what must not leak)."""
+    """Lines of solution, check and rubric cells that appear nowhere else (what must not leak)."""
     elsewhere = set()
     for cell in nb.cells:
-        if sc.SOLUTION_TAG not in cell.metadata.get("tags", []):
+        if not _secret(cell):
             elsewhere.update(line.strip() for line in cell.source.splitlines())
     lines = []
     for cell in nb.cells:
-        if sc.SOLUTION_TAG in cell.metadata.get("tags", []):
+        if _secret(cell):
             lines += [line.strip() for line in cell.source.splitlines()
                       if len(line.strip()) >= 8 and line.strip() not in elsewhere]
     return lines
@@ -103,9 +110,13 @@ def test_no_solution_text_survives(copies, path):
     assert leaked == [], f"solution text left in the student copy of {path.name}"
     solutions = [c for c in copy_nb.cells if sc.SOLUTION_TAG in c.metadata.get("tags", [])]
     assert solutions and all(c.source in (sc.PLACEHOLDER_CODE, sc.PLACEHOLDER_MARKDOWN) for c in solutions)
+    rubrics = [c for c in copy_nb.cells if sc.RUBRIC_TAG in c.metadata.get("tags", [])]
+    assert all(c.source == sc.PLACEHOLDER_RUBRIC for c in rubrics)
+    checks = [c for c in copy_nb.cells if sc.CHECK_TAG in c.metadata.get("tags", [])]
+    assert all(c.source == sc.PLACEHOLDER_CHECK for c in checks)
     # everything else is as the instructor wrote it
-    assert [c.source for c in copy_nb.cells if sc.SOLUTION_TAG not in c.metadata.get("tags", [])] == [
-        c.source for c in original.cells if sc.SOLUTION_TAG not in c.metadata.get("tags", [])
+    assert [c.source for c in copy_nb.cells if not _secret(c)] == [
+        c.source for c in original.cells if not _secret(c)
     ]
 
 
@@ -141,8 +152,68 @@ def test_markdown_solution_is_replaced_and_attachments_dropped():
     nb.metadata["widgets"] = {"state": {"secret": "42"}}
     student = sc.student_copy(nb)
     assert student.cells[1].source == sc.PLACEHOLDER_MARKDOWN and "attachments" not in student.cells[1]
-    assert "42" not in nbformat.writes(student)
+    # (not nbformat.writes: the random cell ids can contain "42")
+    assert "42" not in "".join(c.source for c in student.cells) + repr(student.metadata)
     assert nb.cells[1].source.startswith("The answer is")  # the argument is not changed
+
+
+RUBRIC = """**Rubric** (instructor only)
+
+| criterion | points |
+|---|---|
+| Names Taobao Live and Li Jiaqi, with the source of the figure | 2 |
+| Places the anchor in a class and says which dimension decides it | 3 |
+| **Total** | **5** |
+"""
+
+
+def _tagged(cell, tag):
+    cell.metadata["tags"] = [tag]
+    return cell
+
+
+def _assignment_notebook():
+    return new_notebook(cells=[
+        new_markdown_cell("**Exercise:** compute the orders."),
+        _solution("orders = 80_000 * 0.015\norders"),
+        _tagged(new_code_cell("# points: 2\nassert abs(orders - 1200) < 1e-6"), sc.CHECK_TAG),
+        new_markdown_cell("**Assignment:** classify Li Jiaqi on Taobao Live."),
+        _tagged(new_markdown_cell(RUBRIC), sc.RUBRIC_TAG),
+        new_code_cell('handin.answer_box("case", "Your case", notebook="09_x")'),
+    ])
+
+
+def test_rubric_and_check_cells_leave_no_text_in_the_student_copy():
+    nb = _assignment_notebook()
+    assert sc.convention_problems(nb) == []
+    copy_nb = sc.student_copy(nb)
+    student = "\n".join(c.source for c in copy_nb.cells)
+    for secret in ("Names Taobao Live and Li Jiaqi", "dimension decides", "Rubric", "1200", "points: 2", "orders = 80_000"):
+        assert secret not in student, secret
+    assert sc.PLACEHOLDER_RUBRIC in student and sc.PLACEHOLDER_CHECK in student
+    assert "classify Li Jiaqi on Taobao Live" in student   # the task itself stays
+
+
+def test_parse_rubric():
+    assert sc.parse_rubric(RUBRIC) == [
+        ("Names Taobao Live and Li Jiaqi, with the source of the figure", 2),
+        ("Places the anchor in a class and says which dimension decides it", 3),
+    ]
+    with pytest.raises(ValueError, match="Total row says 9 but the criteria add up to 5"):
+        sc.parse_rubric(RUBRIC.replace("**5**", "9"))
+    assert sc.parse_rubric("no table here") == []
+
+
+def test_rubric_and_check_conventions_are_enforced():
+    no_rubric = new_notebook(cells=[new_markdown_cell("**Assignment:** do it"), new_markdown_cell("text")])
+    assert "not tagged 'rubric'" in sc.convention_problems(no_rubric)[0]
+    stray = new_notebook(cells=[new_markdown_cell("Intro"), _tagged(new_markdown_cell(RUBRIC), sc.RUBRIC_TAG)])
+    assert "does not follow an **Assignment:**" in sc.convention_problems(stray)[0]
+    pointless = new_notebook(cells=[new_markdown_cell("**Assignment:** do it"),
+                                    _tagged(new_markdown_cell("be good"), sc.RUBRIC_TAG)])
+    assert "no row" in sc.convention_problems(pointless)[0]
+    loose_check = new_notebook(cells=[new_markdown_cell("Intro"), _tagged(new_code_cell("assert 1"), sc.CHECK_TAG)])
+    assert "does not follow a 'solution' cell" in sc.convention_problems(loose_check)[0]
 
 
 # ---------------------------------------------------------------- refusing to do harm

@@ -3,13 +3,27 @@
     python kit.py student-copies DEST            every notebook in notebooks/ -> DEST/
     python kit.py student-copies DEST --force    replace copies already in DEST
 
-The convention every notebook follows: an exercise is a Markdown cell starting with
-``**Exercise:**``, followed by ONE cell whose tags include ``solution`` holding the worked answer
-(code or Markdown). In a student copy that cell keeps its place and its type, but its text is
-replaced by a short placeholder; every code cell loses its outputs and execution count, and the
-saved widget state is dropped (it can hold what a solution computed). Nothing else changes, so
-the copies run top to bottom, and the self-check widgets, which read their questions and
-answers from ``data/`` through the installed package, keep working from any folder.
+The conventions every notebook follows (``tools/nbgrader_route.py`` reads the same marks):
+
+- **Exercise**: a Markdown cell starting with ``**Exercise:**``, followed by ONE cell tagged
+  ``solution`` holding the worked answer (code or Markdown), optionally followed by ONE code cell
+  tagged ``check`` holding ``assert`` statements over what the solution computed (the hidden test
+  of the nbgrader route; a first line ``# points: N`` sets its points, default 1).
+- **Assignment** (graded case work): a Markdown cell starting with ``**Assignment:**`` (the task),
+  followed by ONE Markdown cell tagged ``rubric``: the rubric as a Markdown table whose rows end in
+  a whole number of points (``| criterion | points |``); the points add up to the assignment's
+  total (:func:`parse_rubric`). Then, usually, a code cell with ``handin.answer_box(...)`` where
+  the student writes.
+- **Reflection**: a Markdown cell starting with ``**Reflect:**`` (or a numbered
+  ``**Reflect (2):**``), usually followed by a code cell
+  with ``handin.answer_box(...)``; ``(N points)`` in its text sets its points for nbgrader
+  (default 1).
+
+In a student copy, solution, ``check`` and ``rubric`` cells keep their place and their type, but
+their text is replaced by a short placeholder; every code cell loses its outputs and execution
+count, and the saved widget state is dropped (it can hold what a solution computed). Nothing else
+changes, so the copies run top to bottom, and the self-check widgets, which read their questions
+and answers from ``data/`` through the installed package, keep working from any folder.
 
 The originals are never modified, and the tool refuses to write into ``notebooks/`` (or any
 folder inside it), where copies could be mistaken for, or overwrite, the instructor's versions.
@@ -18,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import re
 import sys
 from pathlib import Path
 
@@ -25,7 +40,14 @@ import nbformat
 
 __all__ = [
     "SOLUTION_TAG",
+    "CHECK_TAG",
+    "RUBRIC_TAG",
     "EXERCISE_MARK",
+    "ASSIGNMENT_MARK",
+    "REFLECT_MARK",
+    "PLACEHOLDER_CHECK",
+    "PLACEHOLDER_RUBRIC",
+    "parse_rubric",
     "PLACEHOLDER_CODE",
     "PLACEHOLDER_MARKDOWN",
     "convention_problems",
@@ -37,28 +59,110 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
 SOLUTION_TAG = "solution"
+CHECK_TAG = "check"
+RUBRIC_TAG = "rubric"
 EXERCISE_MARK = "**Exercise:**"
+ASSIGNMENT_MARK = "**Assignment:**"
+REFLECT_MARK = "**Reflect:**"
 PLACEHOLDER_CODE = "# Your answer here: write and run your code for the exercise above.\n"
 PLACEHOLDER_MARKDOWN = "*Your answer here: write your answer to the exercise above in this cell.*"
+PLACEHOLDER_CHECK = "# (The instructor's check of this exercise is not part of the student copy.)\n"
+PLACEHOLDER_RUBRIC = "*This assignment is graded with a rubric; your instructor has it.*"
+_SECRET = {SOLUTION_TAG, CHECK_TAG, RUBRIC_TAG}
+_REFLECT = re.compile(r"\*\*Reflect(?: \(\d+\))?:\*\*")
+_RUBRIC_ROW = re.compile(r"^\s*\|(?P<criterion>.+)\|\s*(?P<points>\d+)\s*\|\s*$")
 
 
 def _tags(cell) -> list[str]:
     return list(cell.get("metadata", {}).get("tags", []))
 
 
+def _starts(cell, mark: str) -> bool:
+    return cell.cell_type == "markdown" and cell.source.lstrip().startswith(mark)
+
+
 def _is_exercise(cell) -> bool:
-    return cell.cell_type == "markdown" and cell.source.lstrip().startswith(EXERCISE_MARK)
+    return _starts(cell, EXERCISE_MARK)
+
+
+def _is_assignment(cell) -> bool:
+    return _starts(cell, ASSIGNMENT_MARK)
+
+
+def _is_reflection(cell) -> bool:
+    """A Markdown cell starting ``**Reflect:**`` or a numbered ``**Reflect (2):**``."""
+    return cell.cell_type == "markdown" and bool(_REFLECT.match(cell.source.lstrip()))
+
+
+def parse_rubric(text: str) -> list[tuple[str, int]]:
+    """The criteria and points of a rubric cell.
+
+    Parameters
+    ----------
+    text : str
+        Markdown; every table row whose last cell is a whole number is a criterion,
+        e.g. ``| Names the platform and the anchor, with a source | 2 |``. A row whose first
+        cell is ``Total`` (any case, bold allowed) is a check, not a criterion.
+
+    Returns
+    -------
+    list of (str, int)
+        ``(criterion, points)`` in order; empty if the text holds no such row.
+
+    Raises
+    ------
+    ValueError
+        A ``Total`` row that does not equal the sum of the criteria.
+    """
+    rows, total = [], None
+    for line in text.splitlines():
+        match = _RUBRIC_ROW.match(line)
+        if not match:
+            continue
+        criterion = match["criterion"].split("|")[0].strip()
+        points = int(match["points"])
+        if criterion.strip("* ").lower() == "total":
+            total = points
+        else:
+            rows.append((criterion, points))
+    if total is not None and total != sum(p for _, p in rows):
+        raise ValueError(f"rubric: the Total row says {total} but the criteria add up to {sum(p for _, p in rows)}")
+    return rows
 
 
 def convention_problems(nb: nbformat.NotebookNode) -> list[str]:
-    """Where a notebook breaks the exercise/solution convention (empty list if it does not).
+    """Where a notebook breaks the exercise/solution/rubric convention (empty list if it does not).
 
     Every ``**Exercise:**`` cell must be followed directly by exactly one cell tagged
-    ``solution``, and every solution cell must directly follow an exercise.
+    ``solution``, and every solution cell must directly follow an exercise. A ``check`` cell is a
+    code cell directly after a solution cell. Every ``**Assignment:**`` cell must be followed
+    directly by one Markdown cell tagged ``rubric`` with at least one criterion worth points
+    (:func:`parse_rubric`), and every rubric cell must directly follow an assignment.
     """
     problems = []
     cells = nb.cells
     for i, cell in enumerate(cells):
+        tags = _tags(cell)
+        previous = cells[i - 1] if i > 0 else None
+        if CHECK_TAG in tags:
+            if cell.cell_type != "code":
+                problems.append(f"cell {i + 1} is tagged '{CHECK_TAG}' but is not a code cell")
+            if previous is None or SOLUTION_TAG not in _tags(previous):
+                problems.append(f"cell {i + 1} is tagged '{CHECK_TAG}' but does not follow a '{SOLUTION_TAG}' cell")
+        if _is_assignment(cell):
+            following = cells[i + 1] if i + 1 < len(cells) else None
+            if following is None or RUBRIC_TAG not in _tags(following):
+                problems.append(f"cell {i + 1} is an assignment but the next cell is not tagged '{RUBRIC_TAG}'")
+        if RUBRIC_TAG in tags:
+            if previous is None or not _is_assignment(previous):
+                problems.append(f"cell {i + 1} is tagged '{RUBRIC_TAG}' but does not follow an {ASSIGNMENT_MARK} cell")
+            if cell.cell_type != "markdown":
+                problems.append(f"cell {i + 1} is tagged '{RUBRIC_TAG}' but is not a Markdown cell")
+            try:
+                if not parse_rubric(cell.source):
+                    problems.append(f"cell {i + 1}: the rubric has no row '| criterion | points |'")
+            except ValueError as exc:
+                problems.append(f"cell {i + 1}: {exc}")
         if _is_exercise(cell):
             following = cells[i + 1] if i + 1 < len(cells) else None
             if following is None or SOLUTION_TAG not in _tags(following):
@@ -73,14 +177,21 @@ def convention_problems(nb: nbformat.NotebookNode) -> list[str]:
 def student_copy(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """A student version of a notebook (the argument is not changed).
 
-    Solution cells get a placeholder instead of their text (and lose attachments); code cells
-    lose outputs and execution counts; the stored widget state is dropped.
+    Solution, check and rubric cells get a placeholder instead of their text (and lose
+    attachments); code cells lose outputs and execution counts; the stored widget state is
+    dropped.
     """
     out = copy.deepcopy(nb)
     out.metadata.pop("widgets", None)
     for cell in out.cells:
-        if SOLUTION_TAG in _tags(cell):
+        tags = _tags(cell)
+        if RUBRIC_TAG in tags:
+            cell.source = PLACEHOLDER_RUBRIC
+        elif CHECK_TAG in tags:
+            cell.source = PLACEHOLDER_CHECK
+        elif SOLUTION_TAG in tags:
             cell.source = PLACEHOLDER_CODE if cell.cell_type == "code" else PLACEHOLDER_MARKDOWN
+        if _SECRET & set(tags):
             cell.pop("attachments", None)
             # collapsed/hidden flags on a solution would hide the student's own answer
             for key in ("collapsed", "jupyter", "scrolled"):
