@@ -44,7 +44,7 @@ from .data import load, schema_of
 
 __all__ = [
     "RIGHT_MARK", "TOPIC_NOTEBOOK", "load_checks", "choices_of", "feedback_of", "is_longest",
-    "grade", "self_check", "CheckBox", "judge_prediction", "prediction_box", "PredictionBox",
+    "grade", "self_check", "CheckBox", "judge_prediction",
 ]
 
 _SEP = " | "
@@ -353,81 +353,3 @@ def judge_prediction(prediction: float | str, actual: float | str, *, tolerance:
         held = abs(prediction - actual) <= allowed + 1e-12
     verdict = "Your prediction held" if held else "Your prediction did not hold"
     return held, f"{verdict}: you said {_fmt(prediction)}, the model shows {_fmt(actual)}."
-
-
-class PredictionBox(widgets.VBox):
-    """The widget :func:`prediction_box` returns.
-
-    Attributes
-    ----------
-    entry : ipywidgets.FloatText or ipywidgets.Dropdown
-        Where the prediction is typed or picked.
-    lock : ipywidgets.Button
-        Locks the prediction in (the entry is then disabled).
-    verdict : ipywidgets.HTML
-        Filled by :meth:`check`.
-    """
-
-    def __init__(self, question: str, choices: list[str] | None, tolerance: float, relative: bool) -> None:
-        self.tolerance, self.relative = tolerance, relative
-        if choices:
-            self.entry = widgets.Dropdown(options=list(choices), value=None, description="I predict")
-        else:
-            self.entry = widgets.FloatText(value=0.0, description="I predict")
-        self.lock = widgets.Button(description="Lock in my prediction")
-        self.verdict = widgets.HTML("<i>Predict first, then move the slider.</i>")
-        self.lock.on_click(lambda _=None: self.lock_in())
-        super().__init__([widgets.HTML(f"<b>Predict, then check:</b> {html.escape(question)}"),
-                          widgets.HBox([self.entry, self.lock]), self.verdict])
-
-    def __repr__(self) -> str:
-        return "<livekit predict-then-check>"
-
-    @property
-    def locked(self) -> bool:
-        """Whether the prediction has been locked in."""
-        return self.entry.disabled
-
-    def lock_in(self) -> None:
-        """Lock the prediction in (nothing happens if no choice has been picked yet)."""
-        if self.entry.value is None:
-            self.verdict.value = "<i>Pick a prediction first.</i>"
-            return
-        self.entry.disabled = self.lock.disabled = True
-        self.verdict.value = "<i>Locked in. Now move the slider.</i>"
-
-    def check(self, actual: float | str) -> bool | None:
-        """Compare the locked prediction with what the view shows; None if not locked yet."""
-        if not self.locked:
-            self.verdict.value = "<i>Lock in a prediction first: then the view can tell you if it held.</i>"
-            return None
-        held, text = judge_prediction(self.entry.value, actual, tolerance=self.tolerance, relative=self.relative)
-        colour = "#009E73" if held else "#D55E00"
-        self.verdict.value = f"<span style='color:{colour}'>{html.escape(text)}</span>"
-        return held
-
-
-def prediction_box(question: str, *, choices: list[str] | None = None, tolerance: float = 0.1,
-                   relative: bool = True) -> PredictionBox:
-    """A predict-then-check widget for a slider view.
-
-    Parameters
-    ----------
-    question : str
-        What to predict, e.g. "Profit when returns double (CNY)?".
-    choices : list of str, optional
-        Options for a choice prediction; without them the prediction is a number.
-    tolerance, relative : float, bool
-        How close a number must be to count as held (see :func:`judge_prediction`).
-
-    Returns
-    -------
-    PredictionBox
-        Call ``.check(actual)`` from the view's update with the value it shows.
-    """
-    if not isinstance(question, str):
-        raise TypeError(f"question must be text, got {type(question).__name__}")
-    judge_prediction(0.0, 0.0, tolerance=tolerance, relative=relative)  # checks the tolerance
-    if choices is not None and (len(choices) < 2 or not all(isinstance(c, str) for c in choices)):
-        raise ValueError(f"choices must be at least two texts, got {choices!r}")
-    return PredictionBox(question, choices, tolerance, relative)

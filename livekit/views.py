@@ -391,10 +391,12 @@ class Prediction(widgets.VBox):
             self.verdict.value = (f"Your prediction: <b>{_escape(self._text(self.committed))}</b>. "
                                   f"Now run the experiment with the controls.")
             return None
+        from .selfcheck import judge_prediction
+
         if self.options is not None:
-            held = str(actual) == str(self.committed)
+            held, _ = judge_prediction(str(self.committed), str(actual))
         else:
-            held = abs(float(actual) - float(self.committed)) <= self.tolerance
+            held, _ = judge_prediction(float(self.committed), float(actual), tolerance=self.tolerance, relative=False)
         self.held = held
         mark = "&#10004; it held" if held else "&#10008; it did not hold: why not?"
         self.verdict.value = (f"Your prediction: <b>{_escape(self._text(self.committed))}</b>; the view shows "

@@ -106,7 +106,7 @@ def test_unknown_topic():
 
 from hypothesis import given, strategies as st  # noqa: E402
 
-from livekit.selfcheck import judge_prediction, prediction_box  # noqa: E402
+from livekit.selfcheck import judge_prediction  # noqa: E402
 
 
 def test_judge_prediction_numbers_and_choices():
@@ -126,21 +126,3 @@ def test_judge_prediction_numbers_and_choices():
 @given(st.floats(-1e6, 1e6), st.floats(0, 1))
 def test_a_prediction_equal_to_the_result_always_holds(x, tol):
     assert judge_prediction(x, x, tolerance=tol)[0]
-
-
-def test_prediction_box_driven_from_pytest():
-    box = prediction_box("Profit when returns double (CNY)?")
-    box.entry.value = 4000
-    assert box.check(3900) is None and "Lock in" in box.verdict.value   # no peeking before locking
-    box.lock.click()
-    assert box.locked and box.entry.disabled
-    assert box.check(3900) is True and "held" in box.verdict.value
-    assert box.check(2000) is False and "did not hold" in box.verdict.value
-    pick = prediction_box("Which class?", choices=["super", "famous", "ordinary", "low-level"])
-    pick.lock.click()
-    assert not pick.locked                      # nothing picked yet: nothing to lock
-    pick.entry.value = "famous"
-    pick.lock.click()
-    assert pick.check("famous") is True
-    with pytest.raises(ValueError, match="choices must be at least two texts"):
-        prediction_box("?", choices=["only one"])
