@@ -242,7 +242,7 @@ def test_read_sellers_missing_column_names_it(tmp_path):
 def test_read_sellers_bad_cell_names_column_and_row(tmp_path):
     path = tmp_path / "mine.csv"
     path.write_text("seller,followers,avg_viewers\nAnna,-5,30\n")
-    with pytest.raises(ValueError, match=r"'followers', row 1"):
+    with pytest.raises(ValueError, match=r"line 2, column 'followers': value '-5'; allowed: a number of at least 0"):
         sellers.read_sellers(path)
 
 
