@@ -49,6 +49,7 @@ import pandas as pd
 
 from ._checks import check_choice, check_number, check_text
 from .data import Column, Schema, load, read_table
+from .geometry import clip_halfplane, shortest_step
 from .style import SELLER_CLASSES
 
 __all__ = [
@@ -549,6 +550,9 @@ def score_sellers(
 
 def _check_model(model: str, cuts: Any, bands: Any, share: Any) -> tuple[tuple[float, float], tuple[float, float, float], float]:
     check_choice("model", model, MODELS)
+    for label, value, n in (("cuts", cuts, 2), ("bands", bands, 3)):
+        if isinstance(value, (str, bytes, Mapping)) or not hasattr(value, "__len__") or not hasattr(value, "__getitem__"):
+            raise TypeError(f"{label} must be {n} thresholds from 0 to 100 (a tuple), got {type(value).__name__} {value!r}")
     if len(cuts) != 2:
         raise ValueError(f"cuts must be two thresholds (influence, attractiveness), got {cuts!r}")
     ci = check_number("influence threshold", cuts[0], low=0.0, high=100.0)
@@ -670,24 +674,27 @@ def class_counts(classes: Any) -> pd.Series:
     -------
     pandas.Series
         Counts indexed by class, lowest class first, zeros included.
+
+    Raises
+    ------
+    TypeError
+        If ``classes`` is not a list or array (e.g. a number or one string).
+    ValueError
+        If a name is not a class (e.g. ``"Super"``: names are lower case) or is missing.
     """
-    cat = pd.Categorical(classes, dtype=_CLASSES)
-    return pd.Series(np.bincount(cat.codes[cat.codes >= 0], minlength=4), index=list(SELLER_CLASSES), name="sellers")
-
-
-def _clip_halfplane(poly: list[tuple[float, float]], a: float, b: float, c: float) -> list[tuple[float, float]]:
-    """Keep the part of a convex polygon where a*x + b*y >= c (Sutherland-Hodgman)."""
-    out: list[tuple[float, float]] = []
-    n = len(poly)
-    for k in range(n):
-        p, q = poly[k], poly[(k + 1) % n]
-        fp, fq = a * p[0] + b * p[1] - c, a * q[0] + b * q[1] - c
-        if fp >= 0:
-            out.append(p)
-        if (fp >= 0) != (fq >= 0):
-            t = fp / (fp - fq)
-            out.append((p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])))
-    return out
+    if isinstance(classes, (str, bytes, Mapping)) or not hasattr(classes, "__iter__"):
+        raise TypeError(f"classes must be a list or array of class names {list(SELLER_CLASSES)}, got {type(classes).__name__} {classes!r}")
+    if isinstance(classes, (pd.Categorical, pd.Series, pd.Index)) and classes.dtype == _CLASSES:
+        cat = pd.Categorical(classes, dtype=_CLASSES)
+    else:
+        values = list(classes)
+        unknown = sorted({repr(v) for v in values if not (isinstance(v, str) and v in SELLER_CLASSES)})
+        if unknown:
+            raise ValueError(f"classes must be names from {list(SELLER_CLASSES)}; got {', '.join(unknown[:5])}")
+        cat = pd.Categorical(values, dtype=_CLASSES)
+    if (cat.codes < 0).any():
+        raise ValueError(f"classes must be names from {list(SELLER_CLASSES)}; got a missing value at position {int(np.flatnonzero(cat.codes < 0)[0])}")
+    return pd.Series(np.bincount(cat.codes, minlength=4), index=list(SELLER_CLASSES), name="sellers")
 
 
 def class_regions(
@@ -715,9 +722,9 @@ def class_regions(
         for k, name in enumerate(SELLER_CLASSES):
             poly = list(square)
             if edges[k] > -math.inf:
-                poly = _clip_halfplane(poly, share, 1 - share, edges[k])
+                poly = clip_halfplane(poly, share, 1 - share, edges[k])
             if poly and edges[k + 1] < math.inf:
-                poly = _clip_halfplane(poly, -share, -(1 - share), -edges[k + 1])
+                poly = clip_halfplane(poly, -share, -(1 - share), -edges[k + 1])
             regions[name] = poly
     return {k: (np.asarray(v, dtype=float).reshape(-1, 2) if len(v) >= 3 else np.empty((0, 2))) for k, v in regions.items()}
 
@@ -752,31 +759,52 @@ def next_class_move(
     cuts, bands, share = _check_model(model, cuts, bands, share)
     now = class_of(i, a, **params)
     rank = SELLER_CLASSES.index(now)
-    options: list[tuple[float, float, float]] = []
+    candidates: list[tuple[float, float]] = []
     if model == "quadrant":
         ci, ca = cuts
         candidates = [(max(ci - i, 0.0), 0.0), (0.0, max(ca - a, 0.0)), (max(ci - i, 0.0), max(ca - a, 0.0))]
-        for di, da in candidates:
-            if di or da:
-                options.append((di, da, math.hypot(di, da)))
+        candidates = [(di, da) for di, da in candidates if di or da]
     else:
         combined = share * i + (1 - share) * a
         higher = [b for b in bands if b > combined]
         if higher:
-            gap = higher[0] - combined
-            move = _reach(gap, share, 100 - i, 100 - a)
+            move = shortest_step(higher[0] - combined, share, 100 - i, 100 - a)
             if move is not None:
-                options.append((move[0], move[1], math.hypot(*move)))
+                candidates.append(move)
     best = None
-    for di, da, dist in sorted(options, key=lambda t: t[2]):
-        target = class_of(min(i + di, 100.0), min(a + da, 100.0), **params)
-        if SELLER_CLASSES.index(target) > rank:
-            best = (di, da, dist, target)
+    for di, da in sorted(candidates, key=lambda d: math.hypot(*d)):
+        reached = _nudged_up(i, a, di, da, rank, params)
+        if reached is not None:
+            best = reached
             break
     if best is None:
         return {"class": now, "target": None, "d_influence": 0.0, "d_attractiveness": 0.0, "distance": 0.0}
-    di, da, dist, target = best
-    return {"class": now, "target": target, "d_influence": di, "d_attractiveness": da, "distance": dist}
+    di, da, target = best
+    return {"class": now, "target": target, "d_influence": di, "d_attractiveness": da, "distance": math.hypot(di, da)}
+
+
+def _nudged_up(i: float, a: float, di: float, da: float, rank: int, params: dict) -> tuple[float, float, str] | None:
+    """``(di, da, class reached)`` if the step reaches a class above ``rank``.
+
+    The step is computed exactly, but rounding can leave ``i + di`` a hair under a threshold:
+    then it grows by the smallest amounts (doubling from 1e-12 points) along the directions
+    that count, up to the edge of the map, until the class is higher or 1e-3 points are spent.
+    """
+    weights = (1.0, 1.0) if params["model"] == "quadrant" else (params["share"], 1.0 - params["share"])
+    grow_i = di > 0 if params["model"] == "quadrant" else weights[0] > 0
+    grow_a = da > 0 if params["model"] == "quadrant" else weights[1] > 0
+    eps = 1e-12
+    while True:
+        target = class_of(min(i + di, 100.0), min(a + da, 100.0), **params)
+        if SELLER_CLASSES.index(target) > rank:
+            return di, da, target
+        if eps > 1e-3 or not ((grow_i and i + di < 100.0) or (grow_a and a + da < 100.0)):
+            return None
+        if grow_i:
+            di = min(di + eps, 100.0 - i)
+        if grow_a:
+            da = min(da + eps, 100.0 - a)
+        eps *= 2
 
 
 def metric_needed(
@@ -846,22 +874,6 @@ def metric_needed(
     if wanted > 100.0 + 1e-9:
         return None
     return float(score_to_metric([min(wanted, 100.0)], ref, metric=metric, method=method)[0])
-
-
-def _reach(gap: float, w: float, room_i: float, room_a: float) -> tuple[float, float] | None:
-    """Shortest (di, da) >= 0 with w*di + (1-w)*da >= gap, di <= room_i, da <= room_a."""
-    v = 1.0 - w
-    norm = w * w + v * v
-    di, da = gap * w / norm, gap * v / norm
-    if di > room_i:
-        di = room_i
-        da = (gap - w * di) / v if v > 0 else math.inf
-    elif da > room_a:
-        da = room_a
-        di = (gap - v * da) / w if w > 0 else math.inf
-    if di > room_i + 1e-9 or da > room_a + 1e-9:
-        return None
-    return (di, da)
 
 
 # --- data sets --------------------------------------------------------------------------
