@@ -40,6 +40,7 @@ __all__ = [
     "RawTable",
     "Sniffed",
     "read_bytes",
+    "source_label",
     "decode",
     "detect_sep",
     "split_rows",
@@ -137,7 +138,8 @@ def problems_message(where: str, problems: Sequence[Problem], *, limit: int = MA
 
 # --- bytes and text ----------------------------------------------------------------------
 
-def _label(source: Any, label: str | None) -> str:
+def source_label(source: Any, label: str | None = None) -> str:
+    """The name messages use for ``source``: ``label``, else the path, the file-like's ``name``, else "the uploaded file"."""
     if label is not None:
         return str(label)
     if isinstance(source, (str, PathLike)):
@@ -163,7 +165,7 @@ def read_bytes(source: Any, *, label: str | None = None) -> tuple[bytes, str]:
     (bytes, str)
         The content and the label.
     """
-    where = _label(source, label)
+    where = source_label(source, label)
     if isinstance(source, (bytes, bytearray, memoryview)):
         return bytes(source), where
     if isinstance(source, (str, PathLike)):
@@ -699,7 +701,7 @@ def sniff(
     _check_options(sep, encoding, decimal, header, names)
     if isinstance(rows, bool) or not isinstance(rows, int) or not 0 <= rows <= 1000:
         raise ValueError(f"rows must be a whole number from 0 to 1000, got {rows!r}")
-    where = _label(source, label)
+    where = source_label(source, label)
     empty = pd.DataFrame({"line": pd.Series([], dtype=int)})
     try:
         raw = read_raw(source, sep=sep, encoding=encoding, header=header, names=names, label=label)

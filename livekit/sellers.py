@@ -41,15 +41,24 @@ from __future__ import annotations
 import math
 import numbers
 from dataclasses import dataclass
-from os import PathLike
 from typing import Any, Mapping
 
 import numpy as np
 import pandas as pd
 
-from ._checks import check_choice, check_number, check_text
-from .data import Column, Schema, load, read_table
+from ._checks import check_choice, check_number
 from .geometry import clip_halfplane, shortest_step
+from .seller_data import (  # re-exported: views and notebooks use them as sellers.<name>
+    DATASETS,
+    column_options,
+    guess_columns,
+    kit_columns,
+    load_dataset,
+    load_sellers,
+    load_twitch,
+    read_sellers,
+    sniff,
+)
 from .style import SELLER_CLASSES
 
 __all__ = [
@@ -62,6 +71,8 @@ __all__ = [
     "DEFAULT_CUTS",
     "DEFAULT_BANDS",
     "DATASETS",
+    "MIN_SELF_REFERENCE",
+    "REFERENCES",
     "metric_scores",
     "score_sellers",
     "classify",
@@ -76,6 +87,10 @@ __all__ = [
     "read_sellers",
     "load_dataset",
     "dataset_weights",
+    "sniff",
+    "guess_columns",
+    "column_options",
+    "kit_columns",
 ]
 
 
@@ -143,8 +158,6 @@ DEFAULT_CUTS = (50.0, 50.0)
 #: Tiered model: three increasing thresholds of the combined score, 0-100.
 DEFAULT_BANDS = (35.0, 50.0, 65.0)
 
-#: Data sets the whole-data-set view offers: picker label -> loader name.
-DATASETS = {"teaching set (illustrative)": "sellers", "Twitch top 1,000 (real)": "twitch"}
 
 _CLASSES = pd.CategoricalDtype(list(SELLER_CLASSES), ordered=True)
 _COPY_ON_WRITE = int(pd.__version__.split(".")[0]) >= 3
@@ -874,102 +887,3 @@ def metric_needed(
     if wanted > 100.0 + 1e-9:
         return None
     return float(score_to_metric([min(wanted, 100.0)], ref, metric=metric, method=method)[0])
-
-
-# --- data sets --------------------------------------------------------------------------
-
-def load_sellers() -> pd.DataFrame:
-    """Load the kit's illustrative teaching set ``data/sellers.csv``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        44 invented sellers with the metric columns of :data:`METRICS` (raw values), plus
-        ``seller``, ``kind``, ``basis`` ("paper" where a value rests on a figure Li (2021)
-        cites) and ``note``. Documented in ``data/README.md``.
-    """
-    return load("sellers")
-
-
-_TWITCH_COLUMNS = {
-    "Channel": "seller",
-    "Followers": "followers",
-    "Average viewers": "avg_viewers",
-    "Watch time(Minutes)": "total_watch_time",
-    "Peak viewers": "peak_viewers",
-    "Stream time(minutes)": "stream_time",
-    "Language": "language",
-    "Partnered": "partnered",
-}
-
-
-def load_twitch() -> pd.DataFrame:
-    """The real Twitch table (top 1,000 channels by watch time), in the kit's column names.
-
-    ``Followers`` becomes ``followers`` (influence); ``Average viewers`` becomes ``avg_viewers``
-    and ``Watch time(Minutes)`` becomes ``total_watch_time`` (attractiveness). Provenance and
-    caveats are in ``data/README.md``.
-    """
-    table = load("twitch_top_streamers")
-    return table[list(_TWITCH_COLUMNS)].rename(columns=_TWITCH_COLUMNS)
-
-
-def _user_schema() -> Schema:
-    cols = [Column("seller", "text", description="Seller's name")]
-    for m in METRICS.values():
-        cols.append(Column(m.name, "float", required=False, low=0, high=m.high, unit=m.unit, description=m.label))
-    return Schema(name="seller_metrics", columns=tuple(cols), description="A user's own seller table")
-
-
-def read_sellers(path: str | PathLike, *, columns: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """Read a student's own seller table from CSV, renaming their columns to the kit's.
-
-    Parameters
-    ----------
-    path : str or path
-        A CSV file with one row per seller.
-    columns : mapping, optional
-        ``{their column: kit column}``, e.g. ``{"Name": "seller", "Fans": "followers",
-        "Viewers": "avg_viewers"}``. Kit columns: ``seller`` and the names in :data:`METRICS`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Checked: ``seller`` present, metrics numeric, >= 0, shares <= 1; at least one metric
-        for each dimension.
-
-    Raises
-    ------
-    ValueError
-        Naming the file and the missing or bad column (and the first bad row).
-    """
-    if columns is not None:
-        if not isinstance(columns, Mapping):
-            raise TypeError(f"columns must be a mapping {{their column: kit column}}, got {type(columns).__name__}")
-        for theirs, ours in columns.items():
-            check_text("columns key", theirs)
-            check_choice(f"columns[{theirs!r}]", ours, ["seller", *METRICS])
-    table = read_table(path, _user_schema(), columns=columns)
-    try:
-        dataset_weights(table)
-    except ValueError as exc:
-        raise ValueError(f"{path}: {exc}") from None
-    return table
-
-
-def load_dataset(name: str) -> pd.DataFrame:
-    """Load a data set by its picker label or short name.
-
-    Parameters
-    ----------
-    name : str
-        ``"sellers"``, ``"twitch"`` or a key of :data:`DATASETS`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        As from :func:`load_sellers` or :func:`load_twitch`.
-    """
-    key = DATASETS.get(name, name)
-    check_choice("dataset", key, ["sellers", "twitch", *DATASETS])
-    return load_sellers() if key == "sellers" else load_twitch()
