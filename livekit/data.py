@@ -123,6 +123,8 @@ def schema_of(name: str) -> Schema:
     """Return the :class:`Schema` of the kit table ``name`` (a file stem in ``data/``)."""
     from .schemas import SCHEMAS
 
+    if not isinstance(name, str):
+        raise TypeError(f"name must be the name of one of the kit's tables {sorted(SCHEMAS)}, got {type(name).__name__}")
     if name not in SCHEMAS:
         raise ValueError(f"name must be one of the kit's tables {sorted(SCHEMAS)}, got {name!r}")
     return SCHEMAS[name]
@@ -214,7 +216,7 @@ def read_table(
     for theirs, ours in (columns or {}).items():
         if not isinstance(theirs, str) or not isinstance(ours, str):
             raise TypeError(f"columns must map column names (text) to column names, got {theirs!r}: {ours!r}")
-    if decimal is not None and decimal not in (".", ","):
+    if decimal is not None and not (isinstance(decimal, str) and decimal in (".", ",")):
         raise ValueError(f"decimal must be None (detect), '.' or ',', got {decimal!r}")
     content, where = read_bytes(source, label=label)
     raw = read_raw(content, sep=sep, encoding=encoding, header=header, names=names, label=where)

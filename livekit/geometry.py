@@ -6,6 +6,9 @@ paper's Figure 3 as the kit computes them and to find a seller's smallest move u
 from __future__ import annotations
 
 import math
+import numbers
+
+from ._checks import check_number
 
 __all__ = ["clip_halfplane", "shortest_step"]
 
@@ -25,6 +28,13 @@ def clip_halfplane(poly: list[tuple[float, float]], a: float, b: float, c: float
     list of (float, float)
         The clipped polygon's vertices (fewer than 3 if nothing with area is left).
     """
+    if isinstance(poly, (str, bytes)) or not isinstance(poly, (list, tuple)):
+        raise TypeError(f"poly must be a list of (x, y) vertices, got {type(poly).__name__}")
+    for k, p in enumerate(poly):
+        if not (isinstance(p, (list, tuple)) and len(p) == 2 and all(
+                isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v) for v in p)):
+            raise ValueError(f"poly[{k}] must be an (x, y) pair of finite numbers, got {p!r}")
+    a, b, c = (check_number(name, v) for name, v in (("a", a), ("b", b), ("c", c)))
     out: list[tuple[float, float]] = []
     n = len(poly)
     for k in range(n):
@@ -55,6 +65,10 @@ def shortest_step(gap: float, w: float, room_x: float, room_y: float) -> tuple[f
     (float, float) or None
         The step, or None if no step within the room reaches the gap.
     """
+    gap = check_number("gap", gap, low=0.0)
+    w = check_number("w", w, low=0.0, high=1.0)
+    room_x = check_number("room_x", room_x, low=0.0)
+    room_y = check_number("room_y", room_y, low=0.0)
     v = 1.0 - w
     norm = w * w + v * v
     dx, dy = gap * w / norm, gap * v / norm

@@ -127,6 +127,15 @@ def problems_message(where: str, problems: Sequence[Problem], *, limit: int = MA
     -------
     str
     """
+    if not isinstance(where, str):
+        raise TypeError(f"where must be the file's name (str), got {type(where).__name__}")
+    if isinstance(problems, (str, bytes)) or not hasattr(problems, "__iter__"):
+        raise TypeError(f"problems must be a list of Problem, got {type(problems).__name__}")
+    problems = list(problems)
+    if not problems or not all(isinstance(p, Problem) for p in problems):
+        raise ValueError(f"problems must be a non-empty list of Problem, got {problems!r:.80}")
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise ValueError(f"limit must be a whole number of at least 1, got {limit!r}")
     ordered = sorted(problems)
     count = len(ordered)
     head = f"{where}: {count} problem{'s' if count != 1 else ''} (lines as an editor numbers them, the header is line 1):"
@@ -297,6 +306,8 @@ def detect_sep(text: str, *, where: str = "the file") -> str:
     ValueError
         If two separators fit equally well; the message names them and the option to pass.
     """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be the file's text (str), got {type(text).__name__}")
     head = "\n".join(text.splitlines()[:_SNIFF_LINES])
     fits: dict[str, float] = {}
     for sep in SEPARATORS:
@@ -370,6 +381,11 @@ def split_rows(
     ValueError
         Listing every line with more or fewer fields than the header, or a repeated header name.
     """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be the file's text (str), got {type(text).__name__}")
+    _check_options(sep if sep is not None else ",", None, None, header, names)
+    if sep is None:
+        raise ValueError("sep must be ',', ';' or '\\t', got None")
     records = _records(text, sep)
     if not records:
         raise ValueError(f"{where}: the file is empty (no header row, no data)")
@@ -408,11 +424,11 @@ def split_rows(
 
 
 def _check_options(sep: Any, encoding: Any, decimal: Any, header: Any, names: Any) -> None:
-    if sep is not None and sep not in SEPARATORS:
+    if sep is not None and not (isinstance(sep, str) and sep in SEPARATORS):
         raise ValueError(f"sep must be None (detect), ',', ';' or '\\t', got {sep!r}")
     if encoding is not None and not isinstance(encoding, str):
         raise TypeError(f"encoding must be None (detect) or a codec name such as 'gbk', got {type(encoding).__name__}")
-    if decimal is not None and decimal not in (".", ","):
+    if decimal is not None and not (isinstance(decimal, str) and decimal in (".", ",")):
         raise ValueError(f"decimal must be None (detect), '.' or ',', got {decimal!r}")
     if not isinstance(header, bool):
         raise TypeError(f"header must be True or False, got {type(header).__name__} {header!r}")
@@ -530,8 +546,13 @@ def detect_decimal(cells: Sequence[tuple[int, str, str]], *, where: str = "the f
     ValueError
         If the convention is mixed or cannot be told.
     """
+    if isinstance(cells, (str, bytes)) or not hasattr(cells, "__iter__"):
+        raise TypeError(f"cells must be a list of (line, column, text), got {type(cells).__name__}")
     first: dict[str, tuple[int, str, str]] = {}
-    for line, column, text in cells:
+    for cell in cells:
+        if not (isinstance(cell, tuple) and len(cell) == 3 and isinstance(cell[2], str)):
+            raise TypeError(f"cells must hold (line, column, text) tuples, got {cell!r}")
+        line, column, text = cell
         match = _NUMBER.match(text.strip())
         if not match:
             continue
@@ -582,6 +603,10 @@ def parse_number(text: str, *, decimal: str = ".") -> float:
     float
         The number, or NaN if ``text`` is not one.
     """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be one cell as text (str), got {type(text).__name__} {text!r}")
+    if not (isinstance(decimal, str) and decimal in (".", ",")):
+        raise ValueError(f"decimal must be '.' or ',', got {decimal!r}")
     match = _NUMBER.match(text.strip())
     if not match:
         return math.nan

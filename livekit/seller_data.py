@@ -96,7 +96,7 @@ def load_dataset(name: str) -> pd.DataFrame:
     pandas.DataFrame
         As from :func:`load_sellers` or :func:`load_twitch`.
     """
-    check_choice("dataset", name, ["sellers", "twitch", *DATASETS])
+    check_choice("name", name, ["sellers", "twitch", *DATASETS])
     key = DATASETS.get(name, name)
     return load_sellers() if key == "sellers" else load_twitch()
 
@@ -272,7 +272,7 @@ def column_options(values: Sequence[str], *, decimal: str = ".") -> list[str]:
 
     if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
         raise TypeError(f"values must be a list of cells (text), got {type(values).__name__}")
-    if decimal not in (".", ","):
+    if not (isinstance(decimal, str) and decimal in (".", ",")):
         raise ValueError(f"decimal must be '.' or ',', got {decimal!r}")
     cells = [str(v).strip() for v in values if v is not None and str(v).strip() != ""]
     numbers = [parse_number(c, decimal=decimal) for c in cells]

@@ -528,7 +528,10 @@ def score_sellers(
     else:
         raise TypeError(f"reference must be None, 'self', 'teaching set' or a DataFrame of sellers, got {type(reference).__name__}")
     if weights is None:
-        weights = _default_weights([c for c in ref_frame.columns if c in frame.columns])
+        try:
+            weights = _default_weights([c for c in ref_frame.columns if c in frame.columns])
+        except ValueError as exc:
+            raise ValueError(f"reference ({kind}) and data share no metric for a dimension: {exc}") from None
     clean = _check_weights(weights, frame.columns)
     # pandas 3 copies on write, so a shallow copy never lets a change to the result reach the
     # caller's table; pandas 2 needs a real copy for that
@@ -874,7 +877,10 @@ def metric_needed(
     if len(reference) == 0:
         raise ValueError("reference must have at least one seller (row); got an empty table")
     if weights is None:
-        weights = _default_weights([c for c in reference.columns if c in frame.columns])
+        try:
+            weights = _default_weights([c for c in reference.columns if c in frame.columns])
+        except ValueError as exc:
+            raise ValueError(f"reference and seller share no metric for a dimension: {exc}") from None
     clean = _check_weights(weights, frame.columns)
     dim = METRICS[metric].dimension
     total = sum(w for n, w in clean.items() if METRICS[n].dimension == dim)

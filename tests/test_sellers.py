@@ -248,7 +248,7 @@ def test_read_sellers_bad_cell_names_column_and_row(tmp_path):
 
 def test_load_dataset_by_label():
     assert len(sellers.load_dataset("Twitch top 1,000 (real)")) == 1000
-    with pytest.raises(ValueError, match="dataset"):
+    with pytest.raises(ValueError, match="name must be one of"):
         sellers.load_dataset("tiktok")
 
 
