@@ -34,7 +34,16 @@ the kit's, named here and made a parameter:
 3. **The smallest move up** (:func:`next_class_move`): the shortest step in score points, with
    neither score going down, that puts a seller in a higher class.
 
-Metric names (columns of a seller table) are listed in :data:`METRICS`.
+4. **Who is compared with whom** (kit's rule, :func:`score_sellers`): a table is its own
+   reference set only with at least :data:`MIN_SELF_REFERENCE` (5) sellers that differ on every
+   weighted metric; otherwise (one seller, a handful, a metric all share) the teaching set is
+   the reference, and the result's ``attrs["reference"]`` / ``attrs["reference_note"]`` say so.
+
+Metric names (columns of a seller table) are listed in :data:`METRICS`. This module holds the
+scoring and classification; reading tables lives in :mod:`livekit.seller_data` (loaders,
+``read_sellers``) and :mod:`livekit.reading` (encodings, separators, decimal marks), the polygon
+geometry in :mod:`livekit.geometry`. The loaders are re-exported here (``sellers.load_sellers``,
+``sellers.read_sellers``, ...), so existing code keeps working.
 """
 from __future__ import annotations
 
