@@ -431,13 +431,17 @@ MIN_SELF_REFERENCE = 5
 REFERENCES = ("self", "teaching set", "given")
 
 
-def _spread_problem(frame: pd.DataFrame, names) -> str:
-    """Why ``frame`` cannot be its own reference for the metrics ``names`` ("" if it can)."""
+def _spread_problem(frame: pd.DataFrame, names, checked: dict) -> str:
+    """Why ``frame`` cannot be its own reference for the metrics ``names`` ("" if it can).
+
+    The checked columns are kept in ``checked`` (name -> values) so they are checked once.
+    """
     if len(frame) < MIN_SELF_REFERENCE:
         return (f"the table has {len(frame)} seller{'s' if len(frame) != 1 else ''}, fewer than "
                 f"{MIN_SELF_REFERENCE}, too few to score against each other")
     for name in names:
         values, low, high = _metric_values(frame, name)
+        checked[name] = values
         if not high > low:
             return f"every seller has the same {name} ({low:g}), so it cannot tell them apart"
     return ""
@@ -497,6 +501,7 @@ def score_sellers(
     frame = _as_frame(data)
     check_choice("method", method, NORMALISATIONS)
     note = ""
+    checked: dict[str, np.ndarray] = {}
     if isinstance(reference, str) or reference is None:
         if reference is not None:
             check_choice("reference", reference, ["self", "teaching set"])
@@ -504,7 +509,7 @@ def score_sellers(
         if kind in (None, "self"):
             own = _default_weights(frame.columns) if weights is None else weights
             why = "one seller alone has nobody to be compared with" if single else _spread_problem(
-                frame, [n for n, w in _check_weights(own, frame.columns).items() if w > 0])
+                frame, [n for n, w in _check_weights(own, frame.columns).items() if w > 0], checked)
             if why and kind == "self":
                 raise ValueError(
                     f"reference='self': {why}; score against the teaching set (reference=None or "
@@ -552,7 +557,7 @@ def score_sellers(
         total = sum(used.values())
         acc = None
         for name, w in used.items():
-            values = _metric_values(frame, name)[0]
+            values = checked[name] if name in checked else _metric_values(frame, name)[0]
             if same and method == "log-minmax":
                 # in place, no new arrays: the same formula as metric_scores (pinned by a test)
                 if scratch is None:
