@@ -70,7 +70,7 @@ _SNIFF_LINES = 200
 
 # --- problems ----------------------------------------------------------------------------
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One problem found in a file, in file order.
 
@@ -136,7 +136,7 @@ def problems_message(where: str, problems: Sequence[Problem], *, limit: int = MA
         raise ValueError(f"problems must be a non-empty list of Problem, got {problems!r:.80}")
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
         raise ValueError(f"limit must be a whole number of at least 1, got {limit!r}")
-    ordered = sorted(problems)
+    ordered = sorted(problems, key=lambda p: (p.line, p.position, p.column, p.allowed))
     count = len(ordered)
     head = f"{where}: {count} problem{'s' if count != 1 else ''} (lines as an editor numbers them, the header is line 1):"
     lines = [head, *("  " + p.text() for p in ordered[:limit])]

@@ -102,7 +102,13 @@ def load_dataset(name: str) -> pd.DataFrame:
 
 
 def kit_columns() -> list[str]:
-    """The kit's column names a user's column can be mapped to: ``seller`` and the metrics."""
+    """The kit's column names a user's column can be mapped to.
+
+    Returns
+    -------
+    list of str
+        ``"seller"``, then the names in :data:`livekit.sellers.METRICS`.
+    """
     from .sellers import METRICS
 
     return ["seller", *METRICS]

@@ -291,3 +291,17 @@ def test_guess_columns_and_column_options():
     assert sellers.column_options(["12k", "3"]) == ["seller", "followers", "annual_sales_cny", "avg_viewers",
                                                       "watch_minutes", "engagement", "total_watch_time"]
     assert sellers.column_options(["-1", "3"]) == ["seller"]
+
+
+def test_unclear_separator_empty_file_and_repeated_header_names(tmp_path):
+    with pytest.raises(ValueError) as err:
+        sellers.read_sellers(_write(tmp_path, "a,b;c\n1,2;3\n", name="tie.csv"))
+    assert str(err.value).endswith("tie.csv: could be separated by comma (sep=',') and semicolon (sep=';'); "
+                                   "pass the one it uses, e.g. sep=','")
+    with pytest.raises(ValueError, match=r"empty\.csv: the file is empty"):
+        sellers.read_sellers(_write(tmp_path, "\n\n", name="empty.csv"))
+    with pytest.raises(ValueError, match=r"column name 'Fans' appears twice in the header \(fields 2 and 3\)"):
+        sellers.read_sellers(_write(tmp_path, "Name,Fans,Fans\nA,1,2\n", name="twice.csv"))
+    with pytest.raises(ValueError, match=r"columns 'Fans' and 'followers' would both be the kit's 'followers'"):
+        sellers.read_sellers(_write(tmp_path, "seller,Fans,followers,avg_viewers\nA,1,2,3\n", name="both.csv"),
+                             columns={"Fans": "followers"})
