@@ -3,9 +3,11 @@
 Every table the kit ships lives in ``data/`` and is described twice: for people in
 ``data/README.md`` (the data dictionary) and for the machine in :mod:`livekit.schemas`.
 :func:`load` reads a kit file by name; :func:`read_table` reads any CSV against a schema,
-optionally renaming a user's columns first. Both check the file before anyone computes with it,
-and a problem raises a :class:`ValueError` that names the file, the column and the first
-offending row, so the fix is one look away. Files are only ever read, never written.
+optionally renaming a user's columns first, and detects how a user's file was written
+(:mod:`livekit.reading`: encoding, separator, decimal mark, suffixes such as ``12.3k``). Both
+check the file before anyone computes with it, and problems raise one :class:`ValueError`
+listing every bad cell in file order with its line (as an editor numbers it), the user's column
+name and the kit's, the value and what is allowed. Files are only ever read, never written.
 """
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+
+from .reading import Problem, detect_decimal, parse_number, problems_message, read_bytes, read_raw
 
 __all__ = ["Column", "Schema", "data_dir", "read_table", "load", "schema_of", "kit_tables"]
 
@@ -69,13 +73,31 @@ class Column:
 
 @dataclass(frozen=True)
 class Schema:
-    """The declared shape of one table: its columns, and whether it may have no rows."""
+    """The declared shape of one table.
+
+    Attributes
+    ----------
+    name : str
+        The table's name.
+    columns : tuple of Column
+        Its columns.
+    description : str
+        What one row is.
+    min_rows : int
+        The fewest data rows it may have.
+    unique : tuple of str
+        Columns whose values must each be unique (e.g. a seller's name).
+    no_repeated_rows : bool
+        Whether a row repeated exactly is an error (a user's seller table: a repeated row
+        would skew every percentile).
+    """
 
     name: str
     columns: tuple[Column, ...]
     description: str = ""
     min_rows: int = 1
     unique: tuple[str, ...] = field(default_factory=tuple)
+    no_repeated_rows: bool = False
 
     def column(self, name: str) -> Column:
         """Return the :class:`Column` called ``name``."""
@@ -101,6 +123,8 @@ def schema_of(name: str) -> Schema:
     """Return the :class:`Schema` of the kit table ``name`` (a file stem in ``data/``)."""
     from .schemas import SCHEMAS
 
+    if not isinstance(name, str):
+        raise TypeError(f"name must be the name of one of the kit's tables {sorted(SCHEMAS)}, got {type(name).__name__}")
     if name not in SCHEMAS:
         raise ValueError(f"name must be one of the kit's tables {sorted(SCHEMAS)}, got {name!r}")
     return SCHEMAS[name]
@@ -127,92 +151,166 @@ def load(name: str) -> pd.DataFrame:
         If the name is unknown, or the file is missing, empty or breaks its schema.
     """
     schema = schema_of(name)
-    return read_table(data_dir() / f"{name}.csv", schema)
+    return read_table(data_dir() / f"{name}.csv", schema, sep=",", encoding="utf-8", decimal=".")
 
 
 def read_table(
-    source: str | PathLike,
+    source: Any,
     schema: Schema,
     *,
     columns: Mapping[str, str] | None = None,
+    sep: str | None = None,
+    encoding: str | None = None,
+    decimal: str | None = None,
+    header: bool = True,
+    names: Sequence[str] | None = None,
+    label: str | None = None,
 ) -> pd.DataFrame:
     """Read a CSV file and check it against ``schema``.
 
     Parameters
     ----------
-    source : str or path
-        The CSV file (UTF-8, comma-separated, a header row first).
+    source : str, path, bytes or file-like
+        The CSV file: a path, its content as bytes (e.g. an upload), or an open file.
     schema : Schema
         What the table must look like.
     columns : mapping of str to str, optional
         For a user's own file: ``{their column: schema column}``, applied before the check,
-        e.g. ``{"subscribers": "Followers"}``.
+        e.g. ``{"subscribers": "Followers"}``. Messages name both.
+    sep : {None, ",", ";", "\\t"}
+        The separator; None detects comma, semicolon or tab.
+    encoding : str, optional
+        A codec name ("utf-8", "gbk", "utf-16", ...); None detects UTF-8 (with or without
+        BOM), UTF-16 with BOM and GBK/GB18030.
+    decimal : {None, ".", ","}
+        The decimal mark; None detects it from the numeric columns and stops with an
+        explanation if the file does not make it clear (e.g. only ``1,500``).
+    header : bool, default True
+        Whether the first row holds column names; ``header=False`` needs ``names``.
+    names : list of str, optional
+        The column names, in the file's order, for a file without a header row.
+    label : str, optional
+        The file's name in messages (default: the path, or "the uploaded file").
 
     Returns
     -------
     pandas.DataFrame
-        The checked, typed table. Columns the schema does not know are kept as text.
+        The checked, typed table, one row per data row in file order. Columns the schema
+        does not know are kept as text. Numbers may carry the suffixes k, M, B, 万, 亿, w and
+        % (see :func:`livekit.reading.parse_number`).
 
     Raises
     ------
+    TypeError
+        If an argument has the wrong type (e.g. ``schema`` is not a :class:`Schema`).
     ValueError
-        Naming the file, and where it applies the column and the first offending row (counted
-        from 1 for the first data row; the file line is that number + 1).
+        For a file that cannot be read (what was found and the option to pass), or that breaks
+        the schema: one message lists every problem in file order (up to 20, then "and N
+        more"), each with its line (header = line 1), the user's column name and the kit's,
+        the value and what is allowed.
     """
-    path = Path(source)
-    where = str(path)
-    if not path.is_file():
-        raise ValueError(f"{where}: file not found")
-    try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except pd.errors.EmptyDataError:
-        raise ValueError(f"{where}: the file is empty (no header row, no data)") from None
-    except UnicodeDecodeError as exc:
-        raise ValueError(f"{where}: the file is not UTF-8 text ({exc.reason})") from None
-    except pd.errors.ParserError as exc:
-        raise ValueError(f"{where}: not a well-formed CSV file ({exc})") from None
+    if not isinstance(schema, Schema):
+        raise TypeError(f"schema must be a livekit.data.Schema, got {type(schema).__name__}")
+    if columns is not None and not isinstance(columns, Mapping):
+        raise TypeError(f"columns must be a mapping {{their column: kit column}}, got {type(columns).__name__}")
+    for theirs, ours in (columns or {}).items():
+        if not isinstance(theirs, str) or not isinstance(ours, str):
+            raise TypeError(f"columns must map column names (text) to column names, got {theirs!r}: {ours!r}")
+    if decimal is not None and not (isinstance(decimal, str) and decimal in (".", ",")):
+        raise ValueError(f"decimal must be None (detect), '.' or ',', got {decimal!r}")
+    content, where = read_bytes(source, label=label)
+    raw = read_raw(content, sep=sep, encoding=encoding, header=header, names=names, label=where)
 
-    if columns:
-        if not isinstance(columns, Mapping):
-            raise TypeError(f"columns must be a mapping {{their column: kit column}}, got {columns!r}")
-        missing_source = [c for c in columns if c not in raw.columns]
-        if missing_source:
-            raise ValueError(
-                f"{where}: column mapping names {missing_source}, which the file does not have; "
-                f"its columns are {list(raw.columns)}"
-            )
-        raw = raw.rename(columns=dict(columns))
-
-    if len(raw) < schema.min_rows:
+    mapping = dict(columns or {})
+    absent = [c for c in mapping if c not in raw.columns]
+    if absent:
         raise ValueError(
-            f"{where}: the file has {len(raw)} data rows; table {schema.name!r} needs at least "
+            f"{where}: column mapping names {absent}, which the file does not have; its columns are "
+            f"{list(raw.columns)}{_sep_hint(raw.columns, raw.sep)}"
+        )
+    kit_names = [mapping.get(c, c) for c in raw.columns]
+    seen: dict[str, str] = {}
+    for theirs, ours in zip(raw.columns, kit_names):
+        if ours in seen:
+            raise ValueError(
+                f"{where}: columns {seen[ours]!r} and {theirs!r} would both be the kit's {ours!r}; map only one"
+            )
+        seen[ours] = theirs
+    theirs_of = {ours: theirs for theirs, ours in zip(raw.columns, kit_names)}
+
+    if len(raw.rows) < schema.min_rows:
+        raise ValueError(
+            f"{where}: the file has {len(raw.rows)} data rows; table {schema.name!r} needs at least "
             f"{schema.min_rows}"
         )
+    missing = [c.name for c in schema.columns if c.required and c.name not in theirs_of]
+    if missing:
+        raise ValueError(
+            f"{where}: column{'s' if len(missing) > 1 else ''} {', '.join(map(repr, missing))} "
+            f"{'are' if len(missing) > 1 else 'is'} missing (table {schema.name!r} needs "
+            f"{'them' if len(missing) > 1 else 'it'}); the file has {list(raw.columns)}"
+            f"{_sep_hint(raw.columns, raw.sep)}"
+        )
 
-    out = raw.copy()
-    for col in schema.columns:
-        if col.name not in raw.columns:
-            if col.required:
-                raise ValueError(
-                    f"{where}: column {col.name!r} is missing (table {schema.name!r} needs it); "
-                    f"the file has {list(raw.columns)}"
-                )
-            continue
-        out[col.name] = _convert(raw[col.name], col, where)
+    position = {name: k for k, name in enumerate(kit_names)}
+    present = [c for c in schema.columns if c.name in position]
+    if decimal is None:
+        numeric = [c for c in present if c.kind in ("int", "float")]
+        cells = [
+            (line, theirs_of[c.name], row[position[c.name]])
+            for c in numeric for line, row in zip(raw.lines, raw.rows) if row[position[c.name]]
+        ]
+        decimal = detect_decimal(cells, where=where)
 
-    for key in schema.unique:
-        dup = out[key].duplicated()
-        if dup.any():
-            row = int(np.flatnonzero(dup.to_numpy())[0])
-            raise ValueError(
-                f"{where}: column {key!r}, row {row + 1}: value {out[key].iloc[row]!r} appears "
-                f"twice; each must be unique"
-            )
+    problems: list[Problem] = []
+    out = pd.DataFrame(raw.rows, columns=kit_names, dtype=object) if raw.rows else pd.DataFrame(columns=kit_names, dtype=object)
+    for col in present:
+        k = position[col.name]
+        texts = [row[k] for row in raw.rows]
+        series, found = _convert(texts, raw.lines, col, theirs_of[col.name], k, decimal)
+        out[col.name] = series
+        problems.extend(found)
+    problems.extend(_repeats(raw, schema, position, theirs_of))
+    if problems:
+        raise ValueError(problems_message(where, problems))
     return out
 
 
-def _fail(where: str, col: Column, row: int, value: Any, why: str) -> ValueError:
-    return ValueError(f"{where}: column {col.name!r}, row {row + 1}: {why}, got {value!r}")
+def _sep_hint(names: Sequence[str], sep: str) -> str:
+    for other, word in ((";", "semicolons"), ("\t", "tabs"), (",", "commas")):
+        if other != sep and any(other in n for n in names):
+            return f". A column name holds {other!r}: if the file is separated by {word}, pass sep={other!r}"
+    return ""
+
+
+def _repeats(raw, schema: Schema, position: Mapping[str, int], theirs_of: Mapping[str, str]) -> list[Problem]:
+    """Rows repeated exactly (if the schema forbids them) and repeated values of unique columns."""
+    problems: list[Problem] = []
+    repeated_lines: set[int] = set()
+    if schema.no_repeated_rows:
+        first: dict[tuple[str, ...], int] = {}
+        for line, row in zip(raw.lines, raw.rows):
+            key = tuple(row)
+            if key in first:
+                problems.append(Problem(line, allowed=f"repeats line {first[key]} exactly; each row must appear once"))
+                repeated_lines.add(line)
+            else:
+                first[key] = line
+    for name in schema.unique:
+        if name not in position:
+            continue
+        k = position[name]
+        where_seen: dict[str, list[int]] = {}
+        for line, row in zip(raw.lines, raw.rows):
+            if row[k] != "":
+                where_seen.setdefault(row[k], []).append(line)
+        for value, lines in where_seen.items():
+            later = [line for line in lines[1:] if line not in repeated_lines]
+            if later:
+                listed = ", ".join(str(x) for x in lines)
+                problems.append(Problem(later[0], k, theirs_of[name], name, value,
+                                        f"each value once; {value!r} is on lines {listed}"))
+    return problems
 
 
 def _range_text(col: Column) -> str:
@@ -225,64 +323,73 @@ def _range_text(col: Column) -> str:
     return ""
 
 
-def _convert(cells: pd.Series, col: Column, where: str) -> pd.Series:
-    """Turn a column of raw strings into typed values, or raise at the first bad cell."""
-    text = cells.str.strip()
-    empty = (text == "").to_numpy()
-    if empty.any() and not col.nullable:
-        row = int(np.flatnonzero(empty)[0])
-        raise _fail(where, col, row, cells.iloc[row], "a value is required")
+def _allowed(col: Column) -> str:
+    """What a cell of ``col`` may hold, in words."""
+    if col.kind == "text":
+        if col.allowed is not None:
+            return f"one of {list(col.allowed)}"
+        if col.pattern is not None:
+            return f"text matching {col.pattern}"
+        return "text"
+    if col.kind == "bool":
+        return "True or False (yes/no, 1/0)"
+    what = "a whole number" if col.kind == "int" else "a number"
+    text = f"{what} {_range_text(col)}".rstrip()
+    return f"{text} ({col.unit})" if col.unit else text
+
+
+def _convert(
+    texts: list[str], lines: list[int], col: Column, theirs: str, position: int, decimal: str
+) -> tuple[pd.Series, list[Problem]]:
+    """Turn one column of raw strings into typed values, listing every bad cell."""
+    allowed = _allowed(col)
+    problems: list[Problem] = []
+
+    def bad(i: int) -> None:
+        problems.append(Problem(lines[i], position, theirs, col.name, texts[i], allowed))
+
+    empty = np.array([t == "" for t in texts], dtype=bool)
+    if not col.nullable:
+        for i in np.flatnonzero(empty):
+            problems.append(Problem(lines[i], position, theirs, col.name, "", f"a value is required: {allowed}"))
 
     if col.kind == "text":
-        values = cells.where(~empty, None)
-        if col.allowed is not None:
-            bad = ~empty & ~text.isin(list(col.allowed)).to_numpy()
-            if bad.any():
-                row = int(np.flatnonzero(bad)[0])
-                raise _fail(where, col, row, cells.iloc[row], f"value must be one of {list(col.allowed)}")
-        if col.pattern is not None:
-            ok = text.str.fullmatch(col.pattern).to_numpy(dtype=bool)
-            bad = ~empty & ~ok
-            if bad.any():
-                row = int(np.flatnonzero(bad)[0])
-                raise _fail(where, col, row, cells.iloc[row], f"value must match the pattern {col.pattern}")
-        return values.astype(object)
+        for i, t in enumerate(texts):
+            if t == "":
+                continue
+            if col.allowed is not None and t not in col.allowed:
+                bad(i)
+            elif col.pattern is not None and re.fullmatch(col.pattern, t) is None:
+                bad(i)
+        return pd.Series([None if e else t for t, e in zip(texts, empty)], dtype=object), problems
 
     if col.kind == "bool":
-        low = text.str.lower()
-        known = low.isin(_TRUE | _FALSE).to_numpy()
-        bad = ~empty & ~known
-        if bad.any():
-            row = int(np.flatnonzero(bad)[0])
-            raise _fail(where, col, row, cells.iloc[row], "value must be True or False")
+        low = [t.lower() for t in texts]
+        for i, t in enumerate(low):
+            if t and t not in _TRUE | _FALSE:
+                bad(i)
         if empty.any():
-            return low.map(lambda v: None if v == "" else v in _TRUE).astype("boolean")
-        return low.isin(_TRUE).astype(bool)
+            return pd.Series([None if t == "" else t in _TRUE for t in low], dtype="boolean"), problems
+        return pd.Series([t in _TRUE for t in low], dtype=bool), problems
 
-    numbers = pd.to_numeric(text.str.replace(",", "", regex=False).where(~empty, None), errors="coerce")
-    bad = ~empty & numbers.isna().to_numpy()
-    if bad.any():
-        row = int(np.flatnonzero(bad)[0])
-        raise _fail(where, col, row, cells.iloc[row], f"value must be a number {_range_text(col)}".rstrip())
-    values = numbers.to_numpy(dtype=float)
-    finite = np.isfinite(values) | empty
-    if not finite.all():
-        row = int(np.flatnonzero(~finite)[0])
-        raise _fail(where, col, row, cells.iloc[row], "value must be finite")
+    values = np.full(len(texts), np.nan)
+    if decimal == ".":
+        fast = pd.to_numeric(pd.Series(texts, dtype=object), errors="coerce").to_numpy(dtype=float)
+        values[:] = fast
+    for i in np.flatnonzero(np.isnan(values) & ~empty):
+        values[i] = parse_number(texts[i], decimal=decimal)
+    ok = np.isfinite(values)
     if col.kind == "int":
-        whole = (np.mod(values, 1) == 0) | empty
-        if not whole.all():
-            row = int(np.flatnonzero(~whole)[0])
-            raise _fail(where, col, row, cells.iloc[row], "value must be a whole number")
-    out_of_range = np.zeros(len(values), dtype=bool)
+        ok &= np.mod(np.where(ok, values, 0), 1) == 0
     if col.low is not None:
-        out_of_range |= ~empty & (values < col.low)
+        ok &= ~(values < col.low)
     if col.high is not None:
-        out_of_range |= ~empty & (values > col.high)
-    if out_of_range.any():
-        row = int(np.flatnonzero(out_of_range)[0])
-        raise _fail(where, col, row, cells.iloc[row], f"value must be {_range_text(col)}")
-    series = pd.Series(values, index=cells.index, name=cells.name)
+        ok &= ~(values > col.high)
+    for i in np.flatnonzero(~ok & ~empty):
+        bad(i)
+    series = pd.Series(values)
     if col.kind == "int":
-        return series.astype("Int64") if empty.any() else series.astype("int64")
-    return series
+        if problems:
+            return series, problems
+        return (series.astype("Int64") if empty.any() else series.astype("int64")), problems
+    return series, problems

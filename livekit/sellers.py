@@ -34,22 +34,49 @@ the kit's, named here and made a parameter:
 3. **The smallest move up** (:func:`next_class_move`): the shortest step in score points, with
    neither score going down, that puts a seller in a higher class.
 
-Metric names (columns of a seller table) are listed in :data:`METRICS`.
+4. **Who is compared with whom** (kit's rule, :func:`score_sellers`): a table is its own
+   reference set only with at least :data:`MIN_SELF_REFERENCE` (5) sellers that differ on every
+   weighted metric; otherwise (one seller, a handful, a metric all share) the teaching set is
+   the reference, and the result's ``attrs["reference"]`` / ``attrs["reference_note"]`` say so.
+
+Metric names (columns of a seller table) are listed in :data:`METRICS`. This module holds the
+scoring and classification; reading tables lives in :mod:`livekit.seller_data` (loaders,
+``read_sellers``) and :mod:`livekit.reading` (encodings, separators, decimal marks), the polygon
+geometry in :mod:`livekit.geometry`. The loaders are re-exported here (``sellers.load_sellers``,
+``sellers.read_sellers``, ...), so existing code keeps working.
 """
 from __future__ import annotations
 
 import math
 import numbers
-from dataclasses import dataclass
-from os import PathLike
 from typing import Any, Mapping
 
 import numpy as np
 import pandas as pd
 
-from ._checks import check_choice, check_number, check_text
-from .data import Column, Schema, load, read_table
-from .vocab import SELLER_CLASSES
+from ._checks import check_choice, check_number
+from .geometry import clip_halfplane, shortest_step
+from .seller_data import (  # re-exported: views and notebooks use them as sellers.<name>
+    DATASETS,
+    column_options,
+    guess_columns,
+    kit_columns,
+    load_dataset,
+    load_sellers,
+    load_twitch,
+    read_sellers,
+    sniff,
+)
+from .seller_metrics import (  # re-exported: the metrics are part of the scoring model
+    DEFAULT_WEIGHTS,
+    DIMENSIONS,
+    METRICS,
+    Metric,
+    check_weights,
+    dataset_weights,
+    default_weights,
+)
+from .vocab import CLASS_MODELS, SELLER_CLASSES
 
 __all__ = [
     "Metric",
@@ -61,6 +88,8 @@ __all__ = [
     "DEFAULT_CUTS",
     "DEFAULT_BANDS",
     "DATASETS",
+    "MIN_SELF_REFERENCE",
+    "REFERENCES",
     "metric_scores",
     "score_sellers",
     "classify",
@@ -75,75 +104,20 @@ __all__ = [
     "read_sellers",
     "load_dataset",
     "dataset_weights",
+    "sniff",
+    "guess_columns",
+    "column_options",
+    "kit_columns",
 ]
 
 
-@dataclass(frozen=True)
-class Metric:
-    """An observable metric that feeds one of the two scores.
-
-    Attributes
-    ----------
-    name : str
-        Column name in a seller table.
-    dimension : {"influence", "attractiveness"}
-        Which score it feeds.
-    scale : {"log", "linear"}
-        ``"log"`` for counts and money (normalised as ``log10(1 + x)``), ``"linear"`` for shares.
-    unit : str
-        Unit of the raw values.
-    label : str
-        A short name for axes and sliders.
-    high : float or None
-        Largest allowed value (1 for shares), or None.
-    """
-
-    name: str
-    dimension: str
-    scale: str
-    unit: str
-    label: str
-    high: float | None = None
-
-
-#: The metrics the kit knows, by column name. Other columns in a table are ignored.
-METRICS: dict[str, Metric] = {
-    m.name: m
-    for m in (
-        Metric("followers", "influence", "log", "followers", "Followers"),
-        Metric("celebrity", "influence", "linear", "0-1 rating", "Celebrity status", 1.0),
-        Metric("annual_sales_cny", "influence", "log", "CNY a year", "Past sales (CNY/year)"),
-        Metric("avg_viewers", "attractiveness", "log", "viewers", "Average concurrent viewers"),
-        Metric("watch_minutes", "attractiveness", "log", "minutes per viewer", "Watch time per viewer (min)"),
-        Metric("engagement", "attractiveness", "log", "interactions per viewer-hour", "Comments + gifts per viewer-hour"),
-        Metric("conversion", "attractiveness", "linear", "share of viewers", "Conversion (share who buy)", 1.0),
-        Metric("total_watch_time", "attractiveness", "log", "minutes", "Total watch time (min)"),
-    )
-}
-
-DIMENSIONS = ("influence", "attractiveness")
-
-#: Kit defaults: illustrative weights, not the paper's. Only metrics present in the data count.
-DEFAULT_WEIGHTS: dict[str, float] = {
-    "followers": 0.5,
-    "celebrity": 0.2,
-    "annual_sales_cny": 0.3,
-    "avg_viewers": 0.4,
-    "watch_minutes": 0.2,
-    "engagement": 0.2,
-    "conversion": 0.2,
-    "total_watch_time": 0.0,
-}
-
 NORMALISATIONS = ("log-minmax", "percentile")
-MODELS = ("quadrant", "tiered")
+MODELS = CLASS_MODELS
 #: Quadrant model: (influence threshold, attractiveness threshold), 0-100.
 DEFAULT_CUTS = (50.0, 50.0)
 #: Tiered model: three increasing thresholds of the combined score, 0-100.
 DEFAULT_BANDS = (35.0, 50.0, 65.0)
 
-#: Data sets the whole-data-set view offers: picker label -> loader name.
-DATASETS = {"teaching set (illustrative)": "sellers", "Twitch top 1,000 (real)": "twitch"}
 
 _CLASSES = pd.CategoricalDtype(list(SELLER_CLASSES), ordered=True)
 _COPY_ON_WRITE = int(pd.__version__.split(".")[0]) >= 3
@@ -159,16 +133,33 @@ def _as_frame(data: Any) -> pd.DataFrame:
         row = dict(data)
         for key, value in row.items():
             if key in METRICS:
-                check_number(key, value, low=0.0, high=METRICS[key].high)
+                check_number(f"seller[{key!r}]", value, low=0.0, high=METRICS[key].high)
         frame = pd.DataFrame({key: [value] for key, value in row.items()})
     else:
         raise TypeError(f"data must be a DataFrame of sellers, or one seller as a dict/Series, got {type(data).__name__}")
-    if len(frame) == 0:
-        raise ValueError("data must have at least one seller (row); got an empty table")
+    if len(frame) == 0 or len(frame.columns) == 0:
+        raise ValueError(f"data must have at least one seller (row) and one metric column; got an empty table ({frame.shape[0]} rows, {frame.shape[1]} columns)")
     return frame
 
 
-def _metric_values(frame: pd.DataFrame, name: str) -> np.ndarray:
+def _checked(name: str, values: np.ndarray, metric: Metric, where: str) -> tuple[np.ndarray, float, float]:
+    """``values`` as floats, checked finite, >= 0 and within the metric's range; with min and max."""
+    if values.dtype != np.float64:
+        values = values.astype(float)
+    if values.size == 0:
+        return values, math.nan, math.nan
+    high = metric.high
+    # fast path: min and max propagate NaN, so one pass each settles the common, clean case
+    low_seen, high_seen = float(values.min()), float(values.max())
+    if low_seen >= 0 and high_seen <= (math.inf if high is None else high) and math.isfinite(high_seen):
+        return values, low_seen, high_seen
+    allowed = f"from 0 to {high:g}" if high is not None else "of at least 0"
+    bad = ~np.isfinite(values) | (values < 0) | ((values > high) if high is not None else False)
+    row = int(np.flatnonzero(bad)[0])
+    raise ValueError(f"{where}, row {row + 1}: {name} must be a finite number {allowed} ({metric.unit}), got {values[row]!r}")
+
+
+def _metric_values(frame: pd.DataFrame, name: str, what: str = "column") -> tuple[np.ndarray, float, float]:
     """The column ``name`` as floats, checked: numeric, not NaN, not negative, within range."""
     if name not in frame.columns:
         raise ValueError(f"column {name!r} is missing; the data has {list(frame.columns)}")
@@ -179,55 +170,62 @@ def _metric_values(frame: pd.DataFrame, name: str) -> np.ndarray:
         if bad.any() or pd.api.types.is_bool_dtype(column):
             row = int(np.flatnonzero(bad)[0]) if bad.any() else 0
             raise TypeError(
-                f"column {name!r}, row {row + 1}: values must be numbers ({METRICS[name].unit}), "
+                f"{what} {name!r}, row {row + 1}: values must be numbers ({METRICS[name].unit}), "
                 f"got {column.iloc[row]!r}"
             )
     values = column.to_numpy()
     if values.dtype != np.float64:
         values = column.to_numpy(dtype=float, na_value=np.nan)
-    high = METRICS[name].high
-    # fast path: min and max propagate NaN, so one pass each settles the common, clean case
-    low_seen, high_seen = values.min(), values.max()
-    if low_seen >= 0 and high_seen <= (np.inf if high is None else high) and np.isfinite(high_seen):
-        return values
-    bad = ~np.isfinite(values)
-    if bad.any():
-        row = int(np.flatnonzero(bad)[0])
-        raise ValueError(f"column {name!r}, row {row + 1}: value must be a finite number, got {values[row]!r}")
-    bad = (values < 0) | (values > high if high is not None else False)
-    if np.any(bad):
-        row = int(np.flatnonzero(bad)[0])
-        allowed = f"from 0 to {high:g}" if high is not None else "of at least 0"
-        raise ValueError(f"column {name!r}, row {row + 1}: value must be {allowed}, got {values[row]!r}")
-    return values
+    return _checked("value", values, METRICS[name], f"{what} {name!r}")
 
 
-def _on_scale(values: np.ndarray, metric: Metric) -> np.ndarray:
-    """The metric on its scale: log10(1 + x) for counts and money (a new array), else x itself."""
-    if metric.scale != "log":
-        return values
-    out = np.add(values, 1.0)
-    return np.log10(out, out=out)
+def _as_values(name: str, values: Any, metric: Metric) -> np.ndarray:
+    """A 1-D float array from array-like ``values`` (parameter ``name``), checked."""
+    if isinstance(values, (str, bytes, Mapping)) or values is None:
+        raise TypeError(f"{name} must be numbers ({metric.unit}), e.g. a list or array, got {type(values).__name__}")
+    arr = np.asarray(values)
+    if arr.dtype == bool or arr.dtype.kind not in "iuf":
+        raise TypeError(f"{name} must be numbers ({metric.unit}), got {arr.dtype} values")
+    arr = np.atleast_1d(arr.astype(float))
+    if arr.ndim != 1:
+        raise ValueError(f"{name} must be one-dimensional, got shape {arr.shape}")
+    return _checked("value", arr, metric, name)[0]
 
 
-def _own_minmax(values: np.ndarray, metric: Metric, weight: float, out: np.ndarray) -> np.ndarray:
-    """Write ``weight`` x the log-min-max score of ``values`` against themselves into ``out``.
-
-    No clipping is needed (the data is its own reference), and ``out`` is reused scratch
-    memory, so a big table costs few passes and no new arrays.
-    """
+def _scale_into(values: np.ndarray, metric: Metric, out: np.ndarray | None = None) -> np.ndarray:
+    """The metric on its scale: log10(1 + x) for counts and money, else x; written into ``out``
+    (a new array if None)."""
+    if out is None:
+        out = np.empty(values.shape)
     if metric.scale == "log":
         np.add(values, 1.0, out=out)
         np.log10(out, out=out)
     else:
         np.copyto(out, values)
-    low, high = float(out.min()), float(out.max())
-    if high <= low:
-        out.fill(50.0 * weight)
-        return out
-    np.subtract(out, low, out=out)  # the minimum scores exactly 0
-    np.multiply(out, weight * 100.0 / (high - low), out=out)
     return out
+
+
+def _log_minmax_into(scaled: np.ndarray, low: float, high: float, weight: float = 1.0, *, clip: bool = True) -> np.ndarray:
+    """THE log-min-max formula, in place: ``weight * 100 * (scaled - low) / (high - low)``.
+
+    ``scaled`` is the metric on its scale (:func:`_scale_into`); ``low`` and ``high`` are the
+    reference's minimum and maximum on that scale. Values outside the reference are clipped
+    to 0 and ``100 * weight`` (``clip=False`` skips this when the data is its own reference:
+    nothing can lie outside). A reference without spread (``high <= low``) gives 50 at its one
+    level, 100 above and 0 below, as the percentile method does. Both :func:`metric_scores`
+    and the in-place path of :func:`score_sellers` use this function, so they cannot drift.
+    """
+    if not high > low:
+        above, below = scaled > low, scaled < low
+        scaled.fill(50.0 * weight)
+        scaled[above] = 100.0 * weight
+        scaled[below] = 0.0
+        return scaled
+    np.subtract(scaled, low, out=scaled)  # the minimum scores exactly 0
+    np.multiply(scaled, weight * 100.0 / (high - low), out=scaled)
+    if clip:
+        np.clip(scaled, 0.0, 100.0 * weight, out=scaled)
+    return scaled
 
 
 def metric_scores(values: Any, reference: Any, *, metric: str, method: str = "log-minmax") -> np.ndarray:
@@ -236,41 +234,44 @@ def metric_scores(values: Any, reference: Any, *, metric: str, method: str = "lo
     Parameters
     ----------
     values : array-like of float
-        Raw metric values (>= 0), e.g. follower counts.
+        Raw metric values (finite, >= 0; shares at most 1), e.g. follower counts.
     reference : array-like of float
-        The reference set's values of the same metric (at least one).
+        The reference set's values of the same metric (at least one; same rules).
     metric : str
         A name in :data:`METRICS`; its ``scale`` decides the log transform.
     method : {"log-minmax", "percentile"}
         See the module docstring. ``"log-minmax"`` maps the reference minimum to 0 and maximum
-        to 100 on the metric's scale (all 50 if they are equal); ``"percentile"`` gives the
-        share of the reference below the value (ties count half), times 100.
+        to 100 on the metric's scale; ``"percentile"`` gives the share of the reference below
+        the value (ties count half), times 100. A reference without spread gives 50 at its one
+        value, 100 above it and 0 below it under both methods.
 
     Returns
     -------
     numpy.ndarray
         Scores from 0 to 100, one per value; never decreasing in the value.
+
+    Raises
+    ------
+    TypeError
+        If ``values`` or ``reference`` is not numbers.
+    ValueError
+        If a value is NaN, infinite, negative or above the metric's range, or the reference is
+        empty; or ``metric`` or ``method`` is unknown.
     """
     check_choice("metric", metric, METRICS)
     check_choice("method", method, NORMALISATIONS)
     m = METRICS[metric]
-    x = np.asarray(values, dtype=float)
-    ref = x if reference is values else np.asarray(reference, dtype=float)
+    x = _as_values("values", values, m)
+    ref = _as_values("reference", reference, m)
     if ref.size == 0:
-        raise ValueError("reference must hold at least one seller")
+        raise ValueError("reference must hold at least one seller's value")
     if method == "percentile":
         ordered = np.sort(ref, kind="stable") if ref.size > 1 else ref
         below = np.searchsorted(ordered, x, side="left")
         upto = np.searchsorted(ordered, x, side="right")
         return (below + upto) * (50.0 / ordered.size)
-    scaled = _on_scale(x, m)
-    scaled_ref = scaled if ref is x else _on_scale(ref, m)
-    low, high = float(scaled_ref.min()), float(scaled_ref.max())
-    if high <= low:
-        return np.full(x.shape, 50.0)
-    scaled = scaled - low if scaled is x else np.subtract(scaled, low, out=scaled)
-    scaled *= 100.0 / (high - low)
-    return np.clip(scaled, 0.0, 100.0, out=scaled)
+    scaled_ref = _scale_into(ref, m)
+    return _log_minmax_into(_scale_into(x, m), float(scaled_ref.min()), float(scaled_ref.max()))
 
 
 def score_to_metric(score: Any, reference: Any, *, metric: str, method: str = "log-minmax") -> np.ndarray:
@@ -290,79 +291,50 @@ def score_to_metric(score: Any, reference: Any, *, metric: str, method: str = "l
     Returns
     -------
     numpy.ndarray
-        Raw values in the metric's unit.
+        Raw values in the metric's unit (one-dimensional).
+
+    Raises
+    ------
+    TypeError, ValueError
+        As :func:`metric_scores`; a score that is not a number from 0 to 100.
     """
     check_choice("metric", metric, METRICS)
     check_choice("method", method, NORMALISATIONS)
     m = METRICS[metric]
-    s = np.clip(np.asarray(score, dtype=float), 0.0, 100.0)
-    ref = np.sort(np.asarray(reference, dtype=float))
+    s = _score_array("score", score if not isinstance(score, numbers.Real) else [score]).reshape(-1)
+    ref = np.sort(_as_values("reference", reference, m))
+    if ref.size == 0:
+        raise ValueError("reference must hold at least one seller's value")
     if method == "percentile":
         ranks = (np.arange(ref.size) + 0.5) * (100.0 / ref.size)
         return np.interp(s, ranks, ref)
-    scaled = _on_scale(ref, m)
+    scaled = _scale_into(ref, m)
     low, high = float(scaled.min()), float(scaled.max())
     y = low + s / 100.0 * (high - low)
     return 10.0 ** y - 1.0 if m.scale == "log" else y
 
 
-def _check_weights(weights: Mapping[str, Any], columns) -> dict[str, float]:
-    if not isinstance(weights, Mapping):
-        raise TypeError(f"weights must be a mapping {{metric: weight}}, got {type(weights).__name__}")
-    clean: dict[str, float] = {}
-    for name, w in weights.items():
-        check_choice("weights key", name, METRICS)
-        clean[name] = check_number(f"weight of {name!r}", w, low=0.0, high=1e6)
-    for dim in DIMENSIONS:
-        used = {n: w for n, w in clean.items() if METRICS[n].dimension == dim and w > 0}
-        if not used:
-            listed = [n for n in METRICS if METRICS[n].dimension == dim]
-            raise ValueError(
-                f"weights for {dim} are all zero (or name no metric of it): give at least one of "
-                f"{listed} a weight above 0"
-            )
-        missing = [n for n in used if n not in columns]
-        if missing:
-            raise ValueError(
-                f"column {missing[0]!r} is missing but has {dim} weight {used[missing[0]]:g}; "
-                f"the data has {list(columns)}"
-            )
-    return clean
+#: A table is scored against itself only if it has at least this many sellers (kit's choice):
+#: with fewer, "the best of three" says little, so the teaching set is the reference.
+MIN_SELF_REFERENCE = 5
+#: Values of the result's ``attrs["reference"]``.
+REFERENCES = ("self", "teaching set", "given")
 
 
-def _default_weights(columns) -> dict[str, float]:
-    present = [n for n in METRICS if n in columns]
-    weights = {n: DEFAULT_WEIGHTS[n] for n in present}
-    for dim in DIMENSIONS:
-        mine = [n for n in present if METRICS[n].dimension == dim]
-        if not mine:
-            listed = [n for n in METRICS if METRICS[n].dimension == dim]
-            raise ValueError(f"the data has no {dim} metric: it needs at least one column of {listed}")
-        if sum(weights[n] for n in mine) == 0:
-            weights[mine[0]] = 1.0
-    return weights
+def _spread_problem(frame: pd.DataFrame, names, checked: dict) -> str:
+    """Why ``frame`` cannot be its own reference for the metrics ``names`` ("" if it can).
 
-
-def dataset_weights(data: pd.DataFrame) -> dict[str, float]:
-    """The kit's default weights restricted to the metrics a table has.
-
-    Parameters
-    ----------
-    data : DataFrame
-        A seller table; only its column names are used.
-
-    Returns
-    -------
-    dict of str to float
-        Weight per metric present. A dimension whose default metrics all have weight 0 (e.g.
-        only ``total_watch_time``) gives its first present metric weight 1.
-
-    Raises
-    ------
-    ValueError
-        Naming the dimension, if the table has no metric for it.
+    The checked columns are kept in ``checked`` (name -> values) so they are checked once.
     """
-    return _default_weights(data.columns)
+    if len(frame) < MIN_SELF_REFERENCE:
+        return (f"the table has {len(frame)} seller{'s' if len(frame) != 1 else ''}, fewer than "
+                f"{MIN_SELF_REFERENCE}, too few to score against each other")
+    for name in names:
+        values, low, high = _metric_values(frame, name)
+        checked[name] = values
+        if not high > low:
+            return f"every seller has the same {name} ({low:g}), so it cannot tell them apart"
+    return ""
 
 
 def score_sellers(
@@ -370,7 +342,7 @@ def score_sellers(
     *,
     weights: Mapping[str, float] | None = None,
     method: str = "log-minmax",
-    reference: pd.DataFrame | None = None,
+    reference: pd.DataFrame | str | None = None,
 ) -> pd.DataFrame:
     """Score sellers on anchor influence and audience attractiveness, 0-100 each.
 
@@ -381,62 +353,116 @@ def score_sellers(
         CNY, minutes, shares from 0 to 1). Other columns are kept.
     weights : mapping of metric name to float >= 0, optional
         Relative weight of each metric within its dimension (normalised to sum to 1 there).
-        Default: :data:`DEFAULT_WEIGHTS` for the metrics the reference has. Each dimension needs
-        one metric with a weight above 0.
+        Default: :data:`DEFAULT_WEIGHTS` for the metrics both the data and the reference have.
+        Each dimension needs one metric with a weight above 0.
     method : {"log-minmax", "percentile"}
         How a raw metric becomes a 0-100 score (see the module docstring).
-    reference : DataFrame, optional
-        The sellers to compare against. Default: ``data`` itself for a table; for a single
-        seller the kit's teaching set (:func:`load_sellers`), since one seller alone has nobody
-        to be compared with.
+    reference : None, "self", "teaching set" or DataFrame
+        The sellers to compare against.
+
+        - None (default): the table itself if it has at least :data:`MIN_SELF_REFERENCE` (5)
+          sellers and every weighted metric varies; otherwise (one seller, a dict, a handful
+          of sellers, or a metric all sellers share) the kit's teaching set
+          (:func:`load_sellers`), and the result says why.
+        - ``"self"``: the table itself; a :class:`ValueError` explains if it is too small or a
+          metric does not vary.
+        - ``"teaching set"``: the kit's teaching set.
+        - a DataFrame: that table.
 
     Returns
     -------
     pandas.DataFrame
-        ``data`` with two more columns, ``influence`` and ``attractiveness`` (0-100).
+        ``data`` with two more columns, ``influence`` and ``attractiveness`` (0-100). Its
+        ``attrs["reference"]`` says what it was scored against (``"self"``, ``"teaching set"``
+        or ``"given"``) and ``attrs["reference_note"]`` why, in a sentence ("" when the table
+        was its own reference by default or the caller chose).
 
     Raises
     ------
     TypeError
-        If a metric column holds text.
+        If a metric column holds text, or an argument has the wrong type.
     ValueError
-        Naming the column: a negative, NaN or out-of-range metric; a missing weighted column;
-        weights all zero for a dimension; an empty table; an unknown method.
+        Naming the column: a negative, NaN, infinite or out-of-range metric; a missing weighted
+        column; weights all zero for a dimension; an empty table; an unknown method; a table
+        that cannot be its own reference when ``reference="self"``; a metric the teaching set
+        lacks when the teaching set is the reference.
     """
     single = not isinstance(data, pd.DataFrame)
     frame = _as_frame(data)
     check_choice("method", method, NORMALISATIONS)
-    if reference is None:
-        reference = load_sellers() if single else frame
-    elif not isinstance(reference, pd.DataFrame):
-        raise TypeError(f"reference must be a DataFrame of sellers, got {type(reference).__name__}")
-    if len(reference) == 0:
-        raise ValueError("reference must have at least one seller (row); got an empty table")
+    note = ""
+    checked: dict[str, np.ndarray] = {}
+    if isinstance(reference, str) or reference is None:
+        if reference is not None:
+            check_choice("reference", reference, ["self", "teaching set"])
+        kind = reference
+        if kind in (None, "self"):
+            own = default_weights(frame.columns) if weights is None else weights
+            why = "one seller alone has nobody to be compared with" if single else _spread_problem(
+                frame, [n for n, w in check_weights(own, frame.columns).items() if w > 0], checked)
+            if why and kind == "self":
+                raise ValueError(
+                    f"reference='self': {why}; score against the teaching set (reference=None or "
+                    f"'teaching set') or give a larger reference table (reference=DataFrame)"
+                )
+            kind = "teaching set" if why else "self"
+            if why:
+                note = f"scored against the kit's teaching set: {why}"
+        if kind == "teaching set":
+            ref_frame = load_sellers()
+            if weights is None:
+                shared = [c for c in ref_frame.columns if c in frame.columns]
+                try:
+                    weights = default_weights(shared)
+                except ValueError as exc:
+                    raise ValueError(f"{note or 'reference=teaching set'}; but {exc} shared with the teaching set "
+                                     f"(give reference=a table of at least {MIN_SELF_REFERENCE} sellers)") from None
+            missing = [n for n, w in weights.items() if n in METRICS and w and n not in ref_frame.columns]
+            if missing:
+                raise ValueError(
+                    f"{note or 'reference=teaching set'}; but the teaching set has no {missing[0]!r} to compare "
+                    f"with: give weights without it, or reference=a table of at least {MIN_SELF_REFERENCE} sellers"
+                )
+        else:
+            ref_frame = frame
+    elif isinstance(reference, pd.DataFrame):
+        kind, ref_frame = "given", reference
+        if len(reference) == 0:
+            raise ValueError("reference must have at least one seller (row); got an empty table")
+    else:
+        raise TypeError(f"reference must be None, 'self', 'teaching set' or a DataFrame of sellers, got {type(reference).__name__}")
     if weights is None:
-        weights = _default_weights([c for c in reference.columns if c in frame.columns])
-    clean = _check_weights(weights, frame.columns)
+        try:
+            weights = default_weights([c for c in ref_frame.columns if c in frame.columns])
+        except ValueError as exc:
+            raise ValueError(f"reference ({kind}) and data share no metric for a dimension: {exc}") from None
+    clean = check_weights(weights, frame.columns)
     # pandas 3 copies on write, so a shallow copy never lets a change to the result reach the
     # caller's table; pandas 2 needs a real copy for that
     out = frame.copy(deep=not _COPY_ON_WRITE)
-    same = reference is frame
+    same = ref_frame is frame
     scratch = None
     for dim in DIMENSIONS:
         used = {n: w for n, w in clean.items() if METRICS[n].dimension == dim and w > 0}
         total = sum(used.values())
         acc = None
         for name, w in used.items():
-            values = _metric_values(frame, name)
+            values = checked[name] if name in checked else _metric_values(frame, name)[0]
             if same and method == "log-minmax":
+                # in place, no new arrays: the same formula as metric_scores (pinned by a test)
                 if scratch is None:
                     scratch = np.empty(len(frame))
-                part = _own_minmax(values, METRICS[name], w / total, np.empty(len(frame)) if acc is None else scratch)
+                part = _scale_into(values, METRICS[name], np.empty(len(frame)) if acc is None else scratch)
+                part = _log_minmax_into(part, float(part.min()), float(part.max()), w / total, clip=False)
             else:
-                ref = values if same else _metric_values(reference, name)
+                ref = values if same else _metric_values(ref_frame, name, "reference column")[0]
                 part = metric_scores(values, ref, metric=name, method=method)  # a new array
                 part *= w / total
             acc = part if acc is None else np.add(acc, part, out=acc)
         np.clip(acc, 0.0, 100.0, out=acc)
         out[dim] = pd.Series(acc, index=out.index, copy=False)  # acc is ours: no need to copy
+    out.attrs["reference"] = kind
+    out.attrs["reference_note"] = note
     return out
 
 
@@ -444,6 +470,9 @@ def score_sellers(
 
 def _check_model(model: str, cuts: Any, bands: Any, share: Any) -> tuple[tuple[float, float], tuple[float, float, float], float]:
     check_choice("model", model, MODELS)
+    for label, value, n in (("cuts", cuts, 2), ("bands", bands, 3)):
+        if isinstance(value, (str, bytes, Mapping)) or not hasattr(value, "__len__") or not hasattr(value, "__getitem__"):
+            raise TypeError(f"{label} must be {n} thresholds from 0 to 100 (a tuple), got {type(value).__name__} {value!r}")
     if len(cuts) != 2:
         raise ValueError(f"cuts must be two thresholds (influence, attractiveness), got {cuts!r}")
     ci = check_number("influence threshold", cuts[0], low=0.0, high=100.0)
@@ -565,24 +594,27 @@ def class_counts(classes: Any) -> pd.Series:
     -------
     pandas.Series
         Counts indexed by class, lowest class first, zeros included.
+
+    Raises
+    ------
+    TypeError
+        If ``classes`` is not a list or array (e.g. a number or one string).
+    ValueError
+        If a name is not a class (e.g. ``"Super"``: names are lower case) or is missing.
     """
-    cat = pd.Categorical(classes, dtype=_CLASSES)
-    return pd.Series(np.bincount(cat.codes[cat.codes >= 0], minlength=4), index=list(SELLER_CLASSES), name="sellers")
-
-
-def _clip_halfplane(poly: list[tuple[float, float]], a: float, b: float, c: float) -> list[tuple[float, float]]:
-    """Keep the part of a convex polygon where a*x + b*y >= c (Sutherland-Hodgman)."""
-    out: list[tuple[float, float]] = []
-    n = len(poly)
-    for k in range(n):
-        p, q = poly[k], poly[(k + 1) % n]
-        fp, fq = a * p[0] + b * p[1] - c, a * q[0] + b * q[1] - c
-        if fp >= 0:
-            out.append(p)
-        if (fp >= 0) != (fq >= 0):
-            t = fp / (fp - fq)
-            out.append((p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])))
-    return out
+    if isinstance(classes, (str, bytes, Mapping)) or not hasattr(classes, "__iter__"):
+        raise TypeError(f"classes must be a list or array of class names {list(SELLER_CLASSES)}, got {type(classes).__name__} {classes!r}")
+    if isinstance(classes, (pd.Categorical, pd.Series, pd.Index)) and classes.dtype == _CLASSES:
+        cat = pd.Categorical(classes, dtype=_CLASSES)
+    else:
+        values = list(classes)
+        unknown = sorted({repr(v) for v in values if not (isinstance(v, str) and v in SELLER_CLASSES)})
+        if unknown:
+            raise ValueError(f"classes must be names from {list(SELLER_CLASSES)}; got {', '.join(unknown[:5])}")
+        cat = pd.Categorical(values, dtype=_CLASSES)
+    if (cat.codes < 0).any():
+        raise ValueError(f"classes must be names from {list(SELLER_CLASSES)}; got a missing value at position {int(np.flatnonzero(cat.codes < 0)[0])}")
+    return pd.Series(np.bincount(cat.codes, minlength=4), index=list(SELLER_CLASSES), name="sellers")
 
 
 def class_regions(
@@ -610,9 +642,9 @@ def class_regions(
         for k, name in enumerate(SELLER_CLASSES):
             poly = list(square)
             if edges[k] > -math.inf:
-                poly = _clip_halfplane(poly, share, 1 - share, edges[k])
+                poly = clip_halfplane(poly, share, 1 - share, edges[k])
             if poly and edges[k + 1] < math.inf:
-                poly = _clip_halfplane(poly, -share, -(1 - share), -edges[k + 1])
+                poly = clip_halfplane(poly, -share, -(1 - share), -edges[k + 1])
             regions[name] = poly
     return {k: (np.asarray(v, dtype=float).reshape(-1, 2) if len(v) >= 3 else np.empty((0, 2))) for k, v in regions.items()}
 
@@ -647,31 +679,52 @@ def next_class_move(
     cuts, bands, share = _check_model(model, cuts, bands, share)
     now = class_of(i, a, **params)
     rank = SELLER_CLASSES.index(now)
-    options: list[tuple[float, float, float]] = []
+    candidates: list[tuple[float, float]] = []
     if model == "quadrant":
         ci, ca = cuts
         candidates = [(max(ci - i, 0.0), 0.0), (0.0, max(ca - a, 0.0)), (max(ci - i, 0.0), max(ca - a, 0.0))]
-        for di, da in candidates:
-            if di or da:
-                options.append((di, da, math.hypot(di, da)))
+        candidates = [(di, da) for di, da in candidates if di or da]
     else:
         combined = share * i + (1 - share) * a
         higher = [b for b in bands if b > combined]
         if higher:
-            gap = higher[0] - combined
-            move = _reach(gap, share, 100 - i, 100 - a)
+            move = shortest_step(higher[0] - combined, share, 100 - i, 100 - a)
             if move is not None:
-                options.append((move[0], move[1], math.hypot(*move)))
+                candidates.append(move)
     best = None
-    for di, da, dist in sorted(options, key=lambda t: t[2]):
-        target = class_of(min(i + di, 100.0), min(a + da, 100.0), **params)
-        if SELLER_CLASSES.index(target) > rank:
-            best = (di, da, dist, target)
+    for di, da in sorted(candidates, key=lambda d: math.hypot(*d)):
+        reached = _nudged_up(i, a, di, da, rank, params)
+        if reached is not None:
+            best = reached
             break
     if best is None:
         return {"class": now, "target": None, "d_influence": 0.0, "d_attractiveness": 0.0, "distance": 0.0}
-    di, da, dist, target = best
-    return {"class": now, "target": target, "d_influence": di, "d_attractiveness": da, "distance": dist}
+    di, da, target = best
+    return {"class": now, "target": target, "d_influence": di, "d_attractiveness": da, "distance": math.hypot(di, da)}
+
+
+def _nudged_up(i: float, a: float, di: float, da: float, rank: int, params: dict) -> tuple[float, float, str] | None:
+    """``(di, da, class reached)`` if the step reaches a class above ``rank``.
+
+    The step is computed exactly, but rounding can leave ``i + di`` a hair under a threshold:
+    then it grows by the smallest amounts (doubling from 1e-12 points) along the directions
+    that count, up to the edge of the map, until the class is higher or 1e-3 points are spent.
+    """
+    weights = (1.0, 1.0) if params["model"] == "quadrant" else (params["share"], 1.0 - params["share"])
+    grow_i = di > 0 if params["model"] == "quadrant" else weights[0] > 0
+    grow_a = da > 0 if params["model"] == "quadrant" else weights[1] > 0
+    eps = 1e-12
+    while True:
+        target = class_of(min(i + di, 100.0), min(a + da, 100.0), **params)
+        if SELLER_CLASSES.index(target) > rank:
+            return di, da, target
+        if eps > 1e-3 or not ((grow_i and i + di < 100.0) or (grow_a and a + da < 100.0)):
+            return None
+        if grow_i:
+            di = min(di + eps, 100.0 - i)
+        if grow_a:
+            da = min(da + eps, 100.0 - a)
+        eps *= 2
 
 
 def metric_needed(
@@ -696,148 +749,51 @@ def metric_needed(
         The metric to change, a name in :data:`METRICS` that the seller has.
     points : float
         Score points to add to the metric's dimension, 0-100.
-    reference, weights, method
-        As in :func:`score_sellers` (reference default: the teaching set).
+    reference : None, "teaching set" or DataFrame
+        The sellers the scores compare against (default: the teaching set).
+    weights, method
+        As in :func:`score_sellers`.
 
     Returns
     -------
     float or None
         The metric's new raw value, or None if even the metric's top score (100) is not enough.
         Exact for ``"log-minmax"``; for ``"percentile"`` the value is interpolated.
+
+    Raises
+    ------
+    TypeError, ValueError
+        Naming the parameter: an unknown metric, points outside 0-100, a seller without the
+        metric, a bad reference.
     """
     check_choice("metric", metric, METRICS)
     gain = check_number("points", points, low=0.0, high=100.0)
     check_choice("method", method, NORMALISATIONS)
+    if not isinstance(seller, (Mapping, pd.Series)):
+        raise TypeError(f"seller must be one seller as a dict or Series, got {type(seller).__name__}")
     frame = _as_frame(seller)
     if metric not in frame.columns:
         raise ValueError(f"seller: field {metric!r} is missing; the seller has {list(frame.columns)}")
-    reference = load_sellers() if reference is None else reference
+    if reference is None or (isinstance(reference, str) and reference == "teaching set"):
+        reference = load_sellers()
+    elif not isinstance(reference, pd.DataFrame):
+        raise TypeError(f"reference must be None, 'teaching set' or a DataFrame of sellers, got {type(reference).__name__}")
+    if len(reference) == 0:
+        raise ValueError("reference must have at least one seller (row); got an empty table")
     if weights is None:
-        weights = _default_weights([c for c in reference.columns if c in frame.columns])
-    clean = _check_weights(weights, frame.columns)
+        try:
+            weights = default_weights([c for c in reference.columns if c in frame.columns])
+        except ValueError as exc:
+            raise ValueError(f"reference and seller share no metric for a dimension: {exc}") from None
+    clean = check_weights(weights, frame.columns)
     dim = METRICS[metric].dimension
     total = sum(w for n, w in clean.items() if METRICS[n].dimension == dim)
     share = clean.get(metric, 0.0) / total
     if share == 0:
         return None
-    ref = _metric_values(reference, metric)
-    now = float(metric_scores(_metric_values(frame, metric), ref, metric=metric, method=method)[0])
+    ref = _metric_values(reference, metric, "reference column")[0]
+    now = float(metric_scores(_metric_values(frame, metric, "seller field")[0], ref, metric=metric, method=method)[0])
     wanted = now + gain / share
     if wanted > 100.0 + 1e-9:
         return None
     return float(score_to_metric([min(wanted, 100.0)], ref, metric=metric, method=method)[0])
-
-
-def _reach(gap: float, w: float, room_i: float, room_a: float) -> tuple[float, float] | None:
-    """Shortest (di, da) >= 0 with w*di + (1-w)*da >= gap, di <= room_i, da <= room_a."""
-    v = 1.0 - w
-    norm = w * w + v * v
-    di, da = gap * w / norm, gap * v / norm
-    if di > room_i:
-        di = room_i
-        da = (gap - w * di) / v if v > 0 else math.inf
-    elif da > room_a:
-        da = room_a
-        di = (gap - v * da) / w if w > 0 else math.inf
-    if di > room_i + 1e-9 or da > room_a + 1e-9:
-        return None
-    return (di, da)
-
-
-# --- data sets --------------------------------------------------------------------------
-
-def load_sellers() -> pd.DataFrame:
-    """Load the kit's illustrative teaching set ``data/sellers.csv``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        44 invented sellers with the metric columns of :data:`METRICS` (raw values), plus
-        ``seller``, ``kind``, ``basis`` ("paper" where a value rests on a figure Li (2021)
-        cites) and ``note``. Documented in ``data/README.md``.
-    """
-    return load("sellers")
-
-
-_TWITCH_COLUMNS = {
-    "Channel": "seller",
-    "Followers": "followers",
-    "Average viewers": "avg_viewers",
-    "Watch time(Minutes)": "total_watch_time",
-    "Peak viewers": "peak_viewers",
-    "Stream time(minutes)": "stream_time",
-    "Language": "language",
-    "Partnered": "partnered",
-}
-
-
-def load_twitch() -> pd.DataFrame:
-    """The real Twitch table (top 1,000 channels by watch time), in the kit's column names.
-
-    ``Followers`` becomes ``followers`` (influence); ``Average viewers`` becomes ``avg_viewers``
-    and ``Watch time(Minutes)`` becomes ``total_watch_time`` (attractiveness). Provenance and
-    caveats are in ``data/README.md``.
-    """
-    table = load("twitch_top_streamers")
-    return table[list(_TWITCH_COLUMNS)].rename(columns=_TWITCH_COLUMNS)
-
-
-def _user_schema() -> Schema:
-    cols = [Column("seller", "text", description="Seller's name")]
-    for m in METRICS.values():
-        cols.append(Column(m.name, "float", required=False, low=0, high=m.high, unit=m.unit, description=m.label))
-    return Schema(name="seller_metrics", columns=tuple(cols), description="A user's own seller table")
-
-
-def read_sellers(path: str | PathLike, *, columns: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """Read a student's own seller table from CSV, renaming their columns to the kit's.
-
-    Parameters
-    ----------
-    path : str or path
-        A CSV file with one row per seller.
-    columns : mapping, optional
-        ``{their column: kit column}``, e.g. ``{"Name": "seller", "Fans": "followers",
-        "Viewers": "avg_viewers"}``. Kit columns: ``seller`` and the names in :data:`METRICS`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Checked: ``seller`` present, metrics numeric, >= 0, shares <= 1; at least one metric
-        for each dimension.
-
-    Raises
-    ------
-    ValueError
-        Naming the file and the missing or bad column (and the first bad row).
-    """
-    if columns is not None:
-        if not isinstance(columns, Mapping):
-            raise TypeError(f"columns must be a mapping {{their column: kit column}}, got {type(columns).__name__}")
-        for theirs, ours in columns.items():
-            check_text("columns key", theirs)
-            check_choice(f"columns[{theirs!r}]", ours, ["seller", *METRICS])
-    table = read_table(path, _user_schema(), columns=columns)
-    try:
-        dataset_weights(table)
-    except ValueError as exc:
-        raise ValueError(f"{path}: {exc}") from None
-    return table
-
-
-def load_dataset(name: str) -> pd.DataFrame:
-    """Load a data set by its picker label or short name.
-
-    Parameters
-    ----------
-    name : str
-        ``"sellers"``, ``"twitch"`` or a key of :data:`DATASETS`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        As from :func:`load_sellers` or :func:`load_twitch`.
-    """
-    key = DATASETS.get(name, name)
-    check_choice("dataset", key, ["sellers", "twitch", *DATASETS])
-    return load_sellers() if key == "sellers" else load_twitch()
