@@ -45,13 +45,19 @@ def check_versions(installed: dict[str, str | None] | None = None) -> pd.DataFra
     Parameters
     ----------
     installed : dict of str to str or None, optional
-        Package name -> version (None if missing). By default, read from this environment.
+        Package name -> version text such as ``"8.1.5"`` (None if missing). By default, read
+        from this environment.
 
     Returns
     -------
     pandas.DataFrame
         One row per required package: ``package``, ``installed`` (or "missing"), ``needed``
         (e.g. ">=8.1, <9.0"), ``ok`` (bool) and ``role``.
+
+    Raises
+    ------
+    TypeError
+        If ``installed`` is not a dict, or a version is neither text nor None.
     """
     if installed is None:
         installed = {}
@@ -62,6 +68,11 @@ def check_versions(installed: dict[str, str | None] | None = None) -> pd.DataFra
                 installed[name] = None
     elif not isinstance(installed, dict):
         raise TypeError(f"installed must be a dict of package -> version, got {type(installed).__name__}")
+    else:
+        for name, version in installed.items():
+            if version is not None and not isinstance(version, str):
+                raise TypeError(f"installed[{name!r}] must be a version text such as '8.1.5', or None "
+                                f"for a missing package; got {type(version).__name__} {version!r}")
     rows = []
     for name, (low, high, role) in REQUIREMENTS.items():
         version = installed.get(name)
