@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import os
 import inspect
 import math
 import numbers
@@ -87,6 +88,17 @@ NAN_ALLOWED = {
 }
 
 _WORKDIR = Path(tempfile.mkdtemp(prefix="livekit-robustness-"))
+
+
+@contextlib.contextmanager
+def _inside(folder: Path):
+    """Run in ``folder`` (a file name a function is given lands there), then come back."""
+    before = os.getcwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(before)
 
 
 def _saved_sheet() -> str:
@@ -250,7 +262,7 @@ def _check_outcome(qualified: str, where: str, bad: Any, call: Callable[[], Any]
 @pytest.mark.parametrize("qualified, func", FUNCTIONS, ids=[q for q, _ in FUNCTIONS])
 def test_valid_call_works_and_has_no_nan(qualified, func):
     """The harness itself: the baseline call succeeds, so a bad value is the only thing wrong."""
-    with contextlib.chdir(_WORKDIR):
+    with _inside(_WORKDIR):
         result = _call(func, _baseline(qualified, func))
     assert _nan_in(result, NAN_ALLOWED.get(qualified, set())) is None
 
@@ -273,7 +285,7 @@ def test_bad_values_give_value_or_type_errors(qualified, func, data):
         spoil_it = isinstance(valid, (pd.DataFrame, pd.Series, dict)) and data.draw(st.booleans(), label="spoil it")
         bad = _spoiled(valid, data) if spoil_it else data.draw(_PLAIN_BAD, label="bad")
     kwargs[where] = bad
-    with contextlib.chdir(_WORKDIR):
+    with _inside(_WORKDIR):
         _check_outcome(qualified, where, bad, lambda: _call(func, kwargs))
 
 
