@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import functools
 import glob
+import logging
 import os
 import re
 import sys
@@ -198,6 +199,7 @@ def font_rc() -> dict[str, Any]:
         ``{"font.family": [...]}``, for :func:`matplotlib.rc_context`.
     """
     _install_glyph_hook()
+    _install_weight_filter()
     return {"font.family": list(font_families())}
 
 
@@ -352,3 +354,30 @@ def _install_glyph_hook() -> None:
     warn_on_missing_glyph._livekit = True  # type: ignore[attr-defined]
     _text_helpers.warn_on_missing_glyph = warn_on_missing_glyph
     _HOOK["original"] = original
+
+
+class _FallbackWeightFilter(logging.Filter):
+    """Drop matplotlib's "Failed to find font weight bold for X" for the kit's fallback fonts.
+
+    Newer matplotlib logs that line whenever bold text is set and a font in the family list has
+    no bold face. The fallback fonts only draw the characters DejaVu Sans lacks, and a regular
+    face standing in for bold there is expected: the line would only be noise under every figure.
+    It stays for every other font.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str) and record.msg.startswith("findfont: Failed to find font weight"):
+            args = record.args if isinstance(record.args, tuple) else ()
+            if len(args) >= 2 and args[1] in _FALLBACK_NAMES:
+                return False
+        return True
+
+
+_FALLBACK_NAMES = frozenset(CJK_FAMILIES) | frozenset(EMOJI_FAMILIES)
+_WEIGHT_FILTER = _FallbackWeightFilter()
+
+
+def _install_weight_filter() -> None:
+    logger = logging.getLogger("matplotlib.font_manager")
+    if _WEIGHT_FILTER not in logger.filters:
+        logger.addFilter(_WEIGHT_FILTER)

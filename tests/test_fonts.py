@@ -137,3 +137,15 @@ def test_warn_missing_glyphs_returns_what_is_missing_and_warns_once(fresh_fonts)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert fonts.warn_missing_glyphs("带货") == "带货"  # the second time: no warning
+
+
+def test_bold_text_logs_nothing_about_the_fallback_fonts(caplog):
+    import logging
+
+    caplog.set_level(logging.WARNING, logger="matplotlib.font_manager")
+    fig = style.new_figure(4, 2)
+    with style.kit_style():
+        ax = fig.add_subplot()
+        ax.set_title("直播 bold 🎥", fontweight="bold")
+    fig.savefig(io.BytesIO(), format="png")
+    assert not [r for r in caplog.records if any(f in r.getMessage() for f in fonts.font_families()[1:])]
