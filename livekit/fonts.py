@@ -10,7 +10,7 @@ such a list, built from the fonts this computer actually has:
 2. a CJK font of the system, in this order of preference: Windows (Microsoft YaHei, SimHei,
    DengXian), macOS (PingFang SC, Hiragino Sans GB, Heiti SC, STHeiti), Linux (Noto Sans CJK
    SC, Source Han Sans SC, WenQuanYi Micro Hei / Zen Hei, Droid Sans Fallback);
-3. the kit's own font, ``livekit/fonts/LivekitCJKSans-Regular.otf``: a 1.6 MB subset of Noto
+3. the kit's own font, ``livekit/font_files/LivekitCJKSans-Regular.otf``: a 1.6 MB subset of Noto
    Sans CJK SC (SIL Open Font License 1.1, licence beside it) holding the 6,763 common
    simplified characters of GB 2312, CJK punctuation, kana and every character of the kit's
    data tables. It is there on every machine, including the browser edition (Pyodide has no
@@ -57,7 +57,7 @@ __all__ = [
 #: The family name of the font the kit ships (a subset of Noto Sans CJK SC, renamed).
 BUNDLED_FAMILY = "Livekit CJK Sans"
 #: Where that font lives inside the package.
-BUNDLED_FONT = Path(__file__).resolve().parent / "fonts" / "LivekitCJKSans-Regular.otf"
+BUNDLED_FONT = Path(__file__).resolve().parent / "font_files" / "LivekitCJKSans-Regular.otf"
 
 #: CJK families, in order of preference (system fonts first, the kit's subset last).
 CJK_FAMILIES = (

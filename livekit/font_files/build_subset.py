@@ -2,7 +2,7 @@
 
 Run from the checkout, on a machine with Debian's ``fonts-noto-cjk`` installed::
 
-    python livekit/fonts/build_subset.py
+    python livekit/font_files/build_subset.py
 
 It keeps the 6,763 Chinese characters of GB 2312 (the simplified characters in everyday use)
 with its punctuation and symbols, CJK punctuation, kana, full-width forms, and every character
