@@ -22,7 +22,7 @@ import importlib
 __version__ = "0.1.0"
 
 _SUBMODULES = (
-    "vocab", "data", "schemas", "style", "views", "selfcheck", "setup_check",
+    "vocab", "data", "schemas", "fonts", "style", "views", "selfcheck", "setup_check",
     "canvas", "canvas_plots", "canvas_views", "worksheet",
     "sellers", "seller_metrics", "seller_data", "reading", "geometry", "seller_plots", "seller_views",
     "path", "path_plots", "path_views",

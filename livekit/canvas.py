@@ -32,7 +32,7 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-from ._checks import check_choice, check_money, check_number
+from ._checks import check_choice, check_column, check_frame, check_money, check_number
 from .data import load
 from .vocab import BLOCKS, BUSINESS_MODEL_NAMES, BUSINESS_MODELS, CHAINS, MODULES
 
@@ -245,7 +245,9 @@ def value_scores(weights: Mapping[str, float] | None = None, *, ratings: pd.Data
         ``{dimension: weight}``, each weight from 0 to 10; dimensions left out weigh 1.
         At least one dimension of each side must weigh more than 0.
     ratings : pandas.DataFrame, optional
-        Ratings in the shape of :func:`value_ratings`; by default the kit's.
+        Ratings in the shape of :func:`value_ratings` (columns ``side``, either ``"customer"``
+        or ``"seller"``, and ``live``, ``online``, ``offline``, each a number from 0 to 10);
+        by default the kit's.
 
     Returns
     -------
@@ -255,11 +257,13 @@ def value_scores(weights: Mapping[str, float] | None = None, *, ratings: pd.Data
     Raises
     ------
     ValueError
-        For an unknown dimension, a weight outside 0-10, or a side whose weights are all 0.
+        For an unknown dimension, a weight outside 0-10, a side whose weights are all 0, or
+        ratings with missing columns, no rows, or a rating that is NaN or outside 0-10.
     TypeError
-        For a weight that is not a number, or weights that are not a mapping.
+        For a weight that is not a number, weights that are not a mapping, ratings that are
+        not a DataFrame, or a rating that is not a number.
     """
-    ratings = value_ratings() if ratings is None else ratings
+    ratings = value_ratings() if ratings is None else _check_ratings(ratings)
     if weights is None:
         weights = {}
     if not isinstance(weights, Mapping):
@@ -279,6 +283,15 @@ def value_scores(weights: Mapping[str, float] | None = None, *, ratings: pd.Data
     frame = pd.DataFrame(out)
     frame.index.name = "model"
     return frame
+
+
+def _check_ratings(ratings: Any) -> pd.DataFrame:
+    check_frame("ratings", ratings, ["side", *MODELS], what="a ratings table like value_ratings()")
+    for label, side in ratings["side"].items():
+        check_choice(f"ratings['side'] at row {label!r}", side, ("customer", "seller"))
+    for model in MODELS:
+        check_column("ratings", ratings, model, low=0, high=10)
+    return ratings
 
 
 def money_items() -> pd.DataFrame:
@@ -332,14 +345,31 @@ def canvas_money(**amounts: float) -> pd.DataFrame:
 def money_summary(money: pd.DataFrame) -> pd.Series:
     """Revenue, cost, profit and margin from a :func:`canvas_money` table.
 
+    Parameters
+    ----------
+    money : pandas.DataFrame
+        The table :func:`canvas_money` returns: at least one row, a column ``kind`` holding
+        ``"revenue"`` or ``"cost"`` and a column ``amount`` (thousand CNY per month, each a
+        number from 0 to 1e12).
+
     Returns
     -------
     pandas.Series
         ``revenue``, ``cost``, ``profit`` (thousand CNY per month) and ``margin`` (profit as a
         share of revenue; 0 when there is no revenue).
+
+    Raises
+    ------
+    TypeError
+        If ``money`` is not a DataFrame, or an amount is not a number.
+    ValueError
+        If a column is missing, the table is empty, a kind is unknown, or an amount is NaN,
+        infinite, negative or above 1e12 (the message names the row).
     """
-    if not isinstance(money, pd.DataFrame) or not {"kind", "amount"} <= set(money.columns):
-        raise TypeError("money must be the table canvas_money() returns")
+    check_frame("money", money, ["kind", "amount"], what="the table canvas_money() returns")
+    for label, kind in money["kind"].items():
+        check_choice(f"money['kind'] at row {label!r}", kind, ("revenue", "cost"))
+    check_column("money", money, "amount", low=0, high=1e12)
     revenue = float(money.loc[money["kind"] == "revenue", "amount"].sum())
     cost = float(money.loc[money["kind"] == "cost", "amount"].sum())
     profit = revenue - cost

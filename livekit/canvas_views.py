@@ -18,7 +18,7 @@ from .canvas_plots import _build_canvas, fit_text, plot_money, plot_value_scores
 from .style import kit_style, new_figure
 from .vocab import MODULE_NAMES
 from .views import FastFigure, View, slider
-from .worksheet import check_worksheet, load_worksheet, save_worksheet
+from .worksheet import WorksheetExistsError, check_worksheet, load_worksheet, save_worksheet
 
 __all__ = ["explore_canvas", "explore_value_perception", "explore_canvas_money", "worksheet_form"]
 
@@ -312,6 +312,9 @@ def explore_canvas_money(**amounts: float) -> View:
 
 # --- 4. your own canvas ----------------------------------------------------------------------------
 
+#: The worksheet form's checkbox; error messages name it.
+_REPLACE = "replace existing file"
+
 def worksheet_form(path: str | PathLike = "my_canvas.json") -> View:
     """A form with one text box per block, drawn as a canvas, saved to and loaded from a file.
 
@@ -337,7 +340,7 @@ def worksheet_form(path: str | PathLike = "my_canvas.json") -> View:
     grid = widgets.GridBox(cells, layout=widgets.Layout(grid_template_columns="repeat(3, 1fr)", width="100%"))
     path_w = widgets.Text(value=str(path), description="File", placeholder="my_canvas.json or .csv",
                           layout=widgets.Layout(width="360px"))
-    overwrite_w = widgets.Checkbox(value=False, description="replace the file if it exists", indent=False)
+    overwrite_w = widgets.Checkbox(value=False, description=_REPLACE, indent=False)
     save_b = widgets.Button(description="Save", icon="save", button_style="primary")
     load_b = widgets.Button(description="Load", icon="folder-open")
 
@@ -372,16 +375,24 @@ def worksheet_form(path: str | PathLike = "my_canvas.json") -> View:
         view.redraw()
 
     def save(button=None) -> None:
+        view.readout.value = ""  # a failed save must not leave an earlier "Saved" standing
         target = path_w.value.strip()
         try:
             written = save_worksheet(sheet(), target, overwrite=overwrite_w.value)
+        except WorksheetExistsError as exc:
+            raise ValueError(f"{exc.path}: the file already exists; choose another name, or tick "
+                             f"\u201c{_REPLACE}\u201d to replace it") from None
         except OSError as exc:
             raise ValueError(f"{target}: could not write the file ({exc.strerror or exc})") from None
         view.readout.value = f"Saved your canvas to <code>{_esc(written)}</code>."
 
     def load(button=None) -> None:
+        view.readout.value = ""
         target = path_w.value.strip()
-        loaded = load_worksheet(target)  # raises before any box changes
+        try:
+            loaded = load_worksheet(target)  # raises before any box changes
+        except OSError as exc:
+            raise ValueError(f"{target}: could not read the file ({exc.strerror or exc})") from None
         state["quiet"] = True
         try:
             for b, value in loaded.items():

@@ -607,12 +607,20 @@ def describe(result: pd.Series) -> pd.DataFrame:
     Parameters
     ----------
     result : pandas.Series
-        From :func:`simulate`.
+        From :func:`simulate`: every quantity of :data:`QUANTITIES`, each a finite number, at
+        least 0 (``profit`` and ``profit_per_hour`` may be negative), at most 1e15 in size.
 
     Returns
     -------
     pandas.DataFrame
         Indexed by quantity: ``label``, ``value``, ``unit``, ``stage``, ``kind``.
+
+    Raises
+    ------
+    TypeError
+        If ``result`` is not a Series or a quantity is not a number.
+    ValueError
+        If a quantity is missing, NaN, infinite or out of range (the message names it).
     """
     _check_result(result)
     table = QUANTITIES.set_index("quantity")
@@ -620,12 +628,25 @@ def describe(result: pd.Series) -> pd.DataFrame:
                          "unit": table["unit"], "stage": table["stage"], "kind": table["kind"]})
 
 
+#: Quantities of a model run that may be negative (a loss); every other one is at least 0.
+_SIGNED = ("profit", "profit_per_hour")
+#: Largest size of any quantity of a model run the kit accepts back (the model itself stays
+#: below 1e13 even with every parameter at its maximum).
+_RESULT_LIMIT = 1e15
+
+
 def _check_result(result: Any) -> None:
+    """Check that ``result`` is a model run: every quantity present, a finite number, in range."""
     if not isinstance(result, pd.Series):
         raise TypeError(f"result must be the pandas Series returned by simulate(), got {type(result).__name__}")
     missing = [q for q in QUANTITIES["quantity"] if q not in result.index]
     if missing:
         raise ValueError(f"result is missing {missing}; pass what simulate() returns")
+    for q in QUANTITIES["quantity"]:
+        value = result[q]
+        if isinstance(value, np.generic):
+            value = value.item()
+        check_number(f"result[{q!r}]", value, low=-_RESULT_LIMIT if q in _SIGNED else 0.0, high=_RESULT_LIMIT)
 
 
 def _funnel_counts(result: pd.Series) -> list[float]:
@@ -651,11 +672,24 @@ def _money_steps(result: pd.Series) -> list[tuple[str, int, int, int]]:
 def funnel(result: pd.Series) -> pd.DataFrame:
     """The funnel of one model run: traffic, viewers, engaged, orders, orders kept.
 
+    Parameters
+    ----------
+    result : pandas.Series
+        From :func:`simulate`: every quantity of :data:`QUANTITIES`, each a finite number, at
+        least 0 (``profit`` and ``profit_per_hour`` may be negative), at most 1e15 in size.
+
     Returns
     -------
     pandas.DataFrame
         One row per step, widest first: ``quantity``, ``label``, ``count``, ``stage``, and
         ``share_of_previous`` (1 for the first).
+
+    Raises
+    ------
+    TypeError
+        If ``result`` is not a Series or a quantity is not a number.
+    ValueError
+        If a quantity is missing, NaN, infinite or out of range (the message names it).
     """
     _check_result(result)
     labels = QUANTITIES.set_index("quantity")
@@ -673,12 +707,25 @@ def funnel(result: pd.Series) -> pd.DataFrame:
 def money_flow(result: pd.Series) -> pd.DataFrame:
     """The money of one model run, in order from sales to profit (for a waterfall).
 
+    Parameters
+    ----------
+    result : pandas.Series
+        From :func:`simulate`: every quantity of :data:`QUANTITIES`, each a finite number, at
+        least 0 (``profit`` and ``profit_per_hour`` may be negative), at most 1e15 in size.
+
     Returns
     -------
     pandas.DataFrame
         Rows ``sales``, ``gifts``, the five costs and ``profit``: ``item``, ``label``,
         ``amount`` (CNY, costs negative), ``cents`` (whole cents, int), ``start`` and ``end``
         (running total before and after the item; profit runs from 0), ``stage``, ``kind``.
+
+    Raises
+    ------
+    TypeError
+        If ``result`` is not a Series or a quantity is not a number.
+    ValueError
+        If a quantity is missing, NaN, infinite or out of range (the message names it).
     """
     _check_result(result)
     labels = QUANTITIES.set_index("quantity")
@@ -691,12 +738,25 @@ def money_flow(result: pd.Series) -> pd.DataFrame:
 def stage_totals(result: pd.Series) -> pd.DataFrame:
     """What each stage of the path produces and costs in one model run.
 
+    Parameters
+    ----------
+    result : pandas.Series
+        From :func:`simulate`: every quantity of :data:`QUANTITIES`, each a finite number, at
+        least 0 (``profit`` and ``profit_per_hour`` may be negative), at most 1e15 in size.
+
     Returns
     -------
     pandas.DataFrame
         One row per stage in path order: ``stage``, ``name``, ``blocks`` (display names),
         ``headline`` (the stage's main quantity), ``headline_value``, ``headline_unit``,
         ``costs`` (CNY caused by the stage), ``revenue`` (CNY captured; capture only).
+
+    Raises
+    ------
+    TypeError
+        If ``result`` is not a Series or a quantity is not a number.
+    ValueError
+        If a quantity is missing, NaN, infinite or out of range (the message names it).
     """
     _check_result(result)
     headlines = {"proposition": "price", "creation": "viewers", "delivery": "kept_orders", "capture": "profit"}

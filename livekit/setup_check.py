@@ -1,7 +1,8 @@
 """The installation check and the first slider of notebook 00.
 
-:func:`check_versions` compares what is installed with what the kit needs (pure logic, returns a
-DataFrame). :func:`installation_report` shows it as a widget. :func:`explore_demo` is the
+:func:`check_versions` compares what is installed with what the kit needs, and
+:func:`check_data` reads every table in the data folder against its schema (both pure logic,
+returning a DataFrame). :func:`installation_report` shows both as a widget. :func:`explore_demo` is the
 smallest possible slider view, there to prove that widgets work and to show how every view in the
 kit behaves: move a control, the picture and the numbers change at once.
 """
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 import html
 from importlib import metadata
+from os import PathLike
+from pathlib import Path
 
 import ipywidgets as widgets
 import pandas as pd
@@ -17,7 +20,7 @@ from ._checks import check_count, check_number, check_rate
 from .style import MODULE_COLORS, MODULE_HATCHES, kit_style, new_figure
 from .views import FastFigure, Prediction, View, int_slider, slider
 
-__all__ = ["REQUIREMENTS", "check_versions", "installation_report", "demo_orders", "explore_demo"]
+__all__ = ["REQUIREMENTS", "check_versions", "check_data", "installation_report", "demo_orders", "explore_demo"]
 
 #: Distribution name -> (lowest major.minor, first major.minor that is too new, why it matters).
 REQUIREMENTS = {
@@ -45,13 +48,19 @@ def check_versions(installed: dict[str, str | None] | None = None) -> pd.DataFra
     Parameters
     ----------
     installed : dict of str to str or None, optional
-        Package name -> version (None if missing). By default, read from this environment.
+        Package name -> version text such as ``"8.1.5"`` (None if missing). By default, read
+        from this environment.
 
     Returns
     -------
     pandas.DataFrame
         One row per required package: ``package``, ``installed`` (or "missing"), ``needed``
         (e.g. ">=8.1, <9.0"), ``ok`` (bool) and ``role``.
+
+    Raises
+    ------
+    TypeError
+        If ``installed`` is not a dict, or a version is neither text nor None.
     """
     if installed is None:
         installed = {}
@@ -62,6 +71,11 @@ def check_versions(installed: dict[str, str | None] | None = None) -> pd.DataFra
                 installed[name] = None
     elif not isinstance(installed, dict):
         raise TypeError(f"installed must be a dict of package -> version, got {type(installed).__name__}")
+    else:
+        for name, version in installed.items():
+            if version is not None and not isinstance(version, str):
+                raise TypeError(f"installed[{name!r}] must be a version text such as '8.1.5', or None "
+                                f"for a missing package; got {type(version).__name__} {version!r}")
     rows = []
     for name, (low, high, role) in REQUIREMENTS.items():
         version = installed.get(name)
@@ -75,37 +89,102 @@ def check_versions(installed: dict[str, str | None] | None = None) -> pd.DataFra
     return pd.DataFrame(rows)
 
 
+def check_data(folder: str | PathLike | None = None) -> pd.DataFrame:
+    """Read every table the kit ships from the data folder and check it against its schema.
+
+    A missing file, a file that is not UTF-8 CSV, a missing column or a value out of range is
+    reported, not raised, so that the installation check can show every problem at once.
+    CSV files in the folder that are not kit tables are left alone.
+
+    Parameters
+    ----------
+    folder : str or path, optional
+        The folder holding the CSV files; by default the kit's own (``livekit.data.data_dir()``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per kit table (see ``livekit.data.kit_tables()``): ``table``, ``file`` (the
+        path checked), ``ok`` (bool) and ``problem`` (``""`` when ok, else what is wrong, e.g.
+        ``"...: file not found"`` or the first bad column and row).
+
+    Raises
+    ------
+    TypeError
+        If ``folder`` is not a folder name (str or path).
+    """
+    from . import data
+
+    if folder is None:
+        folder = data.data_dir()
+    elif not isinstance(folder, (str, PathLike)):
+        raise TypeError(f"folder must be a folder name (str or path), got {type(folder).__name__} {folder!r}")
+    base = Path(folder)
+    rows = []
+    for name in data.kit_tables():
+        target = base / f"{name}.csv"
+        try:
+            data.read_table(target, data.schema_of(name))
+        except Exception as exc:  # noqa: BLE001 - a check reports every failure, whatever its kind
+            problem = str(exc) if isinstance(exc, ValueError) else f"{target}: {type(exc).__name__}: {exc}"
+            rows.append({"table": name, "file": str(target), "ok": False, "problem": problem})
+        else:
+            rows.append({"table": name, "file": str(target), "ok": True, "problem": ""})
+    return pd.DataFrame(rows, columns=["table", "file", "ok", "problem"])
+
+
 class _Report(widgets.HTML):
-    def __init__(self, table: pd.DataFrame) -> None:
+    def __init__(self, table: pd.DataFrame, tables: pd.DataFrame) -> None:
         self.table = table
-        self.all_ok = bool(table["ok"].all())
+        self.tables = tables
+        self.all_ok = bool(table["ok"].all()) and bool(tables["ok"].all())
         rows = "".join(
             f"<tr><td>{html.escape(r.package)}</td><td>{html.escape(r.installed)}</td>"
             f"<td>{html.escape(r.needed)}</td><td>{'✔ ok' if r.ok else '✘ fix this'}</td>"
             f"<td>{html.escape(r.role)}</td></tr>"
             for r in table.itertuples()
         )
-        verdict = (
-            "<b style='color:#009E73'>✔ Everything the kit needs is installed.</b>"
-            if self.all_ok else
-            "<b style='color:#D55E00'>✘ Some packages need fixing: see the README's Troubleshooting section.</b>"
-        )
+        bad = tables[~tables["ok"]]
+        if self.all_ok:
+            verdict = "<b style='color:#009E73'>✔ Everything the kit needs is installed.</b>"
+        elif table["ok"].all():
+            verdict = ("<b style='color:#D55E00'>✘ Some data files are missing or damaged: see the list below "
+                       "and the README's Troubleshooting section.</b>")
+        else:
+            verdict = "<b style='color:#D55E00'>✘ Some packages need fixing: see the README's Troubleshooting section.</b>"
+        if len(bad):
+            items = "".join(f"<li><code>{html.escape(r.table)}</code>: {html.escape(r.problem)}</li>"
+                            for r in bad.itertuples())
+            data_part = (f"<p><b>Data files with problems ({len(bad)} of {len(tables)}):</b></p><ul>{items}</ul>"
+                         "<p>Get a fresh copy of the kit's <code>data/</code> folder (download the kit again, "
+                         "or <code>git checkout -- data</code> in a git checkout).</p>")
+        else:
+            data_part = f"<p>✔ All {len(tables)} data tables read and match their descriptions.</p>"
         super().__init__(
             f"{verdict}<table><tr><th>package</th><th>installed</th><th>needed</th><th></th>"
-            f"<th>what for</th></tr>{rows}</table>"
+            f"<th>what for</th></tr>{rows}</table>{data_part}"
         )
 
     def __repr__(self) -> str:
         return f"<livekit installation check: {'all OK' if self.all_ok else 'PROBLEMS FOUND'}>"
 
 
-def installation_report(installed: dict[str, str | None] | None = None) -> widgets.HTML:
-    """Show :func:`check_versions` as a table widget with a one-line verdict.
+def installation_report(installed: dict[str, str | None] | None = None, *,
+                        data_folder: str | PathLike | None = None) -> widgets.HTML:
+    """Show :func:`check_versions` and :func:`check_data` as a widget with a one-line verdict.
 
     Its text form (what you see if widgets do not work) is
-    ``<livekit installation check: all OK>`` or ``... PROBLEMS FOUND>``.
+    ``<livekit installation check: all OK>`` or ``... PROBLEMS FOUND>``; a missing or damaged
+    data file counts as a problem.
+
+    Parameters
+    ----------
+    installed : dict of str to str or None, optional
+        As for :func:`check_versions`.
+    data_folder : str or path, optional
+        As ``folder`` for :func:`check_data`.
     """
-    return _Report(check_versions(installed))
+    return _Report(check_versions(installed), check_data(data_folder))
 
 
 def demo_orders(viewers: float, conversion: float) -> float:

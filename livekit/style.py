@@ -13,6 +13,7 @@ from typing import Iterator
 import matplotlib
 from matplotlib.figure import Figure
 
+from .fonts import font_rc
 
 __all__ = [
     "OKABE_ITO",
@@ -83,7 +84,7 @@ KIT_RC = {
 @contextmanager
 def kit_style() -> Iterator[None]:
     """Context manager: matplotlib settings of the kit (font sizes >= 9 pt, quiet spines)."""
-    with matplotlib.rc_context(KIT_RC):
+    with matplotlib.rc_context({**KIT_RC, **font_rc()}):  # font_rc: Chinese and emoji (livekit.fonts)
         yield
 
 

@@ -21,6 +21,7 @@ import csv
 import io
 import json
 import os
+import stat
 import tempfile
 from os import PathLike
 from pathlib import Path
@@ -29,13 +30,39 @@ from typing import Any, Mapping
 from ._checks import check_bool, check_text
 from .canvas import BLOCKS
 
-__all__ = ["MAX_CHARS", "FORMATS", "empty_worksheet", "check_worksheet", "save_worksheet", "load_worksheet"]
+__all__ = [
+    "MAX_CHARS", "FORMATS", "WorksheetExistsError",
+    "empty_worksheet", "check_worksheet", "save_worksheet", "load_worksheet",
+]
 
 #: Longest text a block may hold (characters); the canvas has room for a few lines only.
 MAX_CHARS = 400
 #: File formats, by extension.
 FORMATS = (".csv", ".json")
 _MARK = "livekit canvas"
+
+
+class WorksheetExistsError(ValueError):
+    """Saving would replace an existing file, and replacing was not allowed.
+
+    A :class:`ValueError`, so code that catches those still catches it; a form can catch it by
+    name to point at its own "replace existing file" control. ``path`` is the file.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        super().__init__(f"{path}: the file already exists; choose another name or allow replacing it (overwrite=True)")
+
+
+def _os_problem(target: Path, exc: OSError, doing: str) -> ValueError:
+    """An operating-system error while reading or writing ``target``, as a ValueError in words."""
+    if isinstance(exc, PermissionError):
+        why = "permission denied (the file or its folder is protected); choose a file in a folder of your own"
+    elif isinstance(exc, IsADirectoryError):
+        why = "it is a folder, not a file"
+    else:
+        why = exc.strerror or str(exc)
+    return ValueError(f"{target}: could not {doing} the file: {why}")
 
 
 def empty_worksheet() -> dict[str, str]:
@@ -115,16 +142,41 @@ def save_worksheet(sheet: Mapping[str, str], path: str | PathLike, *, overwrite:
 
     Raises
     ------
+    WorksheetExistsError
+        (a ValueError) If the file exists and ``overwrite`` is False.
     ValueError
-        If the file exists and ``overwrite`` is False, or the name or worksheet is invalid.
+        If the name or worksheet is invalid, or the file cannot be written (permission
+        denied, a folder in the way, a name too long, ...); the message names the file.
+    TypeError
+        If ``sheet`` is not a mapping of text, ``path`` not a file name, or ``overwrite`` not a bool.
+
+    Notes
+    -----
+    A replaced file keeps its permission bits; a new file gets the usual ones for a new file
+    (read-write for you, as the process's umask allows for others).
     """
     check_bool("overwrite", overwrite)
     target = _target(path)
     sheet = check_worksheet(sheet)
+    try:
+        return _save(sheet, target, overwrite)
+    except OSError as exc:
+        raise _os_problem(target, exc, "write") from None
+
+
+def _new_file_mode() -> int:
+    """The permission bits ``open()`` would give a new file (0o666 less the umask)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _save(sheet: dict[str, str], target: Path, overwrite: bool) -> Path:
     if target.exists() and not overwrite:
-        raise ValueError(f"{target}: the file already exists; choose another name or allow replacing it (overwrite=True)")
+        raise WorksheetExistsError(target)
     if target.exists() and not target.is_file():
         raise ValueError(f"{target}: is a folder, not a file")
+    mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else _new_file_mode()
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     tmp = Path(tmp_name)
@@ -133,6 +185,7 @@ def save_worksheet(sheet: Mapping[str, str], path: str | PathLike, *, overwrite:
             handle.write(_encode(sheet, target.suffix.lower()))
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, mode)  # mkstemp makes 0o600; keep the replaced file's bits
         if overwrite:
             os.replace(tmp, target)
         else:
@@ -148,10 +201,10 @@ def _place_new(tmp: Path, target: Path) -> None:
     try:
         os.link(tmp, target)  # fails if target exists, atomically
     except FileExistsError:
-        raise ValueError(f"{target}: the file already exists; choose another name or allow replacing it (overwrite=True)") from None
+        raise WorksheetExistsError(target) from None
     except OSError:  # file systems without hard links: check, then rename
         if target.exists():
-            raise ValueError(f"{target}: the file already exists; choose another name or allow replacing it (overwrite=True)") from None
+            raise WorksheetExistsError(target) from None
         os.replace(tmp, target)
 
 
@@ -172,18 +225,22 @@ def load_worksheet(path: str | PathLike) -> dict[str, str]:
     Raises
     ------
     ValueError
-        Naming the file and the problem: missing file, not UTF-8, not valid JSON or CSV, missing
-        columns or keys, an unknown or repeated block, a text that is too long.
+        Naming the file and the problem: missing file, permission denied, not UTF-8, not valid
+        JSON or CSV, missing columns or keys, an unknown or repeated block, a text that is too
+        long. A UTF-8 byte-order mark at the start is allowed.
     """
     target = _target(path)
     where = str(target)
-    if not target.is_file():
-        raise ValueError(f"{where}: file not found")
     try:
-        with target.open(encoding="utf-8", newline="") as handle:  # keep "\r" inside texts as written
+        if not target.is_file():
+            raise ValueError(f"{where}: file not found")
+        # utf-8-sig: a byte-order mark (Excel and Notepad write one) is dropped, not read as text
+        with target.open(encoding="utf-8-sig", newline="") as handle:  # keep "\r" inside texts as written
             raw = handle.read()
     except UnicodeDecodeError as exc:
         raise ValueError(f"{where}: the file is not UTF-8 text ({exc.reason})") from None
+    except OSError as exc:
+        raise _os_problem(target, exc, "read") from None
     if not raw.strip():
         raise ValueError(f"{where}: the file is empty")
     if target.suffix.lower() == ".json":

@@ -254,3 +254,46 @@ def test_other_unknown_names_and_wrong_types():
         canvas.module_of(["channels"])
     with pytest.raises(ValueError, match="side must be one of"):
         canvas.value_dimensions("buyer")
+
+
+# --- bad tables (issue 11, item 4) ---------------------------------------------------------------
+
+def test_value_scores_rejects_ratings_that_are_not_a_table():
+    with pytest.raises(TypeError, match=r"ratings must be a ratings table like value_ratings\(\) \(a pandas DataFrame\), got int 5"):
+        canvas.value_scores(ratings=5)
+
+
+def test_value_scores_rejects_nan_and_out_of_range_ratings():
+    ratings = canvas.value_ratings()
+    first = ratings.index[0]
+    spoiled = ratings.copy()
+    spoiled.loc[first, "online"] = float("nan")
+    with pytest.raises(ValueError, match=rf"ratings\['online'\] at row '{first}' must be a number from 0 to 10, got nan"):
+        canvas.value_scores(ratings=spoiled)
+    spoiled.loc[first, "online"] = 11.0
+    with pytest.raises(ValueError, match=r"from 0 to 10, got 11"):
+        canvas.value_scores(ratings=spoiled)
+    with pytest.raises(ValueError, match=r"missing \['offline'\]"):
+        canvas.value_scores(ratings=ratings.drop(columns=["offline"]))
+    with pytest.raises(ValueError, match=r"ratings\['side'\] at row"):
+        canvas.value_scores(ratings=ratings.assign(side="buyer"))
+
+
+def test_money_summary_rejects_nan_negative_and_unknown_kinds():
+    money = canvas.canvas_money()
+    item = money.index[0]
+    for bad, error, message in [
+        (float("nan"), ValueError, "must be a number from 0 to 1e\\+12, got nan"),
+        (-5.0, ValueError, "must be from 0 to 1e\\+12, got -5.0"),
+        ("lots", TypeError, "must be a number"),
+    ]:
+        spoiled = money.astype({"amount": object})
+        spoiled.loc[item, "amount"] = bad
+        with pytest.raises(error, match=rf"money\['amount'\] at row '{item}' {message}"):
+            canvas.money_summary(spoiled)
+    with pytest.raises(ValueError, match=r"money\['kind'\] at row"):
+        canvas.money_summary(money.assign(kind="gift"))
+    with pytest.raises(ValueError, match=r"at least 1 row"):
+        canvas.money_summary(money.iloc[0:0])
+    with pytest.raises(ValueError, match=r"missing \['amount'\]"):
+        canvas.money_summary(money.drop(columns=["amount"]))

@@ -55,3 +55,53 @@ def test_bool_and_text():
         check_text("name", "  ", allow_empty=False)
     with pytest.raises(TypeError, match="name must be text"):
         check_text("name", 3)
+
+
+# --- tables and series (issue 11, item 4) ------------------------------------------------------
+
+import pandas as pd
+
+from livekit._checks import check_column, check_frame, check_mapping, check_series
+
+
+def test_frame_check_names_parameter_columns_and_rows():
+    frame = pd.DataFrame({"kind": ["cost"], "amount": [1.0]})
+    assert check_frame("money", frame, ["kind", "amount"]) is frame
+    with pytest.raises(TypeError, match=r"money must be a table \(a pandas DataFrame\), got dict"):
+        check_frame("money", {"kind": "cost"}, ["kind"])
+    with pytest.raises(ValueError, match=r"money must be a table with columns \['kind', 'amount'\]; missing \['amount'\]"):
+        check_frame("money", frame[["kind"]], ["kind", "amount"])
+    with pytest.raises(ValueError, match=r"at least 1 row\(s\), got 0"):
+        check_frame("money", frame.iloc[0:0], ["kind"])
+
+
+@pytest.mark.parametrize("bad, error, message", [
+    (math.nan, ValueError, r"money\['amount'\] at row 1 must be a number of at least 0, got nan"),
+    (-2.0, ValueError, r"money\['amount'\] at row 1 must be of at least 0, got -2.0"),
+    ("12", TypeError, r"money\['amount'\] at row 1 must be a number"),
+    (None, TypeError, r"money\['amount'\] at row 1 must be a number"),
+])
+def test_column_check_finds_the_first_bad_cell(bad, error, message):
+    frame = pd.DataFrame({"amount": [3.0, bad]}, dtype=object)
+    with pytest.raises(error, match=message):
+        check_column("money", frame, "amount", low=0)
+    good = pd.DataFrame({"amount": [3.0, 4.0]})
+    assert list(check_column("money", good, "amount", low=0)) == [3.0, 4.0]
+
+
+def test_series_and_mapping_checks():
+    s = pd.Series({"a": 1.0})
+    assert check_series("result", s, ["a"]) is s
+    with pytest.raises(ValueError, match=r"result must be a Series; it is missing \['b'\]"):
+        check_series("result", s, ["a", "b"])
+    with pytest.raises(TypeError, match="result must be a Series"):
+        check_series("result", [1.0], ["a"])
+    assert check_mapping("weights", {"a": 1}) == {"a": 1}
+    with pytest.raises(TypeError, match=r"weights must be a mapping \{key: value\}, got int 5"):
+        check_mapping("weights", 5)
+
+
+def test_long_values_are_shortened_in_messages():
+    with pytest.raises(TypeError) as info:
+        check_number("price", "x" * 5000, low=0)
+    assert len(str(info.value)) < 200 and "..." in str(info.value)

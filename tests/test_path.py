@@ -289,3 +289,28 @@ def test_bad_grids_and_parts_name_their_argument():
 def test_modes_repeat_and_order_do_not_matter():
     assert path.check_modes(["interview", "value", "value"]) == ("value", "interview")
     assert path.simulate(["interview", "value"]).equals(path.simulate(["value", "interview"]))
+
+
+# --- bad results (issue 11, item 4) --------------------------------------------------------------
+
+@pytest.mark.parametrize("reader", ["describe", "funnel", "money_flow", "stage_totals"])
+@pytest.mark.parametrize("quantity, bad, error, message", [
+    ("viewers", float("nan"), ValueError, r"result\['viewers'\] must be a number from 0 to 1e\+15, got nan"),
+    ("orders", float("inf"), ValueError, r"result\['orders'\] must be a number from 0 to 1e\+15, got inf"),
+    ("sales", -1.0, ValueError, r"result\['sales'\] must be from 0 to 1e\+15, got -1.0"),
+    ("traffic", "many", TypeError, r"result\['traffic'\] must be a number"),
+    ("profit", 1e300, ValueError, r"result\['profit'\] must be from -1e\+15 to 1e\+15"),
+])
+def test_readers_of_a_result_refuse_spoiled_values(reader, quantity, bad, error, message):
+    result = path.simulate().astype(object)
+    result[quantity] = bad
+    with pytest.raises(error, match=message):
+        getattr(path, reader)(result)
+
+
+def test_a_loss_is_a_valid_result():
+    result = path.simulate()
+    assert path.money_flow(result).shape[0] == 8
+    loss = result.copy()
+    loss["profit"] = -1234.5
+    assert path.stage_totals(loss).set_index("stage").at["capture", "headline_value"] == -1234.5

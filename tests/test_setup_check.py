@@ -63,3 +63,72 @@ def test_demo_view_rejects_bad_start_values():
         setup_check.explore_demo(conversion=0.5)
     with pytest.raises(ValueError, match="viewers must be a whole number"):
         setup_check.explore_demo(viewers=10.5)
+
+
+# --- the data files (issue 11, item 8) -----------------------------------------------------------
+
+import shutil
+
+from livekit import data
+
+
+def _copy_of_data(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(data.data_dir(), folder)
+    return folder
+
+
+def test_the_kit_data_folder_is_complete():
+    tables = setup_check.check_data()
+    assert set(tables["table"]) == set(data.kit_tables())
+    assert tables["ok"].all(), tables.loc[~tables["ok"], "problem"].tolist()
+    assert (tables["problem"] == "").all()
+
+
+def test_missing_and_corrupt_files_are_reported_not_all_ok(tmp_path):
+    folder = _copy_of_data(tmp_path)
+    (folder / "canvas_blocks.csv").unlink()
+    (folder / "live_modes.csv").write_text("mode,name\nvalue,Value marketing\n", encoding="utf-8")
+    (folder / "sellers.csv").write_bytes(b"seller,kind\n\xc3\x28 not text\n")
+    tables = setup_check.check_data(folder).set_index("table")
+    assert not tables.at["canvas_blocks", "ok"]
+    assert "canvas_blocks.csv: file not found" in tables.at["canvas_blocks", "problem"]
+    assert not tables.at["live_modes", "ok"] and "missing" in tables.at["live_modes", "problem"] and "lift" in tables.at["live_modes", "problem"]
+    assert not tables.at["sellers", "ok"] and "not UTF-8" in tables.at["sellers", "problem"]
+    assert tables.drop(index=["canvas_blocks", "live_modes", "sellers"])["ok"].all()
+
+    report = setup_check.installation_report(data_folder=folder)
+    assert repr(report) == "<livekit installation check: PROBLEMS FOUND>"
+    assert "Some data files are missing or damaged" in report.value
+    assert "canvas_blocks" in report.value and "file not found" in report.value
+    assert "3 of" in report.value
+
+
+def test_a_value_out_of_range_is_reported(tmp_path):
+    folder = _copy_of_data(tmp_path)
+    target = folder / "value_ratings.csv"
+    lines = target.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    cells = lines[1].split(",")
+    cells[header.index("live")] = "99"
+    target.write_text("\n".join([lines[0], ",".join(cells), *lines[2:]]) + "\n", encoding="utf-8")
+    tables = setup_check.check_data(folder).set_index("table")
+    assert not tables.at["value_ratings", "ok"]
+    assert "line 2, column 'live'" in tables.at["value_ratings", "problem"]
+
+
+def test_an_empty_folder_reports_every_table_missing(tmp_path):
+    tables = setup_check.check_data(tmp_path)
+    assert not tables["ok"].any()
+    assert tables["problem"].str.contains("file not found").all()
+
+
+def test_all_ok_report_says_the_data_are_fine():
+    report = setup_check.installation_report()
+    assert repr(report) == "<livekit installation check: all OK>"
+    assert f"All {len(data.kit_tables())} data tables read" in report.value
+
+
+def test_check_data_refuses_a_folder_that_is_not_a_name():
+    with pytest.raises(TypeError, match="folder must be a folder name"):
+        setup_check.check_data(5)

@@ -62,7 +62,7 @@ def test_writes_atomically_and_leaves_no_temporary_files(tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(worksheet.os, "replace", broken_replace)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(ValueError, match="mine.csv: could not write the file: disk full"):
         worksheet.save_worksheet({"channels": "new"}, path, overwrite=True)
     assert path.read_bytes() == before  # the old file is untouched
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.csv"]
@@ -126,3 +126,123 @@ def test_json_file_is_marked_and_readable(tmp_path):
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["worksheet"] == "livekit canvas" and data["version"] == 1
     assert data["blocks"]["channels"] == "Douyin live room — 直播间"
+
+
+# --- permissions, BOM, and the form's messages (issue 11, item 7) ---------------------------
+
+def _deny(*args, **kwargs):
+    raise PermissionError(13, "Permission denied")
+
+
+def test_permission_error_on_save_is_a_value_error_naming_the_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(worksheet.tempfile, "mkstemp", _deny)
+    with pytest.raises(ValueError, match=r"locked.json: could not write the file: permission denied"):
+        worksheet.save_worksheet(_sheet(), tmp_path / "locked.json")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_permission_error_on_load_is_a_value_error_naming_the_file(tmp_path, monkeypatch):
+    path = worksheet.save_worksheet(_sheet(), tmp_path / "mine.csv")
+    monkeypatch.setattr(type(path), "open", _deny)
+    with pytest.raises(ValueError, match=r"mine.csv: could not read the file: permission denied"):
+        worksheet.load_worksheet(path)
+
+
+def test_too_long_a_name_is_a_value_error(tmp_path):
+    with pytest.raises(ValueError, match="could not write the file"):
+        worksheet.save_worksheet(_sheet(), tmp_path / ("x" * 300 + ".csv"))
+
+
+@pytest.mark.parametrize("ext", [".csv", ".json"])
+def test_a_file_with_a_byte_order_mark_loads(tmp_path, ext):
+    path = worksheet.save_worksheet(_sheet(), tmp_path / f"plain{ext}")
+    bom = tmp_path / f"excel{ext}"
+    bom.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert worksheet.load_worksheet(bom) == _sheet()
+
+
+def test_replacing_a_file_keeps_its_permissions(tmp_path):
+    path = worksheet.save_worksheet(_sheet(), tmp_path / "shared.json")
+    path.chmod(0o664)
+    worksheet.save_worksheet({"channels": "new"}, path, overwrite=True)
+    assert (path.stat().st_mode & 0o777) == 0o664
+    path.chmod(0o600)
+    worksheet.save_worksheet({"channels": "newer"}, path, overwrite=True)
+    assert (path.stat().st_mode & 0o777) == 0o600
+    assert worksheet.load_worksheet(path)["channels"] == "newer"
+
+
+def test_a_new_file_gets_the_usual_permissions_not_the_temporary_files(tmp_path):
+    import os
+
+    mask = os.umask(0o022)
+    try:
+        path = worksheet.save_worksheet(_sheet(), tmp_path / "new.csv")
+    finally:
+        os.umask(mask)
+    assert (path.stat().st_mode & 0o777) == 0o644
+
+
+def test_existing_file_error_is_a_value_error_carrying_the_path(tmp_path):
+    path = worksheet.save_worksheet(_sheet(), tmp_path / "mine.json")
+    with pytest.raises(worksheet.WorksheetExistsError) as info:
+        worksheet.save_worksheet(_sheet(), path)
+    assert isinstance(info.value, ValueError) and info.value.path == path
+
+
+def _form(tmp_path, name="mine.json"):
+    from livekit import canvas_views
+
+    view = canvas_views.worksheet_form(tmp_path / name)
+    view.texts["channels"].value = "直播间"
+    return view
+
+
+def test_form_names_the_replace_checkbox_not_the_keyword(tmp_path):
+    view = _form(tmp_path)
+    view.save_button.click()
+    assert "Saved" in view.readout.value
+    view.save_button.click()
+    assert view.overwrite.description in view.error.value
+    assert "replace existing file" in view.error.value
+    assert "overwrite=True" not in view.error.value
+
+
+def test_form_failed_save_clears_the_earlier_saved_message(tmp_path):
+    view = _form(tmp_path)
+    view.save_button.click()
+    assert "Saved" in view.readout.value and view.error.value == ""
+    view.save_button.click()  # the file exists now, and replacing is not ticked
+    assert "already exists" in view.error.value
+    assert "Saved" not in view.readout.value
+
+
+def test_form_permission_error_on_save_shows_in_the_error_line(tmp_path, monkeypatch):
+    view = _form(tmp_path, "locked.json")
+    view.save_button.click()
+    assert "Saved" in view.readout.value
+    view.overwrite.value = True
+    monkeypatch.setattr(worksheet.tempfile, "mkstemp", _deny)
+    view.save_button.click()
+    assert "permission denied" in view.error.value and "locked.json" in view.error.value
+    assert "Saved" not in view.readout.value
+
+
+def test_form_permission_error_on_load_shows_and_keeps_the_typed_text(tmp_path, monkeypatch):
+    view = _form(tmp_path, "mine.csv")
+    view.save_button.click()
+    view.texts["channels"].value = "typed since"
+    monkeypatch.setattr(type(tmp_path), "open", _deny)
+    view.load_button.click()
+    assert "permission denied" in view.error.value and "mine.csv" in view.error.value
+    assert view.texts["channels"].value == "typed since"
+    assert "Loaded" not in view.readout.value
+
+
+def test_form_loads_a_csv_with_a_byte_order_mark(tmp_path):
+    path = worksheet.save_worksheet(_sheet(), tmp_path / "plain.csv")
+    (tmp_path / "excel.csv").write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    view = _form(tmp_path, "excel.csv")
+    view.load_button.click()
+    assert view.error.value == "" and "Loaded" in view.readout.value
+    assert view.texts["channels"].value == _sheet()["channels"]
