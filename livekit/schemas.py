@@ -245,6 +245,7 @@ FLOW_STEPS = Schema(
         Column("block", "text", pattern=r"[a-z_]+", description="Canvas block the step expresses (canvas_blocks.block); its module is the step's value stage"),
         Column("section", "text", description="Where in the paper"),
         Column("note", "text", description="Why the step matters"),
+        Column("basis", "text", allowed=("paper: Figure 2", "kit: added step"), description="Whether the step is in the paper's Figure 2 or added by the kit"),
     ),
     unique=("step",),
 )
