@@ -22,10 +22,12 @@ The kit's model, in two lines:
   *and* both modes serve the purpose; a clashing pair gives "1+1<2", and a mode that does not
   serve the purpose adds little however well it pairs.
 
-Units: attraction, as in :func:`livekit.path.mode_boost`.
+Units: attraction, as in :func:`livekit.path.mode_boost`. The tables are read once per session
+(restart the kernel after editing them).
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import combinations as _pairs_of
 from typing import Iterable
 
@@ -52,6 +54,16 @@ VERDICTS = ("1+1>2", "1+1=2", "1+1<2")
 _TOLERANCE = 1e-9
 
 
+@lru_cache(maxsize=None)
+def _table(name: str) -> pd.DataFrame:
+    # read once per session: the model is called on every slider move
+    return load(name).reset_index(drop=True)
+
+
+def _load(name: str) -> pd.DataFrame:
+    return _table(name).copy()
+
+
 def mode_table() -> pd.DataFrame:
     """The seven live-stream modes.
 
@@ -62,7 +74,7 @@ def mode_table() -> pd.DataFrame:
         ``description`` and ``example`` (the kit's words), ``lift`` (the kit's assumption, in
         attraction units: what the mode adds when it fully serves the purpose) and ``source``.
     """
-    return load("live_modes").reset_index(drop=True)
+    return _load("live_modes")
 
 
 def purposes() -> pd.DataFrame:
@@ -73,7 +85,7 @@ def purposes() -> pd.DataFrame:
     pandas.DataFrame
         ``purpose`` (id), ``name``, ``goal``, ``provenance`` (always ``kit``) and ``basis``.
     """
-    return load("mode_purposes").reset_index(drop=True)
+    return _load("mode_purposes")
 
 
 def _lookup(kind: str, value, table: pd.DataFrame, id_col: str) -> str:
@@ -158,7 +170,7 @@ def mode_fit(purpose: str) -> pd.DataFrame:
         purpose), ``reason`` and ``provenance`` (``kit``).
     """
     purpose = check_purpose(purpose)
-    fit = load("mode_fit")
+    fit = _load("mode_fit")
     fit = fit[fit["purpose"] == purpose][["mode", "fit", "reason", "provenance"]]
     out = mode_table()[["mode", "name", "lift"]].merge(fit, on="mode", how="left")
     out["alone"] = out["lift"] * out["fit"]
@@ -175,7 +187,7 @@ def pair_table() -> pd.DataFrame:
         21 rows: ``mode_a``, ``mode_b``, ``synergy`` (-1 to 1), ``effect`` (``reinforce``,
         ``neutral`` or ``clash``), ``reason`` and ``provenance`` (``kit``).
     """
-    return load("mode_pairs").reset_index(drop=True)
+    return _load("mode_pairs")
 
 
 def pair_synergy(mode_a: str, mode_b: str) -> float:
@@ -200,11 +212,22 @@ def pair_synergy(mode_a: str, mode_b: str) -> float:
     b = check_mode_list(mode_b)[0]
     if a == b:
         raise ValueError(f"mode_a and mode_b must be two different modes, got {a!r} twice")
+    return _synergies()[frozenset((a, b))]
+
+
+def _synergies() -> dict[frozenset, float]:
+    """Every pair's synergy, keyed by the unordered pair; the file must hold each pair once."""
     table = pair_table()
-    row = table[((table["mode_a"] == a) & (table["mode_b"] == b)) | ((table["mode_a"] == b) & (table["mode_b"] == a))]
-    if len(row) != 1:
-        raise ValueError(f"data/mode_pairs.csv must hold the pair ({a!r}, {b!r}) exactly once, found {len(row)}")
-    return float(row["synergy"].iloc[0])
+    out: dict[frozenset, float] = {}
+    for a, b, s in zip(table["mode_a"], table["mode_b"], table["synergy"]):
+        key = frozenset((a, b))
+        if len(key) != 2 or key in out:
+            raise ValueError(f"data/mode_pairs.csv: the pair ({a!r}, {b!r}) must be two different modes, listed once")
+        out[key] = float(s)
+    missing = [p for p in _pairs_of(mode_table()["mode"], 2) if frozenset(p) not in out]
+    if missing:
+        raise ValueError(f"data/mode_pairs.csv: pairs {missing} are missing")
+    return out
 
 
 def combine(purpose: str, modes: str | Iterable[str]) -> dict:
@@ -236,9 +259,10 @@ def combine(purpose: str, modes: str | Iterable[str]) -> dict:
     chosen = check_mode_list(modes)
     fit = mode_fit(purpose).set_index("mode")
     alone = {m: float(fit.at[m, "alone"]) for m in chosen}
+    synergies = _synergies()
     pairs = {}
     for a, b in _pairs_of(chosen, 2):
-        pairs[f"{a}+{b}"] = pair_synergy(a, b) * min(alone[a], alone[b])
+        pairs[f"{a}+{b}"] = synergies[frozenset((a, b))] * min(alone[a], alone[b])
     sum_alone = sum(alone.values())
     total = sum_alone + sum(pairs.values())
     gain = total - sum_alone
