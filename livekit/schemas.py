@@ -336,3 +336,31 @@ SCHEMAS.update({
     "mode_pairs": MODE_PAIRS,
     "glossary": GLOSSARY,
 })
+
+# --- real cases (livekit.cases): reported figures and the platforms the paper observed ----
+
+CASE_OUTLETS = Schema(
+    name="case_outlets",
+    description="The outlet behind each web host in live_commerce_facts.csv's source column.",
+    columns=(
+        Column("domain", "text", pattern=r"[a-z0-9.-]+", description="Web host of a source address"),
+        Column("outlet", "text", description="The outlet's name, as cited in case boxes"),
+    ),
+    unique=("domain",),
+)
+
+PLATFORM_CASES = Schema(
+    name="platform_cases",
+    description="What the paper says of each platform it observed (kit's paraphrase, with section).",
+    columns=(
+        Column("platform", "text", description="Platform name as the kit writes it"),
+        Column("chinese", "text", description="Chinese name"),
+        Column("paper_name", "text", description="How the paper writes it"),
+        Column("facts_platform", "text", nullable=True, description="Its name in live_commerce_facts.csv; empty if the kit has no sourced figure"),
+        Column("paper_says", "text", description="What the paper says of it (kit's paraphrase)"),
+        Column("section", "text", description="Where in the paper"),
+    ),
+    unique=("platform",),
+)
+
+SCHEMAS.update({"case_outlets": CASE_OUTLETS, "platform_cases": PLATFORM_CASES})
