@@ -64,3 +64,50 @@ def test_every_key_leads_to_a_term_of_the_table():
 def test_any_term_is_found_whatever_its_case_or_padding(term, how):
     asked = {"upper": term.upper(), "lower": term.lower(), "pad": f"  {term} "}[how]
     assert glossary(asked)["term"] == term
+
+
+# --- "where the kit uses it" is true --------------------------------------------------------
+
+import json
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _notebook_text(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    parts = []
+    for cell in nb["cells"]:
+        parts.append("".join(cell["source"]))
+        for out in cell.get("outputs", []):
+            for key in ("text/plain", "text/markdown"):
+                value = out.get("data", {}).get(key, "")
+                parts.append("".join(value) if isinstance(value, list) else value)
+    return "\n".join(parts).lower()
+
+
+def _mentions(text, names):
+    for name in (n.strip().lower() for n in names):
+        if not name:
+            continue
+        if re.search(r"[a-z0-9]", name):
+            if re.search(r"(?<![a-z0-9])" + re.escape(name) + r"s?(?![a-z0-9])", text):
+                return True
+        elif name in text:
+            return True
+    return False
+
+
+def test_used_in_names_notebooks_that_mention_the_term_and_files_that_exist():
+    notebooks = {p.name[:2]: _notebook_text(p) for p in (ROOT / "notebooks").glob("*.ipynb")}
+    for row in glossary().itertuples(index=False):
+        names = [row.term, row.chinese, *(row.aliases if isinstance(row.aliases, str) else "").split(";")]
+        for part in (p.strip() for p in row.used_in.split(";")):
+            if part.startswith("data/"):
+                assert list((ROOT).glob(part)), f"{row.term}: {part} does not exist"
+                continue
+            listed = list(notebooks) if part == "all notebooks" else re.findall(r"\d\d", part)
+            assert listed, f"{row.term}: cannot read {part!r}"
+            for number in listed:
+                assert _mentions(notebooks[number], names), f"{row.term}: notebook {number} does not mention it"
