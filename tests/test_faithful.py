@@ -248,3 +248,48 @@ def test_no_unquoted_run_of_eight_words_from_the_paper(path, grams):
         f"{path.relative_to(ROOT)} copies {len(runs)} run(s) of {N}+ words from the paper without "
         "quotation marks; rephrase or quote:\n  " + "\n  ".join(runs)
     )
+
+
+# --- issue 12's corrections stay made -----------------------------------------------------------
+
+
+def _rows(name):
+    with (ROOT / "data" / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_figure_2_ends_with_the_platform_informing_the_buyer_and_the_added_step_is_labelled():
+    steps = _rows("flow_steps")
+    last = steps[-1]
+    assert (last["actor"], last["target"]) == ("platform", "audience")
+    assert "kit" in last["note"] and "loop" in last["note"]
+    assert steps[0]["basis"] == "kit: added step"
+    assert all(s["basis"] == "paper: Figure 2" for s in steps[1:])
+
+
+def test_channels_are_a_significant_not_the_most_significant_advantage():
+    channels = {r["block"]: r for r in _rows("canvas_blocks")}["channels"]["live_marketing"]
+    assert "a significant advantage" in channels
+    assert "clearest" not in channels
+    reach = {r["name"]: r for r in _rows("path_parameters")}["reach_influence"]["note"]
+    assert "significant advantage" in reach and "clearest" not in reach
+
+
+def test_integration_switches_and_sponsorship_say_the_mechanism_is_the_kit_s():
+    params = {r["name"]: r for r in _rows("path_parameters")}
+    for name in ("shared_products", "pickup_offline", "pay_on_delivery", "synchronised_chain"):
+        assert params[name]["provenance"] == "paper+kit", name
+        assert "kit's" in params[name]["note"], name
+    assert "kit" in params["gifts_per_engaged"]["note"] and "sponsorship" in params["gifts_per_engaged"]["note"]
+    revenue = {r["block"]: r for r in _rows("canvas_blocks")}["revenue_streams"]["live_marketing"]
+    assert "customer sponsorship" in revenue and "kit's interpretation" in revenue
+
+
+def test_the_partners_wording_is_flagged_where_the_kit_departs_from_it():
+    partners = {r["block"]: r for r in _rows("canvas_blocks")}["key_partners"]["live_marketing"]
+    assert '"are indispensable"' in partners and "none of the three can be dropped" in partners
+
+
+def test_the_film_star_figure_is_called_one_session():
+    star = [r for r in _rows("sellers") if r["seller"].startswith("Film star")][0]
+    assert "one session" in star["note"] and "kit's assumption" in star["note"]
