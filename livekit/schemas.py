@@ -247,6 +247,7 @@ FLOW_STEPS = Schema(
         Column("block", "text", pattern=r"[a-z_]+", description="Canvas block the step expresses (canvas_blocks.block); its module is the step's value stage"),
         Column("section", "text", description="Where in the paper"),
         Column("note", "text", description="Why the step matters"),
+        Column("basis", "text", allowed=("paper: Figure 2", "kit: added step"), description="Whether the step is in the paper's Figure 2 or added by the kit"),
     ),
     unique=("step",),
 )
@@ -271,3 +272,97 @@ SCHEMAS.update({
     "live_modes": LIVE_MODES,
     "checks_path": SELF_CHECKS,
 })
+
+# --- the seven modes by marketing purpose (livekit.modes): all numbers the kit's -----------
+
+_MODE_ID = r"value|celebrity|rare|altruistic|talent|contrast|interview"
+_PURPOSE_ID = r"[a-z]+"
+
+MODE_PURPOSES = Schema(
+    name="mode_purposes",
+    description="The kit's marketing purposes a seller can pick modes for (the paper names none).",
+    columns=(
+        Column("purpose", "text", pattern=_PURPOSE_ID, description="Purpose id"),
+        Column("name", "text", description="Display name"),
+        Column("goal", "text", description="What the seller wants (kit's words)"),
+        Column("provenance", "text", allowed=("kit",), description="Always the kit's"),
+        Column("basis", "text", description="Why the kit lists it"),
+    ),
+    unique=("purpose",),
+)
+
+MODE_FIT = Schema(
+    name="mode_fit",
+    description="How well each live-stream mode serves each purpose (kit's rating, with a reason).",
+    columns=(
+        Column("mode", "text", pattern=_MODE_ID, description="Mode id (live_modes.mode)"),
+        Column("purpose", "text", pattern=_PURPOSE_ID, description="Purpose id (mode_purposes.purpose)"),
+        Column("fit", "float", low=0, high=1, unit="0-1 share of the lift", description="Share of the mode's lift it delivers for this purpose (kit)"),
+        Column("reason", "text", description="Why (kit's words)"),
+        Column("provenance", "text", allowed=("kit",), description="Always the kit's"),
+    ),
+)
+
+MODE_PAIRS = Schema(
+    name="mode_pairs",
+    description="The kit's synergy for every pair of live-stream modes: reinforce, neutral or clash.",
+    columns=(
+        Column("mode_a", "text", pattern=_MODE_ID, description="First mode"),
+        Column("mode_b", "text", pattern=_MODE_ID, description="Second mode"),
+        Column("synergy", "float", low=-1, high=1, unit="x the weaker effect alone", description="Added (or removed) attraction per unit of the weaker mode's effect alone (kit)"),
+        Column("effect", "text", allowed=("reinforce", "neutral", "clash"), description="Sign of the synergy in words"),
+        Column("reason", "text", description="Why (kit's words)"),
+        Column("provenance", "text", allowed=("kit",), description="Always the kit's"),
+    ),
+)
+
+# --- the glossary (livekit.glossary) ------------------------------------------------------
+
+GLOSSARY = Schema(
+    name="glossary",
+    description="Plain definitions of the terms the kit uses, with Chinese and where each is used.",
+    columns=(
+        Column("term", "text", description="The term as the kit writes it"),
+        Column("aliases", "text", nullable=True, description="Other spellings and abbreviations, '; '-separated"),
+        Column("chinese", "text", description="The Chinese term"),
+        Column("definition", "text", description="Plain definition (kit's words)"),
+        Column("used_in", "text", description="Where the kit uses it"),
+        Column("source", "text", description="Where the term comes from: a paper section, or the kit"),
+    ),
+    unique=("term",),
+)
+
+SCHEMAS.update({
+    "mode_purposes": MODE_PURPOSES,
+    "mode_fit": MODE_FIT,
+    "mode_pairs": MODE_PAIRS,
+    "glossary": GLOSSARY,
+})
+
+# --- real cases (livekit.cases): reported figures and the platforms the paper observed ----
+
+CASE_OUTLETS = Schema(
+    name="case_outlets",
+    description="The outlet behind each web host in live_commerce_facts.csv's source column.",
+    columns=(
+        Column("domain", "text", pattern=r"[a-z0-9.-]+", description="Web host of a source address"),
+        Column("outlet", "text", description="The outlet's name, as cited in case boxes"),
+    ),
+    unique=("domain",),
+)
+
+PLATFORM_CASES = Schema(
+    name="platform_cases",
+    description="What the paper says of each platform it observed (kit's paraphrase, with section).",
+    columns=(
+        Column("platform", "text", description="Platform name as the kit writes it"),
+        Column("chinese", "text", description="Chinese name"),
+        Column("paper_name", "text", description="How the paper writes it"),
+        Column("facts_platform", "text", nullable=True, description="Its name in live_commerce_facts.csv; empty if the kit has no sourced figure"),
+        Column("paper_says", "text", description="What the paper says of it (kit's paraphrase)"),
+        Column("section", "text", description="Where in the paper"),
+    ),
+    unique=("platform",),
+)
+
+SCHEMAS.update({"case_outlets": CASE_OUTLETS, "platform_cases": PLATFORM_CASES})

@@ -1,0 +1,237 @@
+"""Real cases: reported figures for named anchors, and what the paper says of each platform.
+
+Two tables feed this module, both in ``data/`` and documented in ``data/README.md``:
+
+- ``live_commerce_facts.csv``: figures reported by news outlets for well-known anchors (Li Jiaqi,
+  Viya, Cherie, Luo Yonghao), one figure a row, each with the page that reported it. Where outlets
+  disagree the table holds both figures, and so does every function here: nothing is averaged or
+  picked. ``case_outlets.csv`` names the outlet behind each web address.
+- ``platform_cases.csv``: for Taobao Live, Douyin, JD and Amazon Live, what the paper says of the
+  platform (the kit's paraphrase, with the section).
+
+No number here is the kit's. A reported figure is what an outlet reported, not an audited one; a
+single session is a single session (not a year). Anything a later view must *assume* to place an
+anchor on the seller map (watch time, conversion, ...) is listed as missing, for the view to
+label as the kit's.
+"""
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import numpy as np
+import pandas as pd
+
+from .data import load
+
+__all__ = ["facts", "anchor_sales", "map_anchors", "platform_cases", "case_box", "format_cny"]
+
+#: The seller-map metrics (``data/sellers.csv``) that no source in the kit reports for a real anchor.
+UNREPORTED_METRICS = ("celebrity", "annual_sales_cny", "avg_viewers", "watch_minutes", "engagement", "conversion")
+
+
+def _outlet(url: str, outlets: dict[str, str]) -> str:
+    host = urlparse(url).netloc.lower()
+    return outlets.get(host, host)
+
+
+def facts() -> pd.DataFrame:
+    """Every reported figure, with the outlet that reported it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of ``data/live_commerce_facts.csv`` (``anchor``, ``platform``, ``event``,
+        ``date``, ``metric``, ``value``, ``unit``, ``source``, ``note``) plus ``reported_by``, the
+        outlet's name (from ``data/case_outlets.csv``; the web host where the outlet is not listed).
+    """
+    table = load("live_commerce_facts").reset_index(drop=True)
+    outlets = dict(zip(*load("case_outlets")[["domain", "outlet"]].T.values))
+    table["reported_by"] = [_outlet(u, outlets) for u in table["source"]]
+    return table
+
+
+def format_cny(value: float) -> str:
+    """A CNY amount in words a student reads at a glance: ``10.65 billion CNY``, ``110 million CNY``.
+
+    Parameters
+    ----------
+    value : float
+        An amount in CNY, 0 or more.
+
+    Returns
+    -------
+    str
+        The amount in billions or millions (up to two decimals, trailing zeros dropped), or as a
+        whole number below one million.
+
+    Raises
+    ------
+    ValueError
+        If ``value`` is negative or not a finite number.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) or not np.isfinite(value) or value < 0:
+        raise ValueError(f"value must be a finite amount of CNY, 0 or more, got {value!r}")
+    return _amount(value, "CNY")
+
+
+def _amount(value: float, unit: str) -> str:
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if value >= size:
+            return f"{value / size:.2f}".rstrip("0").rstrip(".") + f" {word} {unit}"
+    return f"{value:,.0f} {unit}"
+
+
+def anchor_sales() -> pd.DataFrame:
+    """Reported sales, one row per anchor and event, with every outlet's figure kept.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``anchor``, ``platform``, ``event``, ``date``, ``low`` and ``high`` (the smallest and
+        largest reported figure, CNY; equal when one outlet reports it), ``reported`` (each
+        figure with its outlet, e.g. ``10.65 billion CNY (Jiemian); 12 billion CNY (Jing Daily)``),
+        ``sources_disagree`` (bool), ``sources`` (the web addresses, ``'; '``-separated) and
+        ``notes``. Sorted by the largest figure.
+    """
+    table = facts()
+    sales = table[table["metric"] == "sales"]
+    rows = []
+    for (anchor, platform, event, date), group in sales.groupby(["anchor", "platform", "event", "date"], sort=False):
+        notes = [n for n in group["note"] if isinstance(n, str) and n.strip()]
+        rows.append({
+            "anchor": anchor,
+            "platform": platform,
+            "event": event,
+            "date": date,
+            "low": float(group["value"].min()),
+            "high": float(group["value"].max()),
+            "reported": "; ".join(f"{format_cny(v)} ({o})" for v, o in zip(group["value"], group["reported_by"])),
+            "sources_disagree": group["value"].nunique() > 1,
+            "sources": "; ".join(dict.fromkeys(group["source"])),
+            "notes": "; ".join(notes),
+        })
+    out = pd.DataFrame(rows)
+    return out.sort_values(["high", "anchor"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def map_anchors() -> pd.DataFrame:
+    """The real anchors in a form the seller evaluation map can use, reported figures only.
+
+    One row per anchor. ``followers`` holds the largest follower count an outlet reported (with
+    its platform and source) or NaN; ``best_session_low`` / ``best_session_high`` the anchor's
+    largest reported single-session sales (both outlets' figures where they disagree);
+    ``peak_cumulative_viewers`` the largest reported cumulative audience of one event, or NaN.
+    ``missing`` lists the metrics of ``data/sellers.csv`` no source reports: a view that places the
+    anchor on the map must assume them and label them as the kit's.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``seller`` (the anchor's name), ``platforms``, ``followers``,
+        ``followers_source``, ``best_session_event``, ``best_session_low``,
+        ``best_session_high`` (CNY, one session, not a year), ``best_session_reported``,
+        ``peak_cumulative_viewers``, ``sources`` (every address used), ``missing`` and ``basis``
+        (always ``reported``).
+    """
+    table = facts()
+    sales = anchor_sales()
+    rows = []
+    for anchor, group in table.groupby("anchor", sort=False):
+        follow = group[group["metric"] == "followers"].sort_values("value", ascending=False)
+        viewers = group[group["metric"] == "cumulative viewers"]
+        best = sales[sales["anchor"] == anchor].sort_values("high", ascending=False)
+        row = {
+            "seller": anchor,
+            "platforms": ", ".join(dict.fromkeys(group["platform"])),
+            "followers": float(follow["value"].iloc[0]) if len(follow) else np.nan,
+            "followers_source": (f"{follow['platform'].iloc[0]}, {follow['date'].iloc[0]}, reported by "
+                                 f"{follow['reported_by'].iloc[0]}") if len(follow) else "",
+            "best_session_event": f"{best['event'].iloc[0]}, {best['date'].iloc[0]}" if len(best) else "",
+            "best_session_low": float(best["low"].iloc[0]) if len(best) else np.nan,
+            "best_session_high": float(best["high"].iloc[0]) if len(best) else np.nan,
+            "best_session_reported": best["reported"].iloc[0] if len(best) else "",
+            "peak_cumulative_viewers": float(viewers["value"].max()) if len(viewers) else np.nan,
+            "sources": "; ".join(dict.fromkeys(group["source"])),
+            "missing": ", ".join(UNREPORTED_METRICS + (() if len(follow) else ("followers",))),
+            "basis": "reported",
+        }
+        rows.append(row)
+    out = pd.DataFrame(rows)
+    return out.sort_values(["best_session_high", "seller"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def platform_cases() -> pd.DataFrame:
+    """What the paper says of each platform it observed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``platform``, ``chinese``, ``paper_name`` (how the paper writes it), ``facts_platform``
+        (its name in ``live_commerce_facts.csv``, empty where the kit has no sourced figure),
+        ``paper_says`` (the kit's paraphrase) and ``section``.
+    """
+    return load("platform_cases").reset_index(drop=True)
+
+
+def case_box(platform: str) -> str:
+    """A short case box on one platform, in Markdown: what the paper says, then what outlets report.
+
+    Parameters
+    ----------
+    platform : str
+        ``"Taobao Live"``, ``"Douyin"``, ``"JD"`` or ``"Amazon Live"`` (also the paper's spelling,
+        e.g. ``"Tiktok"``, ``"Jingdong"``, or the Chinese name; any case).
+
+    Returns
+    -------
+    str
+        Markdown: a heading, the paper's view with its section, and every reported figure for the
+        platform (sales first, then viewers and followers) with its outlet and caveats (where
+        outlets disagree, each figure). For a platform with
+        no sourced figure in the kit's data, the box says so and reports nothing else.
+
+    Raises
+    ------
+    TypeError
+        If ``platform`` is not text.
+    ValueError
+        If the platform is unknown, naming the four.
+    """
+    if not isinstance(platform, str):
+        raise TypeError(f"platform must be text such as 'Taobao Live', got {type(platform).__name__}")
+    cases = platform_cases()
+    key = platform.strip().casefold()
+    match = cases[
+        (cases["platform"].str.casefold() == key)
+        | (cases["chinese"].str.casefold() == key)
+        | cases["paper_name"].str.casefold().str.split(r"[ /()]+").apply(lambda words: key in words)
+    ]
+    if match.empty:
+        names = ", ".join(repr(p) for p in cases["platform"])
+        raise ValueError(f"platform {platform!r} is unknown; choose one of {names}")
+    case = match.iloc[0]
+    lines = [
+        f"**Case: {case['platform']} ({case['chinese']})**",
+        "",
+        f"*What the paper says* ({case['section']}): {case['paper_says']}",
+        "",
+    ]
+    name = case["facts_platform"] if isinstance(case["facts_platform"], str) else ""
+    sales = anchor_sales()
+    sales = sales[sales["platform"] == name] if name else sales.iloc[0:0]
+    if sales.empty:
+        lines.append("*What outlets report:* the kit holds no sourced figure for this platform, so this box "
+                     "reports only what the paper says.")
+    else:
+        lines.append("*What outlets report* (reported figures, not audited; where outlets disagree, both are shown):")
+        lines.append("")
+        for row in sales.itertuples(index=False):
+            caveat = f" Caveats: {row.notes}." if row.notes else ""
+            lines.append(f"- {row.anchor}, sales, {row.event} ({row.date}): {row.reported}.{caveat}")
+        table = facts()
+        others = table[(table["platform"] == name) & (table["metric"] != "sales")]
+        for row in others.itertuples(index=False):
+            caveat = f" Caveats: {row.note}." if isinstance(row.note, str) and row.note.strip() else ""
+            lines.append(f"- {row.anchor}, {row.metric}, {row.event} ({row.date}): "
+                         f"{_amount(row.value, row.unit)} ({row.reported_by}).{caveat}")
+    return "\n".join(lines)

@@ -1,0 +1,361 @@
+"""The seven live-stream modes: pick a marketing purpose and a combination, see what the kit's model says.
+
+Li (2021, *Analysis of nine elements*) lists seven common modes of live-stream marketing (value,
+celebrity, rare, altruistic, talent, contrast and interview marketing), says a seller picks one or
+several of them to suit the marketing purpose before planning a broadcast, and says the modes are
+not independent: combined well, they sharpen the focus of the marketing and give "1+1>2". The
+paper names no purposes and gives no sizes. Everything numeric here is **the kit's** and lives in
+``data/`` with ``provenance = kit``:
+
+- ``data/live_modes.csv``: the seven modes, a description and example (the kit's words), and each
+  mode's ``lift``, the attraction it adds at best (the same lift notebook 3's funnel uses);
+- ``data/mode_purposes.csv``: six marketing purposes (the kit's list);
+- ``data/mode_fit.csv``: how well each mode serves each purpose, 0 to 1, with a reason;
+- ``data/mode_pairs.csv``: for each pair of modes, a synergy from -1 to 1 (positive: they
+  reinforce each other; 0: neutral; negative: they clash), with a reason.
+
+The kit's model, in two lines:
+
+- one mode alone adds ``lift x fit`` of attraction for the chosen purpose;
+- a combination adds the modes' effects alone plus, for every pair, ``synergy x`` the weaker of
+  the two effects alone. So combining gives "1+1>2" only when the pairs reinforce each other
+  *and* both modes serve the purpose; a clashing pair gives "1+1<2", and a mode that does not
+  serve the purpose adds little however well it pairs.
+
+Units: attraction, as in :func:`livekit.path.mode_boost`. The tables are read once per session
+(restart the kernel after editing them).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import combinations as _pairs_of
+from typing import Iterable
+
+import pandas as pd
+
+from .data import load
+
+__all__ = [
+    "mode_table",
+    "purposes",
+    "check_purpose",
+    "check_mode_list",
+    "mode_fit",
+    "pair_synergy",
+    "pair_table",
+    "combine",
+    "combination_table",
+    "rank_combinations",
+    "VERDICTS",
+]
+
+#: The three verdicts :func:`combine` can give for two or more modes.
+VERDICTS = ("1+1>2", "1+1=2", "1+1<2")
+_TOLERANCE = 1e-9
+
+
+@lru_cache(maxsize=None)
+def _table(name: str) -> pd.DataFrame:
+    # read once per session: the model is called on every slider move
+    return load(name).reset_index(drop=True)
+
+
+def _load(name: str) -> pd.DataFrame:
+    return _table(name).copy()
+
+
+def mode_table() -> pd.DataFrame:
+    """The seven live-stream modes.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per mode, in the paper's order: ``mode`` (id), ``name`` (the paper's name),
+        ``description`` and ``example`` (the kit's words), ``lift`` (the kit's assumption, in
+        attraction units: what the mode adds when it fully serves the purpose) and ``source``.
+    """
+    return _load("live_modes")
+
+
+def purposes() -> pd.DataFrame:
+    """The kit's six marketing purposes.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``purpose`` (id), ``name``, ``goal``, ``provenance`` (always ``kit``) and ``basis``.
+    """
+    return _load("mode_purposes")
+
+
+def _lookup(kind: str, value, table: pd.DataFrame, id_col: str) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{kind} must be text (an id such as {table[id_col].iloc[0]!r}), got {type(value).__name__}")
+    key = value.strip().casefold()
+    for ident, name in zip(table[id_col], table["name"]):
+        if key in (ident.casefold(), name.casefold()):
+            return ident
+    allowed = ", ".join(repr(i) for i in table[id_col])
+    raise ValueError(f"{kind} {value!r} is unknown; choose one of {allowed} (or its name)")
+
+
+def check_purpose(purpose: str) -> str:
+    """Return the purpose id for ``purpose`` (an id or a name, any case).
+
+    Parameters
+    ----------
+    purpose : str
+        A purpose id from ``data/mode_purposes.csv`` (e.g. ``"trust"``) or its name.
+
+    Returns
+    -------
+    str
+        The purpose id.
+
+    Raises
+    ------
+    TypeError
+        If ``purpose`` is not text.
+    ValueError
+        If it is not one of the six, naming the allowed ids.
+    """
+    return _lookup("purpose", purpose, purposes(), "purpose")
+
+
+def check_mode_list(modes: str | Iterable[str]) -> tuple[str, ...]:
+    """Return the mode ids for ``modes``, without repeats, in the paper's order.
+
+    Parameters
+    ----------
+    modes : str or iterable of str
+        One mode, or several, each an id (``"value"``) or a name (``"Value marketing"``), any case.
+        An empty list means no mode.
+
+    Returns
+    -------
+    tuple of str
+        The chosen mode ids, each once, in the order of ``data/live_modes.csv``.
+
+    Raises
+    ------
+    TypeError
+        If ``modes`` is neither text nor an iterable of text.
+    ValueError
+        If a mode is unknown, naming the seven allowed ids.
+    """
+    table = mode_table()
+    if isinstance(modes, str):
+        modes = [modes]
+    try:
+        items = list(modes)
+    except TypeError:
+        raise TypeError(f"modes must be a mode id or a list of them, got {type(modes).__name__}") from None
+    chosen = {_lookup("mode", m, table, "mode") for m in items}
+    return tuple(m for m in table["mode"] if m in chosen)
+
+
+def mode_fit(purpose: str) -> pd.DataFrame:
+    """How well each mode serves ``purpose``, and what it adds alone (the kit's numbers).
+
+    Parameters
+    ----------
+    purpose : str
+        A purpose id or name (see :func:`purposes`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per mode, best first: ``mode``, ``name``, ``lift`` (attraction), ``fit``
+        (0 to 1), ``alone`` (``lift x fit``, attraction added by this mode alone for this
+        purpose), ``reason`` and ``provenance`` (``kit``).
+    """
+    purpose = check_purpose(purpose)
+    fit = _load("mode_fit")
+    fit = fit[fit["purpose"] == purpose][["mode", "fit", "reason", "provenance"]]
+    out = mode_table()[["mode", "name", "lift"]].merge(fit, on="mode", how="left")
+    out["alone"] = out["lift"] * out["fit"]
+    out = out[["mode", "name", "lift", "fit", "alone", "reason", "provenance"]]
+    return out.sort_values(["alone", "mode"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def pair_table() -> pd.DataFrame:
+    """The kit's synergy for every pair of modes.
+
+    Returns
+    -------
+    pandas.DataFrame
+        21 rows: ``mode_a``, ``mode_b``, ``synergy`` (-1 to 1), ``effect`` (``reinforce``,
+        ``neutral`` or ``clash``), ``reason`` and ``provenance`` (``kit``).
+    """
+    return _load("mode_pairs")
+
+
+def pair_synergy(mode_a: str, mode_b: str) -> float:
+    """The kit's synergy between two different modes (order does not matter).
+
+    Parameters
+    ----------
+    mode_a, mode_b : str
+        Two different modes, ids or names.
+
+    Returns
+    -------
+    float
+        From -1 (they clash) through 0 (neutral) to 1 (they reinforce each other).
+
+    Raises
+    ------
+    ValueError
+        If a mode is unknown or the two are the same.
+    """
+    a = check_mode_list(mode_a)[0]
+    b = check_mode_list(mode_b)[0]
+    if a == b:
+        raise ValueError(f"mode_a and mode_b must be two different modes, got {a!r} twice")
+    return _synergies()[frozenset((a, b))]
+
+
+def _synergies() -> dict[frozenset, float]:
+    """Every pair's synergy, keyed by the unordered pair; the file must hold each pair once."""
+    table = pair_table()
+    out: dict[frozenset, float] = {}
+    for a, b, s in zip(table["mode_a"], table["mode_b"], table["synergy"]):
+        key = frozenset((a, b))
+        if len(key) != 2 or key in out:
+            raise ValueError(f"data/mode_pairs.csv: the pair ({a!r}, {b!r}) must be two different modes, listed once")
+        out[key] = float(s)
+    missing = [p for p in _pairs_of(mode_table()["mode"], 2) if frozenset(p) not in out]
+    if missing:
+        raise ValueError(f"data/mode_pairs.csv: pairs {missing} are missing")
+    return out
+
+
+def combine(purpose: str, modes: str | Iterable[str]) -> dict:
+    """What the kit's model says about a combination of modes for a marketing purpose.
+
+    Each mode alone adds ``lift x fit`` of attraction for the purpose; every pair adds
+    ``synergy x min(alone_a, alone_b)``. The verdict compares the total with the sum of the modes
+    alone: ``"1+1>2"`` if the combination adds more, ``"1+1<2"`` if less, ``"1+1=2"`` if the same.
+    All numbers are the kit's assumptions (``data/mode_fit.csv``, ``data/mode_pairs.csv``,
+    ``data/live_modes.csv``); the paper only says that good combinations reach "1+1>2".
+
+    Parameters
+    ----------
+    purpose : str
+        A purpose id or name (see :func:`purposes`).
+    modes : str or iterable of str
+        The modes chosen, ids or names; repeats count once; none is allowed.
+
+    Returns
+    -------
+    dict
+        ``purpose`` (id), ``modes`` (tuple of ids), ``alone`` (dict mode -> attraction added
+        alone), ``pairs`` (dict ``"a+b"`` -> attraction the pair adds or removes),
+        ``sum_alone``, ``total`` (both in attraction units), ``gain`` (``total - sum_alone``),
+        ``verdict`` (one of :data:`VERDICTS`, or ``"one mode"`` / ``"no mode"``) and
+        ``provenance`` (``"kit"``).
+    """
+    purpose = check_purpose(purpose)
+    chosen = check_mode_list(modes)
+    fit = mode_fit(purpose).set_index("mode")
+    alone = {m: float(fit.at[m, "alone"]) for m in chosen}
+    synergies = _synergies()
+    pairs = {}
+    for a, b in _pairs_of(chosen, 2):
+        pairs[f"{a}+{b}"] = synergies[frozenset((a, b))] * min(alone[a], alone[b])
+    sum_alone = sum(alone.values())
+    total = sum_alone + sum(pairs.values())
+    gain = total - sum_alone
+    if len(chosen) == 0:
+        verdict = "no mode"
+    elif len(chosen) == 1:
+        verdict = "one mode"
+    elif gain > _TOLERANCE:
+        verdict = "1+1>2"
+    elif gain < -_TOLERANCE:
+        verdict = "1+1<2"
+    else:
+        verdict = "1+1=2"
+    return {
+        "purpose": purpose,
+        "modes": chosen,
+        "alone": alone,
+        "pairs": pairs,
+        "sum_alone": sum_alone,
+        "total": total,
+        "gain": gain,
+        "verdict": verdict,
+        "provenance": "kit",
+    }
+
+
+def combination_table(purpose: str, modes: str | Iterable[str]) -> pd.DataFrame:
+    """The parts of :func:`combine` as a table: one row per mode, one per pair, and the total.
+
+    Parameters
+    ----------
+    purpose : str
+        A purpose id or name.
+    modes : str or iterable of str
+        The modes chosen.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``part`` (a mode, a pair ``a+b``, or ``total``), ``kind`` (``mode alone``,
+        ``pair``, ``total``), ``attraction`` (the kit's number), ``why`` (the reason from the
+        data) and ``provenance`` (``kit``).
+    """
+    result = combine(purpose, modes)
+    fit = mode_fit(result["purpose"]).set_index("mode")
+    pairs = pair_table()
+    rows = [
+        {"part": m, "kind": "mode alone", "attraction": v, "why": fit.at[m, "reason"]}
+        for m, v in result["alone"].items()
+    ]
+    for key, v in result["pairs"].items():
+        a, b = key.split("+")
+        match = pairs[((pairs["mode_a"] == a) & (pairs["mode_b"] == b)) | ((pairs["mode_a"] == b) & (pairs["mode_b"] == a))]
+        rows.append({"part": key, "kind": "pair", "attraction": v, "why": match["reason"].iloc[0]})
+    rows.append({"part": "total", "kind": "total", "attraction": result["total"], "why": result["verdict"]})
+    out = pd.DataFrame(rows, columns=["part", "kind", "attraction", "why"])
+    out["provenance"] = "kit"
+    return out
+
+
+def rank_combinations(purpose: str, size: int = 2) -> pd.DataFrame:
+    """Every combination of ``size`` modes for ``purpose``, best total first (the kit's numbers).
+
+    Parameters
+    ----------
+    purpose : str
+        A purpose id or name.
+    size : int, 1 to 7
+        How many modes in each combination.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``modes`` (ids joined by ``+``), ``sum_alone``, ``total``, ``gain`` (attraction) and
+        ``verdict``, one row per combination, sorted by ``total`` (highest first).
+
+    Raises
+    ------
+    ValueError
+        If ``size`` is not a whole number from 1 to 7.
+    """
+    if isinstance(size, bool) or not isinstance(size, int) or not 1 <= size <= 7:
+        raise ValueError(f"size must be a whole number from 1 to 7, got {size!r}")
+    purpose = check_purpose(purpose)
+    rows = []
+    for combo in _pairs_of(list(mode_table()["mode"]), size):
+        result = combine(purpose, combo)
+        rows.append({
+            "modes": "+".join(combo),
+            "sum_alone": result["sum_alone"],
+            "total": result["total"],
+            "gain": result["gain"],
+            "verdict": result["verdict"],
+        })
+    out = pd.DataFrame(rows)
+    return out.sort_values(["total", "modes"], ascending=[False, True], kind="stable").reset_index(drop=True)
