@@ -26,6 +26,7 @@ _SUBMODULES = (
     "canvas", "canvas_plots", "canvas_views", "worksheet",
     "sellers", "seller_metrics", "seller_data", "reading", "geometry", "seller_plots", "seller_views",
     "path", "path_plots", "path_views",
+    "modes", "cases", "glossary", "handin",
 )
 
 __all__ = ["__version__", *_SUBMODULES]

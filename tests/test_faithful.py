@@ -227,18 +227,9 @@ def test_python_text_reads_comments_and_strings_only():
 # --- the kit -----------------------------------------------------------------------------------
 
 
-# Files owned by other work streams with a known copied run: routed to their owners. Non-strict,
-# so the test starts passing (XPASS) as soon as the owner rewrites the sentence; then drop the entry.
-KNOWN_ELSEWHERE = {
-    "data/checks_path.csv": "stage_of_modes explanation copies a sentence (issue 12, item 7; the checks work owns it)",
-}
-
-
 def _kit_params():
     for path in kit_files():
-        rel = path.relative_to(ROOT).as_posix()
-        marks = [pytest.mark.xfail(reason=KNOWN_ELSEWHERE[rel], strict=False)] if rel in KNOWN_ELSEWHERE else []
-        yield pytest.param(path, id=rel, marks=marks)
+        yield pytest.param(path, id=path.relative_to(ROOT).as_posix())
 
 
 @pytest.mark.parametrize("path", list(_kit_params()))
