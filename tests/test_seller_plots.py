@@ -7,7 +7,10 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from matplotlib.colors import to_rgba
+from matplotlib.path import Path
 
 from livekit import seller_plots as P
 from livekit import sellers as S
@@ -196,3 +199,22 @@ def test_next_move_chart_starts_hidden_and_follows_updates():
     assert chart.arrow.get_visible() and chart.arrow.xy == pytest.approx((30.0 + move["d_influence"], 70.0))
     chart.update(90.0, 90.0, S.next_class_move(90.0, 90.0))
     assert chart.dot.get_visible() and not chart.arrow.get_visible() and not chart.caption.get_visible()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(model=st.sampled_from(S.MODELS), cut_i=st.integers(5, 95), cut_a=st.integers(5, 95),
+       low=st.integers(5, 30), gap=st.integers(5, 30), share=st.sampled_from([0.25, 0.5, 0.75]))
+def test_every_dot_lies_in_the_region_of_its_class(teach, model, cut_i, cut_a, low, gap, share):
+    """Invariant: after any update, each seller's dot sits inside the shaded region of its class."""
+    fig, ax = plt.subplots()
+    scored = S.score_sellers(teach)
+    chart = P.EvaluationMap(ax, scored, S.classify(scored), legend=False)
+    params = dict(model=model, cuts=(cut_i, cut_a), bands=(low, low + gap, low + 2 * gap), share=share)
+    classes = S.classify(scored, **params)
+    chart.update(scored, classes, **params)
+    for (x, y), cls in zip(chart.points.get_offsets(), classes):
+        region = chart.regions[str(cls)]
+        assert region.get_visible()
+        assert Path(region.get_xy()).contains_point((x, y), radius=1e-6) or \
+            Path(region.get_xy()).contains_point((x, y), radius=-1e-6), (x, y, cls)
+    plt.close(fig)
