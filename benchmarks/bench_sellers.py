@@ -158,19 +158,19 @@ def bench_views() -> None:
 
     one = seller_views.explore_seller()
     followers = [10 ** (3 + 5 * k / 60) for k in range(60)]
-    fast = time_moves(lambda v: setattr(one.sliders["followers"], "value", v), followers)
+    fast = time_moves(lambda v: setattr(one.controls["followers"], "value", v), followers)
     naive = time_moves(_naive_seller_move, followers[::6], warmup=1)
     report("one seller: followers slider", fast, naive)
 
     for label in ("teaching set (illustrative)", "Twitch top 1,000 (real)"):
         view = seller_views.explore_sellers(label)
         cuts = [30 + (k % 40) for k in range(60)]
-        fast = time_moves(lambda v: setattr(view.cuts[0], "value", v), cuts)
+        fast = time_moves(lambda v: setattr(view.controls["cut_influence"], "value", v), cuts)
         naive = time_moves(lambda v: _naive_data_move(v, label), cuts[:10], warmup=1)
         short = "teaching" if label.startswith("teaching") else "Twitch 1,000"
         report(f"data set ({short}): threshold slider", fast, naive)
         w = [0.05 + 0.9 * ((k * 7) % 19) / 18 for k in range(60)]
-        fast_w = time_moves(lambda v: setattr(view.weights["followers"], "value", v), w)
+        fast_w = time_moves(lambda v: setattr(view.controls["weight_followers"], "value", v), w)
         report(f"data set ({short}): weight slider", fast_w, naive)
 
 

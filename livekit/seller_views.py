@@ -6,13 +6,16 @@
   threshold, weight, model, normalisation and data-set controls; the map and the class counts
   re-classify live.
 
-The views only wire controls to :mod:`livekit.sellers` (numbers) and :mod:`livekit.seller_plots`
-(artists). Every moving artist is animated in a :class:`~livekit.views.FastFigure`, so a move
-repaints them over a cached background instead of redrawing the figure.
+The views only wire controls to :mod:`livekit.sellers` (numbers) and the charts of
+:mod:`livekit.seller_plots`. Every moving artist is animated in a
+:class:`~livekit.views.FastFigure`, so a move repaints them over a cached background instead of
+redrawing the figure. Each view records what it shows in ``view.shown`` and carries one
+"predict, then check" item (``view.prediction``).
 """
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 
 import ipywidgets as widgets
 import numpy as np
@@ -23,9 +26,9 @@ from . import sellers as S
 from ._checks import check_choice
 from .style import CLASS_COLORS, kit_style, new_figure
 from .vocab import SELLER_CLASSES
-from .views import FastFigure, View, slider
+from .views import FastFigure, Prediction, View, slider
 
-__all__ = ["explore_seller", "explore_sellers", "SELLER_SLIDERS"]
+__all__ = ["explore_seller", "explore_sellers", "SELLER_SLIDERS", "FOLLOWERS_GOAL", "THRESHOLD_GOAL"]
 
 #: Slider ranges for one seller's metrics: (low, high, step, log?) in the metric's unit.
 SELLER_SLIDERS = {
@@ -39,6 +42,11 @@ SELLER_SLIDERS = {
 }
 
 _LABEL_POOL = 6
+_TEACHING = "teaching set (illustrative)"
+#: The follower count of the one-seller prediction ("raise only followers to 10 million").
+FOLLOWERS_GOAL = 1e7
+#: The influence threshold of the data-set prediction ("raise it to 70").
+THRESHOLD_GOAL = 70.0
 
 
 def _metric_slider(name: str, value: float) -> widgets.Widget:
@@ -96,6 +104,41 @@ def _class_badge(name: str) -> str:
     return f"<span style='background:{color};color:{ink};padding:1px 6px;border-radius:3px'><b>{name}</b></span>"
 
 
+def _seller_readout(i: float, a: float, move: dict, metrics: dict, reference: pd.DataFrame, method: str) -> str:
+    if move["target"] is None:
+        gap = "already in the top class: no higher class to reach."
+    else:
+        gap = (f"smallest move up: <b>+{move['d_influence']:.1f}</b> influence and "
+               f"<b>+{move['d_attractiveness']:.1f}</b> attractiveness points "
+               f"(length {move['distance']:.1f}) reaches {_class_badge(move['target'])}."
+               f"{_in_metrics(metrics, move, reference, method)}")
+    return (f"Anchor influence <b>{i:.1f}</b> / 100 &nbsp; Audience attractiveness "
+            f"<b>{a:.1f}</b> / 100 &nbsp; Class {_class_badge(move['class'])}<br>{gap}")
+
+
+def _near_start(name: str, value: float, start: float) -> bool:
+    """Whether a metric slider is (back) at its start value, within one slider step."""
+    low, high, step, log = SELLER_SLIDERS[name]
+    return abs(np.log10(value) - np.log10(start)) <= step if log else abs(value - start) <= step
+
+
+def _followers_prediction(seller: str, start: dict) -> Prediction:
+    """Which class does followers alone reach? Checked once followers >= FOLLOWERS_GOAL, the rest at start."""
+
+    def outcome(shown: dict):
+        metrics = shown.get("metrics", {})
+        if shown.get("model") != "quadrant" or metrics.get("followers", 0.0) < FOLLOWERS_GOAL * (1 - 1e-9):
+            return None
+        moved = [n for n in SELLER_SLIDERS if n != "followers" and not _near_start(n, metrics[n], start[n])]
+        return None if moved else shown["seller_class"]
+
+    return Prediction(
+        f"Raise only <b>followers</b> to <b>{FOLLOWERS_GOAL / 1e6:.0f} million</b> (quadrant model, every "
+        f"other slider where it starts): which class does <b>{html.escape(seller)}</b> reach? Lock in your "
+        f"answer, then drag the followers slider.",
+        outcome=outcome, options=list(SELLER_CLASSES))
+
+
 def explore_seller(seller: str = "Fruit farmer", *, model: str = "quadrant", method: str = "log-minmax") -> View:
     """One seller on sliders: move its metrics and watch its scores, class and next step.
 
@@ -111,158 +154,51 @@ def explore_seller(seller: str = "Fruit farmer", *, model: str = "quadrant", met
     Returns
     -------
     livekit.views.View
-        Controls: one slider per metric and a model toggle. ``view.readout`` shows the two
-        scores, the class and the smallest move to a higher class.
+        ``view.controls``: ``"model"`` (toggle) and one slider per metric of
+        :data:`SELLER_SLIDERS` (``"followers"``, ...). ``view.charts``: ``"map"`` (the teaching
+        set, faint; an :class:`~livekit.seller_plots.EvaluationMap`) and ``"move"`` (the seller
+        and its smallest move up; a :class:`~livekit.seller_plots.NextMove`). ``view.shown``:
+        ``metrics``, ``model``, ``influence``, ``attractiveness``, ``seller_class`` and ``move``
+        (from :func:`livekit.sellers.next_class_move`). ``view.prediction``: which class
+        followers alone reach at :data:`FOLLOWERS_GOAL`.
     """
     check_choice("model", model, S.MODELS)
     check_choice("method", method, S.NORMALISATIONS)
     teach = S.load_sellers()
-    names = teach["seller"].tolist()
-    check_choice("seller", seller, names)
+    check_choice("seller", seller, teach["seller"].tolist())
     start = teach.loc[teach["seller"] == seller].iloc[0]
     reference = S.score_sellers(teach, method=method)
-    ref_classes = S.classify(reference, model=model)
-
-    sliders = {name: _metric_slider(name, float(start[name])) for name in SELLER_SLIDERS}
-    picker = _model_picker(model)
-
+    controls = {"model": _model_picker(model), **{n: _metric_slider(n, float(start[n])) for n in SELLER_SLIDERS}}
     fig = new_figure(6.6, 4.6)
     with kit_style():
-        ax = fig.add_subplot()
-        ax.set_xlim(0, 100)
-        ax.set_ylim(0, 100)
-        art = P.draw_evaluation_map(ax, reference, ref_classes, model=model, point_size=22)
-        art.points.set_alpha(0.35)
-        art.outline.set_alpha(0.25)
-        (dot,) = ax.plot([], [], "o", ms=13, mec="#D55E00", mew=2.5, zorder=7)
-        arrow, caption = P.draw_next_move(ax)
-        ax.set_xlabel("Anchor influence (score, 0-100)")
-        ax.set_ylabel("Audience attractiveness (score, 0-100)")
-        ax.set_title(f"{seller} against the teaching set (faint dots)")
+        ax = P.label_score_axes(fig.add_subplot(), f"{seller} against the teaching set (faint dots)")
         fig.subplots_adjust(left=0.11, right=0.77, bottom=0.12, top=0.93)
-    fast = FastFigure(fig, animated=[dot, arrow, caption])
-    view = View(
-        title="One seller on the evaluation map",
-        question=("Which metrics move the dot across a threshold? Raise followers only: how far "
-                  "does the dot travel, and which class does it reach? Then try conversion."),
-        controls=[picker, *sliders.values()],
-        figure=fast,
-    )
-    view.dot, view.arrow, view.caption, view.map = dot, arrow, caption, art
-    state = {"model": model}
+        charts = {"map": P.EvaluationMap(ax, reference, S.classify(reference, model=model), model=model,
+                                         point_size=22, faint=True),
+                  "move": P.NextMove(ax, 0.0, 0.0, None)}
+    fast = FastFigure(fig, animated=charts["move"].artists)
+    view = View(title="One seller on the evaluation map",
+                question=("Which metrics move the dot across a threshold? Raise followers only: how far "
+                          "does the dot travel, and which class does it reach? Then try conversion."),
+                controls=controls, charts=charts, figure=fast,
+                prediction=_followers_prediction(seller, {n: controls[n].value for n in SELLER_SLIDERS}))
 
     def update(change=None) -> None:
-        metrics = {name: float(s.value) for name, s in sliders.items()}
+        picked = controls["model"].value
+        if charts["map"].model != picked:  # new regions and faint-dot colours: a new background
+            charts["map"].update(reference, S.classify(reference, model=picked), model=picked)
+            fast.invalidate()
+        metrics = {name: float(controls[name].value) for name in SELLER_SLIDERS}
         scored = S.score_sellers(metrics, reference=teach, method=method)
         i, a = float(scored["influence"].iloc[0]), float(scored["attractiveness"].iloc[0])
-        if picker.value != state["model"]:
-            state["model"] = picker.value
-            P.set_regions(art, model=picker.value)
-            art.points.set_facecolors(P._class_colors(S.classify(reference, model=picker.value)))
-            fast.invalidate()
-        now = S.class_of(i, a, model=picker.value)
-        move = S.next_class_move(i, a, model=picker.value)
-        dot.set_data([i], [a])
-        dot.set_markerfacecolor(CLASS_COLORS[now])
-        P.set_next_move(arrow, caption, i, a, move)
-        if move["target"] is None:
-            gap = "already in the top class: no higher class to reach."
-        else:
-            gap = (f"smallest move up: <b>+{move['d_influence']:.1f}</b> influence and "
-                   f"<b>+{move['d_attractiveness']:.1f}</b> attractiveness points "
-                   f"(length {move['distance']:.1f}) reaches {_class_badge(move['target'])}."
-                   f"{_in_metrics(metrics, move, teach, method)}")
-        view.readout.value = (f"Anchor influence <b>{i:.1f}</b> / 100 &nbsp; Audience attractiveness "
-                              f"<b>{a:.1f}</b> / 100 &nbsp; Class {_class_badge(now)}<br>{gap}")
-        view.scores = (i, a)
-        view.current_class = now
-        view.move = move
+        move = S.next_class_move(i, a, model=picked)
+        charts["move"].update(i, a, move)
+        view.readout.value = _seller_readout(i, a, move, metrics, teach, method)
+        view.show(metrics=metrics, model=picked, influence=i, attractiveness=a, seller_class=move["class"], move=move)
         view.redraw()
 
-    view.watch([picker, *sliders.values()], update)
-    view.sliders = sliders
-    view.model = picker
-    update()
+    view.bind(update)
     return view
-
-
-class _LabelStamps:
-    """Seller labels drawn as pre-rendered images: ~0.3 ms a label per move instead of ~1.5 ms.
-
-    The :class:`~matplotlib.text.Text` labels stay in the axes, hidden, and keep the position
-    and alignment :func:`livekit.seller_plots.place_labels` gives them; each is shown by a
-    :class:`~matplotlib.image.BboxImage` holding its text rendered once, pixel for pixel.
-    """
-
-    def __init__(self, ax, labels) -> None:
-        from matplotlib.image import BboxImage
-        from matplotlib.transforms import Bbox
-
-        self.ax, self.labels, self._cache = ax, list(labels), {}
-        for label in self.labels:
-            label.set_visible(False)
-        self.images = []
-        for _ in self.labels:
-            image = BboxImage(Bbox([[0, 0], [1, 1]]), interpolation="nearest", zorder=5)
-            image.set_data(np.zeros((1, 1, 4), dtype=np.uint8))
-            image.set_visible(False)
-            ax.add_artist(image)
-            self.images.append(image)
-
-    def _stamp(self, text: str, fontsize: float) -> np.ndarray:
-        if (text, fontsize) not in self._cache:
-            from matplotlib.backends.backend_agg import FigureCanvasAgg
-            from matplotlib.figure import Figure
-            from matplotlib.transforms import IdentityTransform
-
-            dpi = self.ax.figure.dpi
-            with kit_style():
-                fig = Figure(figsize=(1, 1), dpi=dpi)
-                canvas = FigureCanvasAgg(fig)
-                fig.patch.set_alpha(0)
-                t = fig.text(1, 1, text, fontsize=fontsize, transform=IdentityTransform(),
-                             ha="left", va="bottom")
-                box = t.get_window_extent(canvas.get_renderer())
-                fig.set_size_inches((int(np.ceil(box.width)) + 2) / dpi, (int(np.ceil(box.height)) + 2) / dpi)
-                canvas.draw()
-                self._cache[(text, fontsize)] = np.asarray(canvas.buffer_rgba()).copy()
-        return self._cache[(text, fontsize)]
-
-    def saving_text(self, save):
-        """Wrap a view's ``save`` so files for slides get real text, not the label images."""
-
-        def save_with_text(path, *, overwrite: bool = False):
-            shown = [image.get_visible() for image in self.images]
-            for label, image, on in zip(self.labels, self.images, shown):
-                label.set_visible(on)
-                image.set_visible(False)
-            try:
-                return save(path, overwrite=overwrite)
-            finally:
-                for label, image, on in zip(self.labels, self.images, shown):
-                    label.set_visible(False)
-                    image.set_visible(on)
-
-        return save_with_text
-
-    def update(self) -> None:
-        """Move each image to where its hidden label was placed."""
-        from matplotlib.transforms import Bbox
-
-        for label, image in zip(self.labels, self.images):
-            text = label.get_text()
-            if not text:
-                image.set_visible(False)
-                continue
-            pixels = self._stamp(text, label.get_fontsize())
-            h, w = pixels.shape[:2]
-            x, y = self.ax.transData.transform(label.get_position())
-            ha = label.get_horizontalalignment()
-            left = round(x - w if ha == "right" else (x - w / 2 if ha == "center" else x)) - 1
-            bottom = round(y) - 1
-            image.set_data(pixels)
-            image.bbox = Bbox([[left, bottom], [left + w, bottom + h]])
-            image.set_visible(True)
 
 
 _HATCH_CSS = {  # the kit's hatches, as CSS stripes, so the bars also read in greyscale
@@ -288,17 +224,129 @@ def _counts_html(counts: pd.Series) -> str:
     return "".join(rows)
 
 
-def _default_labels(data: pd.DataFrame, key: str) -> list[str]:
-    if key == "sellers":
-        # the sellers at the paper's figures (each label costs ~1 ms a move)
-        return data.loc[data["basis"] == "paper", "seller"].tolist()[:_LABEL_POOL]
+@lru_cache(maxsize=None)
+def _dataset(label: str) -> pd.DataFrame:
+    """A data set by its picker label, read once (the views never change it)."""
+    return S.load_dataset(S.DATASETS[label])
+
+
+def _default_labels(scored: pd.DataFrame, label: str) -> list[str]:
+    if S.DATASETS[label] == "sellers":
+        # the sellers at the paper's figures (each label costs ~0.3 ms a move)
+        return scored.loc[scored["basis"] == "paper", "seller"].tolist()[:_LABEL_POOL]
     # 1,000 crowded dots: labels would cost more than they tell (the notebook's static log-scale
     # map names the big channels instead)
     return []
 
 
-def explore_sellers(dataset: str = "teaching set (illustrative)", *, model: str = "quadrant",
-                    method: str = "log-minmax") -> View:
+class _CountsPanel(widgets.HTML):
+    """The class counts as an HTML bar chart beside the map: cheaper than bars in the figure,
+    and the PNG stays small. A chart of the view (``view.charts["counts"]``) without artists."""
+
+    artists = ()
+
+    def __init__(self) -> None:
+        super().__init__("", layout=widgets.Layout(width="230px", margin="40px 0 0 8px"))
+
+    def update(self, counts: pd.Series) -> None:
+        self.value = _counts_html(counts)
+
+
+_QUADRANT = ("cut_influence", "cut_attractiveness")
+_TIERED = ("band_ordinary", "band_famous", "band_super", "share")
+
+
+def _dataset_controls(dataset: str, model: str, method: str) -> dict[str, widgets.Widget]:
+    """The controls of :func:`explore_sellers`, by name, weights at the data set's defaults."""
+    check_choice("dataset", dataset, S.DATASETS)
+    check_choice("model", model, S.MODELS)
+    check_choice("method", method, S.NORMALISATIONS)
+    controls = {
+        "data": widgets.Dropdown(options=list(S.DATASETS), value=dataset, description="Data set",
+                                 style={"description_width": "80px"}, layout=widgets.Layout(width="360px")),
+        "method": widgets.ToggleButtons(options=list(S.NORMALISATIONS), value=method, description="Normalise",
+                                        style={"description_width": "80px"}),
+        "model": _model_picker(model),
+        "cut_influence": slider("Influence threshold", S.DEFAULT_CUTS[0], 0, 100, 1, fmt=".0f"),
+        "cut_attractiveness": slider("Attractiveness threshold", S.DEFAULT_CUTS[1], 0, 100, 1, fmt=".0f"),
+        **{f"band_{name}": slider(f"{name} from (combined)", value, 0, 100, 1, fmt=".0f")
+           for name, value in zip(SELLER_CLASSES[1:], S.DEFAULT_BANDS)},
+        "share": slider("Influence share (tiered)", 0.5, 0, 1, 0.05),
+        **{f"weight_{name}": slider(f"weight: {S.METRICS[name].label}", S.DEFAULT_WEIGHTS[name], 0, 1, 0.05)
+           for name in S.METRICS},
+    }
+    _use_weights_of(controls, _dataset(dataset))
+    return controls
+
+
+def _dataset_layout(controls: dict) -> widgets.Widget:
+    return widgets.VBox([
+        widgets.HBox([controls["data"], controls["method"]]), controls["model"],
+        widgets.VBox([controls[n] for n in _QUADRANT]), widgets.VBox([controls[n] for n in _TIERED]),
+        widgets.HTML("<i>Weights within each dimension (only the data set's metrics):</i>"),
+        widgets.VBox([controls[f"weight_{n}"] for n in S.METRICS]),
+    ])
+
+
+def _use_weights_of(controls: dict, data: pd.DataFrame) -> None:
+    """Show only the weight sliders of the data set's metrics, each at its default weight."""
+    defaults = S.dataset_weights(data)
+    for name in S.METRICS:
+        controls[f"weight_{name}"].layout.display = "" if name in data.columns else "none"
+        if name in defaults:
+            controls[f"weight_{name}"].value = defaults[name]
+
+
+def _show_model_controls(controls: dict) -> None:
+    """Show the thresholds of the chosen model only."""
+    for names, model in ((_QUADRANT, "quadrant"), (_TIERED, "tiered")):
+        for name in names:
+            controls[name].layout.display = "" if controls["model"].value == model else "none"
+
+
+def _model_params(controls: dict) -> dict:
+    """The model and its thresholds as the controls set them (arguments of :func:`S.classify`)."""
+    return dict(model=controls["model"].value, cuts=(controls["cut_influence"].value, controls["cut_attractiveness"].value),
+                bands=tuple(controls[f"band_{c}"].value for c in SELLER_CLASSES[1:]), share=controls["share"].value)
+
+
+def _scores(view: View) -> tuple[dict, pd.DataFrame]:
+    """The data set, method and weights the controls set, and the sellers scored with them.
+
+    The map's last scores are reused when those settings are what the view last showed (a
+    threshold or model move does not re-score).
+    """
+    controls = view.controls
+    data = _dataset(controls["data"].value)
+    scoring = dict(dataset=controls["data"].value, method=controls["method"].value,
+                   weights={n: float(controls[f"weight_{n}"].value) for n in S.METRICS if n in data.columns})
+    if all(view.shown.get(key) == value for key, value in scoring.items()):
+        return scoring, view.charts["map"].scored
+    return scoring, S.score_sellers(data, weights=scoring["weights"], method=scoring["method"])
+
+
+def _threshold_prediction(method: str) -> Prediction:
+    """How many super sellers are left at a higher influence threshold? Checked on the teaching set."""
+    teach = _dataset(_TEACHING)
+    defaults = S.dataset_weights(teach)
+
+    def outcome(shown: dict):
+        weights = shown.get("weights", {})
+        if (shown.get("dataset") != _TEACHING or shown.get("model") != "quadrant" or shown.get("method") != method
+                or shown.get("cuts") != (THRESHOLD_GOAL, S.DEFAULT_CUTS[1])
+                or set(weights) != set(defaults) or any(abs(weights[n] - w) > 1e-9 for n, w in defaults.items())):
+            return None
+        return shown["counts"]["super"]
+
+    return Prediction(
+        f"The thresholds are the kit's choice, not the paper's. On the teaching set (quadrant model, "
+        f"everything else as it starts), raise the <b>influence threshold</b> from "
+        f"{S.DEFAULT_CUTS[0]:.0f} to <b>{THRESHOLD_GOAL:.0f}</b>: how many of the {len(teach)} sellers are still "
+        f"<b>super</b> sellers? (Within 2 counts as right.)",
+        outcome=outcome, low=0, high=len(teach), step=1, tolerance=2, unit="super sellers")
+
+
+def explore_sellers(dataset: str = _TEACHING, *, model: str = "quadrant", method: str = "log-minmax") -> View:
     """A whole data set on the map: thresholds, weights, model and data set on controls.
 
     Parameters
@@ -311,126 +359,50 @@ def explore_sellers(dataset: str = "teaching set (illustrative)", *, model: str 
     Returns
     -------
     livekit.views.View
-        Controls: data set, model, normalisation, the thresholds of the chosen model, and one
-        weight slider per metric the data set has. On each move the map re-colours every
-        seller and the bar chart beside it (``view.counts_box``, HTML) re-counts the classes;
-        ``view.readout`` repeats the counts. ``view.classes``, ``view.counts`` and
-        ``view.scored`` hold the numbers shown.
+        ``view.controls``: ``"data"``, ``"method"``, ``"model"``, the quadrant's
+        ``"cut_influence"``, ``"cut_attractiveness"``, the tiered ``"band_ordinary"``,
+        ``"band_famous"``, ``"band_super"``, ``"share"`` (only the chosen model's are shown) and
+        ``"weight_<metric>"`` (only the data set's are shown, reset to its defaults on a switch).
+        ``view.charts``: ``"map"`` (:class:`~livekit.seller_plots.EvaluationMap`), ``"counts"``
+        (HTML bars beside it). ``view.shown``: ``dataset``, ``method``, ``weights``, ``model``,
+        ``cuts``, ``bands``, ``share``, ``classes``, ``counts`` (by class). ``view.prediction``:
+        how many super sellers are left at an influence threshold of :data:`THRESHOLD_GOAL`.
     """
-    check_choice("dataset", dataset, S.DATASETS)
-    check_choice("model", model, S.MODELS)
-    check_choice("method", method, S.NORMALISATIONS)
-
-    data_pick = widgets.Dropdown(options=list(S.DATASETS), value=dataset, description="Data set",
-                                 style={"description_width": "80px"}, layout=widgets.Layout(width="360px"))
-    model_pick = _model_picker(model)
-    method_pick = widgets.ToggleButtons(options=list(S.NORMALISATIONS), value=method, description="Normalise",
-                                        style={"description_width": "80px"})
-    cut_i = slider("Influence threshold", S.DEFAULT_CUTS[0], 0, 100, 1, fmt=".0f")
-    cut_a = slider("Attractiveness threshold", S.DEFAULT_CUTS[1], 0, 100, 1, fmt=".0f")
-    bands = [slider(f"Band {k + 1} starts at", v, 0, 100, 1, fmt=".0f")
-             for k, v in enumerate(S.DEFAULT_BANDS)]
-    bands[0].description, bands[1].description, bands[2].description = (
-        "ordinary from (combined)", "famous from (combined)", "super from (combined)")
-    share = slider("Influence share (tiered)", 0.5, 0, 1, 0.05)
-    weights = {name: slider(f"weight: {S.METRICS[name].label}", S.DEFAULT_WEIGHTS[name], 0, 1, 0.05)
-               for name in S.METRICS}
-    quadrant_box = widgets.VBox([cut_i, cut_a])
-    tiered_box = widgets.VBox([*bands, share])
-    weight_box = widgets.VBox(list(weights.values()))
-
+    controls = _dataset_controls(dataset, model, method)  # checks the three
     fig = new_figure(6.6, 4.4)
     with kit_style():
-        ax = fig.add_axes((0.11, 0.12, 0.66, 0.8))
-        ax.set_xlim(0, 100)
-        ax.set_ylim(0, 100)
-        ax.set_xlabel("Anchor influence (score, 0-100)")
-        ax.set_ylabel("Audience attractiveness (score, 0-100)")
-        title = ax.set_title(" ")
-        blank = pd.DataFrame({"seller": [""], "influence": [0.0], "attractiveness": [0.0]})
-        art = P.draw_evaluation_map(ax, blank, ["low-level"], model=model, point_size=30)
-        P.add_labels(art, [], pool=_LABEL_POOL)
-        stamps = _LabelStamps(ax, art.labels)
-    # Everything a move can change is animated; the title changes only with the data set or
-    # model, and then the background is redrawn once (invalidate). The class counts are an HTML
-    # bar chart beside the picture: cheaper than bars in the figure, and the PNG stays small.
-    animated = [*art.regions.values(), *art.lines, art.outline, art.points, art.leaders, *stamps.images]
-    fast = FastFigure(fig, animated=animated)
-    counts_box = widgets.HTML("", layout=widgets.Layout(width="230px", margin="40px 0 0 8px"))
-    view = View(
-        title="A whole data set on the evaluation map",
-        question=("Move one threshold: which sellers change class, and does the count of super "
-                  "sellers rise or fall? Switch to the Twitch data and to the tiered model: which "
-                  "streamers do the two models disagree on?"),
-        controls=[widgets.HBox([data_pick, method_pick]), model_pick, quadrant_box, tiered_box,
-                  widgets.HTML("<i>Weights within each dimension (only the data set's metrics):</i>"), weight_box],
-        figure=fast,
-        side=counts_box,
-    )
-    state: dict = {"key": None, "scored": None, "score_key": None}
-
-    def show_controls() -> None:
-        quadrant_box.layout.display = "" if model_pick.value == "quadrant" else "none"
-        tiered_box.layout.display = "" if model_pick.value == "tiered" else "none"
-
-    def switch_data() -> None:
-        key = S.DATASETS[data_pick.value]
-        data = S.load_dataset(key)
-        defaults = S.dataset_weights(data)
-        for name, w in weights.items():
-            present = name in data.columns
-            w.layout.display = "" if present else "none"
-        state.update(key=key, data=data, names=_default_labels(data, key), score_key=None)
-        state["quiet"] = True
-        try:
-            for name, w in defaults.items():
-                weights[name].value = w
-        finally:
-            state["quiet"] = False
-        fast.invalidate()
+        ax = P.label_score_axes(fig.add_axes((0.11, 0.12, 0.66, 0.8)), " ")
+        charts = {"map": P.EvaluationMap(ax, None, (), model=model, point_size=30, label_slots=_LABEL_POOL),
+                  "counts": _CountsPanel()}
+    fast = FastFigure(fig, animated=charts["map"].artists)  # all a move changes; the title is static
+    view = View(title="A whole data set on the evaluation map",
+                question=("Move one threshold: which sellers change class, and does the count of super "
+                          "sellers rise or fall? Switch to the Twitch data and to the tiered model: which "
+                          "streamers do the two models disagree on?"),
+                controls=controls, layout=_dataset_layout(controls), charts=charts, figure=fast,
+                side=charts["counts"], prediction=_threshold_prediction(method))
 
     def update(change=None) -> None:
-        if state.get("quiet"):
-            return
-        if change is not None and change.get("owner") is data_pick or state["key"] is None:
-            switch_data()
-        show_controls()
-        data = state["data"]
-        present = {n: float(weights[n].value) for n in weights if n in data.columns}
-        key = (state["key"], method_pick.value, tuple(sorted(present.items())))
-        if state["score_key"] != key:
-            state["scored"] = S.score_sellers(data, weights=present, method=method_pick.value)
-            state["score_key"] = key
-        scored = state["scored"]
-        params = dict(model=model_pick.value, cuts=(cut_i.value, cut_a.value),
-                      bands=tuple(b.value for b in bands), share=share.value)
+        label = controls["data"].value
+        if change is not None and change["owner"] is controls["data"]:
+            with view.quiet():  # the new data set's own weights: one update when the block ends
+                _use_weights_of(controls, _dataset(label))
+            if view.shown.get("dataset") == label:
+                return  # that update has drawn the new data set
+        _show_model_controls(controls)
+        scoring, scored = _scores(view)
+        params = _model_params(controls)
         classes = S.classify(scored, **params)
-        P.set_regions(art, **params)
-        heading = f"{data_pick.value}: {len(scored):,} sellers, {model_pick.value} model"
-        if title.get_text() != heading:
-            title.set_text(heading)
+        heading = f"{label}: {len(scored):,} sellers, {params['model']} model"
+        if ax.get_title() != heading:
+            ax.set_title(heading)
             fast.invalidate()
-        names = state["names"]
-        for k, label in enumerate(art.labels):
-            label.set_text(names[k] if k < len(names) else "")
-        art.label_names = names
-        P.set_points(art, scored, classes)
-        stamps.update()
+        charts["map"].update(scored, classes, labels=_default_labels(scored, label), **params)
         counts = S.class_counts(classes)
-        counts_box.value = _counts_html(counts)
-        view.readout.value = " &nbsp; ".join(f"{_class_badge(c)} {int(counts[c])}" for c in reversed(SELLER_CLASSES))
-        view.classes = classes
-        view.counts = counts
-        view.scored = scored
+        charts["counts"].update(counts)
+        view.readout.value = " &nbsp; ".join(f"{_class_badge(c)} {counts[c]}" for c in reversed(SELLER_CLASSES))
+        view.show(**scoring, **params, classes=classes, counts={c: int(n) for c, n in counts.items()})
         view.redraw()
 
-    controls = [data_pick, model_pick, method_pick, cut_i, cut_a, *bands, share, *weights.values()]
-    view.watch(controls, update)
-    view.data_pick, view.model_pick, view.method_pick = data_pick, model_pick, method_pick
-    view.cuts, view.bands, view.share, view.weights = (cut_i, cut_a), bands, share, weights
-    view.map, view.counts_box, view.label_images = art, counts_box, stamps.images
-    view.save = stamps.saving_text(view.save)
-    view.quadrant_box, view.tiered_box = quadrant_box, tiered_box
-    update()
+    view.bind(update)
     return view
-

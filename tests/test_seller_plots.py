@@ -7,7 +7,10 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from matplotlib.colors import to_rgba
+from matplotlib.path import Path
 
 from livekit import seller_plots as P
 from livekit import sellers as S
@@ -134,3 +137,84 @@ def test_next_move_for_a_super_seller_has_no_arrow():
     assert not arrow.get_visible()
     with pytest.raises(ValueError, match="attractiveness"):
         P.plot_next_move({"influence": 90.0})
+
+
+# --- the charts a view moves ------------------------------------------------------------
+
+def test_evaluation_map_update_moves_recolours_and_reshapes_only_on_a_new_model(teach):
+    fig, ax = plt.subplots()
+    P.label_score_axes(ax)
+    scored = S.score_sellers(teach)
+    chart = P.EvaluationMap(ax, scored, S.classify(scored), label_slots=3)
+    assert chart.model == "quadrant" and len(chart.labels) == 3
+    assert set(chart.artists) >= {chart.points, chart.outline, chart.ring, chart.leaders, *chart.regions.values()}
+    tiered = S.classify(scored, model="tiered")
+    assert chart.update(scored, tiered, model="tiered") is True  # new regions
+    assert chart.update(scored, tiered) is False  # same model: regions left alone
+    faces = chart.points.get_facecolors()
+    assert [tuple(f) for f in faces] == [pytest.approx(to_rgba(CLASS_COLORS[str(c)])) for c in tiered]
+    moved = scored.assign(influence=scored["influence"] / 2)
+    chart.update(moved, tiered, labels=["Fruit farmer"], highlight="Fruit farmer")
+    assert np.allclose(chart.points.get_offsets()[:, 0], moved["influence"])
+    k = teach.index[teach["seller"] == "Fruit farmer"][0]
+    assert chart.ring.get_visible() and chart.ring.get_xdata()[0] == pytest.approx(moved["influence"][k])
+    assert [label.get_text() for label in chart.labels] == ["Fruit farmer", "", ""]
+    assert [label.get_visible() for label in chart.labels] == [True, False, False]
+
+
+def test_evaluation_map_refuses_more_labels_than_slots_and_unknown_names(teach):
+    fig, ax = plt.subplots()
+    scored = S.score_sellers(teach)
+    chart = P.EvaluationMap(ax, scored, S.classify(scored), label_slots=1)
+    with pytest.raises(ValueError, match="at most 1"):
+        chart.update(scored, S.classify(scored), labels=["Fruit farmer", "Pop singer"])
+    with pytest.raises(ValueError, match="labels"):
+        chart.update(scored, S.classify(scored), labels=["Nobody"])
+
+
+def test_evaluation_map_without_sellers_draws_regions_only():
+    fig, ax = plt.subplots()
+    chart = P.EvaluationMap(ax, None, ())
+    assert chart.points.get_offsets().shape[0] == 0
+    assert all(patch.get_visible() for patch in chart.regions.values())
+
+
+def test_class_counts_chart_updates_bars_and_labels():
+    fig, ax = plt.subplots()
+    chart = P.ClassCounts(ax, S.class_counts(["super"]), xmax=10)
+    chart.update(S.class_counts(["ordinary", "ordinary", "super", "famous"]))
+    assert [bar.get_width() for bar in chart.bars] == [0, 2, 1, 1]
+    assert chart.texts[1].get_text() == " 2 (50%)"
+    assert ax.get_xlim() == (0, 10)
+    assert chart.artists == [*chart.bars, *chart.texts]
+
+
+def test_next_move_chart_starts_hidden_and_follows_updates():
+    fig, ax = plt.subplots()
+    chart = P.NextMove(ax, 0.0, 0.0, None)
+    assert not any(artist.get_visible() for artist in chart.artists)
+    move = S.next_class_move(30.0, 70.0)
+    chart.update(30.0, 70.0, move)
+    assert chart.dot.get_visible() and chart.dot.get_markerfacecolor() == CLASS_COLORS[move["class"]]
+    assert chart.arrow.get_visible() and chart.arrow.xy == pytest.approx((30.0 + move["d_influence"], 70.0))
+    chart.update(90.0, 90.0, S.next_class_move(90.0, 90.0))
+    assert chart.dot.get_visible() and not chart.arrow.get_visible() and not chart.caption.get_visible()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(model=st.sampled_from(S.MODELS), cut_i=st.integers(5, 95), cut_a=st.integers(5, 95),
+       low=st.integers(5, 30), gap=st.integers(5, 30), share=st.sampled_from([0.25, 0.5, 0.75]))
+def test_every_dot_lies_in_the_region_of_its_class(teach, model, cut_i, cut_a, low, gap, share):
+    """Invariant: after any update, each seller's dot sits inside the shaded region of its class."""
+    fig, ax = plt.subplots()
+    scored = S.score_sellers(teach)
+    chart = P.EvaluationMap(ax, scored, S.classify(scored), legend=False)
+    params = dict(model=model, cuts=(cut_i, cut_a), bands=(low, low + gap, low + 2 * gap), share=share)
+    classes = S.classify(scored, **params)
+    chart.update(scored, classes, **params)
+    for (x, y), cls in zip(chart.points.get_offsets(), classes):
+        region = chart.regions[str(cls)]
+        assert region.get_visible()
+        assert Path(region.get_xy()).contains_point((x, y), radius=1e-6) or \
+            Path(region.get_xy()).contains_point((x, y), radius=-1e-6), (x, y, cls)
+    plt.close(fig)

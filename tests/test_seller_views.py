@@ -1,13 +1,21 @@
-"""Drive the seller slider views from pytest: set widget values, assert what changed."""
+"""Drive the seller slider views from pytest: set controls by name, assert what the view shows."""
 from __future__ import annotations
 
+import io
+
+import ipywidgets as widgets
 import numpy as np
 import pytest
 from matplotlib.colors import to_rgba
 
+from livekit import seller_plots as P
 from livekit import seller_views as V
 from livekit import sellers as S
-from livekit.style import CLASS_COLORS
+from livekit.style import CLASS_COLORS, new_figure
+from livekit.views import FastFigure, Prediction, View
+from livekit.vocab import SELLER_CLASSES
+
+TWITCH = "Twitch top 1,000 (real)"
 
 
 @pytest.fixture
@@ -20,47 +28,74 @@ def whole():
     return V.explore_sellers()
 
 
+def _public_attributes(view) -> set[str]:
+    return {name for name in vars(view) if not name.startswith("_")}
+
+
+def test_views_declare_their_parts_and_add_no_attributes_of_their_own(one, whole):
+    bare = View(title="t", question="q", controls={"a": widgets.IntSlider()}, figure=FastFigure(new_figure(2, 2)),
+                prediction=Prediction("?", outcome=lambda shown: None, options=["a", "b"]))
+    assert _public_attributes(one) == _public_attributes(bare)
+    assert _public_attributes(whole) == _public_attributes(bare)
+    # the model picker has one name in both views
+    for view in (one, whole):
+        assert view.controls["model"].options == S.MODELS
+    assert set(one.controls) == {"model", *V.SELLER_SLIDERS}
+    assert set(one.charts) == {"map", "move"} and set(whole.charts) == {"map", "counts"}
+    assert isinstance(one.charts["map"], P.EvaluationMap) and isinstance(one.charts["move"], P.NextMove)
+
+
 # --- one seller -------------------------------------------------------------------------
 
 def test_seller_view_starts_at_the_sellers_scores(one):
     expected = S.score_sellers(S.load_sellers()).set_index("seller").loc["Fruit farmer"]
-    assert one.scores == pytest.approx((expected["influence"], expected["attractiveness"]))
-    assert one.current_class == "ordinary"
+    assert (one.shown["influence"], one.shown["attractiveness"]) == pytest.approx(
+        (expected["influence"], expected["attractiveness"]))
+    assert one.shown["seller_class"] == "ordinary" == one.shown["move"]["class"]
+    assert one.shown["metrics"]["followers"] == pytest.approx(expected["followers"])
     assert repr(one) == "<livekit view: One seller on the evaluation map>"
     assert "ordinary" in one.readout.value and "super" in one.readout.value  # class and next class
-    assert one.image.value[:4] == b"\x89PNG"
+    assert one.image.value[:4] == b"\x89PNG" and one.error.value == ""
 
 
 def test_more_followers_move_the_dot_right_and_up_a_class(one):
     before_png = one.image.value
-    x0 = one.dot.get_xdata()[0]
-    one.sliders["followers"].value = 5e7
-    assert one.dot.get_xdata()[0] > x0 + 10
-    assert one.dot.get_ydata()[0] == pytest.approx(one.scores[1])
-    assert one.current_class == "super"
-    assert one.dot.get_markerfacecolor() == CLASS_COLORS["super"]
+    dot = one.charts["move"].dot
+    x0 = dot.get_xdata()[0]
+    one.controls["followers"].value = 5e7
+    assert dot.get_xdata()[0] > x0 + 10
+    assert dot.get_xdata()[0] == pytest.approx(one.shown["influence"])
+    assert dot.get_ydata()[0] == pytest.approx(one.shown["attractiveness"])
+    assert one.shown["seller_class"] == "super"
+    assert dot.get_markerfacecolor() == CLASS_COLORS["super"]
     assert "top class" in one.readout.value
-    assert not one.arrow.get_visible()
+    assert not one.charts["move"].arrow.get_visible()
     assert one.image.value != before_png
 
 
 def test_arrow_and_gap_follow_the_smallest_move(one):
-    one.sliders["conversion"].value = 0.0
-    one.sliders["avg_viewers"].value = 50.0
-    i, a = one.scores
+    with one.quiet():
+        one.controls["conversion"].value = 0.0
+        one.controls["avg_viewers"].value = 50.0
+    i, a = one.shown["influence"], one.shown["attractiveness"]
     move = S.next_class_move(i, a)
-    assert one.arrow.get_visible()
-    assert one.arrow.xy == pytest.approx((i + move["d_influence"], a + move["d_attractiveness"]))
+    assert one.shown["move"] == move
+    arrow = one.charts["move"].arrow
+    assert arrow.get_visible()
+    assert arrow.xy == pytest.approx((i + move["d_influence"], a + move["d_attractiveness"]))
     assert f"+{move['d_attractiveness']:.1f}" in one.readout.value
 
 
 def test_model_toggle_reshapes_regions_and_reclassifies(one):
-    famous = one.map.regions["famous"]
+    famous = one.charts["map"].regions["famous"]
     quad = famous.get_xy().copy()
-    one.model.value = "tiered"
+    one.controls["model"].value = "tiered"
     assert famous.get_xy().shape != quad.shape or not np.allclose(famous.get_xy(), quad)
-    i, a = one.scores
-    assert one.current_class == S.class_of(i, a, model="tiered")
+    assert one.charts["map"].model == "tiered"
+    assert one.shown["seller_class"] == S.class_of(one.shown["influence"], one.shown["attractiveness"], model="tiered")
+    tiered = S.classify(S.score_sellers(S.load_sellers()), model="tiered")
+    faces = one.charts["map"].points.get_facecolors()  # the faint teaching set, recoloured too
+    assert [tuple(f[:3]) for f in faces] == [pytest.approx(to_rgba(CLASS_COLORS[str(c)])[:3]) for c in tiered]
 
 
 def test_seller_view_bad_start_names_the_field():
@@ -70,96 +105,191 @@ def test_seller_view_bad_start_names_the_field():
         V.explore_seller(model="pyramid")
 
 
-# --- whole data set ---------------------------------------------------------------------
-
-def test_data_view_counts_all_four_classes(whole):
-    assert whole.counts.to_dict() == {"low-level": 11, "ordinary": 11, "famous": 11, "super": 11}
-    assert "Sellers per class" in whole.counts_box.value and "11 (25%)" in whole.counts_box.value
-    assert whole.map.points.get_offsets().shape == (44, 2)
-
-
-def test_raising_a_threshold_recolours_dots_and_recounts(whole):
-    before = whole.counts.copy()
-    png = whole.image.value
-    whole.cuts[0].value = 80  # influence threshold
-    assert whole.counts["super"] < before["super"]
-    assert whole.counts.sum() == 44
-    faces = whole.map.points.get_facecolors()
-    for k, cls in enumerate(whole.classes):
-        assert tuple(faces[k]) == pytest.approx(to_rgba(CLASS_COLORS[str(cls)]))
-    vertical = whole.map.lines[0]
-    assert tuple(vertical.get_xdata()) == (80, 80)
-    assert whole.image.value != png
-    assert f"{whole.counts['super']:,} (" in whole.counts_box.value
-
-
-def test_weight_slider_moves_the_dots(whole):
-    before = whole.map.points.get_offsets().copy()
-    whole.weights["celebrity"].value = 1.0
-    after = whole.map.points.get_offsets()
-    assert not np.allclose(before[:, 0], after[:, 0])  # influence moved
-    assert np.allclose(before[:, 1], after[:, 1])  # attractiveness did not
-
-
-def test_tiered_model_and_bad_bands_show_an_error(whole):
-    whole.model_pick.value = "tiered"
-    assert whole.quadrant_box.layout.display == "none" and whole.tiered_box.layout.display == ""
-    tiered = S.classify(S.score_sellers(S.load_sellers()), model="tiered")
-    assert list(whole.classes) == list(tiered)
-    whole.bands[0].value = 80  # above the next band: not increasing
-    assert "bands must be increasing" in whole.error.value
-    whole.bands[0].value = 30
-    assert whole.error.value == ""
-
-
-def test_all_weights_zero_shows_an_error(whole):
-    for name in ("followers", "celebrity", "annual_sales_cny"):
-        whole.weights[name].value = 0.0
-    assert "influence" in whole.error.value and "all zero" in whole.error.value
-
-
-def test_switch_to_twitch_data(whole):
-    whole.data_pick.value = "Twitch top 1,000 (real)"
-    assert whole.map.points.get_offsets().shape == (1000, 2)
-    assert whole.counts.sum() == 1000
-    assert whole.weights["celebrity"].layout.display == "none"
-    assert whole.weights["total_watch_time"].layout.display == ""
-    whole.method_pick.value = "percentile"
-    expected = S.classify(S.score_sellers(S.load_twitch(), method="percentile"))
-    assert whole.counts.to_dict() == S.class_counts(expected).to_dict()
-    whole.weights["avg_viewers"].value = 0.0
-    whole.weights["total_watch_time"].value = 1.0
-    watch = S.classify(S.score_sellers(S.load_twitch(), method="percentile",
-                                       weights={"followers": 1, "total_watch_time": 1}))
-    assert whole.counts.to_dict() == S.class_counts(watch).to_dict()
-
-
 def test_readout_translates_the_move_into_metrics(one):
     assert "Followers 90,000 &rarr; <b>7.5 million</b>" in one.readout.value
 
 
-def test_labels_are_drawn_as_images_where_their_text_was_placed(whole):
-    shown = [(label, image) for label, image in zip(whole.map.labels, whole.label_images) if image.get_visible()]
-    names = [label.get_text() for label, _ in shown]
+def test_a_first_draw_error_shows_in_the_view(monkeypatch):
+    def broken(*args, **kwargs):
+        raise ValueError("influence must be between 0 and 100")
+
+    monkeypatch.setattr(S, "next_class_move", broken)
+    view = V.explore_seller()  # no exception: the error is shown in the view
+    assert "Cannot update" in view.error.value and "influence" in view.error.value
+
+
+def test_followers_prediction_is_checked_against_the_class_shown(one):
+    prediction = one.prediction
+    prediction.commit("super")
+    assert prediction.held is None  # followers still at 90,000: the experiment is not done
+    one.controls["followers"].value = V.FOLLOWERS_GOAL
+    outcome = S.class_of(one.shown["influence"], one.shown["attractiveness"])
+    assert prediction.outcome(one.shown) == outcome == one.shown["seller_class"]
+    assert prediction.held == (outcome == "super")
+    assert "the view shows" in prediction.verdict.value
+    one.controls["conversion"].value = 0.25  # another slider moved: no longer "followers only"
+    assert prediction.held is None
+    one.controls["conversion"].value = one.controls["conversion"].min + 0.0  # far from the start too
+    assert prediction.held is None
+
+
+def test_followers_prediction_that_fails_says_so():
+    view = V.explore_seller("Fruit farmer")
+    wrong = next(c for c in SELLER_CLASSES if c != "super")
+    view.prediction.commit(wrong)
+    view.controls["followers"].value = 5e7
+    assert view.shown["seller_class"] == "super"
+    assert view.prediction.held is False and "did not hold" in view.prediction.verdict.value
+    view.controls["model"].value = "tiered"  # the question is about the quadrant model
+    assert view.prediction.held is None
+
+
+# --- whole data set ---------------------------------------------------------------------
+
+def test_data_view_counts_all_four_classes(whole):
+    assert whole.shown["counts"] == {"low-level": 11, "ordinary": 11, "famous": 11, "super": 11}
+    html = whole.charts["counts"].value
+    assert "Sellers per class" in html and "11 (25%)" in html
+    assert whole.charts["map"].points.get_offsets().shape == (44, 2)
+    assert whole.error.value == ""
+
+
+def test_raising_a_threshold_recolours_dots_and_recounts_without_rescoring(whole):
+    before = dict(whole.shown["counts"])
+    scored = whole.charts["map"].scored
+    png = whole.image.value
+    whole.controls["cut_influence"].value = 80
+    assert whole.charts["map"].scored is scored  # a threshold move does not re-score
+    assert whole.shown["counts"]["super"] < before["super"]
+    assert sum(whole.shown["counts"].values()) == 44
+    faces = whole.charts["map"].points.get_facecolors()
+    for k, cls in enumerate(whole.shown["classes"]):
+        assert tuple(faces[k]) == pytest.approx(to_rgba(CLASS_COLORS[str(cls)]))
+    vertical = whole.charts["map"].lines[0]
+    assert tuple(vertical.get_xdata()) == (80, 80)
+    assert whole.image.value != png
+    assert f"{whole.shown['counts']['super']:,} (" in whole.charts["counts"].value
+
+
+def test_weight_slider_moves_the_dots(whole):
+    before = whole.charts["map"].points.get_offsets().copy()
+    whole.controls["weight_celebrity"].value = 1.0
+    after = whole.charts["map"].points.get_offsets()
+    assert not np.allclose(before[:, 0], after[:, 0])  # influence moved
+    assert np.allclose(before[:, 1], after[:, 1])  # attractiveness did not
+    assert whole.shown["weights"]["celebrity"] == 1.0
+
+
+def test_tiered_model_and_bad_bands_show_an_error(whole):
+    whole.controls["model"].value = "tiered"
+    assert whole.controls["cut_influence"].layout.display == "none"
+    assert whole.controls["band_ordinary"].layout.display == "" and whole.controls["share"].layout.display == ""
+    tiered = S.classify(S.score_sellers(S.load_sellers()), model="tiered")
+    assert list(whole.shown["classes"]) == list(tiered)
+    whole.controls["band_ordinary"].value = 80  # above the next band: not increasing
+    assert "bands must be increasing" in whole.error.value
+    whole.controls["band_ordinary"].value = 30
+    assert whole.error.value == ""
+    assert whole.shown["bands"] == (30, 50, 65)
+
+
+def test_all_weights_zero_shows_an_error(whole):
+    for name in ("followers", "celebrity", "annual_sales_cny"):
+        whole.controls[f"weight_{name}"].value = 0.0
+    assert "influence" in whole.error.value and "all zero" in whole.error.value
+
+
+def test_switch_to_twitch_data(whole):
+    whole.controls["data"].value = TWITCH
+    assert whole.charts["map"].points.get_offsets().shape == (1000, 2)
+    assert sum(whole.shown["counts"].values()) == 1000
+    assert whole.controls["weight_celebrity"].layout.display == "none"
+    assert whole.controls["weight_total_watch_time"].layout.display == ""
+    assert whole.charts["map"].label_names == []
+    whole.controls["method"].value = "percentile"
+    expected = S.classify(S.score_sellers(S.load_twitch(), method="percentile"))
+    assert whole.shown["counts"] == S.class_counts(expected).to_dict()
+    whole.controls["weight_avg_viewers"].value = 0.0
+    whole.controls["weight_total_watch_time"].value = 1.0
+    watch = S.classify(S.score_sellers(S.load_twitch(), method="percentile",
+                                       weights={"followers": 1, "total_watch_time": 1}))
+    assert whole.shown["counts"] == S.class_counts(watch).to_dict()
+
+
+@pytest.mark.parametrize("moved", [False, True])
+def test_a_data_set_switch_resets_its_weights_in_one_update(whole, moved):
+    if moved:  # a weight away from its default: the switch resets it, quietly
+        whole.controls["weight_followers"].value = 1.0
+    calls = []
+    counts = whole.charts["counts"]
+    original = counts.update
+    counts.update = lambda c: (calls.append(dict(c)), original(c))
+    whole.controls["data"].value = TWITCH
+    assert len(calls) == 1 and sum(calls[0].values()) == 1000
+    defaults = S.dataset_weights(S.load_twitch())
+    assert whole.shown["weights"] == pytest.approx(defaults)
+    assert whole.controls["weight_followers"].value == defaults["followers"]
+
+
+def test_labels_are_painted_where_their_text_would_be(whole):
+    shown = [label for label in whole.charts["map"].labels if label.get_visible() and label.get_text()]
     paper = S.load_sellers().query("basis == 'paper'")["seller"].tolist()
-    assert names == paper
-    for label, image in shown:
-        assert not label.get_visible()
-        x, y = whole.map.ax.transData.transform(label.get_position())
-        box = image.get_window_extent()
-        assert box.y0 == pytest.approx(y, abs=2)
-        assert (box.x0 == pytest.approx(x, abs=2)) or (box.x1 == pytest.approx(x, abs=2)) \
-            or ((box.x0 + box.x1) / 2 == pytest.approx(x, abs=2))
-    whole.weights["celebrity"].value = 1.0  # points move: images follow their labels
-    label, image = shown[0]
-    x, y = whole.map.ax.transData.transform(label.get_position())
-    assert image.get_window_extent().y0 == pytest.approx(y, abs=2)
+    assert [label.get_text() for label in shown] == paper
+    from PIL import Image
+
+    fig = whole.fast.fig
+    stamped = np.asarray(Image.open(io.BytesIO(whole.image.value))).astype(int)[..., :3]
+    animated = [a for a in fig.findobj() if a.get_animated()]
+    for artist in animated:  # draw it all as a saved figure would: real text
+        artist.set_animated(False)
+    try:
+        fig.canvas.draw()
+        real = np.asarray(fig.canvas.buffer_rgba()).astype(int)[..., :3]
+        boxes = [label.get_window_extent(fig.canvas.get_renderer()) for label in shown]
+    finally:
+        for artist in animated:
+            artist.set_animated(True)
+    height = real.shape[0]
+    for label, box in zip(shown, boxes):
+        rows = slice(int(height - box.y1) - 2, int(height - box.y0) + 2)
+        cols = slice(int(box.x0) - 2, int(box.x1) + 2)
+
+        def error(dx, dy):
+            moved = np.roll(np.roll(stamped, dy, axis=0), dx, axis=1)
+            return np.abs(moved[rows, cols] - real[rows, cols]).mean()
+
+        assert (stamped[rows, cols] < 100).any(), f"{label.get_text()}: no dark text pixels in the view"
+        # the painted text sits where the real text would be: no shift does better
+        assert error(0, 0) <= min(error(dx, dy) for dx in (-2, 0, 2) for dy in (-2, 0, 2))
+        assert error(0, 0) < 30  # anti-aliasing differs a little, nothing more
 
 
 def test_saving_the_data_view_writes_real_text(whole, tmp_path):
-    files = whole.save(tmp_path / "map")
-    assert [f.suffix for f in files] == [".png", ".svg"]
-    svg = files[1].read_text()
+    whole.save_row.name.value = str(tmp_path / "map")
+    whole.save_row.button.click()
+    assert "Saved" in whole.save_row.status.value
+    svg = (tmp_path / "map.svg").read_text()
     assert "Top anchor A" in svg
-    assert all(not label.get_visible() for label in whole.map.labels)  # back to images
-    assert any(image.get_visible() for image in whole.label_images)
+    assert all(label.get_animated() for label in whole.charts["map"].labels)  # back to painted labels
+
+
+def test_threshold_prediction_is_checked_against_the_counts_shown(whole):
+    prediction = whole.prediction
+    prediction.commit(5)
+    assert prediction.held is None  # threshold still at 50
+    whole.controls["cut_influence"].value = V.THRESHOLD_GOAL
+    independent = S.class_counts(S.classify(S.score_sellers(S.load_sellers()), cuts=(V.THRESHOLD_GOAL, 50.0)))
+    assert prediction.outcome(whole.shown) == whole.shown["counts"]["super"] == independent["super"]
+    assert prediction.held == (abs(independent["super"] - 5) <= 2)
+    whole.controls["model"].value = "tiered"  # another experiment: not checked
+    assert prediction.held is None
+    whole.controls["model"].value = "quadrant"
+    whole.controls["weight_celebrity"].value = 1.0
+    assert prediction.held is None
+
+
+def test_data_view_bad_start_names_the_field():
+    with pytest.raises(ValueError, match="dataset"):
+        V.explore_sellers("my table")
+    with pytest.raises(ValueError, match="method"):
+        V.explore_sellers(method="z-score")
