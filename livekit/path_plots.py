@@ -22,7 +22,7 @@ from . import path
 from ._checks import check_number
 from .charts import Chart, axes_for
 from .style import MODULE_COLORS, MODULE_HATCHES, MODULE_TINTS, OKABE_ITO, kit_style
-from .vocab import MODULE_NAMES
+from .vocab import MODULE_NAMES, STAGES
 
 __all__ = [
     "FunnelChart",
@@ -210,7 +210,7 @@ class WaterfallChart(Chart):
             ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
             handles = [Patch(facecolor=MODULE_COLORS[s], hatch=MODULE_HATCHES[s] if hatch else None, edgecolor="black",
                              label=f"caused in {MODULE_NAMES[s].lower()}" if s != "capture" else "value capture")
-                       for s in MODULE_COLORS]
+                       for s in STAGES]
             ax.legend(handles=handles, loc="upper right", fontsize=9, frameon=False)
             self.labels = [ax.text(xx, 0, "", ha="center", va="bottom", fontsize=9) for xx in x] if labels else []
             if title:
@@ -474,7 +474,7 @@ class FlowDiagram(Chart):
             self.caption = ax.text(0.02, 0.1, "", ha="left", va="center", fontsize=10, zorder=6, visible=caption)
             self._captioned = caption
             handles = [Patch(facecolor=MODULE_COLORS[s], hatch=MODULE_HATCHES[s], edgecolor="black", label=MODULE_NAMES[s])
-                       for s in MODULE_COLORS]
+                       for s in STAGES]
             ax.legend(handles=handles, loc="upper center", ncol=4, fontsize=9, frameon=False,
                       bbox_to_anchor=(0.5, 1.0))
         self.update(step)
