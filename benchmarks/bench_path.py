@@ -23,6 +23,11 @@ from livekit import path, path_views as pv
 MOVES = 40
 
 
+def _values(view) -> dict:
+    """The values of a view's controls, by name (what its update reads)."""
+    return {name: control.value for name, control in view.controls.items()}
+
+
 def _cycle(values, n=MOVES):
     return list(itertools.islice(itertools.cycle(values), n))
 
@@ -38,7 +43,7 @@ def bench_flow() -> bool:
     values = _cycle(range(1, len(path.flow_steps()) + 1))
 
     def fast(v):
-        view.step.value = v
+        view.controls["step"].value = v
 
     def naive(v):
         fig, _ = pv._flow_figure(v)
@@ -52,22 +57,22 @@ def bench_model() -> bool:
     values = _sweep(np.round(np.linspace(0.005, 0.2, 20), 3))
 
     def fast(v):
-        view.sliders["conversion"].value = float(v)
+        view.controls["conversion"].value = float(v)
 
     def naive(v):
-        result = path.simulate(path.DEFAULT_MODES, **{**{k: s.value for k, s in view.sliders.items()}, "conversion": float(v)})
-        fig, _, _ = pv._model_figure(result)
+        result = path.simulate(**{**_values(view), "conversion": float(v)})
+        fig, _ = pv._model_figure(result)
         naive_png(fig)
 
     ok = report("traffic to profit (conversion)", time_moves(fast, values), time_moves(naive, values[:15]))
     traffic = _sweep(np.linspace(50_000, 1_000_000, 20))
 
     def fast_traffic(v):
-        view.sliders["traffic_per_hour"].value = float(v)
+        view.controls["traffic_per_hour"].value = float(v)
 
     def naive_traffic(v):
-        result = path.simulate(path.DEFAULT_MODES, **{**{k: s.value for k, s in view.sliders.items()}, "traffic_per_hour": float(v)})
-        fig, _, _ = pv._model_figure(result)
+        result = path.simulate(**{**_values(view), "traffic_per_hour": float(v)})
+        fig, _ = pv._model_figure(result)
         naive_png(fig)
 
     ok &= report("traffic to profit (traffic, rescales)", time_moves(fast_traffic, traffic), time_moves(naive_traffic, traffic[:15]))
@@ -79,11 +84,11 @@ def bench_channels() -> bool:
     values = _sweep(np.linspace(0.1, 0.9, 17))
 
     def fast(v):
-        view.sliders["anchor_influence"].value = float(v)
+        view.controls["anchor_influence"].value = float(v)
 
     def naive(v):
-        both = path.compare_channels(path.DEFAULT_MODES, **{**{k: s.value for k, s in view.sliders.items()}, "anchor_influence": float(v)})
-        fig, _, _ = pv._channels_figure(both["live"], both["non_live"])
+        both = path.compare_channels(path.DEFAULT_MODES, **{**_values(view), "anchor_influence": float(v)})
+        fig, _ = pv._channels_figure(both["live"], both["non_live"])
         naive_png(fig)
 
     return report("live vs non-live (anchor influence)", time_moves(fast, values), time_moves(naive, values[:15]))
@@ -96,11 +101,11 @@ def bench_long_broadcasts() -> bool:
             "full variety": path.broadcast_length_curve(pv._HOURS_GRID, variety=1.0)}
 
     def fast(v):
-        view.variety.value = float(v)
+        view.controls["variety"].value = float(v)
 
     def naive(v):
         curve = path.broadcast_length_curve(pv._HOURS_GRID, variety=float(v))
-        fig, _ = pv._length_figure(curve, view.hours.value, refs, None, None)
+        fig, _ = pv._length_figure(curve, view.controls["hours"].value, refs, None, None)
         naive_png(fig)
 
     return report("long broadcasts (variety)", time_moves(fast, values), time_moves(naive, values[:15]))
@@ -108,17 +113,17 @@ def bench_long_broadcasts() -> bool:
 
 def bench_integration() -> bool:
     view = pv.explore_integration()
-    names = list(view.switches)
+    names = list(view.controls)
     # one tick box flipped per move, going round the four twice (16 states)
     flips = _cycle([name for _ in range(2) for name in names])
     state = {name: False for name in names}
 
     def fast(name):
-        view.switches[name].value = not view.switches[name].value
+        view.controls[name].value = not view.controls[name].value
 
     def naive(name):
         state[name] = not state[name]
-        fig, _, _ = pv._integration_figure(path.delivery_parameters(), path.delivery_parameters(**state), path.simulate(**state))
+        fig, _ = pv._integration_figure(path.delivery_parameters(), path.delivery_parameters(**state), path.simulate(**state))
         naive_png(fig)
 
     return report("integration (one switch)", time_moves(fast, flips), time_moves(naive, flips[:15]))
@@ -130,11 +135,11 @@ def bench_differentiation() -> bool:
     reference = path.profit_by_price(pv._PRICE_GRID, differentiation=0.0)
 
     def fast(v):
-        view.differentiation.value = float(v)
+        view.controls["differentiation"].value = float(v)
 
     def naive(v):
         curve = path.profit_by_price(pv._PRICE_GRID, differentiation=float(v))
-        fig, _, _ = pv._differentiation_figure(float(v), reference, curve, view.price.value, None)
+        fig, _ = pv._differentiation_figure(float(v), reference, curve, view.controls["price"].value, None)
         naive_png(fig)
 
     return report("differentiation (share)", time_moves(fast, values), time_moves(naive, values[:15]))

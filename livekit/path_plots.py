@@ -1,10 +1,11 @@
 """Pictures of the innovation path: the funnel, the waterfall, the path, the flow of Figure 2.
 
 Every plot is drawn in the stage colours of :data:`livekit.style.MODULE_COLORS`, with the stage's
-hatch and a written label as well, so it reads in greyscale. Each ``plot_x(data, *, ax=None)``
-draws onto ``ax`` (or a new figure) and returns the Axes. The slider views keep one figure and
-move its artists: for that each picture is also a small class (``FunnelChart``, ...) whose
-``artists`` are the parts that move and whose ``update(...)`` moves them in place.
+hatch and a written label as well, so it reads in greyscale. Every picture that a slider moves is
+a :class:`livekit.charts.Chart` (``FunnelChart``, ``WaterfallChart``, ...): built once on an Axes,
+its ``artists`` are the parts that move and its ``update(...)`` moves them in place. The public
+``plot_x(data, *, ax=None, ...)`` is a thin wrapper over the chart: it draws on ``ax`` (or a new
+pyplot figure, see :func:`livekit.charts.axes_for`) and returns the Axes.
 """
 from __future__ import annotations
 
@@ -17,9 +18,11 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Patch
 
-from . import path as _path
+from . import path
+from ._checks import check_number
+from .charts import Chart, axes_for
 from .style import MODULE_COLORS, MODULE_HATCHES, MODULE_TINTS, OKABE_ITO, kit_style
-from .vocab import MODULE_NAMES
+from .vocab import MODULE_NAMES, STAGES
 
 __all__ = [
     "FunnelChart",
@@ -35,6 +38,8 @@ __all__ = [
     "plot_flow",
     "plot_broadcast_length",
     "plot_profit_by_price",
+    "plot_buyer_mix",
+    "plot_integration",
     "format_money",
     "nice_ceiling",
 ]
@@ -62,26 +67,10 @@ def nice_ceiling(value: float) -> float:
     return 10.0 ** (exponent + 1)
 
 
-def _new_axes(ax: Axes | None, width: float, height: float) -> Axes:
-    if ax is not None:
-        if not isinstance(ax, Axes):
-            raise TypeError(f"ax must be a matplotlib Axes, got {type(ax).__name__}")
-        return ax
-    import matplotlib.pyplot as plt
-
-    with kit_style():
-        _, ax = plt.subplots(figsize=(width, height))
-    return ax
-
-
-def _check_series(result) -> None:
-    _path.describe(result)  # raises a clear error for anything but a simulate() result
-
-
 # --- funnel -----------------------------------------------------------------------------------
 
 
-class FunnelChart:
+class FunnelChart(Chart):
     """A funnel on a log scale: traffic, viewers, engaged viewers, orders, orders kept.
 
     Parameters
@@ -100,9 +89,9 @@ class FunnelChart:
 
     def __init__(self, ax: Axes, result: pd.Series, *, xmax: float | None = None, title: str | None = None,
                  hatch: bool = True) -> None:
-        _check_series(result)
-        table = _path.funnel(result)
+        table = path.funnel(result)  # checks ``result``
         self.ax = ax
+        self.quantities = tuple(table["quantity"])
         top = xmax if xmax is not None else nice_ceiling(max(10.0, float(table["count"].max())) * 3)
         with kit_style():
             y = np.arange(len(table))[::-1]
@@ -128,7 +117,7 @@ class FunnelChart:
 
     def update(self, result: pd.Series) -> None:
         """Resize the bars and rewrite the labels for a new model run."""
-        counts = _path._funnel_counts(result)
+        counts = [float(result[q]) for q in self.quantities]
         previous = None
         for bar, label, count in zip(self.bars, self.labels, counts):
             bar.set_width(max(count - 1.0, 0.0))
@@ -155,8 +144,19 @@ def plot_funnel(result: pd.Series, *, ax: Axes | None = None, xmax: float | None
     Returns
     -------
     Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> from livekit import path
+    >>> ax = plot_funnel(path.simulate(traffic_per_hour=100_000, hours=1))
+    >>> ax.texts[0].get_text()  # the widest row: platform traffic
+    '100,000'
+    >>> plt.close("all")
     """
-    ax = _new_axes(ax, 7, 3.2)
+    ax = axes_for(ax, size=(7, 3.2))
     FunnelChart(ax, result, xmax=xmax, title=title)
     return ax
 
@@ -168,7 +168,7 @@ _SHORT_MONEY = {"sales": "Sales", "gifts": "Gifts", "product_cost": "Product", "
                 "packaging_cost": "Packaging", "logistics_cost": "Logistics", "wages": "Wages", "profit": "Profit"}
 
 
-class WaterfallChart:
+class WaterfallChart(Chart):
     """A waterfall from sales to profit: revenue up, the five costs down, profit from zero.
 
     Parameters
@@ -191,9 +191,10 @@ class WaterfallChart:
 
     def __init__(self, ax: Axes, result: pd.Series, *, title: str | None = None, labels: bool = True,
                  hatch: bool = True) -> None:
-        _check_series(result)
-        table = _path.money_flow(result)
+        table = path.money_flow(result)  # checks ``result``
         self.ax = ax
+        self.items = tuple(table["item"])
+        self._kinds = tuple(table["kind"])
         with kit_style():
             x = np.arange(len(table))
             self.bars = list(ax.bar(x, [0.0] * len(table), width=0.66,
@@ -209,7 +210,7 @@ class WaterfallChart:
             ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
             handles = [Patch(facecolor=MODULE_COLORS[s], hatch=MODULE_HATCHES[s] if hatch else None, edgecolor="black",
                              label=f"caused in {MODULE_NAMES[s].lower()}" if s != "capture" else "value capture")
-                       for s in MODULE_COLORS]
+                       for s in STAGES]
             ax.legend(handles=handles, loc="upper right", fontsize=9, frameon=False)
             self.labels = [ax.text(xx, 0, "", ha="center", va="bottom", fontsize=9) for xx in x] if labels else []
             if title:
@@ -222,10 +223,30 @@ class WaterfallChart:
         """The bars and their amount labels."""
         return [*self.bars, *self.labels]
 
-    @staticmethod
-    def limits(result: pd.Series) -> tuple[float, float]:
+    def steps(self, result: pd.Series) -> list[tuple[str, float, float, float]]:
+        """``(item, amount, start, end)`` of each bar in CNY, as in :func:`livekit.path.money_flow`.
+
+        Revenue stacks up from zero, each cost hangs down from where the bar before it ended,
+        and profit (a total) stands on zero. Amounts are rounded to whole cents. This reads
+        ``result`` directly (no checks: it was checked when the chart was built), because a
+        slider moves the waterfall many times a second.
+        """
+        rows, running = [], 0
+        for item, kind in zip(self.items, self._kinds):
+            cents = int(round(float(result[item]) * 100)) * (-1 if kind == "cost" else 1)
+            start = 0 if kind == "total" else running
+            rows.append((item, cents / 100, start / 100, (start + cents) / 100))
+            if kind != "total":
+                running += cents
+        return rows
+
+    def limits(self, result: pd.Series) -> tuple[float, float]:
         """Round money-axis limits that hold every bar of ``result`` with room for labels."""
-        ends = [v / 100 for _, _, start, end in _path._money_steps(result) for v in (start, end)]
+        return self._limits_for(self.steps(result))
+
+    @staticmethod
+    def _limits_for(steps) -> tuple[float, float]:
+        ends = [v for _, _, start, end in steps for v in (start, end)]
         high = nice_ceiling(max(1.0, max(ends)) * 1.15)
         low = -nice_ceiling(-min(ends) * 1.15) if min(ends) < 0 else -0.04 * high
         return low, high
@@ -236,7 +257,8 @@ class WaterfallChart:
         The axis grows as soon as a bar needs more room, and shrinks only when everything fits
         in a third of it, so that dragging a slider rarely redraws the axis.
         """
-        wanted = self.limits(result)
+        steps = self.steps(result)
+        wanted = self._limits_for(steps)
         current = self._limits
         changed = (current is None or wanted[1] > current[1] or wanted[0] < current[0]
                    or wanted[1] < current[1] / 3 or (current[0] < 0 and wanted[0] > current[0] / 3))
@@ -245,15 +267,15 @@ class WaterfallChart:
             self._limits = wanted
         low_limit, high_limit = self._limits
         pad = 0.01 * (high_limit - low_limit)
-        for i, (item, cents, start, end) in enumerate(_path._money_steps(result)):
-            low, high = sorted((start / 100, end / 100))
+        for i, (item, amount, start, end) in enumerate(steps):
+            low, high = sorted((start, end))
             self.bars[i].set_y(low)
             self.bars[i].set_height(high - low)
             if self.labels:
                 label = self.labels[i]
                 label.set_y(high + pad)
-                text = format_money(cents / 100)
-                if item == "profit" and cents < 0:
+                text = format_money(amount)
+                if item == "profit" and amount < 0:
                     text += " loss"
                 label.set_text(text)
         return changed
@@ -273,7 +295,7 @@ def plot_waterfall(result: pd.Series, *, ax: Axes | None = None, title: str | No
     -------
     Axes
     """
-    ax = _new_axes(ax, 7, 3.6)
+    ax = axes_for(ax, size=(7, 3.6))
     WaterfallChart(ax, result, title=title)
     return ax
 
@@ -314,9 +336,9 @@ def plot_path(result: pd.Series | None = None, *, ax: Axes | None = None, title:
     -------
     Axes
     """
-    ax = _new_axes(ax, 10, 3.6)
-    stages = _path.path_stages()
-    totals = _path.stage_totals(result) if result is not None else None
+    ax = axes_for(ax, size=(10, 3.6))
+    stages = path.path_stages()
+    totals = path.stage_totals(result) if result is not None else None
     with kit_style():
         ax.set_xlim(0, 4)
         ax.set_ylim(0, 1)
@@ -378,7 +400,7 @@ def _arrow_ends(start: tuple[float, float], end: tuple[float, float], rad: float
     return _exit_point(x1, y1, cx - x1, cy - y1), _exit_point(x2, y2, cx - x2, cy - y2)
 
 
-class FlowDiagram:
+class FlowDiagram(Chart):
     """The live-marketing process of the paper's Figure 2, with one step highlighted.
 
     Every step is a grey numbered arrow between two actors; :meth:`show` paints the chosen
@@ -392,11 +414,20 @@ class FlowDiagram:
         The step to highlight first (1 to the number of steps); ``None`` highlights none.
     caption : bool, default True
         Write the step under the diagram. A view may leave that to its readout instead.
+
+    Attributes
+    ----------
+    steps : pandas.DataFrame
+        The steps, from :func:`livekit.path.flow_steps`.
+    highlight_arrows, highlight_boxes : list of Patch
+        One coloured arrow per step; the two actor outlines of the highlighted step.
+    badge, caption : matplotlib.text.Text
+        The highlighted step's number, and its description (empty when ``caption`` is False).
     """
 
     def __init__(self, ax: Axes, step: int | None = 1, *, caption: bool = True) -> None:
         self.ax = ax
-        self.steps = _path.flow_steps()
+        self.steps = path.flow_steps()
         with kit_style():
             ax.set_xlim(0, 1.6)
             ax.set_ylim(0 if caption else 0.18, 1.2)
@@ -443,20 +474,18 @@ class FlowDiagram:
             self.caption = ax.text(0.02, 0.1, "", ha="left", va="center", fontsize=10, zorder=6, visible=caption)
             self._captioned = caption
             handles = [Patch(facecolor=MODULE_COLORS[s], hatch=MODULE_HATCHES[s], edgecolor="black", label=MODULE_NAMES[s])
-                       for s in MODULE_COLORS]
+                       for s in STAGES]
             ax.legend(handles=handles, loc="upper center", ncol=4, fontsize=9, frameon=False,
                       bbox_to_anchor=(0.5, 1.0))
-        self.show(step)
+        self.update(step)
 
     @property
     def artists(self) -> list:
         """The highlight arrows, the two highlight boxes and (if shown) the caption."""
         return [*self.highlight_arrows, *self.highlight_boxes, self.badge, *([self.caption] if self._captioned else [])]
 
-    def show(self, step: int | None) -> None:
+    def update(self, step: int | None) -> None:
         """Highlight ``step`` (1 to the number of steps), or nothing for ``None``."""
-        from ._checks import check_number
-
         for arrow in self.highlight_arrows:
             arrow.set_visible(False)
         for box in self.highlight_boxes:
@@ -497,7 +526,7 @@ def plot_flow(step: int | None = None, *, ax: Axes | None = None, title: str | N
     -------
     Axes
     """
-    ax = _new_axes(ax, 9, 5.4)
+    ax = axes_for(ax, size=(9, 5.4))
     FlowDiagram(ax, step)
     if title:
         with kit_style():
@@ -508,13 +537,14 @@ def plot_flow(step: int | None = None, *, ax: Axes | None = None, title: str | N
 # --- the limits: long broadcasts, price and differentiation, integration ---------------------
 
 
-class LengthChart:
+class LengthChart(Chart):
     """Average retention and sales per hour against broadcast length, with a marker.
 
     Parameters
     ----------
     axes : pair of Axes
-        Left: retention; right: sales (and profit) per hour.
+        Left: retention; right: sales (and profit) per hour. :attr:`ax` is the left one,
+        :attr:`axes` both.
     curve : pandas.DataFrame
         From :func:`livekit.path.broadcast_length_curve`.
     hours : float
@@ -530,6 +560,7 @@ class LengthChart:
                  money_min: float | None = None) -> None:
         left, right = axes
         self.axes = (left, right)
+        self.ax = left
         colour = MODULE_COLORS["creation"]
         money = MODULE_COLORS["capture"]
         with kit_style():
@@ -601,7 +632,7 @@ def plot_broadcast_length(curve: pd.DataFrame, *, hours: float = 2.0, axes: Sequ
     return axes
 
 
-class PriceChart:
+class PriceChart(Chart):
     """Profit against price, for price-only competition and for the current differentiation.
 
     Parameters
@@ -669,12 +700,12 @@ def plot_profit_by_price(reference: pd.DataFrame, curve: pd.DataFrame, *, price:
     -------
     Axes
     """
-    ax = _new_axes(ax, 6, 3.6)
+    ax = axes_for(ax, size=(6, 3.6))
     PriceChart(ax, reference, curve, price)
     return ax
 
 
-class BuyerMixChart:
+class BuyerMixChart(Chart):
     """One stacked bar: the share of price-sensitive and value-sensitive buyers.
 
     Parameters
@@ -719,7 +750,7 @@ class BuyerMixChart:
         self.value_text.set_text(f"{value_share:.0%}" if value_share >= 0.1 else "")
 
 
-class IntegrationChart:
+class IntegrationChart(Chart):
     """The delivery-stage parameters with integration switches, as a share of their baseline.
 
     Parameters
@@ -763,3 +794,73 @@ class IntegrationChart:
             bar.set_width(share)
             label.set_x(min(share, 1.35) + 0.02)
             label.set_text(f"{share:.0%}")
+
+
+def plot_buyer_mix(value_share: float, *, ax: Axes | None = None) -> Axes:
+    """Draw who buys: the shares of price-sensitive and value-sensitive buyers, as one bar.
+
+    Parameters
+    ----------
+    value_share : float, 0 to 1
+        Share of value-sensitive buyers (the model's ``differentiation``).
+    ax : Axes, optional
+        Where to draw; a new pyplot figure if omitted.
+
+    Returns
+    -------
+    Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> ax = plot_buyer_mix(0.3)
+    >>> sorted(t.get_text() for t in ax.texts)
+    ['30%', '70%']
+    >>> plt.close("all")
+    """
+    value_share = check_number("value_share", value_share, low=0.0, high=1.0)
+    ax = axes_for(ax, size=(4, 2.6))
+    BuyerMixChart(ax, value_share)
+    return ax
+
+
+def plot_integration(current: pd.Series, *, baseline: pd.Series | None = None, ax: Axes | None = None) -> Axes:
+    """Draw the delivery-stage parameters under integration, each as a share of its baseline.
+
+    Parameters
+    ----------
+    current : pandas.Series
+        From :func:`livekit.path.delivery_parameters` with some integration switches on.
+    baseline : pandas.Series, optional
+        The same with every switch off (the default).
+    ax : Axes, optional
+        Where to draw; a new pyplot figure if omitted.
+
+    Returns
+    -------
+    Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> from livekit import path
+    >>> ax = plot_integration(path.delivery_parameters(pickup_offline=True))
+    >>> [bar.get_width() for bar in ax.patches]  # the third: parcels a courier carries
+    [1.0, 1.0, 0.7, 1.0]
+    >>> plt.close("all")
+    """
+    baseline = path.delivery_parameters() if baseline is None else baseline
+    for name, series in (("current", current), ("baseline", baseline)):
+        if not isinstance(series, pd.Series):
+            raise TypeError(f"{name} must be the pandas Series returned by path.delivery_parameters(), "
+                            f"got {type(series).__name__}")
+        missing = [key for key, _ in IntegrationChart._ROWS if key not in series.index]
+        if missing:
+            raise ValueError(f"{name} is missing {missing}; pass what path.delivery_parameters() returns")
+    ax = axes_for(ax, size=(6, 3.2))
+    IntegrationChart(ax, baseline, current)
+    return ax

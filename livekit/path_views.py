@@ -1,10 +1,13 @@
 """Slider views for notebook 3: the flow of Figure 2, the traffic-to-profit model, live versus
 non-live, and the paper's limits (long broadcasts, online/offline integration, differentiation).
 
-Each ``explore_x()`` builds one :class:`livekit.views.View`: it wires controls to the model in
-:mod:`livekit.path` and the pictures in :mod:`livekit.path_plots`, keeps one figure, moves only
-its changing artists on each move (blitting) and writes the numbers in ``view.readout``. Slider
-ranges, defaults and labels come from ``data/path_parameters.csv``.
+Each ``explore_x()`` builds one :class:`livekit.views.View` the same way: build the controls
+(``view.controls[name]``), build the charts of :mod:`livekit.path_plots` on one figure
+(``view.charts[name]``), and bind an ``update`` that runs the model of :mod:`livekit.path`,
+moves only the charts' artists (blitting), writes ``view.readout`` and records what it showed in
+``view.shown``. Each view also carries a "predict, then check" item (``view.prediction``): the
+student commits to a prediction before moving the controls, and the view says whether it held.
+Slider ranges, defaults and labels come from ``data/path_parameters.csv``.
 """
 from __future__ import annotations
 
@@ -19,8 +22,8 @@ from ._checks import check_number
 from .path_plots import (BuyerMixChart, FlowDiagram, FunnelChart, IntegrationChart, LengthChart, PriceChart,
                          WaterfallChart, format_money, nice_ceiling)
 from .style import MODULE_COLORS, kit_style, new_figure
-from .vocab import MODULE_NAMES, SWITCHES
-from .views import FastFigure, View, slider
+from .vocab import CHANNELS, MODULE_NAMES, SWITCHES
+from .views import FastFigure, Prediction, View, slider
 
 __all__ = [
     "parameter_slider",
@@ -77,6 +80,39 @@ def _values(controls: dict[str, widgets.Widget]) -> dict[str, Any]:
     return {name: control.value for name, control in controls.items()}
 
 
+def _sliders(names: tuple[str, ...], start: dict[str, float]) -> dict[str, widgets.FloatSlider]:
+    """One :func:`parameter_slider` per name, started at ``start`` where given."""
+    unknown = [k for k in start if k not in names]
+    if unknown:
+        raise ValueError(f"unknown slider {unknown[0]!r}; this view has {list(names)}")
+    return {name: parameter_slider(name, start.get(name)) for name in names}
+
+
+def _columns(controls: dict[str, widgets.Widget], *columns: tuple[str, ...]) -> widgets.HBox:
+    return widgets.HBox([widgets.VBox([controls[n] for n in names]) for names in columns])
+
+
+def _animated(charts: dict[str, Any]) -> list:
+    return [artist for chart in charts.values() for artist in chart.artists]
+
+
+def _near(value: float, target: float) -> bool:
+    """Equal up to the rounding of a slider step (a browser sends 0.30000000000000004)."""
+    return abs(float(value) - float(target)) <= 1e-6 * max(1.0, abs(float(target)))
+
+
+def _only_changed(now: dict[str, Any], start: dict[str, Any], name: str, target: float) -> bool:
+    """Whether ``now`` is ``start`` with only ``name`` moved, to ``target``."""
+    return _near(now[name], target) and all(now[k] == v for k, v in start.items() if k != name)
+
+
+def _direction(now: float, before: float, words: tuple[str, str, str]) -> str:
+    """``words[0]`` if ``now`` is above ``before``, ``words[1]`` if below, else ``words[2]``."""
+    if _near(now, before):
+        return words[2]
+    return words[0] if now > before else words[1]
+
+
 def _mode_picker(modes: Iterable[str]) -> widgets.SelectMultiple:
     table = path.live_modes()
     return widgets.SelectMultiple(
@@ -94,14 +130,28 @@ def _table(rows: list[tuple[str, ...]], header: tuple[str, ...]) -> str:
 
 # --- 1. the flow of Figure 2 ------------------------------------------------------------------
 
+#: How the predictions name the actors of Figure 2.
+_ACTOR_NAMES = {"seller": "the seller", "anchor": "the anchor", "platform": "the live platform",
+                "audience": "the audience", "logistics": "the courier (logistics company)"}
+
 
 def _flow_figure(step: int):
     fig = new_figure(7.2, 4.5)
     with kit_style():
-        ax = fig.add_subplot()
-        diagram = FlowDiagram(ax, step, caption=False)
+        charts = {"flow": FlowDiagram(fig.add_subplot(), step, caption=False)}
         fig.subplots_adjust(left=0.01, right=0.99, top=0.99, bottom=0.01)
-    return fig, diagram
+    return fig, charts
+
+
+def _flow_prediction(steps) -> Prediction:
+    """Who feeds the delivery back to the buyer at the end of Figure 2 (the paper: the platform)."""
+    last = int(steps["step"].max())
+    return Prediction(
+        f"At the end of Figure 2 (step {last}) the buyer learns that the parcel has arrived. Who passes "
+        f"that information on to the buyer? Lock in your answer, then go to step {last}.",
+        outcome=lambda shown: _ACTOR_NAMES[shown["actor"]] if shown.get("step") == last else None,
+        options=[_ACTOR_NAMES[a] for a in ("anchor", "seller", "platform", "logistics")],
+    )
 
 
 def explore_flow(step: int = 1) -> View:
@@ -119,29 +169,31 @@ def explore_flow(step: int = 1) -> View:
     Returns
     -------
     View
-        ``view.step`` is the slider, ``view.play`` the play button, ``view.diagram`` the picture.
+        ``view.controls["step"]`` is the slider, ``view.controls["play"]`` the play button
+        (linked to the slider), ``view.charts["flow"]`` the diagram; ``view.shown`` holds the
+        ``step``, its ``actor``, ``target`` and ``stage``; ``view.prediction`` asks who reports
+        the delivery to the platform.
     """
     steps = path.flow_steps()
     step = int(check_number("step", step, low=1, high=len(steps), integer=True))
-    step_slider = widgets.IntSlider(value=step, min=1, max=len(steps), step=1, description="Step",
-                                    continuous_update=True, style={"description_width": "60px"},
-                                    layout=widgets.Layout(width="420px"))
-    play = widgets.Play(value=step, min=1, max=len(steps), step=1, interval=2500, description="Play the process")
-    widgets.link((play, "value"), (step_slider, "value"))
-    fig, diagram = _flow_figure(step)
-    fast = FastFigure(fig, animated=diagram.artists)
+    controls = {
+        "play": widgets.Play(value=step, min=1, max=len(steps), step=1, interval=2500, description="Play the process"),
+        "step": widgets.IntSlider(value=step, min=1, max=len(steps), step=1, description="Step", continuous_update=True,
+                                  style={"description_width": "60px"}, layout=widgets.Layout(width="420px")),
+    }
+    widgets.link((controls["play"], "value"), (controls["step"], "value"))
+    fig, charts = _flow_figure(step)
     view = View(
         title="The live-marketing process, step by step",
         question="press play (or drag <i>Step</i>) and watch the colour change: which steps "
                  "<b>create</b> value, which <b>deliver</b> it, and where is value <b>captured</b>?",
-        controls=[widgets.HBox([play, step_slider])],
-        figure=fast,
+        controls=controls, layout=widgets.HBox(list(controls.values())), charts=charts,
+        figure=FastFigure(fig, animated=_animated(charts)), prediction=_flow_prediction(steps),
     )
-    view.step, view.play, view.diagram = step_slider, play, diagram
 
     def update(change=None) -> None:
-        current = step_slider.value
-        diagram.show(current)
+        current = view.controls["step"].value
+        charts["flow"].update(current)
         row = steps.iloc[current - 1]
         view.readout.value = (
             f"<b>Step {current} of {len(steps)}</b>: {html.escape(row['actor'])} &rarr; "
@@ -149,10 +201,10 @@ def explore_flow(step: int = 1) -> View:
             f"<i>{html.escape(row['block_name'])}</i><br>{html.escape(row['action'])} "
             f"<span style='color:#555'>{html.escape(row['note'])}</span>"
         )
+        view.show(step=current, actor=row["actor"], target=row["target"], stage=row["stage"])
         view.redraw()
 
-    view.watch(step_slider, update)
-    view.run(update)
+    view.bind(update, controls=["step"])  # the play button moves the slider through the link
     return view
 
 
@@ -167,10 +219,11 @@ def _model_figure(result):
     with kit_style():
         left = fig.add_subplot(1, 2, 1)
         right = fig.add_subplot(1, 2, 2)
-        funnel = FunnelChart(left, result, xmax=3e7, title="Funnel: traffic to orders kept", hatch=False)
-        waterfall = WaterfallChart(right, result, title="Waterfall: sales to profit (CNY)", labels=False, hatch=False)
+        charts = {"funnel": FunnelChart(left, result, xmax=3e7, title="Funnel: traffic to orders kept", hatch=False),
+                  "waterfall": WaterfallChart(right, result, title="Waterfall: sales to profit (CNY)", labels=False,
+                                              hatch=False)}
         fig.subplots_adjust(left=0.135, right=0.98, bottom=0.3, top=0.92, wspace=0.45)
-    return fig, funnel, waterfall
+    return fig, charts
 
 
 def _money_table(result) -> str:
@@ -195,6 +248,22 @@ def _model_readout(result) -> str:
             + _money_table(result) + "</div>")
 
 
+def _doubling_prediction(start: dict[str, Any], start_profit: float) -> Prediction:
+    """Double the traffic, nothing else: profit more than doubles while some costs stay fixed."""
+    target = 2 * start["traffic_per_hour"]
+
+    def outcome(shown):
+        if not _only_changed(shown["settings"], start, "traffic_per_hour", target):
+            return None
+        return _direction(shown["profit"], 2 * start_profit, ("more than doubles", "less than doubles", "exactly doubles"))
+
+    return Prediction(
+        f"Double <i>Platform traffic</i>, from {start['traffic_per_hour']:,.0f} to {target:,.0f} people an hour, "
+        f"and change nothing else: does profit double, more than double, or less?",
+        outcome=outcome, options=["less than doubles", "exactly doubles", "more than doubles"],
+    )
+
+
 def explore_model(modes: Iterable[str] = path.DEFAULT_MODES, **start: float) -> View:
     """The traffic-to-profit model on sliders: a funnel and a waterfall that move together.
 
@@ -209,39 +278,36 @@ def explore_model(modes: Iterable[str] = path.DEFAULT_MODES, **start: float) -> 
     Returns
     -------
     View
-        ``view.sliders`` maps parameter names to sliders, ``view.modes`` is the mode picker,
-        ``view.funnel`` and ``view.waterfall`` the two pictures.
+        ``view.controls`` holds one slider per parameter above and ``"modes"`` (the mode
+        picker); ``view.charts["funnel"]`` and ``view.charts["waterfall"]``; ``view.shown``
+        holds the ``settings`` (every control's value) and the model's ``profit``, ``orders``
+        and ``sales``; ``view.prediction`` asks what doubling the traffic does to profit.
     """
-    unknown = [k for k in start if k not in _MODEL_SLIDERS]
-    if unknown:
-        raise ValueError(f"unknown slider {unknown[0]!r}; this view has {list(_MODEL_SLIDERS)}")
-    sliders = {name: parameter_slider(name, start.get(name)) for name in _MODEL_SLIDERS}
-    picker = _mode_picker(modes)
-    result = path.simulate(picker.value, **_values(sliders))
-    fig, funnel, waterfall = _model_figure(result)
-    fast = FastFigure(fig, animated=[*funnel.artists, *waterfall.artists])
-    left = widgets.VBox([sliders[n] for n in ("traffic_per_hour", "anchor_influence", "content_quality", "synergy")])
-    right = widgets.VBox([sliders[n] for n in ("conversion", "price", "return_rate")])
+    controls = {**_sliders(_MODEL_SLIDERS, start), "modes": _mode_picker(modes)}
+    settings = _values(controls)
+    result = path.simulate(**settings)
+    fig, charts = _model_figure(result)
     view = View(
         title="From platform traffic to profit",
         question="each lever acts on one stage. Raise <i>Conversion</i>: which funnel rows move, "
                  "and which costs in the waterfall grow with them? Then pick a second and third "
                  "live-stream mode (Ctrl/Cmd-click) and raise <i>Mode synergy</i>: the paper's 1+1&gt;2.",
-        controls=[widgets.HBox([left, right]), picker],
-        figure=fast,
+        controls=controls, charts=charts, figure=FastFigure(fig, animated=_animated(charts)),
+        layout=widgets.VBox([_columns(controls, _MODEL_SLIDERS[:4], _MODEL_SLIDERS[4:]), controls["modes"]]),
+        prediction=_doubling_prediction(settings, float(result["profit"])),
     )
-    view.sliders, view.modes, view.funnel, view.waterfall = sliders, picker, funnel, waterfall
 
     def update(change=None) -> None:
-        result = path.simulate(picker.value, **_values(sliders))
-        funnel.update(result)
-        if waterfall.update(result):
-            fast.invalidate()
+        values = _values(view.controls)
+        result = path.simulate(**values)
+        charts["funnel"].update(result)
+        if charts["waterfall"].update(result):
+            view.fast.invalidate()
         view.readout.value = _model_readout(result)
+        view.show(settings=values, **{q: float(result[q]) for q in ("profit", "orders", "sales")})
         view.redraw()
 
-    view.watch([*sliders.values(), picker], update)
-    view.run(update)
+    view.bind(update)
     return view
 
 
@@ -255,10 +321,27 @@ def _channels_figure(live, non_live):
     with kit_style():
         left = fig.add_subplot(1, 2, 1)
         right = fig.add_subplot(1, 2, 2, sharex=left)
-        live_chart = FunnelChart(left, live, xmax=3e7, title="Live stream", hatch=False)
-        other_chart = FunnelChart(right, non_live, xmax=3e7, title="Pictures and short videos", hatch=False)
+        charts = {"live": FunnelChart(left, live, xmax=3e7, title="Live stream", hatch=False),
+                  "non_live": FunnelChart(right, non_live, xmax=3e7, title="Pictures and short videos", hatch=False)}
         fig.subplots_adjust(left=0.135, right=0.97, bottom=0.15, top=0.9, wspace=0.6)
-    return fig, live_chart, other_chart
+    return fig, charts
+
+
+def _gap_prediction(start: dict[str, Any], start_gap: float) -> Prediction:
+    """Double the conversion for both channels: the gap in orders grows (conversion multiplies both)."""
+    target = 2 * start["conversion"]
+
+    def outcome(shown):
+        if not _only_changed(shown["settings"], start, "conversion", target):
+            return None
+        return _direction(shown["orders_live"] - shown["orders_non_live"], start_gap,
+                          ("it grows", "it shrinks", "it stays the same"))
+
+    return Prediction(
+        f"Double <i>Conversion</i> for both channels, from {start['conversion']:.1%} to {target:.1%}, and change "
+        f"nothing else: does the gap in orders between live and non-live shrink, stay the same, or grow?",
+        outcome=outcome, options=["it shrinks", "it stays the same", "it grows"],
+    )
 
 
 def explore_channels(modes: Iterable[str] = path.DEFAULT_MODES, **start: float) -> View:
@@ -278,42 +361,41 @@ def explore_channels(modes: Iterable[str] = path.DEFAULT_MODES, **start: float) 
     Returns
     -------
     View
-        ``view.sliders``, ``view.live`` and ``view.non_live`` (the two funnels).
+        ``view.controls`` holds the sliders; ``view.charts["live"]`` and
+        ``view.charts["non_live"]`` the two funnels; ``view.shown`` the ``settings`` and, per
+        channel, ``orders_live``, ``orders_non_live``, ``profit_live``, ``profit_non_live``;
+        ``view.prediction`` asks what doubling the conversion does to the gap in orders.
     """
-    unknown = [k for k in start if k not in _CHANNEL_SLIDERS]
-    if unknown:
-        raise ValueError(f"unknown slider {unknown[0]!r}; this view has {list(_CHANNEL_SLIDERS)}")
     modes = path.check_modes(modes)
-    sliders = {name: parameter_slider(name, start.get(name)) for name in _CHANNEL_SLIDERS}
-    both = path.compare_channels(modes, **_values(sliders))
-    fig, live_chart, other_chart = _channels_figure(both["live"], both["non_live"])
-    fast = FastFigure(fig, animated=[*live_chart.artists, *other_chart.artists])
-    differing = path.differing_parameters()
-    why = _table([(html.escape(r.label), f"{r.live:g}", f"{r.non_live:g}", _stage_tag(r.stage)) for r in differing.itertuples()],
+    controls = _sliders(_CHANNEL_SLIDERS, start)
+    settings = _values(controls)
+    both = path.compare_channels(modes, **settings)
+    fig, charts = _channels_figure(both["live"], both["non_live"])
+    why = _table([(html.escape(r.label), f"{r.live:g}", f"{r.non_live:g}", _stage_tag(r.stage))
+                  for r in path.differing_parameters().itertuples()],
                  ("what differs (and only this)", "live", "non-live", "stage"))
-    side = widgets.HTML(why)
     view = View(
         title="Live versus pictures and short videos",
         question="the two funnels share every slider. At which row do they first part, and does "
                  "any slider close the gap? Try a much higher <i>Conversion</i> for both.",
-        controls=[widgets.HBox([widgets.VBox([sliders[n] for n in _CHANNEL_SLIDERS[:3]]),
-                                widgets.VBox([sliders[n] for n in _CHANNEL_SLIDERS[3:]])])],
-        figure=fast,
+        controls=controls, layout=_columns(controls, _CHANNEL_SLIDERS[:3], _CHANNEL_SLIDERS[3:]), charts=charts,
+        figure=FastFigure(fig, animated=_animated(charts)),
+        prediction=_gap_prediction(settings, both.at["orders", "live"] - both.at["orders", "non_live"]),
     )
-    view.sliders, view.live, view.non_live, view.differences = sliders, live_chart, other_chart, side
 
     def update(change=None) -> None:
-        both = path.compare_channels(modes, **_values(sliders))
-        live_chart.update(both["live"])
-        other_chart.update(both["non_live"])
+        values = _values(view.controls)
+        both = path.compare_channels(modes, **values)
+        for channel in CHANNELS:
+            charts[channel].update(both[channel])
         rows = [(label, f"{both.at[q, 'live']:,.{d}f}", f"{both.at[q, 'non_live']:,.{d}f}", _stage_tag(both.at[q, "stage"]))
                 for q, label, d in (("viewers", "Viewers", 0), ("engaged", "Engaged viewers", 0), ("orders", "Orders", 0),
                                     ("revenue", "Revenue (CNY)", 2), ("profit", "Profit (CNY)", 2))]
         view.readout.value = _table(rows, ("quantity", "live", "non-live", "stage")) + why
+        view.show(settings=values, **{f"{q}_{c}": float(both.at[q, c]) for q in ("orders", "profit") for c in CHANNELS})
         view.redraw()
 
-    view.watch(list(sliders.values()), update)
-    view.run(update)
+    view.bind(update)
     return view
 
 
@@ -325,11 +407,38 @@ _HOURS_GRID = np.linspace(0.25, 12, 48)
 def _length_figure(curve, hours, references, money_min, money_max):
     fig = new_figure(10.5, 3.6)
     with kit_style():
-        left = fig.add_subplot(1, 2, 1)
-        right = fig.add_subplot(1, 2, 2)
-        chart = LengthChart((left, right), curve, hours, references=references, money_max=money_max, money_min=money_min)
+        axes = (fig.add_subplot(1, 2, 1), fig.add_subplot(1, 2, 2))
+        charts = {"length": LengthChart(axes, curve, hours, references=references, money_max=money_max,
+                                        money_min=money_min)}
         fig.subplots_adjust(left=0.08, right=0.98, bottom=0.15, top=0.9, wspace=0.3)
-    return fig, chart
+    return fig, charts
+
+
+def _length_start(variety: float):
+    """The starting curve, the two grey reference curves, and a money axis that fits every variety."""
+    references = {"no variety": path.broadcast_length_curve(_HOURS_GRID, variety=0.0),
+                  "full variety": path.broadcast_length_curve(_HOURS_GRID, variety=1.0)}
+    extremes = [path.broadcast_length_curve(_HOURS_GRID, variety=v) for v in np.linspace(0, 1, 11)]
+    money_max = nice_ceiling(max(float(c["sales_per_hour"].max()) for c in extremes) * 1.1)
+    money_min = min(0.0, min(float(c["profit_per_hour"].min()) for c in extremes) * 1.1)
+    return path.broadcast_length_curve(_HOURS_GRID, variety=variety), references, money_min, money_max
+
+
+def _length_prediction(hours: float, variety: float) -> Prediction:
+    """Lengthen the broadcast at this variety: sales per hour fall as attention wanes (the paper's Discussion)."""
+    before = float(path.simulate(hours=hours, variety=variety)["sales_per_hour"])
+    target = 6.0 if hours < 6 else 2.0
+
+    def outcome(shown):
+        if not (_near(shown["hours"], target) and _near(shown["variety"], variety)):
+            return None
+        return _direction(shown["sales_per_hour"], before, ("rise", "fall", "stay the same"))
+
+    return Prediction(
+        f"Go from {hours:g} to {target:g} hours and keep <i>Content variety</i> at {variety:.0%}: "
+        f"will sales <b>per hour</b> rise or fall?",
+        outcome=outcome, options=["rise", "stay the same", "fall"],
+    )
 
 
 def explore_long_broadcasts(hours: float = 2.0, variety: float = 0.2) -> View:
@@ -343,43 +452,39 @@ def explore_long_broadcasts(hours: float = 2.0, variety: float = 0.2) -> View:
     Returns
     -------
     View
-        ``view.hours``, ``view.variety`` (sliders) and ``view.chart``.
+        ``view.controls["hours"]`` and ``view.controls["variety"]`` (sliders),
+        ``view.charts["length"]``; ``view.shown`` holds ``hours``, ``variety``, ``retention``,
+        ``sales_per_hour`` and ``profit_per_hour``; ``view.prediction`` asks what a longer
+        broadcast does to sales per hour.
     """
-    hours_slider = parameter_slider("hours", hours)
-    variety_slider = parameter_slider("variety", variety)
-    references = {"no variety": path.broadcast_length_curve(_HOURS_GRID, variety=0.0),
-                  "full variety": path.broadcast_length_curve(_HOURS_GRID, variety=1.0)}
-    extremes = [path.broadcast_length_curve(_HOURS_GRID, variety=v) for v in np.linspace(0, 1, 11)]
-    money_max = nice_ceiling(max(float(c["sales_per_hour"].max()) for c in extremes) * 1.1)
-    money_min = min(0.0, min(float(c["profit_per_hour"].min()) for c in extremes) * 1.1)
-    curve = path.broadcast_length_curve(_HOURS_GRID, variety=variety_slider.value)
-    fig, chart = _length_figure(curve, hours_slider.value, references, money_min, money_max)
-    fast = FastFigure(fig, animated=chart.artists)
+    controls = {"hours": parameter_slider("hours", hours), "variety": parameter_slider("variety", variety)}
+    curve, references, money_min, money_max = _length_start(controls["variety"].value)
+    fig, charts = _length_figure(curve, controls["hours"].value, references, money_min, money_max)
     view = View(
         title="Long broadcasts need varied content",
         question="at low <i>Content variety</i>, drag <i>Broadcast length</i> to the right: what "
                  "happens to sales <b>per hour</b>? Now raise the variety: which curve flattens, "
                  "and what does the variety cost in profit?",
-        controls=[hours_slider, variety_slider],
-        figure=fast,
+        controls=controls, charts=charts, figure=FastFigure(fig, animated=_animated(charts)),
+        prediction=_length_prediction(controls["hours"].value, controls["variety"].value),
     )
-    view.hours, view.variety, view.chart = hours_slider, variety_slider, chart
 
     def update(change=None) -> None:
-        curve = path.broadcast_length_curve(_HOURS_GRID, variety=variety_slider.value)
-        chart.update(curve, hours_slider.value)
-        now = path.simulate(hours=hours_slider.value, variety=variety_slider.value)
+        hours_now, variety_now = view.controls["hours"].value, view.controls["variety"].value
+        charts["length"].update(path.broadcast_length_curve(_HOURS_GRID, variety=variety_now), hours_now)
+        now = path.simulate(hours=hours_now, variety=variety_now)
         view.readout.value = (
-            f"At <b>{hours_slider.value:g} h</b> with variety <b>{variety_slider.value:.0%}</b>: "
+            f"At <b>{hours_now:g} h</b> with variety <b>{variety_now:.0%}</b>: "
             f"average retention <b>{now['retention']:.1%}</b> ({_stage_tag('creation')}), "
             f"sales per hour <b>{now['sales_per_hour']:,.2f} CNY</b>, profit per hour "
             f"<b>{now['profit_per_hour']:,.2f} CNY</b>, live broadcast cost "
             f"<b>{now['broadcast_cost']:,.2f} CNY</b> ({_stage_tag('capture')})."
         )
+        view.show(hours=hours_now, variety=variety_now,
+                  **{q: float(now[q]) for q in ("retention", "sales_per_hour", "profit_per_hour")})
         view.redraw()
 
-    view.watch([hours_slider, variety_slider], update)
-    view.run(update)
+    view.bind(update)
     return view
 
 
@@ -391,11 +496,23 @@ def _integration_figure(baseline, current, result):
     with kit_style():
         left = fig.add_subplot(1, 2, 1)
         right = fig.add_subplot(1, 2, 2)
-        chart = IntegrationChart(left, baseline, current)
-        waterfall = WaterfallChart(right, result, title="Sales to profit with your switches (CNY)", labels=False,
-                                   hatch=False)
+        charts = {"delivery": IntegrationChart(left, baseline, current),
+                  "waterfall": WaterfallChart(right, result, title="Sales to profit with your switches (CNY)",
+                                              labels=False, hatch=False)}
         fig.subplots_adjust(left=0.2, right=0.98, bottom=0.3, top=0.9, wspace=0.35)
-    return fig, chart, waterfall
+    return fig, charts
+
+
+def _switch_prediction(switch: str, label: str) -> Prediction:
+    """Switch on one integration point alone: does profit rise or fall against no integration?"""
+    alone = {name: name == switch for name in SWITCHES}
+    return Prediction(
+        f"Switch on <i>{html.escape(label)}</i> alone (all other switches off): will profit rise or fall "
+        f"against no integration, in the kit's model?",
+        outcome=lambda shown: (_direction(shown["profit_change"], 0.0, ("rise", "fall", "stay the same"))
+                               if shown["switches"] == alone else None),
+        options=["rise", "stay the same", "fall"],
+    )
 
 
 def explore_integration(**switches: bool) -> View:
@@ -410,36 +527,36 @@ def explore_integration(**switches: bool) -> View:
     Returns
     -------
     View
-        ``view.switches`` maps names to check boxes; ``view.chart`` and ``view.waterfall``.
+        ``view.controls`` maps the switch names to check boxes; ``view.charts["delivery"]``
+        (the delivery parameters) and ``view.charts["waterfall"]``; ``view.shown`` holds the
+        ``switches``, the ``profit`` and its ``profit_change`` against no integration;
+        ``view.prediction`` asks what pay-on-delivery alone does to profit.
     """
     unknown = [k for k in switches if k not in SWITCHES]
     if unknown:
         raise ValueError(f"unknown switch {unknown[0]!r}; this view has {list(SWITCHES)}")
     labels = path.parameter_table().set_index("name")["label"]
     state = path.check_parameters(**switches)
-    boxes = {name: widgets.Checkbox(value=state[name], description=labels[name], indent=False,
-                                    layout=widgets.Layout(width="420px")) for name in SWITCHES}
-    baseline = path.delivery_parameters()
+    controls = {name: widgets.Checkbox(value=state[name], description=labels[name], indent=False,
+                                       layout=widgets.Layout(width="420px")) for name in SWITCHES}
     base_result = path.simulate()
-    fig, chart, waterfall = _integration_figure(baseline, path.delivery_parameters(**_values(boxes)),
-                                                path.simulate(**_values(boxes)))
-    fast = FastFigure(fig, animated=[*chart.artists, *waterfall.artists])
+    fig, charts = _integration_figure(path.delivery_parameters(), path.delivery_parameters(**_values(controls)),
+                                      path.simulate(**_values(controls)))
     view = View(
         title="Online and offline, integrated",
         question="switch the four integration points on one at a time. Each changes a "
                  "<b>delivery</b> parameter (left); follow it into the logistics bar and the profit (right). "
                  "Which switch helps profit most here, and which has a cost?",
-        controls=[widgets.VBox(list(boxes.values()))],
-        figure=fast,
+        controls=controls, charts=charts, figure=FastFigure(fig, animated=_animated(charts)),
+        prediction=_switch_prediction("pay_on_delivery", labels["pay_on_delivery"]),
     )
-    view.switches, view.chart, view.waterfall = boxes, chart, waterfall
 
     def update(change=None) -> None:
-        values = _values(boxes)
+        values = _values(view.controls)
         result = path.simulate(**values)
-        chart.update(path.delivery_parameters(**values))
-        if waterfall.update(result):
-            fast.invalidate()
+        charts["delivery"].update(path.delivery_parameters(**values))
+        if charts["waterfall"].update(result):
+            view.fast.invalidate()
         change_cny = result["profit"] - base_result["profit"]
         view.readout.value = (
             f"Profit <b>{result['profit']:,.2f} CNY</b> ({_stage_tag('capture')}), "
@@ -447,10 +564,10 @@ def explore_integration(**switches: bool) -> View:
             f"<b>{result['return_rate_effective']:.1%}</b>, logistics cost <b>{result['logistics_cost']:,.2f} CNY</b> "
             f"({_stage_tag('delivery')})." + _money_table(result)
         )
+        view.show(switches=values, profit=float(result["profit"]), profit_change=float(change_cny))
         view.redraw()
 
-    view.watch(list(boxes.values()), update)
-    view.run(update)
+    view.bind(update)
     return view
 
 
@@ -464,9 +581,35 @@ def _differentiation_figure(value_share, reference, curve, price, ylim):
     with kit_style():
         left = fig.add_axes((0.05, 0.16, 0.3, 0.72))
         right = fig.add_axes((0.45, 0.16, 0.52, 0.72))
-        mix = BuyerMixChart(left, value_share)
-        chart = PriceChart(right, reference, curve, price, ylim=ylim, rivals_price=99.0)
-    return fig, mix, chart
+        charts = {"mix": BuyerMixChart(left, value_share),
+                  "profit": PriceChart(right, reference, curve, price, ylim=ylim, rivals_price=99.0)}
+    return fig, charts
+
+
+def _price_axis() -> tuple[float, float]:
+    """A profit axis that holds the curve at every differentiation the slider offers."""
+    curves = [path.profit_by_price(_PRICE_GRID, differentiation=d) for d in np.linspace(0, 1, 11)]
+    high = nice_ceiling(max(float(c["profit"].max()) for c in curves) * 1.1)
+    low = min(float(c["profit"].min()) for c in curves)
+    return max(low * 1.1, -0.6 * high), high
+
+
+def _best_price(curve) -> tuple[float, float]:
+    """The price on the curve with the most profit, and that profit."""
+    best = curve.loc[curve["profit"].idxmax()]
+    return float(best["price"]), float(best["profit"])
+
+
+def _best_price_prediction(reference, target: float = 0.8) -> Prediction:
+    """At high differentiation the best price goes up: value-sensitive buyers mind price less."""
+    price_only, _ = _best_price(reference)
+    return Prediction(
+        f"Raise <i>Differentiation</i> to {target:.0%}. Compared with price-only competition (the grey "
+        f"curve), does the price with the most profit go up or down?",
+        outcome=lambda shown: (_direction(shown["best_price"], price_only, ("up", "down", "stays the same"))
+                               if _near(shown["differentiation"], target) else None),
+        options=["up", "stays the same", "down"],
+    )
 
 
 def explore_differentiation(differentiation: float = 0.0, price: float = 99.0) -> View:
@@ -481,42 +624,41 @@ def explore_differentiation(differentiation: float = 0.0, price: float = 99.0) -
     Returns
     -------
     View
-        ``view.differentiation``, ``view.price`` (sliders), ``view.mix``, ``view.chart``.
+        ``view.controls["differentiation"]`` and ``view.controls["price"]`` (sliders),
+        ``view.charts["mix"]`` (who buys) and ``view.charts["profit"]`` (profit by price);
+        ``view.shown`` holds ``differentiation``, ``price``, ``orders``, ``profit``,
+        ``best_price`` and ``best_profit``; ``view.prediction`` asks where the best price goes.
     """
-    diff_slider = parameter_slider("differentiation", differentiation)
-    price_slider = parameter_slider("price", price)
+    controls = {"differentiation": parameter_slider("differentiation", differentiation),
+                "price": parameter_slider("price", price)}
     reference = path.profit_by_price(_PRICE_GRID, differentiation=0.0)
-    curves = [path.profit_by_price(_PRICE_GRID, differentiation=d) for d in np.linspace(0, 1, 11)]
-    high = nice_ceiling(max(float(c["profit"].max()) for c in curves) * 1.1)
-    low = min(float(c["profit"].min()) for c in curves)
-    ylim = (max(low * 1.1, -0.6 * high), high)
-    curve = path.profit_by_price(_PRICE_GRID, differentiation=diff_slider.value)
-    fig, mix, chart = _differentiation_figure(diff_slider.value, reference, curve, price_slider.value, ylim)
-    fast = FastFigure(fig, animated=[*mix.artists, *chart.artists])
+    d = controls["differentiation"].value
+    fig, charts = _differentiation_figure(d, reference, path.profit_by_price(_PRICE_GRID, differentiation=d),
+                                          controls["price"].value, _price_axis())
     view = View(
         title="From functional to cultural value",
         question="with <i>Differentiation</i> at 0, find the price with the most profit: can you "
                  "charge much above the rivals? Then raise the differentiation and look for the best price again.",
-        controls=[diff_slider, price_slider],
-        figure=fast,
+        controls=controls, charts=charts, figure=FastFigure(fig, animated=_animated(charts)),
+        prediction=_best_price_prediction(reference),
     )
-    view.differentiation, view.price, view.mix, view.chart = diff_slider, price_slider, mix, chart
 
     def update(change=None) -> None:
-        d = diff_slider.value
+        d, price_now = view.controls["differentiation"].value, view.controls["price"].value
         curve = path.profit_by_price(_PRICE_GRID, differentiation=d)
-        mix.update(d)
-        chart.update(curve, price_slider.value)
-        now = path.simulate(differentiation=d, price=price_slider.value)
-        best = curve.loc[curve["profit"].idxmax()]
+        charts["mix"].update(d)
+        charts["profit"].update(curve, price_now)
+        now = path.simulate(differentiation=d, price=price_now)
+        best_price, best_profit = _best_price(curve)
         view.readout.value = (
-            f"At <b>{price_slider.value:,.0f} CNY</b>: orders <b>{now['orders']:,.0f}</b>, profit "
+            f"At <b>{price_now:,.0f} CNY</b>: orders <b>{now['orders']:,.0f}</b>, profit "
             f"<b>{now['profit']:,.2f} CNY</b> ({_stage_tag('capture')}). With {d:.0%} value-sensitive buyers "
-            f"({_stage_tag('proposition')}) the best price on the curve is about <b>{best['price']:,.0f} CNY</b>, "
-            f"for a profit of <b>{format_money(best['profit'])} CNY</b>."
+            f"({_stage_tag('proposition')}) the best price on the curve is about <b>{best_price:,.0f} CNY</b>, "
+            f"for a profit of <b>{format_money(best_profit)} CNY</b>."
         )
+        view.show(differentiation=d, price=price_now, orders=float(now["orders"]), profit=float(now["profit"]),
+                  best_price=best_price, best_profit=best_profit)
         view.redraw()
 
-    view.watch([diff_slider, price_slider], update)
-    view.run(update)
+    view.bind(update)
     return view

@@ -74,6 +74,8 @@ def _fixtures():
         from livekit import path
         fixtures["plot_funnel"] = lambda: ((path.simulate(),), {})
         fixtures["plot_waterfall"] = lambda: ((path.simulate(),), {})
+        fixtures["plot_buyer_mix"] = lambda: ((0.4,), {})
+        fixtures["plot_integration"] = lambda: ((path.delivery_parameters(pickup_offline=True, pay_on_delivery=True),), {})
         fixtures["plot_broadcast_length"] = lambda: ((path.broadcast_length_curve(np.linspace(0.5, 8, 16)),), {})
         prices = np.linspace(49, 199, 16)
         fixtures["plot_profit_by_price"] = lambda: (

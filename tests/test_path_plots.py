@@ -2,11 +2,14 @@
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from matplotlib.colors import to_hex
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 from livekit import path
 from livekit import path_plots as pp
+from livekit.charts import Chart
 from livekit.style import MIN_FONT_PT, MODULE_COLORS, MODULE_HATCHES
 
 
@@ -114,11 +117,11 @@ def test_flow_highlights_the_step_in_its_stage_colour():
     assert to_hex(diagram.highlight_arrows[4].get_edgecolor()) == MODULE_COLORS[steps.at[4, "stage"]].lower()
     assert "Step 5: Value capture" in diagram.caption.get_text()
     assert diagram.badge.get_visible() and diagram.badge.get_text() == "5"
-    diagram.show(7)
+    diagram.update(7)
     assert [i for i, a in enumerate(diagram.highlight_arrows) if a.get_visible()] == [6]
     assert all(b.get_visible() for b in diagram.highlight_boxes)
     assert to_hex(diagram.highlight_boxes[0].get_edgecolor()) == MODULE_COLORS[steps.at[6, "stage"]].lower()
-    diagram.show(None)
+    diagram.update(None)
     assert not any(a.get_visible() for a in diagram.highlight_arrows) and diagram.caption.get_text() == ""
     assert not diagram.badge.get_visible()
 
@@ -184,3 +187,69 @@ def test_unhatched_waterfall_names_the_stage_in_its_tick_labels(result):
     ticks = [t.get_text() for t in ax.get_xticklabels()]
     assert ticks[2] == "Product (proposition)" and ticks[-1] == "Profit (capture)"
     assert chart.labels == []
+
+
+def test_every_chart_is_a_chart_whose_artists_are_on_its_axes(result):
+    fig, axes = plt.subplots(2, 4)
+    a = axes.ravel()
+    curve = path.broadcast_length_curve(np.linspace(0.25, 12, 10), variety=0.2)
+    prices = path.profit_by_price([50, 99, 200], differentiation=0)
+    charts = [pp.FunnelChart(a[0], result), pp.WaterfallChart(a[1], result), pp.FlowDiagram(a[2], 3),
+              pp.LengthChart((a[3], a[4]), curve, 2.0), pp.PriceChart(a[5], prices, prices, 99.0),
+              pp.BuyerMixChart(a[6], 0.4), pp.IntegrationChart(a[7], path.delivery_parameters(), path.delivery_parameters())]
+    for chart in charts:
+        assert isinstance(chart, Chart)
+        assert chart.artists and all(artist.axes in (chart.ax, *getattr(chart, "axes", ())) for artist in chart.artists)
+    plt.close(fig)
+
+
+@settings(max_examples=30, deadline=None)
+@given(traffic=st.floats(0, 1e6), conversion=st.floats(0, 0.2), price=st.floats(1, 400),
+       return_rate=st.floats(0, 0.5), gifts=st.floats(0, 5))
+def test_waterfall_steps_are_the_money_flow(traffic, conversion, price, return_rate, gifts):
+    run = path.simulate(traffic_per_hour=traffic, conversion=conversion, price=price, return_rate=return_rate,
+                        gifts_per_engaged=gifts)
+    fig, ax = plt.subplots()
+    chart = pp.WaterfallChart(ax, run, labels=False)
+    flow = path.money_flow(run)
+    steps = chart.steps(run)
+    assert [s[0] for s in steps] == list(flow["item"])
+    assert [s[1] for s in steps] == pytest.approx(list(flow["amount"]), abs=1e-9)
+    assert [s[2] for s in steps] == pytest.approx(list(flow["start"]), abs=1e-9)
+    assert [s[3] for s in steps] == pytest.approx(list(flow["end"]), abs=1e-9)
+    # and the bars follow them
+    chart.update(run)
+    for bar, (_, _, start, end) in zip(chart.bars, steps):
+        assert bar.get_y() == pytest.approx(min(start, end)) and bar.get_height() == pytest.approx(abs(end - start))
+    plt.close(fig)
+
+
+def test_funnel_follows_the_public_funnel_table():
+    run = path.simulate(traffic_per_hour=123_000, conversion=0.05)
+    fig, ax = plt.subplots()
+    chart = pp.FunnelChart(ax, path.simulate(), xmax=1e8)
+    chart.update(run)
+    for bar, count in zip(chart.bars, path.funnel(run)["count"]):
+        assert bar.get_x() + bar.get_width() == pytest.approx(max(count, 1.0))
+    plt.close(fig)
+
+
+def test_plot_functions_draw_on_a_given_axes_or_a_new_pyplot_figure():
+    fig, ax = plt.subplots()
+    assert pp.plot_buyer_mix(0.25, ax=ax) is ax
+    assert ax.patches[0].get_width() == pytest.approx(0.75)
+    new = pp.plot_integration(path.delivery_parameters(pay_on_delivery=True))
+    assert new.figure is not fig and plt.fignum_exists(new.figure.number)
+    assert new.patches[0].get_width() == pytest.approx(1.15)
+    assert pp.plot_flow(None).figure.get_size_inches().tolist() == [9.0, 5.4]
+    plt.close("all")
+
+
+def test_new_plot_functions_reject_bad_input():
+    with pytest.raises(ValueError, match="value_share"):
+        pp.plot_buyer_mix(1.5)
+    with pytest.raises(TypeError, match="current"):
+        pp.plot_integration({"return_rate": 0.1})
+    with pytest.raises(ValueError, match="baseline is missing"):
+        pp.plot_integration(path.delivery_parameters(), baseline=path.simulate()[["price"]])
+    plt.close("all")

@@ -1,35 +1,82 @@
-"""Every notebook-3 view driven like a student would: set widget values, check what changed."""
+"""Every notebook-3 view driven like a student would: set widget values, check what changed.
+
+The tests read only the declared parts of a view: ``view.controls[...]``, ``view.charts[...]``,
+``view.shown``, ``view.readout``, ``view.error``, ``view.image``, ``view.save_row`` and
+``view.prediction``.
+"""
+import ast
+import inspect
+
 import pytest
 from matplotlib.colors import to_hex
 
 from livekit import path
 from livekit import path_views as pv
-from livekit.style import MODULE_COLORS
+from livekit.charts import Chart
+from livekit.style import MODULE_COLORS, new_figure
+from livekit.views import FastFigure, Prediction, View
+from livekit.vocab import CHANNELS, SWITCHES
+
+VIEWS = [name for name in pv.__all__ if name.startswith("explore_")]
 
 
 def _visible_arrow(view):
-    return [i + 1 for i, a in enumerate(view.diagram.highlight_arrows) if a.get_visible()]
+    return [i + 1 for i, a in enumerate(view.charts["flow"].highlight_arrows) if a.get_visible()]
 
+
+# ------------------------------------------------------------------------- the declared interface
+
+@pytest.fixture(scope="module")
+def plain_view_attributes():
+    """What a View built with every declared part carries: a path view may carry nothing more."""
+    prediction = Prediction("?", outcome=lambda shown: None, options=["a", "b"])
+    return set(vars(View(title="t", question="q", figure=FastFigure(new_figure(1, 1)), prediction=prediction)))
+
+
+@pytest.mark.parametrize("name", VIEWS)
+def test_view_declares_its_parts_and_sets_nothing_ad_hoc(name, plain_view_attributes):
+    view = getattr(pv, name)()
+    assert set(vars(view)) - plain_view_attributes == set()
+    assert view.controls and all(isinstance(chart, Chart) for chart in view.charts.values())
+    assert set(view.fast.animated) == {a for chart in view.charts.values() for a in chart.artists}
+    assert view.save_row is not None and view.error.value == "" and view.image.value
+    assert isinstance(view.prediction, Prediction) and view.prediction in view.children
+    assert view.shown, "the first draw records what the view shows"
+
+
+@pytest.mark.parametrize("name", VIEWS)
+def test_view_function_reads_as_controls_charts_bind_in_at_most_60_lines(name):
+    source = inspect.getsource(getattr(pv, name))
+    assert len(source.splitlines()) <= 60
+    calls = [n.func.attr for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)]
+    assert "bind" in calls and "watch" not in calls and "run" not in calls
+
+
+# ------------------------------------------------------------------------- 1. the flow
 
 def test_flow_step_slider_walks_the_process():
     view = pv.explore_flow()
     assert repr(view) == "<livekit view: The live-marketing process, step by step>"
     assert _visible_arrow(view) == [1] and "Step 1 of 10" in view.readout.value
     first = view.image.value
-    view.step.value = 5
+    view.controls["step"].value = 5
     steps = path.flow_steps()
-    assert _visible_arrow(view) == [5]
+    assert _visible_arrow(view) == [5] and view.shown["step"] == 5
     assert "Step 5 of 10" in view.readout.value and "value capture" in view.readout.value
     assert "Revenue streams" in view.readout.value
-    assert to_hex(view.diagram.highlight_boxes[0].get_edgecolor()) == MODULE_COLORS[steps.at[4, "stage"]].lower()
+    assert view.shown["stage"] == steps.at[4, "stage"] == "capture"
+    assert to_hex(view.charts["flow"].highlight_boxes[0].get_edgecolor()) == MODULE_COLORS[steps.at[4, "stage"]].lower()
     assert view.image.value != first
 
 
-def test_flow_play_button_drives_the_step():
+def test_flow_play_button_drives_the_step_with_one_update():
     view = pv.explore_flow(step=2)
-    view.play.value = 8
-    assert view.step.value == 8 and _visible_arrow(view) == [8]
+    images = []
+    view.image.observe(lambda change: images.append(change["new"]), names="value")
+    view.controls["play"].value = 8
+    assert view.controls["step"].value == 8 and _visible_arrow(view) == [8]
     assert "tracking" in view.readout.value
+    assert len(images) == 1  # the slider follows the play button: one redraw, not two
 
 
 def test_flow_rejects_a_step_outside_the_process():
@@ -37,46 +84,82 @@ def test_flow_rejects_a_step_outside_the_process():
         pv.explore_flow(step=0)
 
 
+def test_flow_prediction_who_feeds_the_delivery_back_to_the_buyer():
+    view = pv.explore_flow()
+    prediction = view.prediction
+    steps = path.flow_steps()
+    last = int(steps["step"].max())
+    assert "the courier (logistics company)" in prediction.options and "the live platform" in prediction.options
+    prediction.commit("the courier (logistics company)")
+    assert prediction.held is None and "Now run the experiment" in prediction.verdict.value
+    view.controls["step"].value = last - 1  # the courier delivers and uploads: not yet the feedback
+    assert prediction.held is None
+    view.controls["step"].value = last
+    # the paper: on receipt the courier uploads the information to the platform, which feeds it back to the buyer
+    assert steps.iloc[-1]["actor"] == "platform" and steps.iloc[-1]["target"] == "audience"
+    assert view.shown["actor"] == "platform"
+    assert prediction.held is False and "the live platform" in prediction.verdict.value
+    prediction.reset()
+    prediction.commit("the live platform")
+    assert prediction.held is True
+
+
+# ------------------------------------------------------------------------- 2. traffic to profit
+
 def test_model_conversion_moves_funnel_waterfall_and_readout():
     view = pv.explore_model()
+    funnel, waterfall = view.charts["funnel"], view.charts["waterfall"]
     before = path.simulate(path.DEFAULT_MODES)
-    assert f"{before['profit']:,.2f}" in view.readout.value
+    assert f"{before['profit']:,.2f}" in view.readout.value and view.shown["profit"] == before["profit"]
     png = view.image.value
-    orders_bar = view.funnel.bars[3]
-    view.sliders["conversion"].value = 0.04
+    view.controls["conversion"].value = 0.04
     after = path.simulate(path.DEFAULT_MODES, conversion=0.04)
-    assert orders_bar.get_width() == pytest.approx(after["orders"] - 1)
-    assert view.funnel.bars[2].get_width() == pytest.approx(before["engaged"] - 1)  # engaged unchanged
-    assert view.waterfall.bars[0].get_height() == pytest.approx(after["sales"])
-    assert f"{after['profit']:,.2f}" in view.readout.value
+    assert funnel.bars[3].get_width() == pytest.approx(after["orders"] - 1)
+    assert funnel.bars[2].get_width() == pytest.approx(before["engaged"] - 1)  # engaged unchanged
+    assert waterfall.bars[0].get_height() == pytest.approx(after["sales"])
+    assert f"{after['profit']:,.2f}" in view.readout.value and view.shown["profit"] == after["profit"]
     assert view.image.value != png
     assert view.error.value == ""
 
 
 def test_model_modes_and_synergy_raise_engagement():
     view = pv.explore_model()
-    engaged = view.funnel.bars[2].get_width()
-    view.modes.value = ("value", "celebrity", "interview")
-    more = view.funnel.bars[2].get_width()
-    assert more > engaged
-    view.sliders["synergy"].value = 1.5
-    assert view.funnel.bars[2].get_width() > more
+    engaged = view.charts["funnel"].bars[2]
+    start = engaged.get_width()
+    view.controls["modes"].value = ("value", "celebrity", "interview")
+    more = engaged.get_width()
+    assert more > start
+    view.controls["synergy"].value = 1.5
+    assert engaged.get_width() > more
     expected = path.simulate(("value", "celebrity", "interview"), synergy=1.5)
-    assert view.funnel.bars[2].get_width() == pytest.approx(expected["engaged"] - 1)
+    assert engaged.get_width() == pytest.approx(expected["engaged"] - 1)
+    assert view.shown["settings"]["modes"] == ("value", "celebrity", "interview")
 
 
 def test_model_traffic_rescales_the_money_axis():
     view = pv.explore_model()
-    top = view.waterfall.ax.get_ylim()[1]
-    view.sliders["traffic_per_hour"].value = 1_000_000
-    assert view.waterfall.ax.get_ylim()[1] > top
-    view.sliders["traffic_per_hour"].value = 0
-    assert "0.00" in view.readout.value and view.waterfall.bars[0].get_height() == 0
+    waterfall = view.charts["waterfall"]
+    top = waterfall.ax.get_ylim()[1]
+    view.controls["traffic_per_hour"].value = 1_000_000
+    assert waterfall.ax.get_ylim()[1] > top
+    view.controls["traffic_per_hour"].value = 0
+    assert "0.00" in view.readout.value and waterfall.bars[0].get_height() == 0
+
+
+def test_model_quiet_sets_several_sliders_with_one_update():
+    view = pv.explore_model()
+    images = []
+    view.image.observe(lambda change: images.append(change["new"]), names="value")
+    with view.quiet():
+        view.controls["price"].value = 150
+        view.controls["conversion"].value = 0.05
+    assert len(images) == 1
+    assert view.shown["profit"] == path.simulate(price=150, conversion=0.05)["profit"]
 
 
 def test_model_start_values_and_bad_start():
     view = pv.explore_model(modes=["rare"], price=150)
-    assert view.sliders["price"].value == 150 and view.modes.value == ("rare",)
+    assert view.controls["price"].value == 150 and view.controls["modes"].value == ("rare",)
     with pytest.raises(ValueError, match="price must be"):
         pv.explore_model(price=-1)
     with pytest.raises(ValueError, match="unknown slider 'hours'"):
@@ -85,69 +168,158 @@ def test_model_start_values_and_bad_start():
         pv.explore_model(modes=["dance"])
 
 
+def test_model_prediction_doubling_the_traffic():
+    view = pv.explore_model()
+    prediction = view.prediction
+    prediction.commit("exactly doubles")
+    view.controls["traffic_per_hour"].value = 400_000
+    base, doubled = path.simulate(), path.simulate(traffic_per_hour=400_000)
+    # fixed costs (broadcast, wages) do not double, so profit more than doubles
+    assert doubled["profit"] > 2 * base["profit"]
+    assert prediction.held is False and "more than doubles" in prediction.verdict.value
+    view.controls["price"].value = 120  # no longer the experiment of the question
+    assert prediction.held is None
+    view.controls["price"].value = 99
+    prediction.reset()
+    prediction.commit("more than doubles")
+    assert prediction.held is True
+
+
+def test_model_prediction_starts_from_the_view_s_own_start():
+    view = pv.explore_model(traffic_per_hour=300_000, price=150)
+    assert "300,000 to 600,000" in view.prediction.children[0].value
+    start = view.shown["profit"]
+    view.prediction.commit("less than doubles")
+    view.controls["traffic_per_hour"].value = 400_000  # doubling the default is not doubling this start
+    assert view.prediction.held is None
+    view.controls["traffic_per_hour"].value = 600_000
+    assert view.shown["profit"] == path.simulate(traffic_per_hour=600_000, price=150)["profit"]
+    assert view.prediction.held is (view.shown["profit"] < 2 * start)
+
+
+# ------------------------------------------------------------------------- 3. live versus non-live
+
 def test_channels_share_sliders_and_differ_only_where_the_paper_says():
     view = pv.explore_channels()
-    assert view.live.bars[0].get_width() == view.non_live.bars[0].get_width()  # same traffic
-    assert view.live.bars[1].get_width() > view.non_live.bars[1].get_width()  # visibility
+    live, non_live = (view.charts[c] for c in CHANNELS)
+    assert live.bars[0].get_width() == non_live.bars[0].get_width()  # same traffic
+    assert live.bars[1].get_width() > non_live.bars[1].get_width()  # visibility
     assert "Most who can engage" in view.readout.value and "Seeing the product used" in view.readout.value
     png = view.image.value
-    view.sliders["traffic_per_hour"].value = 500_000
+    view.controls["traffic_per_hour"].value = 500_000
     both = path.compare_channels(traffic_per_hour=500_000)
-    assert view.live.bars[3].get_width() == pytest.approx(both.at["orders", "live"] - 1)
-    assert view.non_live.bars[3].get_width() == pytest.approx(both.at["orders", "non_live"] - 1)
+    assert live.bars[3].get_width() == pytest.approx(both.at["orders", "live"] - 1)
+    assert non_live.bars[3].get_width() == pytest.approx(both.at["orders", "non_live"] - 1)
     assert f"{both.at['profit', 'non_live']:,.2f}" in view.readout.value
+    assert view.shown["profit_non_live"] == both.at["profit", "non_live"]
     assert view.image.value != png
 
 
+def test_channels_prediction_doubling_conversion_widens_the_gap():
+    view = pv.explore_channels()
+    gap = view.shown["orders_live"] - view.shown["orders_non_live"]
+    view.prediction.commit("it shrinks")
+    view.controls["conversion"].value = 0.04
+    assert view.shown["orders_live"] - view.shown["orders_non_live"] == pytest.approx(2 * gap)
+    assert view.prediction.held is False and "it grows" in view.prediction.verdict.value
+    with pytest.raises(ValueError, match="unknown slider"):
+        pv.explore_channels(synergy=1)
+
+
+# ------------------------------------------------------------------------- 4. long broadcasts
+
 def test_long_broadcasts_length_and_variety():
     view = pv.explore_long_broadcasts(hours=2, variety=0.0)
+    chart = view.charts["length"]
     per_hour_short = path.simulate(hours=2, variety=0.0)["sales_per_hour"]
     assert f"{per_hour_short:,.2f}" in view.readout.value
-    view.hours.value = 8
+    view.controls["hours"].value = 8
     long = path.simulate(hours=8, variety=0.0)
     assert long["sales_per_hour"] < per_hour_short
-    assert f"{long['sales_per_hour']:,.2f}" in view.readout.value
-    assert view.chart.sales_dot.get_xdata()[0] == 8
-    flat_before = view.chart.retention_line.get_ydata().copy()
-    view.variety.value = 1.0
-    assert (view.chart.retention_line.get_ydata() == 1).all()
+    assert f"{long['sales_per_hour']:,.2f}" in view.readout.value and view.shown["sales_per_hour"] == long["sales_per_hour"]
+    assert chart.sales_dot.get_xdata()[0] == 8
+    flat_before = chart.retention_line.get_ydata().copy()
+    view.controls["variety"].value = 1.0
+    assert (chart.retention_line.get_ydata() == 1).all()
     assert not (flat_before == 1).all()
     assert "100.0%" in view.readout.value
 
 
+def test_long_broadcasts_prediction_sales_per_hour_fall_at_low_variety():
+    view = pv.explore_long_broadcasts()
+    assert view.shown["variety"] == 0.2
+    view.prediction.commit("rise")
+    view.controls["hours"].value = 4
+    assert view.prediction.held is None
+    view.controls["hours"].value = 6
+    assert path.simulate(hours=6, variety=0.2)["sales_per_hour"] < path.simulate(hours=2, variety=0.2)["sales_per_hour"]
+    assert view.prediction.held is False and "fall" in view.prediction.verdict.value
+    view.controls["variety"].value = 0.9  # a different experiment: no verdict
+    assert view.prediction.held is None
+
+
+# ------------------------------------------------------------------------- 5. integration
+
 def test_integration_switches_change_delivery_and_profit():
     view = pv.explore_integration()
-    assert all(bar.get_width() == pytest.approx(1.0) for bar in view.chart.bars)
+    assert list(view.controls) == list(SWITCHES)
+    delivery = view.charts["delivery"]
+    assert all(bar.get_width() == pytest.approx(1.0) for bar in delivery.bars)
     png = view.image.value
-    view.switches["pickup_offline"].value = True
-    assert view.chart.bars[2].get_width() == pytest.approx(0.7)
+    view.controls["pickup_offline"].value = True
+    assert delivery.bars[2].get_width() == pytest.approx(0.7)
     result = path.simulate(pickup_offline=True)
     assert f"{result['profit']:,.2f}" in view.readout.value
     gain = result["profit"] - path.simulate()["profit"]
-    assert gain > 0 and f"{gain:+,.2f}" in view.readout.value
+    assert gain > 0 and f"{gain:+,.2f}" in view.readout.value and view.shown["profit_change"] == pytest.approx(gain)
     assert view.image.value != png
-    view.switches["pay_on_delivery"].value = True
-    assert view.chart.bars[0].get_width() == pytest.approx(1.15)
+    view.controls["pay_on_delivery"].value = True
+    assert delivery.bars[0].get_width() == pytest.approx(1.15)
     with pytest.raises(ValueError, match="unknown switch"):
         pv.explore_integration(teleport=True)
     with pytest.raises(TypeError, match="pickup_offline"):
         pv.explore_integration(pickup_offline="yes")
 
 
+def test_integration_prediction_pay_on_delivery_alone():
+    view = pv.explore_integration(pickup_offline=True)
+    view.prediction.commit("fall")
+    view.controls["pay_on_delivery"].value = True
+    assert view.prediction.held is None  # pickup is still on: not the experiment asked for
+    view.controls["pickup_offline"].value = False
+    change = path.simulate(pay_on_delivery=True)["profit"] - path.simulate()["profit"]
+    assert view.prediction.held is bool(change < 0)
+    assert ("rise" if change > 0 else "fall") in view.prediction.verdict.value
+
+
+# ------------------------------------------------------------------------- 6. differentiation
+
 def test_differentiation_shifts_buyers_and_the_best_price():
     view = pv.explore_differentiation()
-    assert view.mix.value_bar.get_width() == 0
+    mix, profit = view.charts["mix"], view.charts["profit"]
+    assert mix.value_bar.get_width() == 0
     best_price_only = path.profit_by_price(pv._PRICE_GRID, differentiation=0.0)
-    view.differentiation.value = 0.8
-    assert view.mix.value_bar.get_width() == pytest.approx(0.8)
+    view.controls["differentiation"].value = 0.8
+    assert mix.value_bar.get_width() == pytest.approx(0.8)
     curve = path.profit_by_price(pv._PRICE_GRID, differentiation=0.8)
-    assert view.chart.line.get_ydata() == pytest.approx(curve["profit"].to_numpy())
+    assert profit.line.get_ydata() == pytest.approx(curve["profit"].to_numpy())
     best_now = curve.loc[curve["profit"].idxmax(), "price"]
     assert best_now > best_price_only.loc[best_price_only["profit"].idxmax(), "price"]
-    assert f"about <b>{best_now:,.0f} CNY" in view.readout.value
-    view.price.value = 200
-    assert view.chart.dot.get_xdata()[0] == 200
+    assert f"about <b>{best_now:,.0f} CNY" in view.readout.value and view.shown["best_price"] == best_now
+    view.controls["price"].value = 200
+    assert profit.dot.get_xdata()[0] == 200
 
+
+def test_differentiation_prediction_best_price_goes_up():
+    view = pv.explore_differentiation()
+    view.prediction.commit("down")
+    view.controls["differentiation"].value = 0.5
+    assert view.prediction.held is None
+    view.controls["differentiation"].value = 0.8000000000000002  # as a browser may send it
+    assert view.prediction.held is False and "up" in view.prediction.verdict.value
+
+
+# ------------------------------------------------------------------------- shared
 
 def test_parameter_slider_uses_the_data_file():
     s = pv.parameter_slider("conversion")
@@ -160,8 +332,10 @@ def test_parameter_slider_uses_the_data_file():
 
 def test_a_failing_update_is_shown_not_lost():
     view = pv.explore_model()
-    view.sliders["price"].max = 20_000
-    view.sliders["price"].value = 15_000  # beyond the model's range of 1 to 10,000
+    price = view.controls["price"]
+    price.max = 20_000
+    price.value = 15_000  # beyond the model's range of 1 to 10,000
     assert "price must be from 1 to 10000" in view.error.value
-    view.sliders["price"].value = 120
+    assert price.value == 15_000  # the student's setting is kept
+    price.value = 120
     assert view.error.value == ""

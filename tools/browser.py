@@ -384,7 +384,8 @@ _JS_RENDERED = """
 """
 
 # The control to operate in a view: a slider if it has one, else its first other control (not
-# the "Save figure" row). It is marked with data-kit-control; returns its kind.
+# the "Save figure" row, nor a "predict, then check" item). It is marked with data-kit-control;
+# returns its kind.
 _JS_PICK_CONTROL = """
 (view) => {
   const kinds = [
@@ -394,7 +395,7 @@ _JS_PICK_CONTROL = """
     ['text', 'textarea, input[type=text], input[type=number]'],
   ];
   const all = kinds.map(([, s]) => s).join(', ');
-  const usable = e => !e.closest('.livekit-save') && !e.disabled;
+  const usable = e => !e.closest('.livekit-save') && !e.closest('.livekit-predict') && !e.disabled;
   view.querySelectorAll('[data-kit-control]').forEach(e => e.removeAttribute('data-kit-control'));
   const el = [...view.querySelectorAll(kinds[0][1])].find(usable)
           || [...view.querySelectorAll(all)].find(usable);
