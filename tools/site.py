@@ -108,11 +108,31 @@ RUNTIME_FILES = ("pyodide.js", "pyodide.mjs", "pyodide.asm.js", "pyodide.asm.was
 #: The kit's own wheel: its distribution name in the lock file, and its import name.
 KIT_DIST, KIT_IMPORT = "livekit-teaching-kit", "livekit"
 
-#: JupyterLab settings of the site: no news or update checks (they would leave the host), and
-#: every cell kept in the page (the kit's notebooks are short; no blank views while scrolling).
+#: JupyterLab's command-mode arrow keys (move between cells, fold headings), in the JupyterLab
+#: 4.4 that jupyterlite-core bundles, also fire when a widget inside an output has the focus:
+#: a slider handle focused for the keyboard never sees its arrow keys. The site keeps these
+#: shortcuts for cells but not for focused widgets.
+_COMMAND_MODE = ".jp-Notebook.jp-mod-commandMode:not(.jp-mod-readWrite) :focus"
+_ARROW_COMMANDS = {
+    "notebook:move-cursor-up": "ArrowUp",
+    "notebook:move-cursor-down": "ArrowDown",
+    "notebook:move-cursor-heading-below-or-expand": "ArrowRight",
+    "notebook:move-cursor-heading-above-or-collapse": "ArrowLeft",
+}
+#: JupyterLab settings of the site: no news or update checks (they would leave the host), every
+#: cell kept in the page (the kit's notebooks are short; no blank views while scrolling), and
+#: arrow keys left to a focused slider (above).
 LAB_OVERRIDES = {
     "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
     "@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"},
+    "@jupyterlab/shortcuts-extension:shortcuts": {"shortcuts": [
+        entry
+        for command, key in _ARROW_COMMANDS.items()
+        for entry in (
+            {"command": command, "keys": [key], "selector": _COMMAND_MODE, "disabled": True},
+            {"command": command, "keys": [key], "selector": _COMMAND_MODE + ":not(.jupyter-widgets *)"},
+        )
+    ]},
 }
 
 
@@ -369,22 +389,33 @@ To start a notebook again from the original, delete your copy in the file list (
 # ---------------------------------------------------------------------------------------------
 # the build
 # ---------------------------------------------------------------------------------------------
-def build(output: Path = OUTPUT, cache: Path = CACHE, verbose: bool = False) -> Path:
-    """Build the whole site into ``output`` (replaced); return it."""
+def build(output: Path = OUTPUT, cache: Path = CACHE, verbose: bool = False,
+          extra: tuple[Path, ...] = ()) -> Path:
+    """Build the whole site into ``output`` (replaced); return it.
+
+    ``extra`` notebooks are added to the site's files (not to the welcome page); the tests use
+    it for a deliberately broken notebook.
+    """
     paths = notebooks()
     if not paths:
         raise SystemExit("[site] no notebooks in notebooks/")
-    lite = cache / "lite"
-    if lite.exists():
-        shutil.rmtree(lite)
+    with tempfile.TemporaryDirectory(prefix="kit-site-") as tmp:
+        _assemble_and_build(Path(tmp), output, cache, verbose, [*paths, *extra])
+    (output / "index.html").write_text(welcome_page(paths), encoding="utf-8")
+    (output / ".nojekyll").write_text("")  # GitHub Pages: serve folders starting with _ too
+    size = site_size(output)
+    log(f"built {output} ({size / 1e6:.1f} MB, {len(paths)} notebooks)")
+    return output
+
+
+def _assemble_and_build(tmp: Path, output: Path, cache: Path, verbose: bool, files: list[Path]) -> None:
+    lite = tmp / "lite"
     (lite / "files").mkdir(parents=True)
-    for path in paths:
+    for path in files:
         shutil.copy2(path, lite / "files" / path.name)
     log("assembling the Pyodide runtime and the kit's packages (checked against their hashes)")
     pyodide_folder(lite / "static" / "pyodide", cache)
-    extensions = cache / "labextensions"  # not in the lite dir: jupyterlite-core 0.6 skips that
-    if extensions.exists():
-        shutil.rmtree(extensions)
+    extensions = tmp / "labextensions"  # not lite/extensions: jupyterlite-core 0.6 skips that
     widgets_extension(extensions, cache)
     kernel_extension(extensions)
     (lite / "jupyter-lite.json").write_text(json.dumps({
@@ -403,18 +434,13 @@ def build(output: Path = OUTPUT, cache: Path = CACHE, verbose: bool = False) -> 
         shutil.rmtree(output)
     log("running jupyter lite build")
     subprocess.run(
-        [str(Path(sys.executable).parent / "jupyter-lite"), "build",
+        [sys.executable, "-m", "jupyterlite_core", "build",
            "--lite-dir", str(lite), "--output-dir", str(output), "--contents", str(lite / "files"),
            "--apps", "lab", "--ignore-sys-prefix", "--no-sourcemaps", "--no-unused-shared-packages",
            "--settings-overrides", str(lite / "overrides.json"),
            f"--FederatedExtensionAddon.extra_labextensions_path={extensions}"],
         cwd=lite, check=True, stdout=None if verbose else subprocess.DEVNULL,
     )
-    (output / "index.html").write_text(welcome_page(paths), encoding="utf-8")
-    (output / ".nojekyll").write_text("")  # GitHub Pages: serve folders starting with _ too
-    size = site_size(output)
-    log(f"built {output} ({size / 1e6:.1f} MB, {len(paths)} notebooks)")
-    return output
 
 
 def site_size(folder: Path) -> int:

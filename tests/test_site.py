@@ -1,0 +1,274 @@
+"""The browser edition (``python kit.py site``): built, served on 127.0.0.1, used in Chromium.
+
+The site is built into a temporary folder (the downloads come from the build cache
+``.cache/site/``, checked against their hashes every time), served on 127.0.0.1, and every
+notebook in ``notebooks/`` is opened in its JupyterLab in headless Chromium, with every
+request to another host blocked and counted: Run All finishes without error output or "Error
+displaying widget", every slider view draws its picture, and one slider per view moved with
+the keyboard changes the picture (tools/browser.py's checks, the same as for JupyterLab and
+Voila). A second site with a deliberately broken notebook (an error, a widget that cannot
+render, a dead slider, a request to another host) must be rejected, and a download with the
+wrong hash must stop the build with the file's name.
+
+Without Playwright or a Chromium the browser tests are skipped with a message; under
+``CI=true`` they fail instead.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tools import browser, site, site_browser  # noqa: E402
+
+NOTEBOOKS = site.notebooks()
+BROKEN = "99_broken.ipynb"
+#: a cell that asks a public CDN for a file, as a site that is not self-contained would
+OUTSIDE_REQUEST = (
+    "import pyodide.http\n"
+    "try:\n"
+    "    await pyodide.http.pyfetch('https://cdn.jsdelivr.net/pyodide/v0.27.7/full/pyodide-lock.json')\n"
+    "except Exception as exc:\n"
+    "    print('request refused:', type(exc).__name__)"
+)
+TIMINGS: dict[str, list] = {"pages": [], "moves_ms": []}
+
+
+def _needs_site_tools() -> None:
+    """Skip (or, under CI=true, fail) when the build tools are not installed."""
+    try:
+        import jupyterlite_core  # noqa: F401
+        import jupyterlite_pyodide_kernel  # noqa: F401
+    except ImportError as exc:
+        message = f"the browser-edition build tools are missing ({exc}): install requirements-dev.txt"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The real site, built once for the module."""
+    _needs_site_tools()
+    out = tmp_path_factory.mktemp("site") / "_site"
+    started = time.monotonic()
+    site.build(out)
+    TIMINGS["pages"].append(("build", round(time.monotonic() - started, 1)))
+    return out
+
+
+@pytest.fixture(scope="module")
+def chromium(tmp_path_factory, request):
+    problem = browser.browser_problem()
+    if problem:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true but the site's browser test cannot run: {problem}", pytrace=False)
+        pytest.skip(problem)
+    from playwright.sync_api import sync_playwright
+
+    started = time.monotonic()
+    with sync_playwright() as playwright:
+        chromium = site_browser.launch(playwright, tmp_path_factory.mktemp("chromium-home"))
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+            _report(request, time.monotonic() - started)
+
+
+@pytest.fixture(scope="module")
+def served(chromium, built):
+    """The real site on 127.0.0.1 and a guarded browser context (one for all its notebooks)."""
+    with site_browser.serve(built) as origin:
+        context, traffic = site_browser.guarded_context(chromium, origin)
+        try:
+            yield {"origin": origin, "context": context, "traffic": traffic}
+        finally:
+            context.close()
+
+
+# ------------------------------------------------------------------------------ the built site
+
+def test_site_is_self_contained_and_small(built):
+    config = json.loads((built / "jupyter-lite.json").read_text())["jupyter-config-data"]
+    kernel = config["litePluginSettings"]["@jupyterlite/pyodide-kernel-extension:kernel"]
+    assert kernel["pyodideUrl"].startswith("./static/pyodide/"), kernel
+    assert kernel["disablePyPIFallback"] is True
+    assert all(not url.startswith("http") for url in kernel.get("pipliteUrls", []))
+    names = {e["name"] for e in config["federated_extensions"]}
+    assert {"@jupyter-widgets/jupyterlab-manager", "@jupyterlite/pyodide-kernel-extension"} <= names
+    size = site.site_size(built)
+    assert size < 100e6, f"the site is {size / 1e6:.1f} MB"
+
+
+def test_every_package_in_the_lock_is_served_and_matches_its_hash(built):
+    folder = built / "static" / "pyodide"
+    lock = json.loads((folder / "pyodide-lock.json").read_text())
+    assert lock["info"]["version"] == "0.27.7"
+    for name, entry in lock["packages"].items():
+        path = folder / entry["file_name"]
+        assert path.exists(), f"{name}: {entry['file_name']} is listed but not served"
+        assert site.file_digest(path, "sha256") == entry["sha256"], name
+    # what the kit imports is there, and the kit's import name brings in its dependencies
+    kit = lock["packages"][site.KIT_DIST]
+    assert kit["imports"] == ["livekit"]
+    assert set(kit["depends"]) >= {"ipywidgets", "numpy", "pandas", "matplotlib"}
+    assert {"numpy", "pandas", "matplotlib", "pillow", "ipywidgets", "comm"} <= set(lock["packages"])
+    # and what it does not need is left out (scipy alone is 13 MB)
+    assert "scipy" not in lock["packages"] and "pyarrow" not in lock["packages"]
+
+
+def test_the_sites_kit_wheel_carries_every_table(built):
+    lock = json.loads((built / "static/pyodide/pyodide-lock.json").read_text())
+    wheel = built / "static/pyodide" / lock["packages"][site.KIT_DIST]["file_name"]
+    inside = set(zipfile.ZipFile(wheel).namelist())
+    for csv in sorted((ROOT / "data").glob("*.csv")):
+        assert f"livekit/tables/{csv.name}" in inside, csv.name
+
+
+def test_welcome_page_links_every_notebook_in_order(built):
+    page = (built / "index.html").read_text(encoding="utf-8")
+    positions = [page.index(f"path={p.name}") for p in NOTEBOOKS]
+    assert positions == sorted(positions)
+    for path in NOTEBOOKS:
+        assert (built / "files" / path.name).exists()
+        assert site.notebook_title(path) in page or site.notebook_title(path).replace("&", "&amp;") in page
+    assert "Download" in page and "this</em> browser" in page
+
+
+def test_a_download_with_the_wrong_hash_stops_the_build(tmp_path):
+    cached = site.CACHE / "downloads" / site.WIDGETS_EXTENSION.name
+    if not cached.exists():
+        pytest.skip("no cached download yet (the site build fixture makes one)")
+    cache = tmp_path / "cache"
+    (cache / "downloads").mkdir(parents=True)
+    tampered = cache / "downloads" / cached.name
+    data = bytearray(cached.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    tampered.write_bytes(bytes(data))
+    with pytest.raises(SystemExit) as refused:
+        site.fetch(site.WIDGETS_EXTENSION, cache)
+    message = str(refused.value)
+    assert "REFUSED" in message and cached.name in message and "sha256" in message
+    # an intact copy passes
+    shutil.copy2(cached, tampered)
+    assert site.fetch(site.WIDGETS_EXTENSION, cache) == tampered
+
+
+def test_a_pyodide_wheel_that_does_not_match_the_lock_is_refused(tmp_path):
+    wheel = tmp_path / "numpy-2.0.2-cp312-cp312-pyodide_2024_0_wasm32.whl"
+    wheel.write_bytes(b"not the official numpy")
+    with pytest.raises(SystemExit, match="numpy-2.0.2-cp312"):
+        site.check_file(wheel, "sha256", "0" * 64, f"Pyodide package {wheel.name}")
+
+
+def test_closure_follows_dependencies():
+    packages = {"a": {"depends": ["b_c"]}, "b-c": {"depends": []}, "d": {"depends": []}}
+    assert site.closure(packages, ("a",)) == ["a", "b-c"]
+    with pytest.raises(SystemExit, match="'nope'"):
+        site.closure(packages, ("nope",))
+
+
+# ------------------------------------------------------------------------------ in the browser
+
+def _stored_view_count(path: Path) -> int:
+    nb = nbformat.read(path, as_version=4)
+    return sum(
+        1 for cell in nb.cells if cell.cell_type == "code"
+        for output in cell.get("outputs", [])
+        if "application/vnd.jupyter.widget-view+json" in output.get("data", {})
+        and str(output["data"].get("text/plain", "")).startswith("<livekit view:")
+    )
+
+
+@pytest.mark.skipif(not NOTEBOOKS, reason="no notebooks yet")
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_runs_and_its_views_respond_in_the_site(served, path):
+    traffic = served["traffic"]
+    outside_before = len(traffic.outside)
+    report = site_browser.check_notebook(served["context"], served["origin"], path.name)
+    TIMINGS["pages"].append((report.name, round(report.seconds, 1)))
+    TIMINGS["moves_ms"] += [round(v.ms, 1) for v in report.views if v.ms is not None and v.control == "slider"]
+    print(report.summary())
+    assert report.ok, report.summary()
+    assert len(report.views) >= _stored_view_count(path), report.summary()
+    for view in report.views:
+        assert view.rendered and view.moved and view.changed, report.summary()
+    assert len(traffic.outside) == outside_before, traffic.problems()
+    assert not traffic.missing, traffic.problems()
+
+
+def test_no_request_left_the_site(served):
+    # after every notebook above has run (this test runs last of the module's site tests)
+    page = served["context"].new_page()
+    try:
+        page.goto(served["origin"] + "/index.html")
+        page.get_by_text(NOTEBOOKS[0].name).first.wait_for(timeout=10_000)
+    finally:
+        page.close()
+    assert served["traffic"].outside == [], served["traffic"].problems()
+
+
+def test_checks_reject_a_broken_site(tmp_path, built, chromium):
+    """Proof the checks can fail: a broken notebook, and a request to another host."""
+    nb_path = tmp_path / BROKEN
+    nbformat.write(browser.broken_notebook([OUTSIDE_REQUEST]), nb_path)
+    out = site.build(tmp_path / "_site", extra=(nb_path,))
+    with site_browser.serve(out) as origin:
+        context, traffic = site_browser.guarded_context(chromium, origin)
+        try:
+            report = site_browser.check_notebook(context, origin, BROKEN)
+        finally:
+            context.close()
+    text = "\n".join(report.problems)
+    assert not report.ok
+    assert "ZeroDivisionError" in text, text
+    assert "ipywidgets error widget" in text, text
+    assert "text fallback" in text and "<livekit view: fake>" in text, text
+    assert "'dead view'" in text and "did not change" in text, text
+    assert not any("Your first slider view" in p for p in report.problems), text
+    assert any("cdn.jsdelivr.net" in url for url in traffic.outside), traffic
+    assert traffic.problems() and "another host" in traffic.problems()[0]
+
+
+def _report(request, seconds: float) -> None:
+    moves = TIMINGS["moves_ms"]
+    lines = [f"[site] browser-edition tests: {seconds:.1f} s"]
+    if moves:
+        lines.append(f"[site] slider key press -> picture changed: median {statistics.median(moves):.0f} ms, "
+                     f"max {max(moves):.0f} ms over {len(moves)} view(s)")
+    lines += [f"[site]   {name}: {secs} s" for name, secs in TIMINGS["pages"]]
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if capture:
+        with capture.global_and_fixture_disabled():
+            print("\n" + "\n".join(lines), flush=True)
+
+
+@pytest.mark.parametrize("ci", ["", "true"])
+def test_missing_browser_skips_with_a_hint_but_fails_under_ci(tmp_path, ci):
+    import subprocess
+
+    env = dict(os.environ, KIT_CHROMIUM=str(tmp_path / "no-such-chromium"), CI=ci)
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "tests/test_site.py", "-k", "no_request_left", "-rs", "-q",
+         "-p", "no:randomly"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+    out = run.stdout + run.stderr
+    assert "apt-get install chromium" in out, out
+    if ci:
+        assert run.returncode == 1 and "CI=true but the site's browser test cannot run" in out, out
+    else:
+        assert run.returncode == 0 and "1 skipped" in out, out
