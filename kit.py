@@ -75,8 +75,11 @@ def ensure_environment(dev: bool = False) -> Path:
     wanted = _requirements_hash(names)
     if not stamp.exists() or stamp.read_text().strip() != wanted:
         print(f"[kit] installing {names[-1]} (the first time takes a minute or two)", flush=True)
+        # --no-compile: Python compiles each module the first time it is imported, so the
+        # environment holds bytecode only for what is used (about 90 MB less for students)
         subprocess.run(
-            [str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q", "-r", names[-1]],
+            [str(python), "-m", "pip", "install", "--disable-pip-version-check", "--no-compile", "-q",
+             "-r", names[-1]],
             cwd=ROOT, check=True,
         )
         stamp.write_text(wanted)

@@ -221,17 +221,39 @@ def test_no_request_left_the_site(served):
     assert served["traffic"].outside == [], served["traffic"].problems()
 
 
-def test_checks_reject_a_broken_site(tmp_path, built, chromium):
-    """Proof the checks can fail: a broken notebook, and a request to another host."""
-    nb_path = tmp_path / BROKEN
-    nbformat.write(browser.broken_notebook([OUTSIDE_REQUEST]), nb_path)
-    out = site.build(tmp_path / "_site", extra=(nb_path,))
+WORKSHEET = "98_worksheet.ipynb"
+WORKSHEET_CELL = (
+    "from livekit.worksheet import empty_worksheet, load_worksheet, save_worksheet\n"
+    "sheet = empty_worksheet()\n"
+    "sheet[next(iter(sheet))] = '直播带货: live selling'\n"
+    "saved = save_worksheet(sheet, 'my_canvas.json', overwrite=True)\n"
+    "print('round trip:', load_worksheet(saved) == sheet, saved.name)"
+)
+
+
+@pytest.fixture(scope="module")
+def selftest_site(tmp_path_factory, chromium, built):
+    """A second site with two extra notebooks: a broken one, and a worksheet save and load."""
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    folder = tmp_path_factory.mktemp("selftest")
+    nbformat.write(browser.broken_notebook([OUTSIDE_REQUEST]), folder / BROKEN)
+    nbformat.write(new_notebook(cells=[new_code_cell(WORKSHEET_CELL)], metadata={
+        "kernelspec": {"name": "python", "display_name": "Python (Pyodide)", "language": "python"}}),
+        folder / WORKSHEET)
+    out = site.build(folder / "_site", extra=(folder / BROKEN, folder / WORKSHEET))
     with site_browser.serve(out) as origin:
         context, traffic = site_browser.guarded_context(chromium, origin)
         try:
-            report = site_browser.check_notebook(context, origin, BROKEN)
+            yield {"origin": origin, "context": context, "traffic": traffic}
         finally:
             context.close()
+
+
+def test_checks_reject_a_broken_site(selftest_site):
+    """Proof the checks can fail: a broken notebook, and a request to another host."""
+    traffic = selftest_site["traffic"]
+    report = site_browser.check_notebook(selftest_site["context"], selftest_site["origin"], BROKEN)
     text = "\n".join(report.problems)
     assert not report.ok
     assert "ZeroDivisionError" in text, text
@@ -241,6 +263,59 @@ def test_checks_reject_a_broken_site(tmp_path, built, chromium):
     assert not any("Your first slider view" in p for p in report.problems), text
     assert any("cdn.jsdelivr.net" in url for url in traffic.outside), traffic
     assert traffic.problems() and "another host" in traffic.problems()[0]
+
+
+def test_a_saved_canvas_worksheet_lands_in_the_browsers_storage(selftest_site):
+    """save_worksheet / load_worksheet in the site: the file is in the site's file list
+    (browser storage), where a student can download it."""
+    page = selftest_site["context"].new_page()
+    try:
+        report = browser.PageReport(name="site:worksheet")
+        page.goto(site_browser.notebook_url(selftest_site["origin"], WORKSHEET), wait_until="domcontentloaded")
+        page.wait_for_function(
+            "() => { const a = window.jupyterapp; const w = a && a.shell.currentWidget;"
+            " const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;"
+            " return !!k && k.status === 'idle'; }", timeout=240_000, polling=200)
+        page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        page.get_by_text("round trip:").first.wait_for(timeout=120_000)
+        printed = page.get_by_text("round trip:").first.inner_text()
+        assert "round trip: True my_canvas.json" in printed, printed
+        stored = page.evaluate(
+            "async () => (await window.jupyterapp.serviceManager.contents.get('my_canvas.json', {content: true})).content")
+        text = stored if isinstance(stored, str) else json.dumps(stored, ensure_ascii=False)
+        assert "直播带货: live selling" in text, text
+    except Exception:
+        report.screenshot = browser.screenshot(page, "site-worksheet")
+        raise
+    finally:
+        page.close()
+
+
+def test_deleting_an_edited_notebook_brings_the_original_back(selftest_site):
+    """What notebook 00 and the README tell students: Delete in the file list, reload, and the
+    original notebook is back (their edits lived in the browser's storage only)."""
+    name = NOTEBOOKS[0].name
+    original = len(nbformat.read(NOTEBOOKS[0], as_version=4).cells)
+    page = selftest_site["context"].new_page()
+    cells = "async (n) => (await window.jupyterapp.serviceManager.contents.get(n, {content: true})).content.cells.length"
+    ready = "() => !!(window.jupyterapp && window.jupyterapp.serviceManager)"
+    try:
+        page.goto(selftest_site["origin"] + "/lab/index.html", wait_until="domcontentloaded")
+        page.wait_for_function(ready, timeout=120_000)
+        assert page.evaluate(cells, name) == original
+        page.evaluate(
+            "async (n) => { const c = window.jupyterapp.serviceManager.contents;"
+            " const m = await c.get(n, {content: true}); m.content.cells = m.content.cells.slice(0, 1);"
+            " await c.save(n, {type: 'notebook', format: 'json', content: m.content}); }", name)
+        page.reload(wait_until="domcontentloaded")
+        page.wait_for_function(ready, timeout=120_000)
+        assert page.evaluate(cells, name) == 1  # the edit is kept in the browser
+        page.evaluate("async (n) => window.jupyterapp.serviceManager.contents.delete(n)", name)
+        page.reload(wait_until="domcontentloaded")
+        page.wait_for_function(ready, timeout=120_000)
+        assert page.evaluate(cells, name) == original  # and Delete brings the original back
+    finally:
+        page.close()
 
 
 def _report(request, seconds: float) -> None:
@@ -272,3 +347,25 @@ def test_missing_browser_skips_with_a_hint_but_fails_under_ci(tmp_path, ci):
         assert run.returncode == 1 and "CI=true but the site's browser test cannot run" in out, out
     else:
         assert run.returncode == 0 and "1 skipped" in out, out
+
+
+def test_installation_check_in_the_site_does_not_ask_for_jupyterlab(monkeypatch):
+    """In Pyodide the site serves JupyterLab and its widget half; the kernel has neither."""
+    from importlib import metadata
+
+    from livekit import setup_check
+
+    real = metadata.version
+
+    def version(name):
+        if name in setup_check.FRONT_END:
+            raise metadata.PackageNotFoundError(name)
+        return real(name)
+
+    monkeypatch.setattr(setup_check.metadata, "version", version)
+    monkeypatch.setattr(setup_check.sys, "platform", "emscripten")
+    table = setup_check.check_versions().set_index("package")
+    assert table.loc["jupyterlab", "installed"] == "in this site" and table["ok"].all()
+    monkeypatch.setattr(setup_check.sys, "platform", "linux")  # a laptop without JupyterLab: a problem
+    table = setup_check.check_versions().set_index("package")
+    assert table.loc["jupyterlab", "installed"] == "missing" and not table.loc["jupyterlab", "ok"]

@@ -8,8 +8,8 @@ What goes in (nothing is fetched from anywhere else when a student opens the sit
 
 * JupyterLab (bundled by ``jupyterlite-core``), the Pyodide kernel extension (from the
   installed ``jupyterlite-pyodide-kernel``) and the ipywidgets extension (``jupyterlab_widgets``
-  :data:`WIDGETS_EXTENSION`, the version that matches the JupyterLab that jupyterlite-core
-  bundles, see ``/work/shared/notes/browser-edition.md``);
+  :data:`WIDGETS_EXTENSION`, the version whose shared modules the JupyterLab that
+  jupyterlite-core bundles satisfies);
 * the Pyodide runtime (:data:`PYODIDE_NPM`, the official npm release, checked against the
   npm registry's published sha512), and from it only the package wheels the kit needs (the
   closure of :data:`PYODIDE_ROOTS`), each checked against the sha256 in that release's
@@ -28,8 +28,10 @@ are cached in ``.cache/site/`` (git-ignored) and checked again on every build.
 
 Fonts: Pyodide has no system fonts; matplotlib's own DejaVu Sans (inside its wheel) is all the
 figures have. A font for Chinese text can be shipped as package data of the kit (for example
-``livekit/fonts/``, registered with ``matplotlib.font_manager.fontManager.addfont``): the kit's
-wheel carries it into the site like the tables, with no change here.
+``livekit/fonts/``, listed under ``[tool.setuptools.package-data]`` in pyproject.toml and
+registered with ``matplotlib.font_manager.fontManager.addfont``): the kit's wheel then carries it
+into the site like the tables, with no change here. Noto Sans CJK (SIL Open Font License) may be
+shipped, best as a subset of the characters the kit uses (the full font is ~16 MB).
 """
 from __future__ import annotations
 
@@ -341,6 +343,18 @@ def notebook_title(path: Path) -> str:
     return path.stem
 
 
+#: The site's only kernel. A notebook asking for another (``python3``, as saved by JupyterLab)
+#: would make JupyterLite ask the student to pick one before anything runs.
+SITE_KERNEL = {"name": "python", "display_name": "Python (Pyodide)", "language": "python"}
+
+
+def for_the_site(path: Path) -> str:
+    """The notebook's text as the site serves it: unchanged but for the kernel it asks for."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    nb.setdefault("metadata", {})["kernelspec"] = dict(SITE_KERNEL)
+    return json.dumps(nb, ensure_ascii=False, indent=1) + "\n"
+
+
 def welcome_page(paths: list[Path]) -> str:
     """The site's start page: what this is, the notebooks in order, where work is kept."""
     items = "\n".join(
@@ -412,7 +426,7 @@ def _assemble_and_build(tmp: Path, output: Path, cache: Path, verbose: bool, fil
     lite = tmp / "lite"
     (lite / "files").mkdir(parents=True)
     for path in files:
-        shutil.copy2(path, lite / "files" / path.name)
+        (lite / "files" / path.name).write_text(for_the_site(path), encoding="utf-8")
     log("assembling the Pyodide runtime and the kit's packages (checked against their hashes)")
     pyodide_folder(lite / "static" / "pyodide", cache)
     extensions = tmp / "labextensions"  # not lite/extensions: jupyterlite-core 0.6 skips that
