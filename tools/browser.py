@@ -582,12 +582,13 @@ def check_lab_notebook(context, server: Server, relpath: str, *, timeout: float 
 
 
 def check_lab_url(context, url: str, *, name: str, timeout: float = 90.0,
-                  marks: dict[str, float] | None = None) -> PageReport:
+                  marks: dict[str, float] | None = None, on_ran=None) -> PageReport:
     """Open ``url`` (JupyterLab, or JupyterLite's lab, showing one notebook), run all cells, and
     check what the page shows. The app must be reachable as ``window.jupyterapp``.
 
     ``marks``, if given, receives the seconds from opening the page to: ``kernel`` (kernel
-    idle), ``ran`` (every cell run) and ``checked`` (all views checked).
+    idle), ``ran`` (every cell run) and ``checked`` (all views checked). ``on_ran(page)``, if
+    given, is called once every cell has run, before the views are checked.
     """
     report = PageReport(name=name)
     marks = {} if marks is None else marks
@@ -612,6 +613,8 @@ def check_lab_url(context, url: str, *, name: str, timeout: float = 90.0,
         else:
             report.problems.append(f"cells still running after {timeout:.0f} s ({state['pending']} not run)")
         marks["ran"] = time.monotonic() - start
+        if on_ran is not None:
+            on_ran(page)
         report.problems += [f"error output in {e}" for e in state["errors"]]
         report.problems += [f"stderr output in {e}" for e in state["stderr"] if "Traceback" in e or "Error" in e]
         check_views(page, report, expected_widgets=state["widgets"])

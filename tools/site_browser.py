@@ -92,7 +92,52 @@ def notebook_url(origin: str, name: str) -> str:
 
 
 def check_notebook(context, origin: str, name: str, *, timeout: float = 240.0,
-                   marks: dict | None = None) -> browser.PageReport:
+                   marks: dict | None = None, on_ran=None) -> browser.PageReport:
     """Open notebook ``name`` in the site, Run All and check every view (see tools.browser)."""
     return browser.check_lab_url(context, notebook_url(origin, name), name=f"site:{name}",
-                                 timeout=timeout, marks=marks)
+                                 timeout=timeout, marks=marks, on_ran=on_ran)
+
+
+#: Every code cell's text outputs in the open notebook, as JupyterLab holds them after a run:
+#: the result's text/plain (not for widgets) and what it printed on stdout.
+JS_TEXT_OUTPUTS = """
+() => {
+  const cells = window.jupyterapp.shell.currentWidget.content.model.cells;
+  const out = [];
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells.get(i);
+    if (cell.type !== 'code') continue;
+    out.push(cell.outputs.toJSON().map(o => {
+      if (o.output_type === 'stream') return o.name === 'stdout' ? 'stdout:' + [].concat(o.text).join('') : null;
+      const data = o.data || {};
+      if (data['application/vnd.jupyter.widget-view+json']) return null;
+      if (o.output_type === 'execute_result' && data['text/plain'] !== undefined) return 'result:' + [].concat(data['text/plain']).join('');
+      return null;
+    }).filter(x => x !== null));
+  }
+  return out;
+}
+"""
+
+
+def stored_text_outputs(path: Path) -> list[list[str]]:
+    """The same as :data:`JS_TEXT_OUTPUTS`, read from the notebook as stored (run in CPython)."""
+    import json
+
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    cells = []
+    for cell in nb["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        outs = []
+        for o in cell.get("outputs", []):
+            data = o.get("data", {})
+            if o["output_type"] == "stream":
+                if o["name"] == "stdout":
+                    outs.append("stdout:" + "".join(o["text"]))
+            elif "application/vnd.jupyter.widget-view+json" in data:
+                continue
+            elif o["output_type"] == "execute_result" and "text/plain" in data:
+                outs.append("result:" + "".join(data["text/plain"]))
+        cells.append(outs)
+    return cells
