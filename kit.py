@@ -4,9 +4,11 @@
     python kit.py test     install (first time) and run every test: unit tests and notebooks
 
 On Windows, type ``py`` instead of ``python``. Both commands create a virtual environment in
-``.venv`` next to this file and install ``requirements.txt`` into it; later runs skip the
-install unless ``requirements.txt`` or ``pyproject.toml`` changed. Nothing is installed
-outside ``.venv``. Set ``KIT_VENV`` to use another environment folder.
+``.venv`` next to this file. ``lab`` installs ``requirements.txt`` (what students need);
+``test`` and the instructors' commands below also install ``requirements-dev.txt`` (test,
+build and projector tools). Later runs skip the install unless a requirements file or
+``pyproject.toml`` changed. Nothing is installed outside ``.venv``. Set ``KIT_VENV`` to use
+another environment folder.
 
 For instructors and authors:
 
@@ -17,6 +19,12 @@ For instructors and authors:
                                            all of them as a list to pick from
     python kit.py student-copies DEST      write student copies (solutions removed, outputs
                                            cleared) into the folder DEST; never into notebooks/
+    python kit.py nbgrader COURSE          the nbgrader route for large classes: write the kit's
+                                           exercises and assignments as nbgrader source
+                                           notebooks in COURSE/source/livekit/ (see README)
+    python kit.py site [--serve]           build the browser edition (JupyterLite, nothing to
+                                           install) into _site/; --serve also serves it on
+                                           http://127.0.0.1:8000/ to try it
 """
 from __future__ import annotations
 
@@ -40,15 +48,24 @@ def _venv_python(env: Path) -> Path:
     return env / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
-def _requirements_hash() -> str:
+#: The students' requirements, and the file instructors, authors and CI add to them.
+STUDENT_REQUIREMENTS = "requirements.txt"
+DEV_REQUIREMENTS = "requirements-dev.txt"
+
+
+def _requirements_hash(names: tuple[str, ...]) -> str:
     digest = hashlib.sha256()
-    for name in ("requirements.txt", "pyproject.toml"):
+    for name in (*names, "pyproject.toml"):
         digest.update((ROOT / name).read_bytes())
     return digest.hexdigest()
 
 
-def ensure_environment() -> Path:
-    """Create the virtual environment and install the kit if needed; return its python."""
+def ensure_environment(dev: bool = False) -> Path:
+    """Create the virtual environment and install what is needed; return its python.
+
+    ``dev=False`` installs the students' ``requirements.txt`` only; ``dev=True`` also
+    ``requirements-dev.txt`` (tests, the browser-edition build, projector mode).
+    """
     if sys.version_info < MIN_PYTHON:
         sys.exit(f"The kit needs Python {MIN_PYTHON[0]}.{MIN_PYTHON[1]} or newer; this is {sys.version.split()[0]}.")
     env = _venv_dir()
@@ -56,12 +73,16 @@ def ensure_environment() -> Path:
     if not python.exists():
         print(f"[kit] creating a virtual environment in {env}", flush=True)
         venv.EnvBuilder(with_pip=True).create(env)
-    stamp = env / ".kit-installed"
-    wanted = _requirements_hash()
+    names = (STUDENT_REQUIREMENTS, DEV_REQUIREMENTS) if dev else (STUDENT_REQUIREMENTS,)
+    stamp = env / (".kit-installed-dev" if dev else ".kit-installed")
+    wanted = _requirements_hash(names)
     if not stamp.exists() or stamp.read_text().strip() != wanted:
-        print("[kit] installing requirements.txt (the first time takes a minute or two)", flush=True)
+        print(f"[kit] installing {names[-1]} (the first time takes a minute or two)", flush=True)
+        # --no-compile: Python compiles each module the first time it is imported, so the
+        # environment holds bytecode only for what is used (about 90 MB less for students)
         subprocess.run(
-            [str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q", "-r", "requirements.txt"],
+            [str(python), "-m", "pip", "install", "--disable-pip-version-check", "--no-compile", "-q",
+             "-r", names[-1]],
             cwd=ROOT, check=True,
         )
         stamp.write_text(wanted)
@@ -88,17 +109,17 @@ def cmd_lab(extra: list[str]) -> int:
 
 
 def cmd_test(extra: list[str]) -> int:
-    python = ensure_environment()
+    python = ensure_environment(dev=True)
     return _run_in_env(python, ["-m", "pytest", *extra])
 
 
 def cmd_execute(extra: list[str]) -> int:
-    python = ensure_environment()
+    python = ensure_environment(dev=True)
     return _run_in_env(python, ["-m", "tools.execute_notebooks", *extra])
 
 
 def cmd_bench(extra: list[str]) -> int:
-    python = ensure_environment()
+    python = ensure_environment(dev=True)
     return _run_in_env(python, ["-m", "benchmarks.run", *extra])
 
 
@@ -133,15 +154,32 @@ def voila_arguments(extra: list[str]) -> list[str]:
 
 
 def cmd_voila(extra: list[str]) -> int:
-    python = ensure_environment()
+    python = ensure_environment(dev=True)
     return _run_in_env(python, ["-m", "voila", *voila_arguments(extra)])
 
 
 def cmd_student_copies(extra: list[str]) -> int:
-    python = ensure_environment()
+    python = ensure_environment(dev=True)
     # The launcher runs from the kit's folder: make the instructor's DEST absolute first.
     args = [a if a.startswith("-") else str(Path(a).resolve()) for a in extra]
     return _run_in_env(python, ["-m", "tools.student_copies", *args])
+
+
+def nbgrader_arguments(extra: list[str]) -> list[str]:
+    """Arguments for ``tools.nbgrader_route``: COURSE and notebook paths made absolute (they are
+    the instructor's, relative to where the command was typed); options and their values as typed."""
+    return [a if a.startswith("-") or (i and extra[i - 1] == "--assignment") else str(Path(a).resolve())
+            for i, a in enumerate(extra)]
+
+
+def cmd_nbgrader(extra: list[str]) -> int:
+    python = ensure_environment(dev=True)
+    return _run_in_env(python, ["-m", "tools.nbgrader_route", *nbgrader_arguments(extra)])
+
+
+def cmd_site(extra: list[str]) -> int:
+    python = ensure_environment(dev=True)
+    return _run_in_env(python, ["-m", "tools.site", *extra])
 
 
 COMMANDS = {
@@ -151,6 +189,8 @@ COMMANDS = {
     "bench": cmd_bench,
     "voila": cmd_voila,
     "student-copies": cmd_student_copies,
+    "site": cmd_site,
+    "nbgrader": cmd_nbgrader,
 }
 
 

@@ -107,9 +107,28 @@ class Schema:
         raise KeyError(f"schema {self.name!r} has no column {name!r}")
 
 
+#: Where an installed package (a wheel, also the browser edition's) carries the tables: the
+#: build copies the checkout's top-level ``data/`` into ``livekit/tables`` (see pyproject.toml).
+_PACKAGED = "tables"
+
+
 def data_dir() -> Path:
-    """Return the folder holding the kit's CSV files (``data/`` at the top of the checkout)."""
-    return Path(__file__).resolve().parent.parent / "data"
+    """Return the folder holding the kit's CSV files.
+
+    From a checkout (also an editable install) this is ``data/`` at the top of the checkout,
+    the one copy authors edit; from an installed wheel it is the copy packed inside the package
+    (``livekit/tables``).
+
+    Returns
+    -------
+    pathlib.Path
+        The folder; it holds one ``NAME.csv`` per kit table and the data dictionary ``README.md``.
+    """
+    package = Path(__file__).resolve().parent
+    checkout = package.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "data").is_dir():
+        return checkout / "data"
+    return package / _PACKAGED
 
 
 def kit_tables() -> list[str]:

@@ -26,7 +26,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -37,39 +36,6 @@ from tools import browser  # noqa: E402
 NOTEBOOKS = browser.notebooks()
 BROKEN = "selftest/99_broken.ipynb"
 TIMINGS: dict[str, list] = {"pages": [], "moves_ms": [], "other_controls_ms": []}
-
-
-def _broken_notebook() -> nbformat.NotebookNode:
-    """A notebook with one good view and four kinds of breakage the checks must report."""
-    cells = [
-        new_markdown_cell("A throwaway notebook that the browser checks must reject."),
-        new_code_cell("from livekit.setup_check import explore_demo\nexplore_demo()"),
-        # a widget whose JavaScript cannot be found: it cannot render
-        new_code_cell(
-            "import ipywidgets as widgets\nfrom traitlets import Unicode\n\n"
-            "class Broken(widgets.DOMWidget):\n"
-            '    _model_module = Unicode("kit-no-such-module").tag(sync=True)\n'
-            '    _view_module = Unicode("kit-no-such-module").tag(sync=True)\n'
-            '    _model_name = Unicode("NoModel").tag(sync=True)\n'
-            '    _view_name = Unicode("NoView").tag(sync=True)\n\n'
-            "Broken()"
-        ),
-        # a view whose slider is wired to nothing: moving it changes nothing
-        new_code_cell(
-            "from livekit.style import new_figure\n"
-            "from livekit.views import FastFigure, View, slider\n"
-            "fig = new_figure(3, 2)\nfig.add_subplot().plot([0, 1], [0, 1])\n"
-            'dead = View(title="dead view", question="nothing moves",\n'
-            '            controls={"x": slider("x", 0.5, 0, 1, 0.1)}, figure=FastFigure(fig))\n'
-            "dead.redraw()\ndead"
-        ),
-        # what a view looks like when the widget half of JupyterLab is missing
-        new_code_cell('from IPython.display import display\ndisplay({"text/plain": "<livekit view: fake>"}, raw=True)'),
-        new_code_cell("1 / 0"),
-    ]
-    return new_notebook(cells=cells, metadata={
-        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
-    })
 
 
 def _stored_view_count(path: Path) -> int:
@@ -101,7 +67,7 @@ def site(tmp_path_factory, request):
     (root / "notebooks" / "selftest").mkdir(parents=True)
     for path in NOTEBOOKS:
         shutil.copy2(path, root / "notebooks" / path.name)
-    nbformat.write(_broken_notebook(), root / "notebooks" / BROKEN)
+    nbformat.write(browser.broken_notebook(), root / "notebooks" / BROKEN)
 
     lab = browser.lab_server(root, base / "lab")
     voila = browser.voila_server(root / "notebooks", base / "voila")

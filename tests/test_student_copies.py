@@ -258,7 +258,7 @@ def test_dest_must_be_a_folder_name(tmp_path):
 
 def test_command_resolves_dest_from_where_the_instructor_is(tmp_path, monkeypatch):
     calls = []
-    monkeypatch.setattr(kit, "ensure_environment", lambda: Path(sys.executable))
+    monkeypatch.setattr(kit, "ensure_environment", lambda dev=False: Path(sys.executable))
     monkeypatch.setattr(kit, "_run_in_env", lambda python, args: calls.append(args) or 0)
     monkeypatch.chdir(tmp_path)
     assert kit.main(["student-copies", "for_class", "--force"]) == 0

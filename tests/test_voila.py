@@ -57,7 +57,7 @@ def test_unknown_or_ambiguous_notebook_is_refused_with_the_choices(capsys):
 
 def test_the_command_runs_voila_in_the_kit_environment(monkeypatch):
     calls = []
-    monkeypatch.setattr(kit, "ensure_environment", lambda: Path(sys.executable))
+    monkeypatch.setattr(kit, "ensure_environment", lambda dev=False: Path(sys.executable))
     monkeypatch.setattr(kit, "_run_in_env", lambda python, args: calls.append(args) or 0)
     assert kit.main(["voila"]) == 0
     assert calls == [["-m", "voila", *kit.voila_arguments([])]]

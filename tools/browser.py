@@ -577,16 +577,32 @@ def _checked_page(context, report: PageReport):
 
 def check_lab_notebook(context, server: Server, relpath: str, *, timeout: float = 90.0) -> PageReport:
     """Open a notebook in JupyterLab, run all cells, and check what the page shows."""
-    report = PageReport(name=f"lab:{relpath}")
+    workspace = f"ws-{secrets.token_hex(4)}"
+    url = server.url(f"/lab/workspaces/{workspace}/tree/{relpath}", reset="")
+    return check_lab_url(context, url, name=f"lab:{relpath}", timeout=timeout)
+
+
+def check_lab_url(context, url: str, *, name: str, timeout: float = 90.0,
+                  marks: dict[str, float] | None = None, on_ran=None) -> PageReport:
+    """Open ``url`` (JupyterLab, or JupyterLite's lab, showing one notebook), run all cells, and
+    check what the page shows. The app must be reachable as ``window.jupyterapp``.
+
+    ``marks``, if given, receives the seconds from opening the page to: ``kernel`` (kernel
+    idle), ``ran`` (every cell run) and ``checked`` (all views checked). ``on_ran(page)``, if
+    given, is called once every cell has run, before the views are checked.
+    """
+    report = PageReport(name=name)
+    marks = {} if marks is None else marks
     with _checked_page(context, report) as page:
-        workspace = f"ws-{secrets.token_hex(4)}"
-        page.goto(server.url(f"/lab/workspaces/{workspace}/tree/{relpath}", reset=""), wait_until="domcontentloaded")
+        start = time.monotonic()
+        page.goto(url, wait_until="domcontentloaded")
         page.wait_for_function(
             "() => { const a = window.jupyterapp; const w = a && a.shell.currentWidget;"
             " const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;"
             " return !!k && k.status === 'idle'; }",
             timeout=timeout * 1000, polling=100,
         )
+        marks["kernel"] = time.monotonic() - start
         page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
         deadline = time.monotonic() + timeout
         state = page.evaluate(_JS_LAB_STATE)
@@ -597,9 +613,13 @@ def check_lab_notebook(context, server: Server, relpath: str, *, timeout: float 
             page.wait_for_timeout(150)
         else:
             report.problems.append(f"cells still running after {timeout:.0f} s ({state['pending']} not run)")
+        marks["ran"] = time.monotonic() - start
+        if on_ran is not None:
+            on_ran(page)
         report.problems += [f"error output in {e}" for e in state["errors"]]
         report.problems += [f"stderr output in {e}" for e in state["stderr"] if "Traceback" in e or "Error" in e]
         check_views(page, report, expected_widgets=state["widgets"])
+        marks["checked"] = time.monotonic() - start
         page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.shutdown()")
     return report
 
@@ -628,6 +648,46 @@ def check_voila_page(context, server: Server, path: str, *, timeout: float = 90.
                 report.problems.append(f"error shown: {text[:300]!r}")
         check_views(page, report, expected_widgets=expected)
     return report
+
+
+def broken_notebook(extra_cells: list[str] = ()):
+    """A notebook with one good view and four kinds of breakage the checks must report.
+
+    ``extra_cells`` (code) go before the last cell, which raises ZeroDivisionError.
+    """
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    cells = [
+        new_markdown_cell("A throwaway notebook that the browser checks must reject."),
+        new_code_cell("from livekit.setup_check import explore_demo\nexplore_demo()"),
+        # a widget whose JavaScript cannot be found: it cannot render
+        new_code_cell(
+            "import ipywidgets as widgets\nfrom traitlets import Unicode\n\n"
+            "class Broken(widgets.DOMWidget):\n"
+            '    _model_module = Unicode("kit-no-such-module").tag(sync=True)\n'
+            '    _view_module = Unicode("kit-no-such-module").tag(sync=True)\n'
+            '    _model_name = Unicode("NoModel").tag(sync=True)\n'
+            '    _view_name = Unicode("NoView").tag(sync=True)\n\n'
+            "Broken()"
+        ),
+        # a view whose slider is wired to nothing: moving it changes nothing
+        new_code_cell(
+            "from livekit.style import new_figure\n"
+            "from livekit.views import FastFigure, View, slider\n"
+            "fig = new_figure(3, 2)\nfig.add_subplot().plot([0, 1], [0, 1])\n"
+            'dead = View(title="dead view", question="nothing moves",\n'
+            '            controls={"x": slider("x", 0.5, 0, 1, 0.1)}, figure=FastFigure(fig))\n'
+            "dead.redraw()\ndead"
+        ),
+        # what a view looks like when the widget half of JupyterLab is missing
+        new_code_cell('from IPython.display import display\ndisplay({"text/plain": "<livekit view: fake>"}, raw=True)'),
+        *(new_code_cell(code) for code in extra_cells),
+        new_code_cell("1 / 0"),
+    ]
+    return new_notebook(cells=cells, metadata={
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+    })
+
 
 
 def screenshot(page, name: str) -> Path | None:

@@ -2,7 +2,7 @@
 
 Run from the checkout, on a machine with Debian's ``fonts-noto-cjk`` installed::
 
-    python livekit/font_files/build_subset.py
+    python tools/build_cjk_font.py
 
 It keeps the 6,763 Chinese characters of GB 2312 (the simplified characters in everyday use)
 with its punctuation and symbols, CJK punctuation, kana, full-width forms, and every character
@@ -20,7 +20,8 @@ from fontTools.ttLib import TTFont
 
 SOURCE = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 FACE = 2  # Noto Sans CJK SC in Debian's collection (0 JP, 1 KR, 2 SC, 3 TC, 4 HK)
-HERE = Path(__file__).resolve().parent
+ROOT = Path(__file__).resolve().parent.parent
+HERE = ROOT / "livekit" / "font_files"
 TARGET = HERE / "LivekitCJKSans-Regular.otf"
 FAMILY = "Livekit CJK Sans"
 
@@ -35,7 +36,7 @@ def characters() -> set[str]:
                 pass
     for start, end in [(0x3000, 0x303F), (0x3040, 0x30FF), (0xFF00, 0xFFEF), (0x2010, 0x206F)]:
         chars.update(chr(c) for c in range(start, end + 1))
-    for csv in (HERE.parent.parent / "data").glob("*.csv"):
+    for csv in (ROOT / "data").glob("*.csv"):
         chars.update(c for c in csv.read_text(encoding="utf-8") if ord(c) > 0x2000)
     return chars
 
