@@ -273,12 +273,15 @@ class CanvasChart(Chart):
         self.chain_lines: dict[str, Rectangle] = {}
         self.legend = None
         self._layout = canvas.blocks()
+        self._modules = self._layout["module"].to_dict()
         self._room: dict[str, tuple[float, float]] = {}
         self._fitted: dict[tuple[str, str], tuple[str, float]] = {}
+        self._shown: dict[str, str] = {}  # block -> the content its body shows now
+        self._by_module: bool | None = None
         self._members = {name: set(canvas.chain(name)) for name in CHAINS}
         with kit_style():
             self._draw(title, legend)
-            self._contents({b: contents.get(b, "") for b in BLOCKS})
+        self._contents({b: contents.get(b, "") for b in BLOCKS})
         self._colour(color_by_module)
         self._highlight(highlight, chains)
 
@@ -313,8 +316,7 @@ class CanvasChart(Chart):
         if color_by_module is not None:
             check_bool("color_by_module", color_by_module)
         if contents:
-            with kit_style():
-                self._contents(contents)
+            self._contents(contents)
         if color_by_module is not None:
             self._colour(color_by_module)
         self._highlight(highlight, chains)
@@ -323,12 +325,11 @@ class CanvasChart(Chart):
         """Fit texts now (and remember them) without showing them, so a later :meth:`update`
         with these texts only sets them; the texts shown are left as they are."""
         contents = _check_contents(contents)
-        shown = {b: (t.get_text(), t.get_fontsize()) for b, t in self.bodies.items()}
-        with kit_style():
-            self._contents(contents)
-        for block, (text, size) in shown.items():
-            self.bodies[block].set_text(text)
-            self.bodies[block].set_fontsize(size)
+        shown = dict(self._shown)
+        self._shown.clear()
+        self._contents(contents)
+        self._shown.clear()
+        self._contents(shown)  # remembered: sets the texts back without fitting them again
 
     # drawing ---------------------------------------------------------------------------------
 
@@ -390,23 +391,30 @@ class CanvasChart(Chart):
             linewidth=4.0, zorder=6, visible=False, gid=f"outline:{block}"))
 
     def _contents(self, contents: Mapping[str, str]) -> None:
-        renderer = None
-        for block, content in contents.items():
-            body = self.bodies[block]
-            key = (block, content)
-            if key not in self._fitted:
-                renderer = renderer or _renderer(self.ax.figure)
-                fit_text(body, content, *self._room[block], fontsize=self.fontsize, renderer=renderer)
-                if len(self._fitted) >= self._MAX_FITTED:
-                    self._fitted.clear()
-                self._fitted[key] = (body.get_text(), body.get_fontsize())
-            text, size = self._fitted[key]
-            body.set_text(text)
-            body.set_fontsize(size)
+        changed = {b: c for b, c in contents.items() if self._shown.get(b) != c}
+        new = [b for b, c in changed.items() if (b, c) not in self._fitted]
+        if new:
+            if len(self._fitted) + len(new) > self._MAX_FITTED:
+                self._fitted.clear()
+                new = list(changed)
+            renderer = _renderer(self.ax.figure)
+            with kit_style():
+                for block in new:
+                    body = self.bodies[block]
+                    fit_text(body, changed[block], *self._room[block], fontsize=self.fontsize, renderer=renderer)
+                    self._fitted[block, changed[block]] = (body.get_text(), body.get_fontsize())
+        for block, content in changed.items():
+            text, size = self._fitted[block, content]
+            self.bodies[block].set_text(text)
+            self.bodies[block].set_fontsize(size)
+            self._shown[block] = content
 
     def _colour(self, by_module: bool) -> None:
+        if by_module == self._by_module:
+            return
+        self._by_module = by_module
         for block, patch in self.patches.items():
-            patch.set_facecolor(MODULE_TINTS[self._layout.at[block, "module"]] if by_module else "white")
+            patch.set_facecolor(MODULE_TINTS[self._modules[block]] if by_module else "white")
             self.swatches[block].set_visible(by_module)
         if self.legend is not None:
             self.legend.set_visible(by_module)
