@@ -34,13 +34,14 @@ def _best(move, values):
 
 def bench_explorer() -> None:
     from livekit import canvas, canvas_plots, canvas_views
+    from livekit.vocab import BLOCKS, BUSINESS_MODELS
 
     # The explorer draws each of its six looks (model x colour) in full on first use and caches
     # it; report that one-off cost separately.
     fresh = canvas_views.explore_canvas()
+    model, colors = fresh.controls["model"], fresh.controls["colors"]
     firsts = []
-    for widget, value in ((fresh.model, "online"), (fresh.model, "offline"), (fresh.colors, False),
-                          (fresh.model, "online"), (fresh.model, "live")):
+    for widget, value in ((model, "online"), (model, "offline"), (colors, False), (model, "online"), (model, "live")):
         start = time.perf_counter()
         widget.value = value
         firsts.append((time.perf_counter() - start) * 1000)
@@ -48,39 +49,41 @@ def bench_explorer() -> None:
           f"max {max(firsts):6.1f} ms (once per model x colour; later visits are cached)", flush=True)
 
     view = canvas_views.explore_canvas()
-    blocks = list(itertools.islice(itertools.cycle(canvas.BLOCKS), N))
+    controls = view.controls
+    blocks = list(itertools.islice(itertools.cycle(BLOCKS), N))
 
     def fast_block(block):
-        view.block.value = block
+        controls["block"].value = block
 
     def naive_block(block):
-        ax = canvas_plots.draw_canvas(model=view.model.value, highlight=block, chain=_chain(canvas.chains_of(block)))
-        naive_png(ax.figure)
+        ax = canvas_plots.plot_canvas(model=controls["model"].value, highlight=block,
+                                      chain=_chain(canvas.chains_of(block)))
+        _naive_close(ax.figure)
 
     report("canvas explorer: pick a block", _best(fast_block, blocks), _best(naive_block, blocks[:10]))
 
-    models = list(itertools.islice(itertools.cycle(canvas.MODELS), N))
+    models = list(itertools.islice(itertools.cycle(BUSINESS_MODELS), N))
 
     def fast_model(model):
-        view.model.value = model
+        controls["model"].value = model
 
     def naive_model(model):
-        block = view.block.value
-        ax = canvas_plots.draw_canvas(model=model, highlight=block, chain=_chain(canvas.chains_of(block)))
-        naive_png(ax.figure)
+        block = controls["block"].value
+        ax = canvas_plots.plot_canvas(model=model, highlight=block, chain=_chain(canvas.chains_of(block)))
+        _naive_close(ax.figure)
 
     report("canvas explorer: switch the model", _best(fast_model, models), _best(naive_model, models[:10]))
 
     toggles = [i % 2 == 0 for i in range(N)]
 
     def fast_colour(flag):
-        view.colors.value = flag
+        controls["colors"].value = flag
 
     def naive_colour(flag):
-        block = view.block.value
-        ax = canvas_plots.draw_canvas(model=view.model.value, color_by_module=flag, highlight=block,
+        block = controls["block"].value
+        ax = canvas_plots.plot_canvas(model=controls["model"].value, color_by_module=flag, highlight=block,
                                       chain=_chain(canvas.chains_of(block)))
-        naive_png(ax.figure)
+        _naive_close(ax.figure)
 
     report("canvas explorer: colour on/off", _best(fast_colour, toggles), _best(naive_colour, toggles[:10]))
 
@@ -89,19 +92,27 @@ def _chain(chains):
     return "both" if len(chains) == 2 else (chains[0] if chains else None)
 
 
+def _naive_close(fig) -> None:
+    """The naive redraw's PNG, then the pyplot figure closed (as ``interact`` + ``plt.show()``)."""
+    import matplotlib.pyplot as plt
+
+    naive_png(fig)
+    plt.close(fig)
+
+
 def bench_value() -> None:
     from livekit import canvas, canvas_plots, canvas_views
     from livekit.style import new_figure
 
     view = canvas_views.explore_value_perception()
-    slider = view.weights["entertainment"]
+    slider = view.controls["entertainment"]
     values = [0.5 * (i % 11) for i in range(N)]
 
     def fast(value):
         slider.value = value
 
     def naive(value):
-        weights = {d: s.value for d, s in view.weights.items()}
+        weights = {d: s.value for d, s in view.controls.items()}
         weights["entertainment"] = value
         fig = new_figure(7.5, 3.3)
         ax = fig.add_subplot()
@@ -117,20 +128,20 @@ def bench_money() -> None:
     from livekit.style import new_figure
 
     view = canvas_views.explore_canvas_money()
-    slider = view.amounts["wages"]
+    slider = view.controls["wages"]
     values = [5.0 * (i % 40) for i in range(N)]
 
     def fast(value):
         slider.value = value
 
     def naive(value):
-        amounts = {i: s.value for i, s in view.amounts.items()}
+        amounts = {i: s.value for i, s in view.controls.items()}
         amounts["wages"] = value
         money = canvas.canvas_money(**amounts)
         contents = {row.source_block: f"{row.label}\n{row.signed:+,.0f}" for row in money.itertuples()}
         fig = new_figure(10.5, 5.0)
         ax = fig.add_axes((0.005, 0.08, 0.6, 0.86))
-        canvas_plots.draw_canvas(contents, ax=ax)
+        canvas_plots.plot_canvas(contents, ax=ax)
         canvas_plots.plot_money(money, ax=fig.add_axes((0.76, 0.12, 0.23, 0.8)))
         naive_png(fig)
 
@@ -138,12 +149,12 @@ def bench_money() -> None:
 
 
 def bench_worksheet() -> None:
-    """Not a slider view: a text box redraws the whole canvas (text is re-fitted). Printed for
-    information only."""
+    """Not a slider view: a text box re-fits its block's text (the nine texts are repainted).
+    Printed for information only."""
     from livekit import canvas_views
 
     view = canvas_views.worksheet_form()
-    box = view.texts["channels"]
+    box = view.controls["channels"]
     values = [f"Our live room on Douyin, version {i}" for i in range(15)]
 
     def move(value):
@@ -151,7 +162,7 @@ def bench_worksheet() -> None:
 
     median, p95 = time_moves(move, values)
     print(f"{'worksheet: type into a block (info)':<38} median {median:6.1f} ms  p95 {p95:6.1f} ms "
-          "(full redraw with text fitting; updates when the box loses focus)", flush=True)
+          "(text fitting, texts repainted; updates when the box loses focus)", flush=True)
 
 
 def main() -> None:

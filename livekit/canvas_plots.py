@@ -1,18 +1,26 @@
 """Drawing the business model canvas, and the bar charts of notebook 1.
 
-:func:`draw_canvas` draws the nine blocks in Osterwalder's classic layout (partners | activities
-over resources | value proposition | relationships over channels | segments; cost structure |
-revenue streams), coloured by the value module of Li (2021), Table 1. Each block's text is
-wrapped by measuring the rendered text, so it never leaves its block: when a text is long the
-font shrinks, down to 9 pt, and only then is the text cut with an ellipsis. A block or one of the
-paper's chains can be highlighted.
+Every picture here follows the kit's one pattern (see :mod:`livekit.charts`): a chart object
+built once on an Axes, exposing the artists that move as ``.artists`` and changing them in
+``.update(...)``, and a thin ``plot_x(data, *, ax=None, ...) -> Axes`` that builds one on the
+given Axes or on a new pyplot figure.
+
+- :class:`CanvasChart` / :func:`plot_canvas`: the nine blocks in Osterwalder's classic layout
+  (partners | activities over resources | value proposition | relationships over channels |
+  segments; cost structure | revenue streams), coloured by the value module of Li (2021),
+  Table 1. Each block's text is wrapped by measuring the rendered text, so it never leaves its
+  block: when a text is long the font shrinks, down to 9 pt, and only then is the text cut with
+  an ellipsis. A block or one of the paper's chains can be highlighted.
+- :class:`MoneyCanvasChart`: the canvas with each revenue and cost item written in the block it
+  comes from, and revenue, cost and profit in their blocks.
+- :class:`ValueScoresChart` / :func:`plot_value_scores` and :class:`MoneyChart` /
+  :func:`plot_money`: the bar charts.
 
 Every artist carries a ``gid`` (``"block:channels"``, ``"body:channels"``, ``"outline:channels"``
 ...), so tests and views can find it, and the SVG export names it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Mapping
 
 import numpy as np
@@ -23,17 +31,22 @@ from matplotlib.text import Text
 
 from . import canvas
 from ._checks import check_bool, check_choice, check_number, check_text
+from .charts import Chart, axes_for
 from .style import MIN_FONT_PT, MODULE_COLORS, MODULE_HATCHES, MODULE_TINTS, OKABE_ITO, kit_style
-from .vocab import MODULE_NAMES, MODULES
+from .vocab import BLOCKS, BUSINESS_MODEL_NAMES, BUSINESS_MODELS, CHAINS, MODULE_NAMES, MODULES
 
 __all__ = [
     "MODEL_COLORS",
     "MODEL_HATCHES",
     "CHAIN_STYLES",
-    "draw_canvas",
-    "fit_text",
+    "CanvasChart",
+    "MoneyCanvasChart",
+    "ValueScoresChart",
+    "MoneyChart",
+    "plot_canvas",
     "plot_value_scores",
     "plot_money",
+    "fit_text",
 ]
 
 MODEL_COLORS = {"live": OKABE_ITO["reddish_purple"], "online": OKABE_ITO["sky_blue"], "offline": OKABE_ITO["grey"]}
@@ -155,56 +168,12 @@ def _width(text: Text, renderer) -> float:
 
 # --- the canvas --------------------------------------------------------------------------------
 
-@dataclass
-class _CanvasArtists:
-    """The artists of one drawn canvas, by block id (used by the views)."""
-
-    ax: Axes
-    layout: pd.DataFrame
-    patches: dict[str, Rectangle] = field(default_factory=dict)
-    swatches: dict[str, Rectangle] = field(default_factory=dict)
-    headers: dict[str, Text] = field(default_factory=dict)
-    bodies: dict[str, Text] = field(default_factory=dict)
-    shades: dict[str, Rectangle] = field(default_factory=dict)
-    outlines: dict[str, Rectangle] = field(default_factory=dict)
-    chain_lines: dict[str, Rectangle] = field(default_factory=dict)
-    body_room: dict[str, tuple[float, float]] = field(default_factory=dict)
-    legend: object = None
-    chain_members: dict[str, set] = field(default_factory=lambda: {n: set(canvas.chain(n)) for n in canvas.CHAINS})
-
-    def body_box(self, block: str) -> tuple[float, float]:
-        """Width and height in pixels available to a block's body text."""
-        return self.body_room[block]
-
-    def set_colors(self, by_module: bool) -> None:
-        for block, patch in self.patches.items():
-            module = self.layout.at[block, "module"]
-            patch.set_facecolor(MODULE_TINTS[module] if by_module else "white")
-            self.swatches[block].set_visible(by_module)
-        if self.legend is not None:
-            self.legend.set_visible(by_module)
-
-    def set_highlight(self, block: str | None, chains: tuple[str, ...] | list[str]) -> None:
-        members = self.chain_members
-        on_chain = set()
-        for name in chains:
-            on_chain |= members[name]
-        for b in self.layout.index:
-            self.outlines[b].set_visible(b == block)
-            self.shades[b].set_visible(bool(chains) and b not in on_chain)
-            line = self.chain_lines[b]
-            names = [n for n in chains if b in members[n]]
-            line.set_visible(bool(names) and b != block)
-            if names:
-                line.set_linestyle(CHAIN_STYLES[names[0]]["linestyle"] if len(names) == 1 else "-")
-
-
 def _check_contents(contents) -> dict[str, str]:
     if not isinstance(contents, Mapping):
         raise TypeError(f"contents must be a mapping {{block: text}}, got {type(contents).__name__}")
     out = {}
     for block, text in contents.items():
-        check_choice("contents block", block, canvas.BLOCKS)
+        check_choice("contents block", block, BLOCKS)
         out[block] = check_text(f"contents[{block!r}]", text)
     return out
 
@@ -213,81 +182,256 @@ def _resolve_chain(chain) -> tuple[str, ...]:
     if chain is None:
         return ()
     if chain == "both":
-        return canvas.CHAINS
-    check_choice("chain", chain, (*canvas.CHAINS, "both"))
+        return CHAINS
+    check_choice("chain", chain, (*CHAINS, "both"))
     return (chain,)
 
 
-def _build_canvas(ax: Axes, contents: Mapping[str, str], *, color_by_module: bool = True, fontsize: float = 10.0,
-                  legend: bool = True, title: str | None = None) -> _CanvasArtists:
-    """Draw the canvas on ``ax`` and return its artists (no highlight yet)."""
-    layout = canvas.blocks()
-    art = _CanvasArtists(ax=ax, layout=layout)
-    ax.set_xlim(0, 10)
-    ax.set_ylim(0, 7)
-    ax.set_axis_off()
-    if title:
-        ax.set_title(title, fontsize=12, loc="left")
-    renderer = _renderer(ax.figure)
-    to_px = ax.transData
-    x0, y0 = to_px.transform((0, 0))
-    x1, y1 = to_px.transform((1, 1))
-    ux, uy = x1 - x0, y1 - y0  # pixels per canvas unit
-    pad_y = _PAD * ux / uy  # the same padding in pixels on every side
-    # Headers first, all at one size: the largest that fits every block (so no block's name
-    # looks more important than another's).
-    for block, row in layout.iterrows():
+def _check_highlight(highlight, chain) -> tuple[str | None, tuple[str, ...]]:
+    if highlight is not None:
+        check_choice("highlight", highlight, BLOCKS)
+    return highlight, _resolve_chain(chain)
+
+
+def _check_canvas(contents, model, color_by_module, fontsize, legend, title) -> dict[str, str]:
+    """Check the arguments of a canvas; return its contents (the model's summary by default)."""
+    check_choice("model", model, BUSINESS_MODELS)
+    check_bool("color_by_module", color_by_module)
+    check_bool("legend", legend)
+    check_number("fontsize", fontsize, low=MIN_FONT_PT, high=14)
+    if title is not None:
+        check_text("title", title)
+    return canvas.model_contents(model) if contents is None else _check_contents(contents)
+
+
+class CanvasChart(Chart):
+    """The business model canvas on an Axes: blocks, texts, module colours and highlights.
+
+    The blocks, headers, swatches and legend never move. :meth:`update` changes the
+    highlight (a block outlined, a chain outlined and the other blocks faded: the moving
+    :attr:`artists`) and, when asked, the texts in the blocks and the colouring (a new static
+    look: a view that keeps a cached background must redraw it, see
+    :meth:`livekit.views.FastFigure.show_look`).
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Where to draw. Text is fitted to the Axes' size at the time of the call, so size the
+        figure (and run any layout) first.
+    contents : mapping of str to str, optional
+        ``{block id: text}`` to write in the blocks (a worksheet, say); blocks left out are
+        empty. By default the kit's summary of ``model``.
+    model : {"live", "online", "offline"}
+        Whose content to show when ``contents`` is not given.
+    color_by_module : bool, default True
+        Tint each block with its value module's colour (Li (2021), Table 1), with a hatched
+        swatch and a legend for greyscale readers; False draws every block white.
+    highlight : str, optional
+        A block id to outline in thick black.
+    chain : {"revenue", "cost", "both"}, optional
+        Outline the blocks of one of the paper's chains (revenue dashed, cost dotted, both solid)
+        and fade the others.
+    title : str, optional
+        A title above the canvas.
+    fontsize : float
+        Largest body font size in points (9 to 14); long texts shrink to 9 pt, then are cut.
+    legend : bool, default True
+        Show the value-module legend under the canvas.
+
+    Attributes
+    ----------
+    patches, swatches, headers, bodies, shades, chain_lines, outlines : dict of str to Artist
+        Each block's artists, by block id.
+    legend : matplotlib.legend.Legend or None
+
+    Examples
+    --------
+    >>> from livekit.style import new_figure
+    >>> chart = CanvasChart(new_figure(9, 6).add_axes((0.01, 0.07, 0.98, 0.92)), highlight="channels")
+    >>> sorted(b for b, line in chart.outlines.items() if line.get_visible())
+    ['channels']
+    >>> chart.update(highlight="key_partners", chain="cost")
+    >>> sorted(b for b, shade in chart.shades.items() if not shade.get_visible())
+    ['cost_structure', 'key_activities', 'key_partners', 'key_resources', 'value_proposition']
+    """
+
+    _MAX_FITTED = 1000  # texts remembered (fitted once, set again on every later use)
+
+    def __init__(self, ax: Axes, contents: Mapping[str, str] | None = None, *, model: str = "live",
+                 color_by_module: bool = True, highlight: str | None = None, chain: str | None = None,
+                 title: str | None = None, fontsize: float = 11.0, legend: bool = True) -> None:
+        contents = _check_canvas(contents, model, color_by_module, fontsize, legend, title)
+        highlight, chains = _check_highlight(highlight, chain)
+        self.ax = ax
+        self.fontsize = float(fontsize)
+        self.patches: dict[str, Rectangle] = {}
+        self.swatches: dict[str, Rectangle] = {}
+        self.headers: dict[str, Text] = {}
+        self.bodies: dict[str, Text] = {}
+        self.shades: dict[str, Rectangle] = {}
+        self.outlines: dict[str, Rectangle] = {}
+        self.chain_lines: dict[str, Rectangle] = {}
+        self.legend = None
+        self._layout = canvas.blocks()
+        self._modules = self._layout["module"].to_dict()
+        self._room: dict[str, tuple[float, float]] = {}
+        self._fitted: dict[tuple[str, str], tuple[str, float]] = {}
+        self._shown: dict[str, str] = {}  # block -> the content its body shows now
+        self._by_module: bool | None = None
+        self._members = {name: set(canvas.chain(name)) for name in CHAINS}
+        with kit_style():
+            self._draw(title, legend)
+        self._contents({b: contents.get(b, "") for b in BLOCKS})
+        self._colour(color_by_module)
+        self._highlight(highlight, chains)
+
+    @property
+    def artists(self) -> list:
+        """The highlight layer: each block's shade, chain outline and block outline."""
+        return [*self.shades.values(), *self.chain_lines.values(), *self.outlines.values()]
+
+    def body_box(self, block: str) -> tuple[float, float]:
+        """Width and height in display pixels available to a block's body text."""
+        return self._room[check_choice("block", block, BLOCKS)]
+
+    def update(self, contents: Mapping[str, str] | None = None, *, color_by_module: bool | None = None,
+               highlight: str | None = None, chain: str | None = None) -> None:
+        """Set the highlight, and optionally new texts and colouring.
+
+        Parameters
+        ----------
+        contents : mapping of str to str, optional
+            New texts for the blocks given (others keep theirs); None keeps every text. A text
+            seen before is not fitted again.
+        color_by_module : bool, optional
+            Tint the blocks by value module (True) or not (False); None keeps the colouring.
+        highlight : str, optional
+            The block to outline; None outlines none.
+        chain : {"revenue", "cost", "both"}, optional
+            The chain(s) to outline, fading the other blocks; None outlines none.
+        """
+        highlight, chains = _check_highlight(highlight, chain)
+        if contents is not None:
+            contents = _check_contents(contents)
+        if color_by_module is not None:
+            check_bool("color_by_module", color_by_module)
+        if contents:
+            self._contents(contents)
+        if color_by_module is not None:
+            self._colour(color_by_module)
+        self._highlight(highlight, chains)
+
+    def prepare(self, contents: Mapping[str, str]) -> None:
+        """Fit texts now (and remember them) without showing them, so a later :meth:`update`
+        with these texts only sets them; the texts shown are left as they are."""
+        contents = _check_contents(contents)
+        shown = dict(self._shown)
+        self._shown.clear()
+        self._contents(contents)
+        self._shown.clear()
+        self._contents(shown)  # remembered: sets the texts back without fitting them again
+
+    # drawing ---------------------------------------------------------------------------------
+
+    def _draw(self, title: str | None, legend: bool) -> None:
+        ax, layout = self.ax, self._layout
+        ax.set_xlim(0, 10)
+        ax.set_ylim(0, 7)
+        ax.set_axis_off()
+        if title:
+            ax.set_title(title, fontsize=12, loc="left")
+        renderer = _renderer(ax.figure)
+        x0, y0 = ax.transData.transform((0, 0))
+        x1, y1 = ax.transData.transform((1, 1))
+        ux, uy = x1 - x0, y1 - y0  # pixels per canvas unit
+        pad_y = _PAD * ux / uy  # the same padding in pixels on every side
+        # Headers first, all at one size: the largest that fits every block (so no block's name
+        # looks more important than another's).
+        for block, row in layout.iterrows():
+            x, y, h = float(row["x"]), float(row["y"]), float(row["height"])
+            self.headers[block] = ax.text(x + _PAD, y + h - pad_y, "", ha="left", va="top", fontweight="bold",
+                                          zorder=3, gid=f"header:{block}")
+        rooms = {b: ((float(r["width"]) - 2 * _PAD) * ux, (float(r["height"]) - 2 * pad_y) * uy * 0.5)
+                 for b, r in layout.iterrows()}
+        size = max(self.fontsize + 0.5, MIN_FONT_PT)
+        for block, row in layout.iterrows():
+            fit_text(self.headers[block], str(row["name"]), *rooms[block], fontsize=size, renderer=renderer)
+            size = min(size, self.headers[block].get_fontsize())
+        for block, row in layout.iterrows():
+            fit_text(self.headers[block], str(row["name"]), *rooms[block], fontsize=size, renderer=renderer)
+        for block, row in layout.iterrows():
+            self._draw_block(block, row, ux, uy, pad_y, renderer)
+        if legend:
+            handles = [Patch(facecolor=MODULE_COLORS[m], hatch=MODULE_HATCHES[m], edgecolor="black",
+                             label=MODULE_NAMES[m]) for m in MODULES]
+            self.legend = ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=4,
+                                    frameon=False, fontsize=max(9.0, self.fontsize - 0.5), handlelength=1.6,
+                                    handleheight=1.2)
+
+    def _draw_block(self, block: str, row: pd.Series, ux: float, uy: float, pad_y: float, renderer) -> None:
+        ax, module = self.ax, row["module"]
         x, y, w, h = float(row["x"]), float(row["y"]), float(row["width"]), float(row["height"])
-        art.headers[block] = ax.text(x + _PAD, y + h - pad_y, "", ha="left", va="top", fontweight="bold",
-                                     zorder=3, gid=f"header:{block}")
-    header_rooms = {b: ((float(r["width"]) - 2 * _PAD) * ux, (float(r["height"]) - 2 * pad_y) * uy * 0.5)
-                    for b, r in layout.iterrows()}
-    size = max(fontsize + 0.5, MIN_FONT_PT)
-    for block, row in layout.iterrows():
-        fit_text(art.headers[block], str(row["name"]), *header_rooms[block], fontsize=size, renderer=renderer)
-        size = min(size, art.headers[block].get_fontsize())
-    for block, row in layout.iterrows():
-        fit_text(art.headers[block], str(row["name"]), *header_rooms[block], fontsize=size, renderer=renderer)
-    for block, row in layout.iterrows():
-        module = row["module"]
-        x, y, w, h = float(row["x"]), float(row["y"]), float(row["width"]), float(row["height"])
-        patch = Rectangle((x, y), w, h, facecolor="white", edgecolor=_BORDER, linewidth=1.0, zorder=1, gid=f"block:{block}")
-        ax.add_patch(patch)
-        art.patches[block] = patch
+        self.patches[block] = ax.add_patch(Rectangle((x, y), w, h, facecolor="white", edgecolor=_BORDER, linewidth=1.0,
+                                                     zorder=1, gid=f"block:{block}"))
         swatch_w, swatch_h = _SWATCH, _SWATCH * ux / uy
-        swatch = Rectangle((x + w - _PAD - swatch_w, y + pad_y), swatch_w, swatch_h,
-                           facecolor=MODULE_COLORS[module], hatch=MODULE_HATCHES[module], edgecolor="black",
-                           linewidth=0.6, zorder=2, gid=f"swatch:{block}")
-        ax.add_patch(swatch)
-        art.swatches[block] = swatch
-        header = art.headers[block]
-        header_h = header.get_window_extent(renderer).height / uy  # canvas units
+        self.swatches[block] = ax.add_patch(Rectangle(
+            (x + w - _PAD - swatch_w, y + pad_y), swatch_w, swatch_h, facecolor=MODULE_COLORS[module],
+            hatch=MODULE_HATCHES[module], edgecolor="black", linewidth=0.6, zorder=2, gid=f"swatch:{block}"))
+        header_h = self.headers[block].get_window_extent(renderer).height / uy  # canvas units
         top = y + h - pad_y - header_h - pad_y * 0.8
-        body = ax.text(x + _PAD, top, "", ha="left", va="top", zorder=3, gid=f"body:{block}")
-        room = ((w - 2 * _PAD) * ux, (top - y - 1.5 * pad_y - swatch_h) * uy)  # clear of the swatch
-        art.body_room[block] = room
-        fit_text(body, contents.get(block, ""), *room, fontsize=fontsize, renderer=renderer)
-        art.bodies[block] = body
-        shade = Rectangle((x, y), w, h, facecolor="white", alpha=0.62, edgecolor="none", zorder=4,
-                          visible=False, gid=f"shade:{block}")
-        chain_line = Rectangle((x + 0.04, y + 0.04 * ux / uy), w - 0.08, h - 0.08 * ux / uy, fill=False,
-                               edgecolor="black", linewidth=2.0, linestyle="--", zorder=5, visible=False,
-                               gid=f"chain:{block}")
-        outline = Rectangle((x + 0.05, y + 0.05 * ux / uy), w - 0.1, h - 0.1 * ux / uy, fill=False,
-                            edgecolor="black", linewidth=4.0, zorder=6, visible=False, gid=f"outline:{block}")
-        for artist in (shade, chain_line, outline):
-            ax.add_patch(artist)
-        art.shades[block], art.chain_lines[block], art.outlines[block] = shade, chain_line, outline
-    if legend:
-        handles = [Patch(facecolor=MODULE_COLORS[m], hatch=MODULE_HATCHES[m], edgecolor="black", label=MODULE_NAMES[m])
-                   for m in MODULES]
-        art.legend = ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=4,
-                               frameon=False, fontsize=max(9.0, fontsize - 0.5), handlelength=1.6, handleheight=1.2)
-    art.set_colors(color_by_module)
-    return art
+        self.bodies[block] = ax.text(x + _PAD, top, "", ha="left", va="top", zorder=3, gid=f"body:{block}")
+        self._room[block] = ((w - 2 * _PAD) * ux, (top - y - 1.5 * pad_y - swatch_h) * uy)  # clear of the swatch
+        self.shades[block] = ax.add_patch(Rectangle((x, y), w, h, facecolor="white", alpha=0.62, edgecolor="none",
+                                                    zorder=4, visible=False, gid=f"shade:{block}"))
+        self.chain_lines[block] = ax.add_patch(Rectangle(
+            (x + 0.04, y + 0.04 * ux / uy), w - 0.08, h - 0.08 * ux / uy, fill=False, edgecolor="black",
+            linewidth=2.0, linestyle="--", zorder=5, visible=False, gid=f"chain:{block}"))
+        self.outlines[block] = ax.add_patch(Rectangle(
+            (x + 0.05, y + 0.05 * ux / uy), w - 0.1, h - 0.1 * ux / uy, fill=False, edgecolor="black",
+            linewidth=4.0, zorder=6, visible=False, gid=f"outline:{block}"))
+
+    def _contents(self, contents: Mapping[str, str]) -> None:
+        changed = {b: c for b, c in contents.items() if self._shown.get(b) != c}
+        new = [b for b, c in changed.items() if (b, c) not in self._fitted]
+        if new:
+            if len(self._fitted) + len(new) > self._MAX_FITTED:
+                self._fitted.clear()
+                new = list(changed)
+            renderer = _renderer(self.ax.figure)
+            with kit_style():
+                for block in new:
+                    body = self.bodies[block]
+                    fit_text(body, changed[block], *self._room[block], fontsize=self.fontsize, renderer=renderer)
+                    self._fitted[block, changed[block]] = (body.get_text(), body.get_fontsize())
+        for block, content in changed.items():
+            text, size = self._fitted[block, content]
+            self.bodies[block].set_text(text)
+            self.bodies[block].set_fontsize(size)
+            self._shown[block] = content
+
+    def _colour(self, by_module: bool) -> None:
+        if by_module == self._by_module:
+            return
+        self._by_module = by_module
+        for block, patch in self.patches.items():
+            patch.set_facecolor(MODULE_TINTS[self._modules[block]] if by_module else "white")
+            self.swatches[block].set_visible(by_module)
+        if self.legend is not None:
+            self.legend.set_visible(by_module)
+
+    def _highlight(self, block: str | None, chains: tuple[str, ...]) -> None:
+        on_chain = set().union(*(self._members[name] for name in chains))
+        for b in BLOCKS:
+            self.outlines[b].set_visible(b == block)
+            self.shades[b].set_visible(bool(chains) and b not in on_chain)
+            line = self.chain_lines[b]
+            names = [n for n in chains if b in self._members[n]]
+            line.set_visible(bool(names) and b != block)
+            if names:
+                line.set_linestyle(CHAIN_STYLES[names[0]]["linestyle"] if len(names) == 1 else "-")
 
 
-def draw_canvas(contents: Mapping[str, str] | None = None, *, ax: Axes | None = None, model: str = "live",
+def plot_canvas(contents: Mapping[str, str] | None = None, *, ax: Axes | None = None, model: str = "live",
                 color_by_module: bool = True, highlight: str | None = None, chain: str | None = None,
                 title: str | None = None, fontsize: float = 11.0, legend: bool = True) -> Axes:
     """Draw the business model canvas in Osterwalder's classic layout.
@@ -298,8 +442,8 @@ def draw_canvas(contents: Mapping[str, str] | None = None, *, ax: Axes | None = 
         ``{block id: text}`` to write in the blocks (a worksheet, say); blocks left out are
         empty. By default the kit's summary of ``model``.
     ax : matplotlib.axes.Axes, optional
-        Where to draw; by default a new 11 x 7.5 inch figure. Text is fitted to the Axes' size at
-        the time of the call, so size the figure (and run any layout) first.
+        Where to draw; by default a new 11 x 7.5 inch pyplot figure. Text is fitted to the Axes'
+        size at the time of the call, so size the figure (and run any layout) first.
     model : {"live", "online", "offline"}
         Whose content to show when ``contents`` is not given.
     color_by_module : bool, default True
@@ -320,31 +464,217 @@ def draw_canvas(contents: Mapping[str, str] | None = None, *, ax: Axes | None = 
     Returns
     -------
     matplotlib.axes.Axes
-    """
-    check_choice("model", model, canvas.MODELS)
-    check_bool("color_by_module", color_by_module)
-    check_bool("legend", legend)
-    check_number("fontsize", fontsize, low=MIN_FONT_PT, high=14)
-    if highlight is not None:
-        check_choice("highlight", highlight, canvas.BLOCKS)
-    chains = _resolve_chain(chain)
-    if title is not None:
-        check_text("title", title)
-    contents = canvas.model_contents(model) if contents is None else _check_contents(contents)
-    with kit_style():
-        if ax is None:
-            from .style import new_figure
 
-            fig = new_figure(11, 7.5)
-            ax = fig.add_axes((0.01, 0.07, 0.98, 0.87 if title else 0.92))
-        art = _build_canvas(ax, contents, color_by_module=color_by_module, fontsize=fontsize, legend=legend, title=title)
-        art.set_highlight(highlight, chains)
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> ax = plot_canvas(model="offline", chain="cost", highlight="key_partners")
+    >>> ax.figure.get_size_inches().tolist()
+    [11.0, 7.5]
+    >>> plt.close(ax.figure)
+    """
+    _check_canvas(contents, model, color_by_module, fontsize, legend, title)  # before a figure is made
+    _check_highlight(highlight, chain)
+    new = ax is None
+    ax = axes_for(ax, size=(11, 7.5))
+    if new:
+        ax.set_position((0.01, 0.07, 0.98, 0.87 if title else 0.92))
+    CanvasChart(ax, contents, model=model, color_by_module=color_by_module, highlight=highlight, chain=chain,
+                title=title, fontsize=fontsize, legend=legend)
     return ax
+
+
+def draw_canvas(*args, **kwargs) -> Axes:
+    """Old name of :func:`plot_canvas`, kept for notebooks written before 0.2."""
+    return plot_canvas(*args, **kwargs)
+
+
+# --- the canvas with money ------------------------------------------------------------------------
+
+_TOKEN = "−8,888"  # as wide as any amount shown; fitted once, replaced on every update
+_TOTAL_NAMES = {"revenue": "Revenue (all streams)", "cost": "Cost (all {n})", "profit": "Profit = revenue − cost"}
+_TOTAL_BLOCKS = {"revenue_streams": "revenue", "cost_structure": "cost", "value_proposition": "profit"}
+_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_NO_MONEY = "No money item of its own in this model."
+_MONEY_NOTES = {"channels": "Carries the purchases to the shop; no money item of its own."}
+
+
+def _check_money_table(money) -> pd.DataFrame:
+    if not isinstance(money, pd.DataFrame) or not {"label", "kind", "source_block", "amount", "signed"} <= set(money.columns):
+        raise TypeError("money must be the table livekit.canvas.canvas_money() returns")
+    return money
+
+
+def _amount(value: float) -> str:
+    return f"{value:+,.0f}".replace("-", "−")
+
+
+def _money_values(money: pd.DataFrame) -> dict[str, float]:
+    """Each item's signed amount, and revenue, -cost and profit."""
+    summary = canvas.money_summary(money)
+    values = {**money["signed"].to_dict(), "revenue": summary["revenue"], "cost": -summary["cost"],
+              "profit": summary["profit"]}
+    return {key: float(value) for key, value in values.items()}
+
+
+class MoneyCanvasChart(Chart):
+    """The canvas with the money in it: each item in the block it comes from, totals in theirs.
+
+    Each revenue and cost item of :func:`livekit.canvas.canvas_money` is written, with its
+    amount, in its ``source_block``; revenue goes in *revenue streams*, cost in *cost
+    structure* and profit in the *value proposition*. The labels are static; only the amounts
+    move (:attr:`artists`, one text per block, laid over the labels' blank lines).
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Where to draw (size the figure first: text is fitted to the Axes).
+    money : pandas.DataFrame
+        As from :func:`livekit.canvas.canvas_money` (amounts in thousand CNY per month).
+    title : str, optional
+        A title above the canvas.
+    fontsize : float
+        Largest body font size in points (9 to 14).
+
+    Attributes
+    ----------
+    canvas : CanvasChart
+        The canvas underneath (its highlight is not used).
+    amounts : dict of str to matplotlib.text.Text
+        The amount text of each block that shows money, by block id.
+    """
+
+    def __init__(self, ax: Axes, money: pd.DataFrame, *, title: str | None = None, fontsize: float = 10.0) -> None:
+        money = _check_money_table(money)
+        self.ax = ax
+        self._keys: dict[str, list[str]] = {}  # block -> the items (or totals) whose amounts it shows
+        for item, block in money["source_block"].items():
+            self._keys.setdefault(block, []).append(item)
+        for block, total in _TOTAL_BLOCKS.items():
+            self._keys.setdefault(block, []).append(total)
+        n_cost = int((money["kind"] == "cost").sum())
+        names = {**money["label"].to_dict(), **_TOTAL_NAMES,
+                 "cost": _TOTAL_NAMES["cost"].format(n=_NUMBER_WORDS[n_cost] if n_cost < len(_NUMBER_WORDS) else n_cost)}
+        contents = {b: _MONEY_NOTES.get(b, _NO_MONEY) for b in BLOCKS}
+        contents.update({b: "\n".join(f"{names[k]}\n{_TOKEN}" for k in keys) for b, keys in self._keys.items()})
+        self.canvas = CanvasChart(ax, contents, title=title, fontsize=fontsize)
+        # Split each fitted text: the labels stay in the static body, and the amounts go into a
+        # second text with blank lines in place of the labels, so they land on the token lines.
+        self.amounts: dict[str, Text] = {}
+        self._templates: dict[str, str] = {}
+        for block in self._keys:
+            body = self.canvas.bodies[block]
+            lines = body.get_text().split("\n")
+            body.set_text("\n".join("" if line == _TOKEN else line for line in lines))
+            self._templates[block] = "\n".join(_TOKEN if line == _TOKEN else "" for line in lines)
+            x, y = body.get_position()
+            self.amounts[block] = ax.text(x, y, self._templates[block], ha="left", va="top",
+                                          fontsize=body.get_fontsize(), zorder=3, gid=f"amount:{block}")
+        self.update(money)
+
+    @property
+    def artists(self) -> list:
+        """The amount texts."""
+        return list(self.amounts.values())
+
+    def update(self, money: pd.DataFrame) -> None:
+        """Write new amounts (a :func:`livekit.canvas.canvas_money` table) in the blocks."""
+        values = _money_values(_check_money_table(money))
+        for block, keys in self._keys.items():
+            text = self._templates[block]
+            for key in keys:
+                text = text.replace(_TOKEN, _amount(values[key]), 1)
+            self.amounts[block].set_text(text)
 
 
 # --- bar charts ---------------------------------------------------------------------------------
 
-def plot_value_scores(scores: pd.DataFrame, *, ax: Axes | None = None, labels: bool = True) -> Axes:
+def _check_scores(scores) -> pd.DataFrame:
+    if not isinstance(scores, pd.DataFrame) or not {"customer", "seller"} <= set(scores.columns) \
+            or not set(BUSINESS_MODELS) <= set(scores.index):
+        raise TypeError("scores must be the table livekit.canvas.value_scores() returns")
+    return scores
+
+
+class ValueScoresChart(Chart):
+    """Grouped bars: each model's value score for customers and for sellers.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    scores : pandas.DataFrame
+        As from :func:`livekit.canvas.value_scores`: index ``live, online, offline``, columns
+        ``customer, seller`` on a 0-10 scale.
+    labels : bool, default True
+        Write each score at the end of its bar.
+    title : str, optional
+        A title above the bars.
+
+    Attributes
+    ----------
+    bars : dict of (str, str) to matplotlib.patches.Rectangle
+        By ``(side, model)``; gids ``"score:<side>:<model>"``.
+    labels : dict of (str, str) to matplotlib.text.Text
+        The score written after each bar (empty when ``labels`` is False).
+
+    Examples
+    --------
+    >>> from livekit.style import new_figure
+    >>> chart = ValueScoresChart(new_figure().add_subplot(), canvas.value_scores())
+    >>> chart.update(canvas.value_scores({"entertainment": 0, "aesthetic_value": 0, "perceived_value": 0,
+    ...                                   "time_use": 0}))
+    >>> chart.labels["customer", "offline"].get_text()  # only low shopping cost counts
+    '4.0'
+    """
+
+    _SIDES = ("customer", "seller")
+
+    def __init__(self, ax: Axes, scores: pd.DataFrame, *, labels: bool = True, title: str | None = None) -> None:
+        scores = _check_scores(scores)
+        check_bool("labels", labels)
+        self.ax = ax
+        self.bars: dict[tuple[str, str], Rectangle] = {}
+        self.labels: dict[tuple[str, str], Text] = {}
+        height = 0.26
+        with kit_style():
+            for k, model in enumerate(BUSINESS_MODELS):
+                ys = np.arange(len(self._SIDES)) + (k - 1) * height
+                bars = ax.barh(ys, [0.0] * len(ys), height=height * 0.92, color=MODEL_COLORS[model],
+                               hatch=MODEL_HATCHES[model], edgecolor="black", linewidth=0.6,
+                               label=BUSINESS_MODEL_NAMES[model])
+                for bar, side, y in zip(bars, self._SIDES, ys):
+                    bar.set_gid(f"score:{side}:{model}")
+                    self.bars[side, model] = bar
+                    if labels:
+                        self.labels[side, model] = ax.text(0.1, y, "", va="center", fontsize=9,
+                                                           gid=f"score_label:{side}:{model}")
+            ax.set_yticks(range(len(self._SIDES)), ["for customers", "for sellers"])
+            ax.invert_yaxis()
+            ax.set_xlim(0, 10.8)
+            ax.set_xlabel("weighted value score (0-10, kit's illustrative ratings)")
+            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, fontsize=9, frameon=False)
+            if title:
+                ax.set_title(title, loc="left")
+        self.update(scores)
+
+    @property
+    def artists(self) -> list:
+        """The bars and their labels."""
+        return [*self.bars.values(), *self.labels.values()]
+
+    def update(self, scores: pd.DataFrame) -> None:
+        """Set every bar (and label) to new scores (as from :func:`livekit.canvas.value_scores`)."""
+        scores = _check_scores(scores)
+        for (side, model), bar in self.bars.items():
+            value = float(scores.at[model, side])
+            bar.set_width(value)
+            if (side, model) in self.labels:
+                self.labels[side, model].set_x(value + 0.1)
+                self.labels[side, model].set_text(f"{value:.1f}")
+
+
+def plot_value_scores(scores: pd.DataFrame, *, ax: Axes | None = None, labels: bool = True,
+                      title: str | None = None) -> Axes:
     """Grouped bars: each model's value score for customers and for sellers.
 
     Parameters
@@ -353,43 +683,104 @@ def plot_value_scores(scores: pd.DataFrame, *, ax: Axes | None = None, labels: b
         As from :func:`livekit.canvas.value_scores`: index ``live, online, offline``, columns
         ``customer, seller`` on a 0-10 scale.
     ax : matplotlib.axes.Axes, optional
+        Where to draw; by default a new 7 x 3.6 inch pyplot figure.
     labels : bool, default True
         Write each score at the end of its bar.
+    title : str, optional
+        A title above the bars.
 
     Returns
     -------
     matplotlib.axes.Axes
         Bars carry ``gid`` ``"score:<side>:<model>"``.
-    """
-    if not isinstance(scores, pd.DataFrame) or not {"customer", "seller"} <= set(scores.columns) \
-            or not set(canvas.MODELS) <= set(scores.index):
-        raise TypeError("scores must be the table livekit.canvas.value_scores() returns")
-    with kit_style():
-        if ax is None:
-            from .style import new_figure
 
-            ax = new_figure(7, 3.6).add_subplot()
-        sides = ["customer", "seller"]
-        height = 0.26
-        for k, model in enumerate(canvas.MODELS):
-            ys = np.arange(len(sides)) + (k - 1) * height
-            values = [float(scores.at[model, side]) for side in sides]
-            bars = ax.barh(ys, values, height=height * 0.92, color=MODEL_COLORS[model], hatch=MODEL_HATCHES[model],
-                           edgecolor="black", linewidth=0.6, label=canvas.MODEL_NAMES[model])
-            for bar, side in zip(bars, sides):
-                bar.set_gid(f"score:{side}:{model}")
-            if labels:
-                for y, v, side in zip(ys, values, sides):
-                    ax.text(v + 0.1, y, f"{v:.1f}", va="center", fontsize=9, gid=f"score_label:{side}:{model}")
-        ax.set_yticks(range(len(sides)), ["for customers", "for sellers"])
-        ax.invert_yaxis()
-        ax.set_xlim(0, 10.8)
-        ax.set_xlabel("weighted value score (0-10, kit's illustrative ratings)")
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, fontsize=9, frameon=False)
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> ax = plot_value_scores(canvas.value_scores())
+    >>> len([p for p in ax.patches if (p.get_gid() or "").startswith("score:")])
+    6
+    >>> plt.close(ax.figure)
+    """
+    _check_scores(scores)
+    ax = axes_for(ax, size=(7, 3.6))
+    ValueScoresChart(ax, scores, labels=labels, title=title)
     return ax
 
 
-def plot_money(money: pd.DataFrame, *, ax: Axes | None = None, xlim: tuple[float, float] | None = None) -> Axes:
+class MoneyChart(Chart):
+    """Horizontal bars of each revenue and cost item, then revenue, cost and profit.
+
+    Each item is coloured by the value module of the canvas block it comes from (hatched too,
+    or named in its label), and labelled with that block.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    money : pandas.DataFrame
+        As from :func:`livekit.canvas.canvas_money`.
+    xlim : (float, float), optional
+        Fixed axis limits in thousand CNY per month (views keep them fixed while sliding).
+    compact : bool, default False
+        For a small Axes next to a canvas: label each bar with its item id and value module
+        (``"wages [creation]"``) instead of hatching it (unhatched bars also repaint faster),
+        and a short axis label.
+
+    Attributes
+    ----------
+    bars : dict of str to matplotlib.patches.Rectangle
+        By item id, then ``"revenue"``, ``"cost"``, ``"profit"``; gids ``"money:<key>"``.
+    """
+
+    def __init__(self, ax: Axes, money: pd.DataFrame, *, xlim: tuple[float, float] | None = None,
+                 compact: bool = False) -> None:
+        money = _check_money_table(money)
+        check_bool("compact", compact)
+        self.ax = ax
+        layout = canvas.blocks()
+        keys = [*money.index, "revenue", "cost", "profit"]
+        modules = [layout.at[b, "module"] for b in money["source_block"]] + ["capture"] * 3
+        if compact:
+            names = [f"{i} [{m}]" for i, m in zip(money.index, modules)] + \
+                    ["REVENUE [capture]", "COST [capture]", "PROFIT [capture]"]
+        else:
+            names = [f"{row.label} ({layout.at[row.source_block, 'name'].lower()})" for row in money.itertuples()]
+            names += ["Revenue", "Cost", "Profit"]
+        with kit_style():
+            ys = np.arange(len(keys))
+            values = _money_values(money)
+            bars = ax.barh(ys, [values[k] for k in keys], color=[MODULE_TINTS[m] for m in modules],
+                           edgecolor="black", linewidth=0.6)
+            self.bars: dict[str, Rectangle] = {}
+            for bar, m, key in zip(bars, modules, keys):
+                if not compact:
+                    bar.set_hatch(MODULE_HATCHES[m])
+                bar.set_gid(f"money:{key}")
+                self.bars[key] = bar
+            for key in ("revenue", "cost", "profit"):
+                self.bars[key].set_facecolor(MODULE_COLORS["capture"])
+            ax.set_yticks(ys, names)
+            ax.invert_yaxis()
+            ax.axvline(0, color="black", linewidth=0.8)
+            ax.axhline(len(money) - 0.5, color="#999999", linewidth=0.8)
+            if xlim is not None:
+                ax.set_xlim(*xlim)
+            ax.set_xlabel("thousand CNY per month" + ("" if compact else " (kit assumptions)"))
+
+    @property
+    def artists(self) -> list:
+        """The bars."""
+        return list(self.bars.values())
+
+    def update(self, money: pd.DataFrame) -> None:
+        """Set every bar to a new :func:`livekit.canvas.canvas_money` table (same items)."""
+        values = _money_values(_check_money_table(money))
+        for key, bar in self.bars.items():
+            bar.set_width(values[key])
+
+
+def plot_money(money: pd.DataFrame, *, ax: Axes | None = None, xlim: tuple[float, float] | None = None,
+               compact: bool = False) -> Axes:
     """Horizontal bars of each revenue and cost item, then revenue, cost and profit.
 
     Each item is coloured by the value module of the canvas block it comes from (hatched too),
@@ -400,40 +791,27 @@ def plot_money(money: pd.DataFrame, *, ax: Axes | None = None, xlim: tuple[float
     money : pandas.DataFrame
         As from :func:`livekit.canvas.canvas_money`.
     ax : matplotlib.axes.Axes, optional
+        Where to draw; by default a new 7 x 4.2 inch pyplot figure.
     xlim : (float, float), optional
         Fixed axis limits in thousand CNY per month (views keep them fixed while sliding).
+    compact : bool, default False
+        Short labels naming each item's value module instead of hatching (see :class:`MoneyChart`).
 
     Returns
     -------
     matplotlib.axes.Axes
         Bars carry ``gid`` ``"money:<item>"`` and ``"money:revenue"``, ``"money:cost"``,
         ``"money:profit"``.
-    """
-    if not isinstance(money, pd.DataFrame) or not {"label", "kind", "source_block", "amount", "signed"} <= set(money.columns):
-        raise TypeError("money must be the table livekit.canvas.canvas_money() returns")
-    summary = canvas.money_summary(money)
-    layout = canvas.blocks()
-    with kit_style():
-        if ax is None:
-            from .style import new_figure
 
-            ax = new_figure(7, 4.2).add_subplot()
-        names = [f"{row.label} ({layout.at[row.source_block, 'name'].lower()})" for row in money.itertuples()]
-        names += ["Revenue", "Cost", "Profit"]
-        values = list(money["signed"]) + [summary["revenue"], -summary["cost"], summary["profit"]]
-        modules = [layout.at[b, "module"] for b in money["source_block"]] + ["capture"] * 3
-        ys = np.arange(len(names))
-        bars = ax.barh(ys, values, color=[MODULE_TINTS[m] for m in modules], edgecolor="black", linewidth=0.6)
-        for bar, m, gid in zip(bars, modules, [*money.index, "revenue", "cost", "profit"]):
-            bar.set_hatch(MODULE_HATCHES[m])
-            bar.set_gid(f"money:{gid}")
-        for bar in bars[-3:]:
-            bar.set_facecolor(MODULE_COLORS["capture"])
-        ax.set_yticks(ys, names)
-        ax.invert_yaxis()
-        ax.axvline(0, color="black", linewidth=0.8)
-        ax.axhline(len(money) - 0.5, color="#999999", linewidth=0.8)
-        if xlim is not None:
-            ax.set_xlim(*xlim)
-        ax.set_xlabel("thousand CNY per month (kit assumptions)")
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> ax = plot_money(canvas.canvas_money(purchases=500, wages=100))
+    >>> [float(p.get_width()) for p in ax.patches if p.get_gid() == "money:profit"]
+    [145.0]
+    >>> plt.close(ax.figure)
+    """
+    _check_money_table(money)
+    ax = axes_for(ax, size=(7, 4.2))
+    MoneyChart(ax, money, xlim=xlim, compact=compact)
     return ax

@@ -1,4 +1,5 @@
-"""Tests of livekit.canvas_plots: layout, text inside blocks, colours, highlights, exports, bars."""
+"""Tests of livekit.canvas_plots: layout, text inside blocks, colours, highlights, exports, bars,
+and the chart objects the views update."""
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
@@ -8,7 +9,8 @@ from hypothesis import strategies as st
 from matplotlib.colors import to_hex
 
 from livekit import canvas, canvas_plots
-from livekit.style import MIN_FONT_PT, MODULE_TINTS
+from livekit.charts import Chart
+from livekit.style import MIN_FONT_PT, MODULE_TINTS, new_figure
 
 
 def _by_gid(ax, prefix):
@@ -39,7 +41,7 @@ def _assert_text_inside_blocks(ax):
 
 @pytest.mark.parametrize("model", canvas.MODELS)
 def test_text_stays_inside_every_block_at_the_default_size(model):
-    ax = canvas_plots.draw_canvas(model=model)
+    ax = canvas_plots.plot_canvas(model=model)
     _assert_text_inside_blocks(ax)
     bodies = _by_gid(ax, "body")
     # and nothing was cut: every word of every summary is drawn at the default size
@@ -50,20 +52,20 @@ def test_text_stays_inside_every_block_at_the_default_size(model):
 def test_text_stays_inside_on_a_small_axes_and_long_texts_are_cut():
     fig, ax = plt.subplots(figsize=(6, 4))
     long = "Live commerce is selling through a video stream that viewers watch and buy from. " * 6
-    canvas_plots.draw_canvas({b: long for b in canvas.BLOCKS}, ax=ax)
+    canvas_plots.plot_canvas({b: long for b in canvas.BLOCKS}, ax=ax)
     _assert_text_inside_blocks(ax)
     body = _by_gid(ax, "body")["key_activities"]
     assert body.get_text().endswith("…") and body.get_fontsize() == MIN_FONT_PT
 
 
 def test_a_word_too_long_for_its_block_is_broken_not_spilled():
-    ax = canvas_plots.draw_canvas({"channels": "Supercalifragilisticexpialidocious" * 3})
+    ax = canvas_plots.plot_canvas({"channels": "Supercalifragilisticexpialidocious" * 3})
     _assert_text_inside_blocks(ax)
     assert "-" in _by_gid(ax, "body")["channels"].get_text()
 
 
 def test_layout_is_osterwalders():
-    ax = canvas_plots.draw_canvas()
+    ax = canvas_plots.plot_canvas()
     blocks = _by_gid(ax, "block")
     x = {b: p.get_x() for b, p in blocks.items()}
     assert x["key_partners"] < x["key_activities"] < x["value_proposition"] < x["channels"] < x["customer_segments"]
@@ -74,19 +76,19 @@ def test_layout_is_osterwalders():
 
 
 def test_colours_follow_the_value_modules_and_can_be_switched_off():
-    ax = canvas_plots.draw_canvas()
+    ax = canvas_plots.plot_canvas()
     for block, patch in _by_gid(ax, "block").items():
         assert to_hex(patch.get_facecolor()) == MODULE_TINTS[canvas.module_of(block)].lower()
     swatches = _by_gid(ax, "swatch")
     assert all(s.get_visible() and s.get_hatch() is not None for s in swatches.values()
                if canvas.module_of(s.get_gid().split(":")[1]) != "proposition")
-    plain = canvas_plots.draw_canvas(color_by_module=False)
+    plain = canvas_plots.plot_canvas(color_by_module=False)
     assert {to_hex(p.get_facecolor()) for p in _by_gid(plain, "block").values()} == {"#ffffff"}
     assert not any(s.get_visible() for s in _by_gid(plain, "swatch").values())
 
 
 def test_highlight_one_block():
-    ax = canvas_plots.draw_canvas(highlight="channels")
+    ax = canvas_plots.plot_canvas(highlight="channels")
     visible = [b for b, o in _by_gid(ax, "outline").items() if o.get_visible()]
     assert visible == ["channels"]
     assert not any(s.get_visible() for s in _by_gid(ax, "shade").values())
@@ -94,7 +96,7 @@ def test_highlight_one_block():
 
 @pytest.mark.parametrize("chain", canvas.CHAINS)
 def test_highlight_a_chain_fades_the_other_blocks(chain):
-    ax = canvas_plots.draw_canvas(chain=chain)
+    ax = canvas_plots.plot_canvas(chain=chain)
     faded = {b for b, s in _by_gid(ax, "shade").items() if s.get_visible()}
     lit = {b for b, s in _by_gid(ax, "chain").items() if s.get_visible()}
     assert lit == set(canvas.chain(chain))
@@ -102,7 +104,7 @@ def test_highlight_a_chain_fades_the_other_blocks(chain):
 
 
 def test_both_chains_cover_the_whole_canvas_through_the_hub():
-    ax = canvas_plots.draw_canvas(chain="both")
+    ax = canvas_plots.plot_canvas(chain="both")
     assert not any(s.get_visible() for s in _by_gid(ax, "shade").values())
     hub_line = _by_gid(ax, "chain")["value_proposition"]
     assert hub_line.get_visible() and hub_line.get_linestyle() == "-"
@@ -110,14 +112,14 @@ def test_both_chains_cover_the_whole_canvas_through_the_hub():
 
 def test_draws_on_a_given_axes_and_returns_it():
     fig, ax = plt.subplots(figsize=(8, 5))
-    assert canvas_plots.draw_canvas(ax=ax, title="Mine") is ax
+    assert canvas_plots.plot_canvas(ax=ax, title="Mine") is ax
     assert ax.get_title(loc="left") == "Mine"
 
 
 def test_export_png_and_svg(tmp_path):
     from livekit.views import save_figure
 
-    ax = canvas_plots.draw_canvas(highlight="value_proposition", chain="both")
+    ax = canvas_plots.plot_canvas(highlight="value_proposition", chain="both")
     files = save_figure(ax.figure, tmp_path / "canvas")
     assert [f.suffix for f in files] == [".png", ".svg"]
     assert files[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -127,21 +129,21 @@ def test_export_png_and_svg(tmp_path):
 
 def test_bad_inputs_name_the_field():
     with pytest.raises(ValueError, match="highlight must be one of"):
-        canvas_plots.draw_canvas(highlight="customers")
+        canvas_plots.plot_canvas(highlight="customers")
     with pytest.raises(ValueError, match="chain must be one of"):
-        canvas_plots.draw_canvas(chain="profit")
+        canvas_plots.plot_canvas(chain="profit")
     with pytest.raises(ValueError, match="contents block must be one of"):
-        canvas_plots.draw_canvas({"customers": "x"})
+        canvas_plots.plot_canvas({"customers": "x"})
     with pytest.raises(TypeError, match=r"contents\['channels'\] must be text"):
-        canvas_plots.draw_canvas({"channels": 3})
+        canvas_plots.plot_canvas({"channels": 3})
     with pytest.raises(TypeError, match="contents must be a mapping"):
-        canvas_plots.draw_canvas(["channels"])
+        canvas_plots.plot_canvas(["channels"])
     with pytest.raises(TypeError, match="color_by_module must be True or False"):
-        canvas_plots.draw_canvas(color_by_module=1)
+        canvas_plots.plot_canvas(color_by_module=1)
     with pytest.raises(ValueError, match="fontsize must be from 9"):
-        canvas_plots.draw_canvas(fontsize=6)
+        canvas_plots.plot_canvas(fontsize=6)
     with pytest.raises(ValueError, match="model must be one of"):
-        canvas_plots.draw_canvas(model="tv")
+        canvas_plots.plot_canvas(model="tv")
 
 
 @settings(max_examples=25, deadline=None)
@@ -185,3 +187,127 @@ def test_money_bars_have_the_amounts():
     assert "Wages (key activities)" in labels
     with pytest.raises(TypeError, match="money must be"):
         canvas_plots.plot_money(summary)
+
+
+# --- the one pattern: plot_x on pyplot, charts that update ------------------------------------
+
+@pytest.mark.parametrize("plot,args,size", [
+    (canvas_plots.plot_canvas, (), [11.0, 7.5]),
+    (canvas_plots.plot_value_scores, (canvas.value_scores(),), [7.0, 3.6]),
+    (canvas_plots.plot_money, (canvas.canvas_money(),), [7.0, 4.2]),
+])
+def test_plot_functions_without_ax_draw_on_a_new_pyplot_figure(plot, args, size):
+    before = set(plt.get_fignums())
+    ax = plot(*args)
+    assert set(plt.get_fignums()) - before == {ax.figure.number}  # pyplot knows it: plt.show()/close work
+    assert ax.figure.get_size_inches().tolist() == size
+
+
+def test_bad_input_makes_no_figure():
+    before = plt.get_fignums()
+    with pytest.raises(ValueError, match="chain must be one of"):
+        canvas_plots.plot_canvas(chain="profit")
+    with pytest.raises(TypeError, match="money must be"):
+        canvas_plots.plot_money({"wages": 3})
+    with pytest.raises(TypeError, match="scores must be"):
+        canvas_plots.plot_value_scores(None)
+    assert plt.get_fignums() == before
+
+
+def test_draw_canvas_is_the_old_name_of_plot_canvas():
+    fig, (a, b) = plt.subplots(1, 2, figsize=(15, 5.2))
+    canvas_plots.draw_canvas({}, ax=a, chain="cost", title="Cost", legend=False)
+    canvas_plots.plot_canvas({}, ax=b, chain="cost", title="Cost", legend=False)
+    for prefix in ("shade", "chain", "outline", "header"):
+        left, right = _by_gid(a, prefix), _by_gid(b, prefix)
+        assert {k: v.get_visible() for k, v in left.items()} == {k: v.get_visible() for k, v in right.items()}
+    assert "draw_canvas" not in canvas_plots.__all__
+
+
+def _canvas_chart(**kwargs):
+    fig = new_figure(9, 6)
+    return canvas_plots.CanvasChart(fig.add_axes((0.01, 0.07, 0.98, 0.92)), **kwargs)
+
+
+def _visible(artists):
+    return {b for b, a in artists.items() if a.get_visible()}
+
+
+def test_canvas_chart_update_moves_only_the_highlight_unless_asked():
+    chart = _canvas_chart(model="live", highlight="value_proposition", chain="both")
+    assert isinstance(chart, Chart)
+    assert set(chart.artists) == {*chart.shades.values(), *chart.chain_lines.values(), *chart.outlines.values()}
+    texts = {b: t.get_text() for b, t in chart.bodies.items()}
+    chart.update(highlight="channels", chain="revenue")
+    assert _visible(chart.outlines) == {"channels"}
+    assert _visible(chart.shades) == set(canvas.BLOCKS) - set(canvas.chain("revenue"))
+    assert {b: t.get_text() for b, t in chart.bodies.items()} == texts  # contents kept
+    chart.update()  # no highlight
+    assert _visible(chart.outlines) == set() and _visible(chart.shades) == set() and _visible(chart.chain_lines) == set()
+
+
+def test_canvas_chart_update_sets_new_texts_and_colours():
+    chart = _canvas_chart(model="live")
+    offline = canvas.model_contents("offline")
+    chart.update(offline, color_by_module=False)
+    for block, text in offline.items():
+        assert chart.bodies[block].get_text().split() == text.split()
+    assert {to_hex(p.get_facecolor()) for p in chart.patches.values()} == {"#ffffff"}
+    assert not chart.legend.get_visible()
+    chart.update({"channels": "Douyin"}, color_by_module=True)  # only the blocks given change
+    assert chart.bodies["channels"].get_text() == "Douyin"
+    assert chart.bodies["key_partners"].get_text().split() == offline["key_partners"].split()
+    assert chart.legend.get_visible()
+    with pytest.raises(ValueError, match="highlight must be one of"):
+        chart.update(highlight="customers")
+    with pytest.raises(ValueError, match="contents block must be one of"):
+        chart.update({"customers": "x"})
+
+
+def test_canvas_chart_prepare_fits_ahead_without_showing():
+    chart = _canvas_chart(model="live")
+    shown = {b: (t.get_text(), t.get_fontsize()) for b, t in chart.bodies.items()}
+    chart.prepare(canvas.model_contents("online"))
+    assert {b: (t.get_text(), t.get_fontsize()) for b, t in chart.bodies.items()} == shown
+    chart.update(canvas.model_contents("online"))
+    fresh = _canvas_chart(model="online")  # the remembered fit is the fit
+    assert {b: t.get_text() for b, t in chart.bodies.items()} == {b: t.get_text() for b, t in fresh.bodies.items()}
+
+
+def test_value_scores_chart_updates_bars_and_labels():
+    fig = new_figure(7, 3.6)
+    chart = canvas_plots.ValueScoresChart(fig.add_subplot(), canvas.value_scores(), title="Scores")
+    assert set(chart.artists) == {*chart.bars.values(), *chart.labels.values()}
+    scores = canvas.value_scores({"entertainment": 5, "visibility": 0})
+    chart.update(scores)
+    for (side, model), bar in chart.bars.items():
+        assert bar.get_width() == pytest.approx(scores.at[model, side])
+        assert chart.labels[side, model].get_text() == f"{scores.at[model, side]:.1f}"
+    assert chart.ax.get_title(loc="left") == "Scores"
+    bare = canvas_plots.ValueScoresChart(new_figure().add_subplot(), scores, labels=False)
+    assert bare.labels == {} and not bare.ax.texts
+
+
+def test_money_charts_update_bars_and_block_amounts():
+    fig = new_figure(10.5, 5.0)
+    start = canvas.canvas_money()
+    money_canvas = canvas_plots.MoneyCanvasChart(fig.add_axes((0.005, 0.08, 0.58, 0.86)), start)
+    bars = canvas_plots.MoneyChart(fig.add_axes((0.755, 0.15, 0.235, 0.77)), start, xlim=(-1400, 1200), compact=True)
+    money = canvas.canvas_money(wages=100, sponsorship=80)
+    summary = canvas.money_summary(money)
+    money_canvas.update(money)
+    bars.update(money)
+    assert bars.bars["wages"].get_width() == -100 and bars.bars["profit"].get_width() == pytest.approx(summary["profit"])
+    assert bars.ax.get_xlim() == (-1400, 1200)
+    assert not any(b.get_hatch() for b in bars.bars.values())  # compact: the module is in the label
+    assert "wages [creation]" in [t.get_text() for t in bars.ax.get_yticklabels()]
+    amounts = money_canvas.amounts
+    assert "−100" in amounts["key_activities"].get_text() and "+80" in amounts["customer_relationships"].get_text()
+    assert f"+{summary['profit']:.0f}" in amounts["value_proposition"].get_text()
+    assert set(money_canvas.artists) == set(amounts.values())
+    # the labels stay in the static body text, the amounts sit on its blank lines
+    body = money_canvas.canvas.bodies["key_activities"].get_text().split("\n")
+    amount = amounts["key_activities"].get_text().split("\n")
+    assert len(body) == len(amount) and all(not (a and b) for a, b in zip(body, amount))
+    with pytest.raises(TypeError, match="money must be"):
+        bars.update(summary)

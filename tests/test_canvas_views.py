@@ -1,4 +1,5 @@
-"""Tests of livekit.canvas_views: each view driven by setting widget values."""
+"""Tests of livekit.canvas_views: each view driven by setting its named controls, read through the
+declared interface (``view.controls``, ``view.charts``, ``view.shown``, ``view.prediction``)."""
 from __future__ import annotations
 
 import json
@@ -7,63 +8,92 @@ import pytest
 from matplotlib.colors import to_hex
 
 from livekit import canvas, canvas_views
-from livekit.views import View
+from livekit.canvas_plots import CanvasChart, MoneyCanvasChart, MoneyChart, ValueScoresChart
+from livekit.views import Prediction, View
+from livekit.vocab import BLOCKS, MODULE_NAMES
 
-
-# --- canvas explorer ------------------------------------------------------------------------
 
 def _visible(artists):
     return {b for b, a in artists.items() if a.get_visible()}
 
 
-def test_explorer_starts_on_the_hub_with_both_chains_lit():
+# --- canvas explorer ------------------------------------------------------------------------
+
+def test_explorer_declares_its_parts_and_starts_on_the_hub_with_both_chains_lit():
     view = canvas_views.explore_canvas()
     assert isinstance(view, View) and repr(view) == "<livekit view: Canvas explorer>"
-    art = view.artists
-    assert _visible(art.outlines) == {"value_proposition"}
-    assert _visible(art.shades) == set()  # both chains together cover the canvas
+    assert list(view.controls) == ["model", "block", "colors"]
+    chart = view.charts["canvas"]
+    assert isinstance(chart, CanvasChart)
+    assert set(view.fast.animated) == set(chart.artists)
+    assert _visible(chart.outlines) == {"value_proposition"}
+    assert _visible(chart.shades) == set()  # both chains together cover the canvas
     assert "hub" in view.readout.value and view.error.value == ""
+    assert view.shown == {"model": "live", "block": "value_proposition", "module": "proposition",
+                          "module_name": "Value proposition", "chains": ("revenue", "cost")}
     assert view.image.value[:4] == b"\x89PNG"
+    assert view.save_row.button.description == "Save figure"
 
 
 def test_explorer_picking_a_block_highlights_it_and_its_chain():
     view = canvas_views.explore_canvas()
-    art = view.artists
+    chart = view.charts["canvas"]
     before = view.image.value
-    view.block.value = "key_partners"
-    assert _visible(art.outlines) == {"key_partners"}
-    assert _visible(art.shades) == set(canvas.BLOCKS) - set(canvas.chain("cost"))
+    view.controls["block"].value = "key_partners"
+    assert _visible(chart.outlines) == {"key_partners"}
+    assert _visible(chart.shades) == set(canvas.BLOCKS) - set(canvas.chain("cost"))
     assert "cost chain" in view.readout.value and "Value creation" in view.readout.value
     assert "manufacturer" in view.readout.value  # the paper's content, item (7)
+    assert view.shown["chains"] == ("cost",) and view.shown["module"] == "creation"
     assert view.image.value != before
-    view.block.value = "channels"
-    assert _visible(art.shades) == set(canvas.BLOCKS) - set(canvas.chain("revenue"))
+    view.controls["block"].value = "channels"
+    assert _visible(chart.shades) == set(canvas.BLOCKS) - set(canvas.chain("revenue"))
     assert "revenue chain" in view.readout.value
 
 
 def test_explorer_switching_model_changes_the_text_and_says_whose_reading():
     view = canvas_views.explore_canvas(block="key_resources")
-    body = view.artists.bodies["key_resources"]
+    body = view.charts["canvas"].bodies["key_resources"]
     assert body.get_text().split() == canvas.model_contents("live")["key_resources"].split()
     before = view.image.value
-    view.model.value = "offline"
+    view.controls["model"].value = "offline"
     assert body.get_text().split() == canvas.model_contents("offline")["key_resources"].split()
     assert "the kit’s reading" in view.readout.value
+    assert view.shown["model"] == "offline"
     assert view.image.value != before
-    view.block.value = "value_proposition"
+    view.controls["block"].value = "value_proposition"
     assert "[the paper]" in view.readout.value
 
 
 def test_explorer_colour_switch():
     view = canvas_views.explore_canvas()
-    patch = view.artists.patches["channels"]
+    patch = view.charts["canvas"].patches["channels"]
     assert to_hex(patch.get_facecolor()) != "#ffffff"
     coloured = view.image.value
-    view.colors.value = False
+    view.controls["colors"].value = False
     assert to_hex(patch.get_facecolor()) == "#ffffff"
     assert view.image.value != coloured
-    view.colors.value = True
+    view.controls["colors"].value = True
     assert view.image.value == coloured  # the cached look comes back unchanged
+
+
+def test_explorer_prediction_is_checked_when_channels_is_picked():
+    view = canvas_views.explore_canvas()
+    prediction = view.prediction
+    assert isinstance(prediction, Prediction)
+    assert prediction.options == [MODULE_NAMES[m] for m in ("proposition", "creation", "delivery", "capture")]
+    prediction.commit("Value creation")
+    assert prediction.held is None  # the value proposition is picked: not the experiment yet
+    view.controls["block"].value = "key_partners"
+    assert prediction.held is None
+    view.controls["block"].value = "channels"
+    assert prediction.held is False  # Table 1: marketing channels are value delivery
+    assert "Value delivery" in prediction.verdict.value
+    again = canvas_views.explore_canvas()
+    again.prediction.commit("Value delivery")
+    again.controls["block"].value = "channels"
+    assert again.prediction.held is True
+    assert again.shown["module_name"] == MODULE_NAMES[canvas.module_of("channels")]
 
 
 def test_explorer_bad_start_values():
@@ -77,33 +107,66 @@ def test_explorer_bad_start_values():
 
 # --- value perception -------------------------------------------------------------------------
 
+def _customer_dimensions():
+    ratings = canvas.value_ratings()
+    return [d for d in ratings.index if ratings.at[d, "side"] == "customer"]
+
+
 def test_value_view_bars_follow_the_weights():
     view = canvas_views.explore_value_perception()
-    assert len(view.weights) == 8 and len(view.bars) == 6
+    chart = view.charts["scores"]
+    assert isinstance(chart, ValueScoresChart)
+    assert list(view.controls) == list(canvas.value_ratings().index) and len(chart.bars) == 6
     before = view.image.value
-    for dim, s in view.weights.items():
-        s.value = 0.0 if dim != "perceived_value" and canvas.value_ratings().at[dim, "side"] == "customer" else s.value
-    expected = canvas.value_scores({d: s.value for d, s in view.weights.items()})
-    for (side, model), bar in view.bars.items():
+    with view.quiet():
+        for dim in _customer_dimensions():
+            if dim != "perceived_value":
+                view.controls[dim].value = 0.0
+    expected = canvas.value_scores({d: s.value for d, s in view.controls.items()})
+    for (side, model), bar in chart.bars.items():
         assert bar.get_width() == pytest.approx(expected.at[model, side])
     # only perceived product value counts now: offline (you can hold it) leads for customers
-    assert view.bars["customer", "offline"].get_width() > view.bars["customer", "live"].get_width()
+    assert chart.bars["customer", "offline"].get_width() > chart.bars["customer", "live"].get_width()
     assert "Offline retail</b> leads" in view.readout.value
-    assert view.labels["customer", "offline"].get_text() == f"{expected.at['offline', 'customer']:.1f}"
+    assert view.shown["leaders"]["customer"] == "offline"
+    assert view.shown["customer"] == pytest.approx(expected["customer"].to_dict())
+    assert chart.labels["customer", "offline"].get_text() == f"{expected.at['offline', 'customer']:.1f}"
     assert view.image.value != before
 
 
 def test_value_view_all_zero_shows_an_error_and_keeps_the_bars():
     view = canvas_views.explore_value_perception()
-    seller = [d for d in view.weights if canvas.value_ratings().at[d, "side"] == "seller"]
+    bars = view.charts["scores"].bars
+    seller = [d for d in view.controls if canvas.value_ratings().at[d, "side"] == "seller"]
     for dim in seller[:-1]:
-        view.weights[dim].value = 0.0
-    widths = {k: b.get_width() for k, b in view.bars.items()}
-    view.weights[seller[-1]].value = 0.0
+        view.controls[dim].value = 0.0
+    widths = {k: b.get_width() for k, b in bars.items()}
+    view.controls[seller[-1]].value = 0.0
     assert "at least one seller dimension" in view.error.value
-    assert {k: b.get_width() for k, b in view.bars.items()} == widths
-    view.weights[seller[-1]].value = 2.0
+    assert {k: b.get_width() for k, b in bars.items()} == widths
+    view.controls[seller[-1]].value = 2.0
     assert view.error.value == ""
+
+
+@pytest.mark.parametrize("answer,held", [("Live marketing", True), ("Offline retail", False)])
+def test_value_view_prediction_all_weight_on_low_shopping_cost(answer, held):
+    view = canvas_views.explore_value_perception()
+    view.prediction.commit(answer)
+    assert view.prediction.held is None
+    others = [d for d in _customer_dimensions() if d != "shopping_cost"]
+    for dim in others[:-1]:
+        view.controls[dim].value = 0.0
+    assert view.prediction.held is None  # one other customer weight still counts
+    view.controls[others[-1]].value = 0.0
+    # the outcome is what the bars show: live marketing's rating of shopping cost beats offline's
+    live, offline = (view.charts["scores"].bars["customer", m].get_width() for m in ("live", "offline"))
+    assert live > offline
+    assert view.prediction.held is held
+    view.controls["shopping_cost"].value = 0.0  # then no customer weight: an error, nothing checked anew
+    assert "at least one customer dimension" in view.error.value
+    view.controls["visibility"].value = 3.0  # a seller weight does not change the customer verdict
+    view.controls["shopping_cost"].value = 5.0
+    assert view.prediction.held is held
 
 
 def test_value_view_bad_start_weights():
@@ -117,40 +180,64 @@ def test_value_view_bad_start_weights():
 
 def test_money_view_profit_and_bars_follow_the_sliders():
     view = canvas_views.explore_canvas_money()
+    bars, texts = view.charts["money"].bars, view.charts["canvas"].amounts
+    assert isinstance(view.charts["money"], MoneyChart) and isinstance(view.charts["canvas"], MoneyCanvasChart)
+    assert list(view.controls) == list(canvas.money_items().index)
     start = canvas.money_summary(canvas.canvas_money())
     assert f"profit +{start['profit']:.0f}" in view.readout.value
     before = view.image.value
-    view.amounts["wages"].value = 100
+    view.controls["wages"].value = 100
     expected = canvas.money_summary(canvas.canvas_money(wages=100))
-    assert view.bars["wages"].get_width() == -100
-    assert view.bars["profit"].get_width() == pytest.approx(expected["profit"])
-    assert view.bars["cost"].get_width() == pytest.approx(-expected["cost"])
+    assert bars["wages"].get_width() == -100
+    assert bars["profit"].get_width() == pytest.approx(expected["profit"])
+    assert bars["cost"].get_width() == pytest.approx(-expected["cost"])
     assert f"profit +{expected['profit']:.0f}" in view.readout.value
+    assert view.shown["profit"] == pytest.approx(expected["profit"]) and view.shown["amounts"]["wages"] == 100
     # the amounts appear in the blocks they come from
-    assert "−100" in view.block_texts["key_activities"].get_text()
-    assert f"+{expected['profit']:.0f}" in view.block_texts["value_proposition"].get_text()
-    assert f"−{expected['cost']:.0f}" in view.block_texts["cost_structure"].get_text()
+    assert "−100" in texts["key_activities"].get_text()
+    assert f"+{expected['profit']:.0f}" in texts["value_proposition"].get_text()
+    assert f"−{expected['cost']:.0f}" in texts["cost_structure"].get_text()
     assert view.image.value != before
-    view.amounts["sponsorship"].value = 80
-    assert "+80" in view.block_texts["customer_relationships"].get_text()
+    view.controls["sponsorship"].value = 80
+    assert "+80" in texts["customer_relationships"].get_text()
 
 
 def test_money_view_shows_a_loss_and_amounts_stay_inside_their_blocks():
     view = canvas_views.explore_canvas_money()
-    view.amounts["purchases"].value = 0
-    view.amounts["sponsorship"].value = 0
-    for item in ("product", "broadcast", "packaging", "logistics", "wages"):
-        view.amounts[item].value = view.amounts[item].max
-    assert "a loss" in view.readout.value
-    assert "−1,350" in view.block_texts["cost_structure"].get_text()
+    with view.quiet():
+        view.controls["purchases"].value = 0
+        view.controls["sponsorship"].value = 0
+        for item in ("product", "broadcast", "packaging", "logistics", "wages"):
+            view.controls[item].value = view.controls[item].max
+    assert "a loss" in view.readout.value and view.shown["profit"] == -1350
+    texts = view.charts["canvas"].amounts
+    assert "−1,350" in texts["cost_structure"].get_text()
     fig = view.fast.fig
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
-    for block, text in view.block_texts.items():
-        inner = text.get_window_extent(renderer)
-        patch = next(p for p in fig.axes[0].patches if p.get_gid() == f"block:{block}")
-        outer = patch.get_window_extent(renderer)
+    patches = view.charts["canvas"].canvas.patches
+    for block, text in texts.items():
+        inner, outer = text.get_window_extent(renderer), patches[block].get_window_extent(renderer)
         assert outer.x0 <= inner.x0 and inner.x1 <= outer.x1 and outer.y0 <= inner.y0 and inner.y1 <= outer.y1, block
+
+
+def test_money_view_prediction_double_the_sponsorship():
+    view = canvas_views.explore_canvas_money(sponsorship=40)
+    prediction = view.prediction
+    assert "from 40 to 80" in prediction.children[0].value
+    prediction.commit(40)
+    assert prediction.held is None
+    view.controls["wages"].value = 70  # another change first: not the experiment
+    view.controls["sponsorship"].value = 80
+    assert prediction.held is None
+    view.controls["wages"].value = 60  # back to the start value
+    start = canvas.money_summary(canvas.canvas_money(sponsorship=40))["profit"]
+    assert view.shown["profit"] - start == 40  # what the view shows: profit rose by the extra sponsorship
+    assert prediction.held is True
+    other = canvas_views.explore_canvas_money(sponsorship=40)
+    other.prediction.commit(80)  # "profit doubles" is not what happens
+    other.controls["sponsorship"].value = 80
+    assert other.prediction.held is False
 
 
 def test_money_view_bad_start_amounts():
@@ -162,28 +249,40 @@ def test_money_view_bad_start_amounts():
 
 # --- worksheet form ----------------------------------------------------------------------------
 
+def test_worksheet_form_declares_its_parts_and_keeps_the_save_figure_row(tmp_path):
+    view = canvas_views.worksheet_form(tmp_path / "mine.json")
+    assert list(view.controls) == [*BLOCKS, "file", "replace", "save", "load"]
+    assert view.controls["file"].value == str(tmp_path / "mine.json")
+    assert view.controls["replace"].description == "replace existing file" and not view.controls["replace"].value
+    assert view.save_row.button.description == "Save figure"  # the picture's own row, untouched
+    assert view.save_row.button is not view.controls["save"]
+
+
 def test_worksheet_form_draws_what_is_typed(tmp_path):
     view = canvas_views.worksheet_form(tmp_path / "mine.json")
     before = view.image.value
-    view.texts["value_proposition"].value = "Fresh fruit, tasted live by the farmer"
-    assert "farmer" in view.artists.bodies["value_proposition"].get_text()
+    view.controls["value_proposition"].value = "Fresh fruit, tasted live by the farmer"
+    assert "farmer" in view.charts["canvas"].bodies["value_proposition"].get_text()
+    assert view.shown["worksheet"]["value_proposition"] == "Fresh fruit, tasted live by the farmer"
     assert view.image.value != before
 
 
 def test_worksheet_form_save_never_overwrites_unless_asked(tmp_path):
     path = tmp_path / "mine.json"
     view = canvas_views.worksheet_form(path)
-    view.texts["channels"].value = "Douyin live room"
-    view.save_button.click()
+    view.controls["channels"].value = "Douyin live room"
+    view.controls["save"].click()
     assert "Saved" in view.readout.value and view.error.value == ""
     assert json.loads(path.read_text(encoding="utf-8"))["blocks"]["channels"] == "Douyin live room"
-    view.texts["channels"].value = "changed"
-    view.save_button.click()
+    view.controls["channels"].value = "changed"
+    view.controls["save"].click()
     assert "already exists" in view.error.value and "mine.json" in view.error.value
+    assert "replace existing file" in view.error.value and "overwrite" not in view.error.value
+    assert "Saved" not in view.readout.value  # the earlier success no longer stands
     assert json.loads(path.read_text(encoding="utf-8"))["blocks"]["channels"] == "Douyin live room"
-    view.overwrite.value = True
-    view.save_button.click()
-    assert view.error.value == ""
+    view.controls["replace"].value = True
+    view.controls["save"].click()
+    assert view.error.value == "" and "Saved" in view.readout.value
     assert json.loads(path.read_text(encoding="utf-8"))["blocks"]["channels"] == "changed"
 
 
@@ -191,30 +290,62 @@ def test_worksheet_form_load_round_trip_csv(tmp_path):
     path = tmp_path / "shop.csv"
     path.write_text("block,text\ncustomer_segments,Students near campus\n", encoding="utf-8")
     view = canvas_views.worksheet_form()
-    view.path.value = str(path)
-    view.load_button.click()
+    view.controls["file"].value = str(path)
+    view.controls["load"].click()
     assert view.error.value == "" and "Loaded" in view.readout.value
-    assert view.texts["customer_segments"].value == "Students near campus"
-    assert "campus" in view.artists.bodies["customer_segments"].get_text()
+    assert view.controls["customer_segments"].value == "Students near campus"
+    assert "campus" in view.charts["canvas"].bodies["customer_segments"].get_text()
+    assert view.shown["worksheet"]["customer_segments"] == "Students near campus"
 
 
 def test_worksheet_form_failed_load_keeps_the_typed_text(tmp_path):
     bad = tmp_path / "broken.json"
     bad.write_text("{not json", encoding="utf-8")
     view = canvas_views.worksheet_form(bad)
-    view.texts["key_partners"].value = "my typed text"
-    view.load_button.click()
+    view.controls["key_partners"].value = "my typed text"
+    view.controls["load"].click()
     assert "broken.json" in view.error.value and "not valid JSON" in view.error.value
-    assert view.texts["key_partners"].value == "my typed text"
-    view.path.value = str(tmp_path / "missing.csv")
-    view.load_button.click()
+    assert view.controls["key_partners"].value == "my typed text"
+    view.controls["file"].value = str(tmp_path / "missing.csv")
+    view.controls["load"].click()
     assert "file not found" in view.error.value
-    assert view.texts["key_partners"].value == "my typed text"
+    assert view.controls["key_partners"].value == "my typed text"
+
+
+def _refuse(*args, **kwargs):
+    raise PermissionError(13, "Permission denied")
+
+
+def test_worksheet_form_permission_errors_show_in_the_error_line(tmp_path, monkeypatch):
+    path = tmp_path / "mine.json"
+    view = canvas_views.worksheet_form(path)
+    view.controls["channels"].value = "Douyin live room"
+    view.controls["save"].click()
+    assert "Saved" in view.readout.value
+    monkeypatch.setattr(canvas_views, "save_worksheet", _refuse)  # a read-only folder, say
+    view.controls["replace"].value = True
+    view.controls["save"].click()
+    assert "could not write the file" in view.error.value and "Permission denied" in view.error.value
+    assert "mine.json" in view.error.value
+    assert "Saved" not in view.readout.value  # a failed save clears the earlier "Saved"
+    monkeypatch.setattr(canvas_views, "load_worksheet", _refuse)
+    view.controls["load"].click()
+    assert "could not read the file" in view.error.value and "Permission denied" in view.error.value
+    assert view.controls["channels"].value == "Douyin live room"
+
+
+def test_worksheet_form_text_too_long_is_an_error_not_a_crash(tmp_path):
+    view = canvas_views.worksheet_form(tmp_path / "mine.json")
+    view.controls["channels"].value = "x" * 2000
+    assert "at most" in view.error.value and "channels" in view.error.value
+    assert view.controls["channels"].value == "x" * 2000  # nothing the student typed is lost
+    view.controls["channels"].value = "short"
+    assert view.error.value == ""
 
 
 def test_worksheet_form_bad_name_and_bad_path_type(tmp_path):
     view = canvas_views.worksheet_form(tmp_path / "notes.txt")
-    view.save_button.click()
+    view.controls["save"].click()
     assert "must end in .csv or .json" in view.error.value
     with pytest.raises(TypeError, match="path must be a file name"):
         canvas_views.worksheet_form(3)

@@ -126,7 +126,6 @@ def test_cycle_finder_finds_a_cycle():
 
 #: Uses of another module's private names still to be removed (issue 10). Must end empty.
 KNOWN_PRIVATE_USES: dict[str, list[str]] = {
-    "canvas_views": ["from .canvas_plots import _build_canvas"],
 }
 
 

@@ -194,48 +194,48 @@ def _form(tmp_path, name="mine.json"):
     from livekit import canvas_views
 
     view = canvas_views.worksheet_form(tmp_path / name)
-    view.texts["channels"].value = "直播间"
+    view.controls["channels"].value = "直播间"
     return view
 
 
 def test_form_names_the_replace_checkbox_not_the_keyword(tmp_path):
     view = _form(tmp_path)
-    view.save_button.click()
+    view.controls["save"].click()
     assert "Saved" in view.readout.value
-    view.save_button.click()
-    assert view.overwrite.description in view.error.value
+    view.controls["save"].click()
+    assert view.controls["replace"].description in view.error.value
     assert "replace existing file" in view.error.value
     assert "overwrite=True" not in view.error.value
 
 
 def test_form_failed_save_clears_the_earlier_saved_message(tmp_path):
     view = _form(tmp_path)
-    view.save_button.click()
+    view.controls["save"].click()
     assert "Saved" in view.readout.value and view.error.value == ""
-    view.save_button.click()  # the file exists now, and replacing is not ticked
+    view.controls["save"].click()  # the file exists now, and replacing is not ticked
     assert "already exists" in view.error.value
     assert "Saved" not in view.readout.value
 
 
 def test_form_permission_error_on_save_shows_in_the_error_line(tmp_path, monkeypatch):
     view = _form(tmp_path, "locked.json")
-    view.save_button.click()
+    view.controls["save"].click()
     assert "Saved" in view.readout.value
-    view.overwrite.value = True
+    view.controls["replace"].value = True
     monkeypatch.setattr(worksheet.tempfile, "mkstemp", _deny)
-    view.save_button.click()
+    view.controls["save"].click()
     assert "permission denied" in view.error.value and "locked.json" in view.error.value
     assert "Saved" not in view.readout.value
 
 
 def test_form_permission_error_on_load_shows_and_keeps_the_typed_text(tmp_path, monkeypatch):
     view = _form(tmp_path, "mine.csv")
-    view.save_button.click()
-    view.texts["channels"].value = "typed since"
+    view.controls["save"].click()
+    view.controls["channels"].value = "typed since"
     monkeypatch.setattr(type(tmp_path), "open", _deny)
-    view.load_button.click()
+    view.controls["load"].click()
     assert "permission denied" in view.error.value and "mine.csv" in view.error.value
-    assert view.texts["channels"].value == "typed since"
+    assert view.controls["channels"].value == "typed since"
     assert "Loaded" not in view.readout.value
 
 
@@ -243,6 +243,6 @@ def test_form_loads_a_csv_with_a_byte_order_mark(tmp_path):
     path = worksheet.save_worksheet(_sheet(), tmp_path / "plain.csv")
     (tmp_path / "excel.csv").write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     view = _form(tmp_path, "excel.csv")
-    view.load_button.click()
+    view.controls["load"].click()
     assert view.error.value == "" and "Loaded" in view.readout.value
-    assert view.texts["channels"].value == _sheet()["channels"]
+    assert view.controls["channels"].value == _sheet()["channels"]
