@@ -686,7 +686,6 @@ def explore_own_data(*, example: bool = True, model: str = "quadrant", method: s
                 state["busy"] = False
             preview.value = _preview_html(sniffed, note)
         sniffed = state["sniffed"]
-        preview.value = _preview_html(sniffed, note)
         view.show(file=name, encoding=sniffed.encoding, sep=sniffed.sep, decimal=sniffed.decimal,
                   columns=list(sniffed.columns), **params)
         chosen_now = mapping()
@@ -725,8 +724,12 @@ def explore_own_data(*, example: bool = True, model: str = "quadrant", method: s
             fast.invalidate()
         charts["map"].update(scored, classes, labels=names[:len(charts["map"].labels)], **params)
         counts = S.class_counts(classes)
-        shown = scored[["seller", "influence", "attractiveness"]].round(1).assign(**{"class": list(classes)})
-        table.value = _table_html(shown, caption="Your sellers", limit=12)
+        if state.get("table_key") != (read_key, params):  # a move that changes nothing shown: no new HTML
+            state["table_key"] = (read_key, params)
+            shown = pd.DataFrame({"seller": names, "influence": scored["influence"].round(1).to_numpy(),
+                                  "attractiveness": scored["attractiveness"].round(1).to_numpy(),
+                                  "class": np.asarray(classes, dtype=object)})
+            table.value = _table_html(shown, caption="Your sellers", limit=12)
         reference = scored.attrs.get("reference", "")
         ref_note = scored.attrs.get("reference_note", "")
         against = (f"Scored against <b>the kit's teaching set</b>: {html.escape(ref_note.split(': ', 1)[-1])}."
@@ -757,7 +760,8 @@ ASSUMPTION_GOAL = 20.0
 _ANCHOR = "Viya (Huang Wei)"
 
 
-def place_anchors(percentile: float = ASSUMED_PERCENTILE, *, method: str = "log-minmax") -> pd.DataFrame:
+def place_anchors(percentile: float = ASSUMED_PERCENTILE, *, method: str = "log-minmax",
+                  anchors: pd.DataFrame | None = None, teach: pd.DataFrame | None = None) -> pd.DataFrame:
     """Score the real anchors of :func:`livekit.cases.map_anchors` against the teaching set.
 
     What is reported is used: ``followers`` where an outlet reported it, and the best single
@@ -773,6 +777,9 @@ def place_anchors(percentile: float = ASSUMED_PERCENTILE, *, method: str = "log-
         The teaching-set percentile assumed for the unreported metrics (50: its median).
     method : {"log-minmax", "percentile"}
         The normalisation (against the teaching set).
+    anchors, teach : DataFrame, optional
+        :func:`livekit.cases.map_anchors` and :func:`livekit.sellers.load_sellers`, if already
+        loaded (a view passes them to save reading the files on every move).
 
     Returns
     -------
@@ -785,8 +792,8 @@ def place_anchors(percentile: float = ASSUMED_PERCENTILE, *, method: str = "log-
 
     percentile = check_number("percentile", percentile, low=0, high=100)
     check_choice("method", method, S.NORMALISATIONS)
-    teach = S.load_sellers()
-    anchors = cases.map_anchors()
+    teach = S.load_sellers() if teach is None else teach
+    anchors = cases.map_anchors() if anchors is None else anchors
     guess = {m: float(np.percentile(teach[m].to_numpy(float), percentile)) for m in S.METRICS if m in teach.columns}
     rows, out = [], []
     for _, anchor in anchors.iterrows():
@@ -878,21 +885,26 @@ def explore_anchors(*, model: str = "quadrant", method: str = "log-minmax") -> V
         "percentile": slider("Assumed percentile", ASSUMED_PERCENTILE, 0, 100, 5, fmt=".0f"),
         "model": _model_picker(model),
     }
-    placed = place_anchors(ASSUMED_PERCENTILE, method=method)
     from . import cases
 
     facts = cases.map_anchors()
+    placed = place_anchors(ASSUMED_PERCENTILE, method=method, anchors=facts, teach=teach)
     disagree = facts.loc[facts["best_session_low"] != facts["best_session_high"], "seller"].tolist()
     above = set(facts.loc[facts["best_session_low"] > teach["annual_sales_cny"].max(), "seller"])
-    fig = new_figure(6.6, 5.2)
+    fig = new_figure(6.6, 4.7)
     with kit_style():
-        ax = P.label_score_axes(fig.add_axes((0.11, 0.25, 0.66, 0.68)),
+        ax = P.label_score_axes(fig.add_axes((0.11, 0.22, 0.66, 0.71)),
                                 "Real anchors (diamonds) against the teaching set (faint)")
         charts = {"map": P.EvaluationMap(ax, reference, S.classify(reference, model=model), model=model,
                                          point_size=22, faint=True)}
         charts["anchors"] = P.AnchorRanges(ax, placed, ["low-level"] * len(placed), ["low-level"] * len(placed))
-        footnote = fig.text(0.02, 0.02, "", fontsize=9, ha="left", va="bottom", color="#8B3A00")
+        fig.text(0.02, 0.02, "The height, and every value no source reports: the kit's assumption (a teaching-set\n"
+                 "percentile, on the slider); * followers assumed too. A year's sales = at least the best session.",
+                 fontsize=9, ha="left", va="bottom", color="#8B3A00")
+        footnote = ax.text(0.99, 0.02, "", transform=ax.transAxes, fontsize=9, ha="right", va="bottom",
+                           color="#8B3A00")
     fast = FastFigure(fig, animated=[*charts["anchors"].artists, footnote])
+    placements: dict[tuple, tuple] = {}
     table = widgets.HTML("")
     view = View(title="Real anchors on the evaluation map",
                 question=("The sources report followers and one session's sales, nothing about the audience. "
@@ -907,16 +919,18 @@ def explore_anchors(*, model: str = "quadrant", method: str = "log-minmax") -> V
             charts["map"].update(reference, S.classify(reference, model=picked), model=picked)
             fast.invalidate()
         percentile = float(controls["percentile"].value)
-        now = place_anchors(percentile, method=method)
-        low = S.classify(now.rename(columns={"influence_low": "influence", "attractiveness_low": "attractiveness"}),
-                         model=picked)
-        high = S.classify(now.rename(columns={"influence_high": "influence", "attractiveness_high": "attractiveness"}),
-                          model=picked)
+        key = (percentile, picked)
+        if key not in placements:  # a slider returns to the same few values: place and classify once
+            now = place_anchors(percentile, method=method, anchors=facts, teach=teach)
+            low = S.classify(now.rename(columns={"influence_low": "influence", "attractiveness_low": "attractiveness"}),
+                             model=picked)
+            high = S.classify(now.rename(columns={"influence_high": "influence",
+                                                  "attractiveness_high": "attractiveness"}), model=picked)
+            placements[key] = (now, list(low), list(high), _anchor_table(now, list(low), list(high)))
+        now, low, high, table_html = placements[key]
         charts["anchors"].update(now, low, high)
-        footnote.set_text(f"The height, and every value no source reports: the kit's assumption (the teaching\n"
-                          f"set's {percentile:.0f}th percentile). * followers not reported either. A bar joins two\n"
-                          f"outlets' figures for one session; a year's sales = at least that session (kit's assumption).")
-        table.value = _anchor_table(now, list(low), list(high))
+        footnote.set_text(f"assumed: {percentile:.0f}th percentile")
+        table.value = table_html
         same = [s for s, a, b in zip(now["seller"], now["influence_low"], now["influence_high"]) if a == b]
         two = [s for s in now["seller"] if s in set(disagree)]
         ends = (f" Outlets disagree on {', '.join(two)}: both figures are scored, and the two ends "
@@ -924,7 +938,8 @@ def explore_anchors(*, model: str = "quadrant", method: str = "log-minmax") -> V
                 f"{' (both are above the largest yearly sales in the teaching set, where scores stop at 100)' if set(two) <= above else ''}."
                 if two else "")
         view.readout.value = (f"Unreported metrics at the teaching set's <b>{percentile:.0f}th percentile</b> "
-                              f"(the kit's assumption, not a reported figure).{html.escape(ends)}")
+                              f"(the kit's assumption, not a reported figure). A bar joins the places of two "
+                              f"outlets' figures for one session.{html.escape(ends)}")
         view.show(percentile=percentile, model=picked, placed=now,
                   classes={s: {"low": str(a), "high": str(b)} for s, a, b in zip(now["seller"], low, high)})
         view.redraw()

@@ -504,8 +504,8 @@ def test_anchor_view_shows_the_anchors_their_sources_and_the_assumption():
     for name in view.shown["placed"]["seller"]:
         assert name in table
     assert "jiemian.com" in table and "the kit's assumption" in table
-    footnote = view.fast.animated[-1].get_text()
-    assert "kit's assumption" in footnote and "50th percentile" in footnote
+    assert "assumed: 50th percentile" in view.fast.animated[-1].get_text()
+    assert any("kit's assumption" in t.get_text() for t in view.fast.fig.texts)
     view.controls["percentile"].value = 0
     assert "0th percentile" in view.fast.animated[-1].get_text()
     assert chart.low.get_offsets()[:, 1].max() < 50
