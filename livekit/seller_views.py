@@ -495,8 +495,10 @@ def _preview_html(sniffed, note: str) -> str:
     found = "; ".join(html.escape(n) for n in sniffed.notes) or "nothing detected yet"
     columns = ", ".join(html.escape(c) for c in sniffed.columns) or "none found"
     preview = _table_html(sniffed.preview, caption="First rows (line = the file's line)") if sniffed.columns else ""
+    more = (f" (the first {_MAP_SLOTS} can be mapped; the others are kept as text)"
+            if len(sniffed.columns) > _MAP_SLOTS else "")
     return (f"<div><b>{html.escape(sniffed.label)}</b> ({html.escape(note)}): {sniffed.n_rows} data rows. "
-            f"Found: {found}.<br>Columns: {columns}</div>{preview}")
+            f"Found: {found}.<br>Columns: {columns}{more}</div>{preview}")
 
 
 def _mapping_picker() -> widgets.Dropdown:

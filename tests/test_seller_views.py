@@ -509,6 +509,11 @@ def test_anchor_view_shows_the_anchors_their_sources_and_the_assumption():
     view.controls["percentile"].value = 0
     assert "0th percentile" in view.fast.animated[-1].get_text()
     assert chart.low.get_offsets()[:, 1].max() < 50
+    # what notebook 02 says: without reported followers, Viya and Cherie fall to low-level at a low
+    # assumption; Li Jiaqi and Luo Yonghao stay famous or super whatever is assumed
+    low = {name: c["high"] for name, c in view.shown["classes"].items()}
+    assert low == {"Li Jiaqi (Austin Li)": "famous", "Viya (Huang Wei)": "low-level", "Cherie": "low-level",
+                   "Luo Yonghao": "famous"}
     view.controls["percentile"].value = 100
     assert set(c["high"] for c in view.shown["classes"].values()) == {"super"}
 
@@ -520,3 +525,15 @@ def test_anchor_prediction_is_checked_at_the_goal():
     view.controls["percentile"].value = V.ASSUMPTION_GOAL
     actual = view.shown["classes"]["Viya (Huang Wei)"]["high"]
     assert view.prediction.held is (actual == "low-level")
+
+
+def test_new_views_declare_their_parts_and_add_no_attributes_of_their_own(own):
+    bare = View(title="t", question="q", controls={"a": widgets.IntSlider()}, figure=FastFigure(new_figure(2, 2)),
+                prediction=Prediction("?", outcome=lambda shown: None, options=["a", "b"]))
+    anchors = V.explore_anchors()
+    for view in (own, anchors):
+        assert _public_attributes(view) == _public_attributes(bare)
+        assert view.controls["model"].options == S.MODELS
+    assert set(own.charts) == {"map", "table"} and isinstance(own.charts["map"], P.EvaluationMap)
+    assert set(anchors.charts) == {"map", "anchors"} and set(anchors.controls) == {"percentile", "model"}
+    assert {"upload", "example", "sep", "encoding", "decimal", "map_0", "map_11", "cut_influence"} <= set(own.controls)
