@@ -174,9 +174,54 @@ def bench_views() -> None:
         report(f"data set ({short}): weight slider", fast_w, naive)
 
 
+def _naive_own_move(threshold: float) -> None:
+    """Re-read the uploaded bytes, re-score and redraw the whole own-data figure on each move."""
+    from livekit import seller_plots, seller_views, sellers
+    from livekit.style import new_figure
+
+    mapping = sellers.guess_columns(list(sellers.sniff(seller_views.own_data_example()).columns))
+    mine = sellers.read_sellers(seller_views.own_data_example(), columns=mapping)
+    fig = new_figure(6.6, 4.4)
+    ax = fig.add_axes((0.11, 0.12, 0.66, 0.8))
+    seller_plots.plot_evaluation_map(mine, cuts=(threshold, 50), reference=sellers.load_sellers(),
+                                     labels=mine["seller"].tolist(), ax=ax)
+    naive_png(fig)
+
+
+def _naive_anchor_move(percentile: float) -> None:
+    from livekit import seller_plots, seller_views, sellers
+    from livekit.style import new_figure
+
+    fig = new_figure(6.6, 5.2)
+    ax = fig.add_axes((0.11, 0.25, 0.66, 0.68))
+    seller_plots.plot_anchor_map(seller_views.place_anchors(percentile),
+                                 reference=sellers.score_sellers(sellers.load_sellers()), ax=ax)
+    naive_png(fig)
+
+
+def bench_new_views() -> None:
+    """The own-data view (threshold slider, a mapping drop-down) and the real-anchors view."""
+    from livekit import seller_views
+
+    own = seller_views.explore_own_data()
+    cuts = [30 + (k % 40) for k in range(60)]
+    fast = time_moves(lambda v: setattr(own.controls["cut_influence"], "value", v), cuts)
+    naive = time_moves(_naive_own_move, cuts[:10], warmup=1)
+    report("own data (example): threshold slider", fast, naive)
+    picks = ["conversion", ""] * 15  # drop and restore a column: re-read, re-score, redraw
+    fast_map = time_moves(lambda v: setattr(own.controls["map_3"], "value", v), picks)
+    report("own data (example): mapping drop-down", fast_map, naive)
+    anchors = seller_views.explore_anchors()
+    percentiles = [5 * (k % 21) for k in range(60)]
+    fast = time_moves(lambda v: setattr(anchors.controls["percentile"], "value", v), percentiles)
+    naive = time_moves(_naive_anchor_move, percentiles[:10], warmup=1)
+    report("real anchors: assumed percentile slider", fast, naive)
+
+
 def main() -> None:
     bench_classify()
     bench_views()
+    bench_new_views()
 
 
 if __name__ == "__main__":

@@ -34,7 +34,9 @@ __all__ = [
     "EvaluationMap",
     "ClassCounts",
     "NextMove",
+    "AnchorRanges",
     "plot_evaluation_map",
+    "plot_anchor_map",
     "plot_class_counts",
     "plot_next_move",
     "place_labels",
@@ -729,4 +731,117 @@ def plot_next_move(seller: Any, *, model: str = "quadrant", cuts=S.DEFAULT_CUTS,
     ax = label_score_axes(axes_for(ax, size=(6.4, 5.0)), title)
     EvaluationMap(ax, None, (), model=model, cuts=cuts, bands=bands, share=share)
     NextMove(ax, row["influence"], row["attractiveness"], move)
+    return ax
+
+
+# --- real anchors -----------------------------------------------------------------------
+
+class AnchorRanges(Chart):
+    """Real anchors on the score map: a bar from the lower to the higher reported figure.
+
+    Where outlets disagree (two figures for one session), the anchor is a bar whose two ends
+    are the two placements, each a dot in its class colour; where they agree, the two dots
+    coincide. Diamonds, so they stand out from the teaching set's round dots.
+
+    Parameters
+    ----------
+    ax : Axes
+        A score map (0-100 axes, limits set).
+    placed : DataFrame
+        One row per anchor: ``seller``, ``influence_low``, ``influence_high``,
+        ``attractiveness_low``, ``attractiveness_high`` (0-100), as from
+        :func:`livekit.seller_views.place_anchors`; ``label`` (the name to show, optional).
+    classes_low, classes_high : array-like of str
+        The class at each end.
+
+    Attributes
+    ----------
+    bars : LineCollection
+        One segment per anchor, low end to high end.
+    low, high : PathCollection
+        The dots at the two ends.
+    labels : list of Text
+        One name per anchor.
+    leaders : LineCollection
+        Lines from labels placed away from their anchor.
+    """
+
+    def __init__(self, ax: Axes, placed: pd.DataFrame, classes_low: Any, classes_high: Any) -> None:
+        self.ax = ax
+        with kit_style():
+            self.bars = LineCollection([], colors=_VERMILLION, linewidths=3.0, zorder=6, capstyle="round")
+            ax.add_collection(self.bars, autolim=False)
+            self.low = ax.scatter([], [], s=70, marker="D", c=_EDGE, edgecolors=_VERMILLION, linewidths=1.6, zorder=7)
+            self.high = ax.scatter([], [], s=70, marker="D", c=_EDGE, edgecolors=_VERMILLION, linewidths=1.6, zorder=7)
+            self.labels = [_Label(0, 0, "", fontsize=9, zorder=8, color="#8B3A00") for _ in range(len(placed))]
+            for label in self.labels:
+                ax.add_artist(label)
+            self.leaders = LineCollection([], colors="#8B3A00", linewidths=0.6, zorder=6)
+            ax.add_collection(self.leaders, autolim=False)
+        self.update(placed, classes_low, classes_high)
+
+    @property
+    def artists(self) -> list:
+        """The bars, the two sets of dots, the leaders and the labels."""
+        return [self.bars, self.low, self.high, self.leaders, *self.labels]
+
+    def update(self, placed: pd.DataFrame, classes_low: Any, classes_high: Any) -> None:
+        """Move the bars and dots to new placements, recolour them by class, re-place the names."""
+        needed = ["seller", "influence_low", "influence_high", "attractiveness_low", "attractiveness_high"]
+        missing = [c for c in needed if c not in placed.columns]
+        if missing:
+            raise ValueError(f"placed: columns {missing} are missing (use place_anchors)")
+        if len(placed) != len(self.labels):
+            raise ValueError(f"placed: this chart shows {len(self.labels)} anchors, got {len(placed)}")
+        lo = placed[["influence_low", "attractiveness_low"]].to_numpy(float)
+        hi = placed[["influence_high", "attractiveness_high"]].to_numpy(float)
+        self.bars.set_segments([np.array([a, b]) for a, b in zip(lo, hi)])
+        self.low.set_offsets(lo)
+        self.high.set_offsets(hi)
+        self.low.set_facecolors(_class_colors(classes_low))
+        self.high.set_facecolors(_class_colors(classes_high))
+        names = placed["label"] if "label" in placed.columns else placed["seller"]
+        for label, name in zip(self.labels, names):
+            label.set_text(str(name))
+            label.set_visible(True)
+        if len(placed):
+            place_labels(self.ax, self.labels, hi[:, 0], hi[:, 1], avoid=np.vstack([lo, hi]), leaders=self.leaders)
+
+
+def plot_anchor_map(placed: pd.DataFrame, *, model: str = "quadrant", cuts=S.DEFAULT_CUTS, bands=S.DEFAULT_BANDS,
+                    share: float = 0.5, reference: pd.DataFrame | None = None, note: str = "",
+                    ax: Axes | None = None) -> Axes:
+    """Draw real anchors (bars from the lower to the higher reported figure) over the teaching set.
+
+    Parameters
+    ----------
+    placed : DataFrame
+        From :func:`livekit.seller_views.place_anchors`.
+    model, cuts, bands, share
+        As in :func:`livekit.sellers.classify`.
+    reference : DataFrame, optional
+        The teaching set, scored (``influence``, ``attractiveness``), drawn as faint dots.
+    note : str
+        A line under the map saying which values are the kit's assumptions.
+    ax : Axes, optional
+        Where to draw; a new pyplot figure if None.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    if not isinstance(placed, pd.DataFrame):
+        raise TypeError(f"placed must be a DataFrame from place_anchors, got {type(placed).__name__}")
+    ax = label_score_axes(axes_for(ax, size=(6.6, 5.0)), "Real anchors (diamonds) and the teaching set")
+    params = dict(model=model, cuts=cuts, bands=bands, share=share)
+    if reference is not None:
+        EvaluationMap(ax, reference, S.classify(reference, **params), point_size=22, faint=True, **params)
+    else:
+        EvaluationMap(ax, None, (), **params)
+    low = S.classify(placed.rename(columns={"influence_low": "influence", "attractiveness_low": "attractiveness"}), **params)
+    high = S.classify(placed.rename(columns={"influence_high": "influence", "attractiveness_high": "attractiveness"}), **params)
+    AnchorRanges(ax, placed, low, high)
+    if note:
+        with kit_style():
+            ax.text(0.0, -0.2, note, transform=ax.transAxes, fontsize=9, va="top", ha="left", wrap=True)
     return ax

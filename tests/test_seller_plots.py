@@ -218,3 +218,37 @@ def test_every_dot_lies_in_the_region_of_its_class(teach, model, cut_i, cut_a, l
         assert Path(region.get_xy()).contains_point((x, y), radius=1e-6) or \
             Path(region.get_xy()).contains_point((x, y), radius=-1e-6), (x, y, cls)
     plt.close(fig)
+
+
+def test_anchor_map_draws_one_bar_per_anchor_with_class_colours():
+    from matplotlib.colors import to_rgba
+
+    from livekit import seller_views
+
+    placed = seller_views.place_anchors()
+    ax = P.plot_anchor_map(placed, reference=S.score_sellers(S.load_sellers()), note="assumed: the kit's")
+    bars = [c for c in ax.collections if c.get_linewidth()[0] == 3.0]
+    assert len(bars) == 1 and len(bars[0].get_segments()) == len(placed)
+    segments = bars[0].get_segments()
+    for seg, (_, row) in zip(segments, placed.iterrows()):
+        assert seg[0].tolist() == pytest.approx([row["influence_low"], row["attractiveness_low"]])
+        assert seg[1].tolist() == pytest.approx([row["influence_high"], row["attractiveness_high"]])
+    names = {t.get_text() for t in ax.texts}
+    assert set(placed["label"]) <= names and "assumed: the kit's" in names
+    high = S.classify(placed.rename(columns={"influence_high": "influence", "attractiveness_high": "attractiveness"}))
+    diamonds = [c for c in ax.collections if c.get_offsets().shape == (len(placed), 2)
+                and c.get_paths() and len(c.get_paths()[0].vertices) == 5]
+    assert diamonds, "no diamond markers"
+    assert [tuple(fc) for fc in diamonds[-1].get_facecolors()] == [to_rgba(CLASS_COLORS[c]) for c in high]
+    plt.close("all")
+
+
+def test_anchor_chart_rejects_a_table_without_placements():
+    from livekit.style import new_figure
+
+    fig = new_figure(3, 3)
+    ax = P.label_score_axes(fig.add_subplot())
+    with pytest.raises(ValueError, match="place_anchors"):
+        P.AnchorRanges(ax, pd.DataFrame({"seller": ["a"]}), ["super"], ["super"])
+    with pytest.raises(TypeError, match="placed"):
+        P.plot_anchor_map([1, 2])
