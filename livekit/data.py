@@ -1,7 +1,8 @@
 """Load the kit's CSV files, and a user's own, against a declared schema.
 
 Every table the kit ships lives in ``data/`` and is described twice: for people in
-``data/README.md`` (the data dictionary) and for the machine in :mod:`livekit.schemas`.
+``data/README.md`` (the data dictionary) and for the machine in :mod:`livekit.schemas` (its :class:`~livekit.schemas.Column` and
+:class:`~livekit.schemas.Schema` types).
 :func:`load` reads a kit file by name; :func:`read_table` reads any CSV against a schema,
 optionally renaming a user's columns first, and detects how a user's file was written
 (:mod:`livekit.reading`: encoding, separator, decimal mark, suffixes such as ``12.3k``). Both
@@ -12,7 +13,6 @@ name and the kit's, the value and what is allowed. Files are only ever read, nev
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
 from typing import Any, Mapping, Sequence
@@ -21,90 +21,12 @@ import numpy as np
 import pandas as pd
 
 from .reading import Problem, detect_decimal, parse_number, problems_message, read_bytes, read_raw
+from .schemas import SCHEMAS, Column, Schema
 
-__all__ = ["Column", "Schema", "data_dir", "read_table", "load", "schema_of", "kit_tables"]
+__all__ = ["data_dir", "read_table", "load", "schema_of", "kit_tables"]
 
-_KINDS = ("text", "int", "float", "bool")
 _TRUE = {"true", "yes", "1"}
 _FALSE = {"false", "no", "0"}
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column of a table: its name, type and allowed values.
-
-    Parameters
-    ----------
-    name : str
-        The header as it appears in the CSV file.
-    kind : {"text", "int", "float", "bool"}
-        The type every non-empty cell must parse as. ``bool`` accepts True/False, yes/no, 1/0.
-    required : bool, default True
-        Whether the column must be present in the file.
-    nullable : bool, default False
-        Whether a cell may be empty.
-    low, high : float, optional
-        Inclusive bounds for numeric columns.
-    allowed : sequence of str, optional
-        The only values a text column may take.
-    pattern : str, optional
-        A regular expression every non-empty text cell must match in full.
-    unit : str
-        The unit, for the data dictionary ("CNY", "viewers", "0-100 score", ...).
-    description : str
-        What the column means.
-    """
-
-    name: str
-    kind: str = "text"
-    required: bool = True
-    nullable: bool = False
-    low: float | None = None
-    high: float | None = None
-    allowed: Sequence[str] | None = None
-    pattern: str | None = None
-    unit: str = ""
-    description: str = ""
-
-    def __post_init__(self) -> None:
-        if self.kind not in _KINDS:
-            raise ValueError(f"Column {self.name!r}: kind must be one of {list(_KINDS)}, got {self.kind!r}")
-
-
-@dataclass(frozen=True)
-class Schema:
-    """The declared shape of one table.
-
-    Attributes
-    ----------
-    name : str
-        The table's name.
-    columns : tuple of Column
-        Its columns.
-    description : str
-        What one row is.
-    min_rows : int
-        The fewest data rows it may have.
-    unique : tuple of str
-        Columns whose values must each be unique (e.g. a seller's name).
-    no_repeated_rows : bool
-        Whether a row repeated exactly is an error (a user's seller table: a repeated row
-        would skew every percentile).
-    """
-
-    name: str
-    columns: tuple[Column, ...]
-    description: str = ""
-    min_rows: int = 1
-    unique: tuple[str, ...] = field(default_factory=tuple)
-    no_repeated_rows: bool = False
-
-    def column(self, name: str) -> Column:
-        """Return the :class:`Column` called ``name``."""
-        for col in self.columns:
-            if col.name == name:
-                return col
-        raise KeyError(f"schema {self.name!r} has no column {name!r}")
 
 
 #: Where an installed package (a wheel, also the browser edition's) carries the tables: the
@@ -133,15 +55,11 @@ def data_dir() -> Path:
 
 def kit_tables() -> list[str]:
     """Return the names of the tables the kit ships, each loadable with :func:`load`."""
-    from .schemas import SCHEMAS
-
     return sorted(SCHEMAS)
 
 
 def schema_of(name: str) -> Schema:
     """Return the :class:`Schema` of the kit table ``name`` (a file stem in ``data/``)."""
-    from .schemas import SCHEMAS
-
     if not isinstance(name, str):
         raise TypeError(f"name must be the name of one of the kit's tables {sorted(SCHEMAS)}, got {type(name).__name__}")
     if name not in SCHEMAS:
@@ -229,7 +147,7 @@ def read_table(
         the value and what is allowed.
     """
     if not isinstance(schema, Schema):
-        raise TypeError(f"schema must be a livekit.data.Schema, got {type(schema).__name__}")
+        raise TypeError(f"schema must be a livekit.schemas.Schema, got {type(schema).__name__}")
     if columns is not None and not isinstance(columns, Mapping):
         raise TypeError(f"columns must be a mapping {{their column: kit column}}, got {type(columns).__name__}")
     for theirs, ours in (columns or {}).items():

@@ -1,16 +1,99 @@
 """The declared schema of every CSV file in ``data/``.
 
-``SCHEMAS`` maps a file stem (``data/<stem>.csv``) to its :class:`~livekit.data.Schema`.
+``SCHEMAS`` maps a file stem (``data/<stem>.csv``) to its :class:`Schema`.
 The people-readable version of the same facts, with units and provenance, is
 ``data/README.md``; keep the two in step (``tests/test_data.py`` checks that every table here is
 documented there).
 """
 from __future__ import annotations
 
-from .data import Column, Schema
+from dataclasses import dataclass, field
+from typing import Sequence
+
 from .vocab import BLOCKS, BUSINESS_MODELS
 
-__all__ = ["SCHEMAS", "SELF_CHECKS"]
+__all__ = ["Column", "Schema", "SCHEMAS", "SELF_CHECKS"]
+
+_KINDS = ("text", "int", "float", "bool")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table: its name, type and allowed values.
+
+    Parameters
+    ----------
+    name : str
+        The header as it appears in the CSV file.
+    kind : {"text", "int", "float", "bool"}
+        The type every non-empty cell must parse as. ``bool`` accepts True/False, yes/no, 1/0.
+    required : bool, default True
+        Whether the column must be present in the file.
+    nullable : bool, default False
+        Whether a cell may be empty.
+    low, high : float, optional
+        Inclusive bounds for numeric columns.
+    allowed : sequence of str, optional
+        The only values a text column may take.
+    pattern : str, optional
+        A regular expression every non-empty text cell must match in full.
+    unit : str
+        The unit, for the data dictionary ("CNY", "viewers", "0-100 score", ...).
+    description : str
+        What the column means.
+    """
+
+    name: str
+    kind: str = "text"
+    required: bool = True
+    nullable: bool = False
+    low: float | None = None
+    high: float | None = None
+    allowed: Sequence[str] | None = None
+    pattern: str | None = None
+    unit: str = ""
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in _KINDS:
+            raise ValueError(f"Column {self.name!r}: kind must be one of {list(_KINDS)}, got {self.kind!r}")
+
+
+@dataclass(frozen=True)
+class Schema:
+    """The declared shape of one table.
+
+    Attributes
+    ----------
+    name : str
+        The table's name.
+    columns : tuple of Column
+        Its columns.
+    description : str
+        What one row is.
+    min_rows : int
+        The fewest data rows it may have.
+    unique : tuple of str
+        Columns whose values must each be unique (e.g. a seller's name).
+    no_repeated_rows : bool
+        Whether a row repeated exactly is an error (a user's seller table: a repeated row
+        would skew every percentile).
+    """
+
+    name: str
+    columns: tuple[Column, ...]
+    description: str = ""
+    min_rows: int = 1
+    unique: tuple[str, ...] = field(default_factory=tuple)
+    no_repeated_rows: bool = False
+
+    def column(self, name: str) -> Column:
+        """Return the :class:`Column` called ``name``."""
+        for col in self.columns:
+            if col.name == name:
+                return col
+        raise KeyError(f"schema {self.name!r} has no column {name!r}")
+
 
 # --- real data, copied from ../shared/data (provenance in data/README.md) -----------------
 

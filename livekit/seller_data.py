@@ -21,7 +21,8 @@ from typing import Any, Mapping, Sequence
 import pandas as pd
 
 from ._checks import check_choice, check_text
-from .data import Column, Schema, load, read_table
+from .data import load, read_table
+from .schemas import Column, Schema
 from .reading import parse_number, sniff, source_label
 from .seller_metrics import METRICS, dataset_weights
 

@@ -460,10 +460,8 @@ class View(widgets.VBox):
                  layout: widgets.Widget | None = None, charts: Mapping[str, Any] | None = None,
                  figure: FastFigure | None = None, side: widgets.Widget | None = None,
                  prediction: Prediction | None = None, save: bool = True) -> None:
-        legacy = isinstance(controls, (list, tuple))  # TEMPORARY (issue 10): removed once every view names its controls
-        if legacy:
-            layout = widgets.VBox(list(controls))
-            controls = {f"control_{i}": c for i, c in enumerate(controls)}
+        if controls is not None and not isinstance(controls, Mapping):
+            raise TypeError(f"controls must be a mapping {{name: widget}}, got {type(controls).__name__}")
         controls = dict(controls or {})
         for name, control in controls.items():
             if not isinstance(control, widgets.Widget):
@@ -500,10 +498,6 @@ class View(widgets.VBox):
         if figure is not None and save:
             self.save_row = SaveRow(f"exports/{_slug(title)}", lambda name, overwrite: self.save(name, overwrite=overwrite))
             children.append(self.save_row)
-            if legacy:  # TEMPORARY (issue 10): the old flat names of the save row
-                self.save_name, self.save_overwrite = self.save_row.name, self.save_row.overwrite
-                self.save_button, self.save_status = self.save_row.button, self.save_row.status
-                self.save_from_control = self.save_row.save
         super().__init__(children)
         self.add_class("livekit-view")
 

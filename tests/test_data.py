@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from livekit import data
-from livekit.data import Column, Schema, read_table
+from livekit.data import read_table
+from livekit.schemas import Column, Schema
 from livekit.schemas import SCHEMAS
 
 

@@ -109,14 +109,10 @@ def test_the_package_has_the_modules_this_test_reads():
     assert {"vocab", "views", "data", "schemas"} <= set(MODULES)
 
 
-#: Import cycles still to be removed (issue 10: data.py and schemas.py). Must end empty.
-KNOWN_CYCLES = [["data", "schemas", "data"]]
-
-
 def test_no_import_cycle_between_package_modules():
     graph = {name: _imports(tree) - {name} for name, tree in MODULES.items() if name != "__init__"}
     graph = {name: {m for m in targets if m in MODULES} for name, targets in graph.items()}
-    assert _cycles(graph) == KNOWN_CYCLES
+    assert _cycles(graph) == []
 
 
 def test_cycle_finder_finds_a_cycle():
@@ -124,15 +120,10 @@ def test_cycle_finder_finds_a_cycle():
     assert _cycles({"a": {"b"}, "b": set()}) == []
 
 
-#: Uses of another module's private names still to be removed (issue 10). Must end empty.
-KNOWN_PRIVATE_USES: dict[str, list[str]] = {
-}
-
-
 @pytest.mark.parametrize("name", sorted(n for n in MODULES if n != "__init__"))
 def test_no_module_uses_another_modules_private_names(name):
     uses = _private_uses(name, MODULES[name], set(MODULES))
-    assert uses == KNOWN_PRIVATE_USES.get(name, [])
+    assert uses == []
 
 
 def test_private_use_finder_sees_imports_and_attributes():

@@ -151,6 +151,8 @@ def test_view_declares_its_parts():
 
 
 def test_controls_must_be_widgets_and_bind_names_must_exist():
+    with pytest.raises(TypeError, match="controls must be a mapping"):
+        View(title="t", question="q", controls=[slider("x", 0.5, 0, 1, 0.1)])
     with pytest.raises(TypeError, match=r"controls\['x'\] must be a widget"):
         View(title="t", question="q", controls={"x": 3})
     view = View(title="t", question="q", controls={"x": slider("x", 0.5, 0, 1, 0.1)})
