@@ -82,10 +82,10 @@ def _alone_for(purpose: str) -> dict[str, float]:
 def _verdict_text(result: Mapping[str, Any]) -> str:
     n = len(result["modes"])
     if n == 0:
-        return "No mode chosen: pick one or more."
+        return "no mode chosen"
     if n == 1:
-        return "One mode: add a second to combine."
-    return f"{result['verdict']}: the pairs add {result['gain']:+.3f}"
+        return "one mode: add a second"
+    return result["verdict"]
 
 
 class CombinationChart(Chart):
@@ -155,7 +155,7 @@ class CombinationChart(Chart):
             self.together_label = ax.text(0, _ROW_TOGETHER, "", va="center", ha="left", fontsize=9,
                                           fontweight="bold")
             self.purpose_text = ax.text(0, 1.09, "", transform=ax.transAxes, fontsize=10, va="bottom")
-            self.verdict_text = ax.text(0, 1.02, "", transform=ax.transAxes, fontsize=11, va="bottom",
+            self.verdict_text = ax.text(0, 1.02, "", transform=ax.transAxes, fontsize=12, va="bottom",
                                         fontweight="bold")
             ax.axhline(_ROW_SUM + 0.55, color="#BBBBBB", linewidth=0.8)
             ax.set_yticks([*rows, _ROW_SUM, _ROW_TOGETHER],
@@ -219,7 +219,7 @@ class CombinationChart(Chart):
                 label.set_x(width + pad)
                 label.set_text(f"{width:.2f}")
             name = self._purpose_names.get(self._purpose, self._purpose)
-            self.purpose_text.set_text(f"Purpose: {name} (the kit's model and numbers)")
+            self.purpose_text.set_text(f"Purpose: {name}. What the kit's model says:")
         chosen = set(result["modes"])
         left = 0.0
         for mode, bar, segment in zip(self.modes, self.mode_bars, self.sum_segments):
@@ -273,7 +273,7 @@ def plot_combination(result: dict, *, ax: Axes | None = None) -> Axes:
     >>> from livekit import modes
     >>> ax = plot_combination(modes.combine("trust", ["value", "contrast"]))
     >>> ax.texts[-1].get_text()  # the verdict line
-    '1+1>2: the pairs add +0.100'
+    '1+1>2'
     >>> plt.close("all")
     """
     check_combination(result)

@@ -234,9 +234,9 @@ def _purpose_picker(purpose: str) -> widgets.Dropdown:
 
 
 def _modes_figure(result, alone_all):
-    fig = new_figure(10.5, 4.6)
+    fig = new_figure(9.6, 4.0)
     with kit_style():
-        charts = {"modes": CombinationChart(fig.add_axes((0.2, 0.12, 0.5, 0.72)), result, alone_all=alone_all)}
+        charts = {"modes": CombinationChart(fig.add_axes((0.2, 0.13, 0.47, 0.71)), result, alone_all=alone_all)}
     return fig, charts
 
 
