@@ -7,7 +7,7 @@ marketing purpose and a set of modes. Its rows, top to bottom:
   the purpose (``lift x fit``), filled when the mode is chosen;
 - *chosen modes, each alone, added up*: the chosen modes' bars laid end to end (the "1+1");
 - *chosen modes together*: the combination's total, with the part the pairs add (a hatched
-  yellow "gain" segment) or take away (a hatched outline, "lost to clashes").
+  yellow "gain" segment) or take away (a hatched outline, "lost": pairs that clash).
 
 A dashed line marks the sum of the modes alone, and a line above the axes gives the verdict
 ("1+1>2", "1+1=2" or "1+1<2"). Every number is the kit's illustrative assumption
@@ -23,7 +23,6 @@ from __future__ import annotations
 import math
 from typing import Any, Mapping
 
-import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch

@@ -225,12 +225,12 @@ def _mode_buttons(chosen: Iterable[str]) -> dict[str, widgets.ToggleButton]:
             for mode, name, description in zip(table["mode"], table["name"], table["description"])}
 
 
-def _purpose_picker(purpose: str) -> widgets.Dropdown:
+def _purpose_picker(purpose: str) -> widgets.ToggleButtons:
+    """One button per marketing purpose (the kit's six); the goal is the button's tooltip."""
     table = mode_model.purposes()
-    return widgets.Dropdown(options=[(f"{name} ({goal})", key) for key, name, goal in
-                                     zip(table["purpose"], table["name"], table["goal"])],
-                            value=mode_model.check_purpose(purpose), description="Marketing purpose",
-                            style={"description_width": "140px"}, layout=widgets.Layout(width="640px"))
+    return widgets.ToggleButtons(options=list(zip(table["name"], table["purpose"])), tooltips=list(table["goal"]),
+                                 value=mode_model.check_purpose(purpose), description="Marketing purpose",
+                                 style={"description_width": "140px", "button_width": "190px"})
 
 
 def _modes_figure(result, alone_all):
@@ -300,8 +300,8 @@ def explore_modes(purpose: str = "trust", modes: Iterable[str] = ("value", "cont
     Returns
     -------
     View
-        ``view.controls["purpose"]`` (a dropdown) and one toggle button per mode, keyed by the
-        mode's id (``view.controls["celebrity"]``...); ``view.charts["modes"]`` (a
+        ``view.controls["purpose"]`` (one button per purpose) and one toggle button per mode,
+        keyed by the mode's id (``view.controls["celebrity"]``...); ``view.charts["modes"]`` (a
         :class:`~livekit.modes_plots.CombinationChart`); ``view.shown`` holds the ``purpose``,
         the chosen ``modes`` (tuple of ids, in the paper's order), ``sum_alone``, ``total``,
         ``gain`` and ``verdict``; ``view.prediction`` asks whether talent plus celebrity
