@@ -18,7 +18,7 @@ matplotlib.use("Agg")
 import numpy as np
 
 from benchmarks._timing import naive_png, report, time_moves
-from livekit import path, path_views as pv
+from livekit import modes, path, path_views as pv
 
 MOVES = 40
 
@@ -50,6 +50,44 @@ def bench_flow() -> bool:
         naive_png(fig)
 
     return report("flow stepper (step)", time_moves(fast, values), time_moves(naive, values[:15]))
+
+
+def _alone(purpose) -> dict:
+    """What every mode adds alone for ``purpose`` (the chart's outlines)."""
+    fit = modes.mode_fit(purpose)
+    return dict(zip(fit["mode"], fit["alone"]))
+
+
+def bench_modes() -> bool:
+    view = pv.explore_modes()
+    names = list(modes.mode_table()["mode"])
+    # one mode button flipped per move, going round the seven three times (new combinations each pass)
+    flips = _cycle(names * 3)
+    purpose = view.controls["purpose"].value
+
+    def fast(name):
+        view.controls[name].value = not view.controls[name].value
+
+    def naive(name):
+        chosen = [m for m in names if view.controls[m].value != (m == name)]
+        result = modes.combine(purpose, chosen)
+        fig, _ = pv._modes_figure(result, _alone(purpose))
+        naive_png(fig)
+
+    ok = report("seven modes (one mode button)", time_moves(fast, flips), time_moves(naive, flips[:15]))
+    purposes = _cycle(list(modes.purposes()["purpose"]))
+
+    def fast_purpose(p):
+        view.controls["purpose"].value = p
+
+    def naive_purpose(p):
+        chosen = [m for m in names if view.controls[m].value]
+        fig, _ = pv._modes_figure(modes.combine(p, chosen), _alone(p))
+        naive_png(fig)
+
+    ok &= report("seven modes (purpose, first visits redraw)", time_moves(fast_purpose, purposes, warmup=0),
+                 time_moves(naive_purpose, purposes[:12]))
+    return ok
 
 
 def bench_model() -> bool:
@@ -146,7 +184,7 @@ def bench_differentiation() -> bool:
 
 
 def main() -> None:
-    results = [bench_flow(), bench_model(), bench_channels(), bench_long_broadcasts(), bench_integration(), bench_differentiation()]
+    results = [bench_flow(), bench_modes(), bench_model(), bench_channels(), bench_long_broadcasts(), bench_integration(), bench_differentiation()]
     print(f"notebook 3 views on target: {sum(results)} of {len(results)}", flush=True)
 
 

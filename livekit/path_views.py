@@ -1,9 +1,11 @@
-"""Slider views for notebook 3: the flow of Figure 2, the traffic-to-profit model, live versus
-non-live, and the paper's limits (long broadcasts, online/offline integration, differentiation).
+"""Slider views for notebook 3: the flow of Figure 2, the seven live-stream modes, the
+traffic-to-profit model, live versus non-live, and the paper's limits (long broadcasts,
+online/offline integration, differentiation).
 
 Each ``explore_x()`` builds one :class:`livekit.views.View` the same way: build the controls
 (``view.controls[name]``), build the charts of :mod:`livekit.path_plots` on one figure
-(``view.charts[name]``), and bind an ``update`` that runs the model of :mod:`livekit.path`,
+(``view.charts[name]``), and bind an ``update`` that runs the model of :mod:`livekit.path` (or,
+for the modes, :mod:`livekit.modes` drawn by :mod:`livekit.modes_plots`),
 moves only the charts' artists (blitting), writes ``view.readout`` and records what it showed in
 ``view.shown``. Each view also carries a "predict, then check" item (``view.prediction``): the
 student commits to a prediction before moving the controls, and the view says whether it held.
@@ -17,8 +19,10 @@ from typing import Any, Iterable
 import ipywidgets as widgets
 import numpy as np
 
+from . import modes as mode_model
 from . import path
 from ._checks import check_number
+from .modes_plots import CombinationChart
 from .path_plots import (BuyerMixChart, FlowDiagram, FunnelChart, IntegrationChart, LengthChart, PriceChart,
                          WaterfallChart, format_money, nice_ceiling)
 from .style import MODULE_COLORS, kit_style, new_figure
@@ -28,6 +32,7 @@ from .views import FastFigure, Prediction, View, slider
 __all__ = [
     "parameter_slider",
     "explore_flow",
+    "explore_modes",
     "explore_model",
     "explore_channels",
     "explore_long_broadcasts",
@@ -205,6 +210,128 @@ def explore_flow(step: int = 1) -> View:
         view.redraw()
 
     view.bind(update, controls=["step"])  # the play button moves the slider through the link
+    return view
+
+
+# --- 1b. the seven live-stream modes ------------------------------------------------------------
+
+
+def _mode_buttons(chosen: Iterable[str]) -> dict[str, widgets.ToggleButton]:
+    """One on/off button per live-stream mode, in the paper's order, keyed by the mode's id."""
+    chosen = mode_model.check_mode_list(chosen)
+    table = mode_model.mode_table()
+    return {mode: widgets.ToggleButton(value=mode in chosen, description=name, tooltip=description,
+                                       layout=widgets.Layout(width="170px"))
+            for mode, name, description in zip(table["mode"], table["name"], table["description"])}
+
+
+def _purpose_picker(purpose: str) -> widgets.ToggleButtons:
+    """One button per marketing purpose (the kit's six); the goal is the button's tooltip."""
+    table = mode_model.purposes()
+    return widgets.ToggleButtons(options=list(zip(table["name"], table["purpose"])), tooltips=list(table["goal"]),
+                                 value=mode_model.check_purpose(purpose), description="Marketing purpose",
+                                 style={"description_width": "140px", "button_width": "190px"})
+
+
+def _modes_figure(result, alone_all):
+    fig = new_figure(9.6, 4.0)
+    with kit_style():
+        charts = {"modes": CombinationChart(fig.add_axes((0.2, 0.13, 0.47, 0.71)), result, alone_all=alone_all)}
+    return fig, charts
+
+
+class _ModeReasons:
+    """The kit's reasons, read once: why each mode serves each purpose, why each pair helps or clashes."""
+
+    def __init__(self) -> None:
+        self.fit = {p: mode_model.mode_fit(p).set_index("mode") for p in mode_model.purposes()["purpose"]}
+        pairs = mode_model.pair_table()
+        self.pair = {frozenset((a, b)): (s, e, r) for a, b, s, e, r in
+                     zip(pairs["mode_a"], pairs["mode_b"], pairs["synergy"], pairs["effect"], pairs["reason"])}
+        self.names = dict(zip(mode_model.mode_table()["mode"], mode_model.mode_table()["name"]))
+
+    def alone(self, purpose: str) -> dict[str, float]:
+        return {m: float(v) for m, v in self.fit[purpose]["alone"].items()}
+
+    def readout(self, result) -> str:
+        fit = self.fit[result["purpose"]]
+        rows = [(html.escape(self.names[m]), "alone", f"fit {fit.at[m, 'fit']:.1f} &times; lift {fit.at[m, 'lift']:.2f}",
+                 f"{v:+.3f}", html.escape(fit.at[m, "reason"])) for m, v in result["alone"].items()]
+        for key, v in result["pairs"].items():
+            a, b = key.split("+")
+            synergy, effect, reason = self.pair[frozenset((a, b))]
+            rows.append((f"{html.escape(self.names[a])} + {html.escape(self.names[b])}", f"pair: {effect}",
+                         f"synergy {synergy:+.1f} &times; weaker alone", f"{v:+.3f}", html.escape(reason)))
+        rows.append(("<b>together</b>", f"<b>{html.escape(result['verdict'])}</b>",
+                     f"alone added up {result['sum_alone']:.3f}", f"<b>{result['total']:.3f}</b>",
+                     f"gain from the pairs {result['gain']:+.3f}"))
+        return ("<b>The kit's model</b> (illustrative numbers from <code>data/mode_fit.csv</code> and "
+                "<code>data/mode_pairs.csv</code>; the paper names the modes and the 1+1&gt;2 effect, not sizes):"
+                + _table(rows, ("part", "kind", "how (kit)", "attraction", "why (kit)")))
+
+
+def _modes_prediction() -> Prediction:
+    """Talent plus celebrity for showing how to use a product: the kit has the two performers clash."""
+    purpose, pair = "education", ("celebrity", "talent")
+    name = mode_model.purposes().set_index("purpose").at[purpose, "name"]
+    return Prediction(
+        f"Pick the purpose <i>{html.escape(name)}</i>, for which talent marketing serves best. Add celebrity "
+        f"marketing to it, with only these two modes on: in the kit's model, does the pair give 1+1&gt;2, "
+        f"1+1=2 or 1+1&lt;2?",
+        outcome=lambda shown: shown["verdict"] if (shown["purpose"], shown["modes"]) == (purpose, pair) else None,
+        options=list(mode_model.VERDICTS),
+    )
+
+
+def explore_modes(purpose: str = "trust", modes: Iterable[str] = ("value", "contrast")) -> View:
+    """Pick a marketing purpose and a combination of live-stream modes; see what the kit's model says.
+
+    The chart sets each mode's attraction alone (``lift x fit`` for the purpose) against the
+    combination's total (:func:`livekit.modes.combine`); the readout lists every mode and pair
+    with the kit's reason. All numbers are the kit's illustrative assumptions.
+
+    Parameters
+    ----------
+    purpose : str
+        A purpose id or name from :func:`livekit.modes.purposes` (default ``"trust"``).
+    modes : iterable of str
+        The modes switched on at the start, ids or names (default value and contrast marketing).
+
+    Returns
+    -------
+    View
+        ``view.controls["purpose"]`` (one button per purpose) and one toggle button per mode,
+        keyed by the mode's id (``view.controls["celebrity"]``...); ``view.charts["modes"]`` (a
+        :class:`~livekit.modes_plots.CombinationChart`); ``view.shown`` holds the ``purpose``,
+        the chosen ``modes`` (tuple of ids, in the paper's order), ``sum_alone``, ``total``,
+        ``gain`` and ``verdict``; ``view.prediction`` asks whether talent plus celebrity
+        marketing gives 1+1>2 when showing how to use a product.
+    """
+    controls = {"purpose": _purpose_picker(purpose), **_mode_buttons(modes)}
+    reasons = _ModeReasons()
+    start = mode_model.combine(controls["purpose"].value, mode_model.check_mode_list(modes))
+    fig, charts = _modes_figure(start, reasons.alone(start["purpose"]))
+    buttons = [controls[m] for m in mode_model.mode_table()["mode"]]
+    view = View(
+        title="Seven live-stream modes: alone and combined",
+        question="pick a purpose, then switch modes on and off. Which modes serve the purpose best "
+                 "alone? Which pairs push <i>together</i> past the dashed line (1+1&gt;2), and which fall short of it?",
+        controls=controls, charts=charts, figure=FastFigure(fig, animated=_animated(charts)),
+        layout=widgets.VBox([controls["purpose"], widgets.HBox(buttons, layout=widgets.Layout(flex_flow="row wrap"))]),
+        prediction=_modes_prediction(),
+    )
+
+    def update(change=None) -> None:
+        chosen = tuple(m for m, button in view.controls.items() if m != "purpose" and button.value)
+        result = mode_model.combine(view.controls["purpose"].value, chosen)
+        charts["modes"].update(result, reasons.alone(result["purpose"]))
+        view.fast.show_look(charts["modes"].look)  # one cached background per purpose and axis
+        view.readout.value = reasons.readout(result)
+        view.show(purpose=result["purpose"], modes=result["modes"],
+                  **{key: result[key] for key in ("sum_alone", "total", "gain", "verdict")})
+        view.redraw()
+
+    view.bind(update)
     return view
 
 

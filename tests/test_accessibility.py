@@ -84,6 +84,12 @@ def _fixtures():
     except ImportError:
         pass
     try:
+        from livekit import modes
+        # three modes, one clashing pair among them: every row of the chart has something to show
+        fixtures["plot_combination"] = lambda: ((modes.combine("goodwill", ["celebrity", "rare", "altruistic"]),), {})
+    except ImportError:
+        pass
+    try:
         from livekit import sellers
         fixtures["plot_evaluation_map"] = lambda: ((sellers.load_sellers(),), {"labels": ["Fruit farmer"]})
         fixtures["plot_class_counts"] = lambda: (

@@ -339,3 +339,144 @@ def test_a_failing_update_is_shown_not_lost():
     assert price.value == 15_000  # the student's setting is kept
     price.value = 120
     assert view.error.value == ""
+
+
+# ------------------------------------------------------------------------- 1b. the seven modes
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from livekit import modes  # noqa: E402
+
+MODE_IDS = tuple(modes.mode_table()["mode"])
+
+
+def _choose(view, purpose, chosen):
+    """Set the purpose and exactly these modes, with one update (as a student's several clicks)."""
+    with view.quiet():
+        view.controls["purpose"].value = purpose
+        for mode in MODE_IDS:
+            view.controls[mode].value = mode in chosen
+
+
+def _bar_widths(chart, bars):
+    return {m: bar.get_width() for m, bar in zip(MODE_IDS, bars)}
+
+
+def test_modes_view_starts_with_value_and_contrast_for_trust():
+    view = pv.explore_modes()
+    assert set(view.controls) == {"purpose", *MODE_IDS}
+    assert view.controls["purpose"].value == "trust"
+    assert [m for m in MODE_IDS if view.controls[m].value] == ["value", "contrast"]
+    expected = modes.combine("trust", ["value", "contrast"])
+    assert view.shown == {key: expected[key] for key in ("purpose", "modes", "sum_alone", "total", "gain", "verdict")}
+    assert view.shown["verdict"] == "1+1>2"
+    chart = view.charts["modes"]
+    fit = modes.mode_fit("trust").set_index("mode")["alone"]
+    assert _bar_widths(chart, chart.outlines) == pytest.approx(fit.to_dict())  # every mode alone, chosen or not
+    assert _bar_widths(chart, chart.mode_bars) == pytest.approx({m: fit[m] if m in ("value", "contrast") else 0.0
+                                                                  for m in MODE_IDS})
+    assert chart.verdict_text.get_text().startswith("1+1>2")
+    assert "kit" in chart.purpose_text.get_text() and "Win over doubtful buyers" in chart.purpose_text.get_text()
+    assert "The kit's model" in view.readout.value and "illustrative" in view.readout.value
+    assert "data/mode_pairs.csv" in view.readout.value
+
+
+def test_modes_view_a_clashing_pair_gives_less_than_the_sum():
+    view = pv.explore_modes()
+    images = []
+    view.image.observe(lambda change: images.append(change["new"]), names="value")
+    _choose(view, "goodwill", {"rare", "altruistic"})
+    assert len(images) == 1  # several clicks in quiet(): one update
+    expected = modes.combine("goodwill", ["rare", "altruistic"])
+    assert view.shown["verdict"] == "1+1<2" and view.shown["total"] == pytest.approx(expected["total"])
+    assert view.shown["gain"] < 0
+    chart = view.charts["modes"]
+    assert chart.together_bar.get_width() == pytest.approx(expected["total"])
+    assert chart.change_bar.get_width() == pytest.approx(-expected["gain"])
+    assert chart.change_bar.get_hatch() == "xx"  # a loss reads as hatching, not colour alone
+    assert chart.verdict_text.get_text().startswith("1+1<2")
+    assert "clash" in view.readout.value and "Pressure to buy" in view.readout.value
+
+
+def test_modes_view_a_neutral_pair_gives_exactly_the_sum_and_one_mode_has_nothing_to_combine():
+    view = pv.explore_modes()
+    _choose(view, "awareness", {"celebrity", "contrast"})
+    assert view.shown["verdict"] == "1+1=2" and view.shown["gain"] == 0
+    assert view.charts["modes"].change_bar.get_width() == 0
+    assert view.charts["modes"].sum_line.get_visible()
+    view.controls["contrast"].value = False
+    assert view.shown["verdict"] == "one mode" and view.shown["modes"] == ("celebrity",)
+    assert not view.charts["modes"].sum_line.get_visible()
+    assert "add a second" in view.charts["modes"].verdict_text.get_text()
+    view.controls["celebrity"].value = False
+    assert view.shown["verdict"] == "no mode" and view.shown["total"] == 0
+    assert view.error.value == ""
+
+
+def test_modes_view_purpose_changes_what_each_mode_adds_alone_and_keeps_a_background_per_look():
+    view = pv.explore_modes()
+    chart = view.charts["modes"]
+    trust = _bar_widths(chart, chart.outlines)
+    first_look = chart.look
+    view.controls["purpose"].value = "education"
+    education = modes.mode_fit("education").set_index("mode")["alone"].to_dict()
+    assert _bar_widths(chart, chart.outlines) == pytest.approx(education) and trust != pytest.approx(education)
+    assert view.shown["purpose"] == "education" and chart.look != first_look
+    assert view.shown["total"] == pytest.approx(modes.combine("education", ["value", "contrast"])["total"])
+    view.controls["purpose"].value = "trust"
+    assert chart.look == first_look and first_look in view.fast._looks  # the trust background is reused
+
+
+def test_modes_view_all_seven_modes_widen_the_axis_and_it_shrinks_back():
+    view = pv.explore_modes()
+    chart = view.charts["modes"]
+    before = chart.ax.get_xlim()[1]
+    _choose(view, "launch", set(MODE_IDS))
+    total = modes.combine("launch", MODE_IDS)["total"]
+    assert view.shown["total"] == pytest.approx(total) and chart.ax.get_xlim()[1] > max(before, total)
+    _choose(view, "launch", {"value"})
+    assert chart.ax.get_xlim()[1] < total
+
+
+def test_modes_view_prediction_celebrity_and_talent_to_show_how_to_use_it():
+    view = pv.explore_modes()
+    prediction = view.prediction
+    assert set(prediction.options) == set(modes.VERDICTS)
+    prediction.commit("1+1>2")
+    assert prediction.held is None and "run the experiment" in prediction.verdict.value
+    _choose(view, "education", {"talent"})
+    assert prediction.held is None  # only talent: the experiment is not done yet
+    view.controls["celebrity"].value = True
+    truth = modes.combine("education", ["talent", "celebrity"])["verdict"]
+    assert truth == "1+1<2" and view.shown["verdict"] == truth
+    assert prediction.held is False and "did not hold" in prediction.verdict.value
+    prediction.reset()
+    prediction.commit("1+1<2")
+    assert prediction.held is True
+
+
+def test_modes_view_refuses_an_unknown_purpose_or_mode():
+    with pytest.raises(ValueError, match="purpose 'dancing' is unknown.*'trust'"):
+        pv.explore_modes(purpose="dancing")
+    with pytest.raises(ValueError, match="mode 'singing' is unknown.*'interview'"):
+        pv.explore_modes(modes=["value", "singing"])
+    view = pv.explore_modes("Build goodwill", ["Altruistic marketing"])  # names work too
+    assert view.shown["purpose"] == "goodwill" and view.shown["modes"] == ("altruistic",)
+
+
+_SHARED = {}
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(list(modes.purposes()["purpose"])), st.sets(st.sampled_from(MODE_IDS)))
+def test_modes_view_always_shows_what_the_model_says(purpose, chosen):
+    view = _SHARED.setdefault("view", pv.explore_modes())
+    _choose(view, purpose, chosen)
+    expected = modes.combine(purpose, chosen)
+    assert view.shown["modes"] == expected["modes"] and view.shown["verdict"] == expected["verdict"]
+    assert view.shown["total"] == pytest.approx(expected["total"])
+    chart = view.charts["modes"]
+    assert sum(s.get_width() for s in chart.sum_segments) == pytest.approx(expected["sum_alone"])
+    ends = chart.together_bar.get_width() + chart.change_bar.get_width()
+    assert ends == pytest.approx(max(expected["total"], expected["sum_alone"]))
+    assert chart.ax.get_xlim()[1] >= max(expected["total"], expected["sum_alone"])
