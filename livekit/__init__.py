@@ -25,7 +25,7 @@ _SUBMODULES = (
     "vocab", "data", "schemas", "fonts", "style", "views", "selfcheck", "setup_check",
     "canvas", "canvas_plots", "canvas_views", "worksheet",
     "sellers", "seller_metrics", "seller_data", "reading", "geometry", "seller_plots", "seller_views",
-    "path", "path_plots", "path_views",
+    "path", "path_plots", "path_views", "modes_plots",
     "modes", "cases", "glossary", "handin",
 )
 
