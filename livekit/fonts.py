@@ -103,14 +103,33 @@ _SYSTEM_FONT_FILES = (
     "~/.local/share/fonts/**/*CJK*",
     "~/.local/share/fonts/**/NotoEmoji*",
     "~/.fonts/**/*CJK*",
-    "C:/Windows/Fonts/msyh.ttc",
-    "C:/Windows/Fonts/simhei.ttf",
-    "C:/Windows/Fonts/seguiemj.ttf",
-    "C:/Windows/Fonts/seguisym.ttf",
-    "/System/Library/Fonts/PingFang.ttc",
-    "/System/Library/Fonts/Hiragino Sans GB.ttc",
-    "/System/Library/Fonts/STHeiti Light.ttc",
 )
+#: The same for Windows and macOS, looked for only there: elsewhere "C:/Windows/..." is a
+#: relative path, which in the browser edition would send a request to the site for a folder "c:".
+_PLATFORM_FONT_FILES = {
+    "win32": (
+        "C:/Windows/Fonts/msyh.ttc",
+        "C:/Windows/Fonts/simhei.ttf",
+        "C:/Windows/Fonts/seguiemj.ttf",
+        "C:/Windows/Fonts/seguisym.ttf",
+    ),
+    "darwin": (
+        "/System/Library/Fonts/PingFang.ttc",
+        "/System/Library/Fonts/Hiragino Sans GB.ttc",
+        "/System/Library/Fonts/STHeiti Light.ttc",
+    ),
+}
+
+
+def _system_font_patterns(platform: str) -> tuple[str, ...]:
+    """The font-file patterns worth looking for on ``platform`` (a ``sys.platform`` value).
+
+    None in the browser edition (``"emscripten"``): Pyodide has no system fonts, and a look
+    there would ask the site's file drive for folders it does not have.
+    """
+    if platform == "emscripten":
+        return ()
+    return _SYSTEM_FONT_FILES + _PLATFORM_FONT_FILES.get(platform, ())
 
 
 class MissingFontWarning(UserWarning):
@@ -170,7 +189,7 @@ def _registered_names() -> frozenset[str]:
     if BUNDLED_FONT.is_file():
         names |= _register(str(BUNDLED_FONT))
     if not any(f in names for f in CJK_FAMILIES[:-1]) or not any(f in names for f in EMOJI_FAMILIES):
-        for pattern in _SYSTEM_FONT_FILES:
+        for pattern in _system_font_patterns(sys.platform):
             for path in glob.glob(os.path.expanduser(pattern), recursive=True):
                 names |= _register(path)
     return frozenset(names)

@@ -189,3 +189,13 @@ def test_quiet_font_cache_notice_changes_nothing_off_pyodide_and_checks_its_argu
         assert len(logger.filters) == len(before) + 1
     finally:
         logger.filters[:] = before
+
+
+def test_system_fonts_are_looked_for_only_where_they_can_be():
+    linux = fonts._system_font_patterns("linux")
+    assert any(p.startswith("/usr/share/fonts") for p in linux)
+    assert not any(p.startswith(("C:/", "/System/")) for p in linux)  # relative or foreign there
+    assert any(p.startswith("C:/Windows/Fonts") for p in fonts._system_font_patterns("win32"))
+    assert any(p.startswith("/System/Library/Fonts") for p in fonts._system_font_patterns("darwin"))
+    # the browser edition has no system fonts, and a look would ask the site for a folder "c:"
+    assert fonts._system_font_patterns("emscripten") == ()
