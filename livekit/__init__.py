@@ -18,6 +18,7 @@ Submodules are imported on first use, so ``import livekit`` stays quick.
 from __future__ import annotations
 
 import importlib
+import sys as _sys
 
 __version__ = "0.1.0"
 
@@ -30,6 +31,12 @@ _SUBMODULES = (
 )
 
 __all__ = ["__version__", *_SUBMODULES]
+
+if _sys.platform == "emscripten":  # the browser edition: before matplotlib loads (see livekit.fonts)
+    from .fonts import quiet_font_cache_notice
+
+    quiet_font_cache_notice()
+    del quiet_font_cache_notice
 
 
 def __getattr__(name: str):

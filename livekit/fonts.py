@@ -26,6 +26,14 @@ When a character still has no font (an emoji without an emoji font, a rare chara
 kit's subset with no system CJK font), the kit says so **once per session**, in words, with a
 :class:`MissingFontWarning` that says how to get a font, instead of matplotlib's one warning per
 missing character. This module draws nothing and prints nothing.
+
+In the browser edition (Pyodide) matplotlib rebuilds its font list in memory on every page load
+(the browser keeps no cache folder between visits) and, in Pyodide's build of matplotlib, says
+"Matplotlib is building the font cache; this may take a moment." on stderr each time, under the
+first cell that draws. There the list holds only matplotlib's own fonts and takes well under a
+second to build, so :func:`quiet_font_cache_notice` (called when ``livekit`` is imported) drops
+exactly that one line, and only in Pyodide: on a computer, where matplotlib says it only when a
+build takes more than a few seconds, it stays.
 """
 from __future__ import annotations
 
@@ -52,6 +60,8 @@ __all__ = [
     "script_of",
     "font_help",
     "warn_missing_glyphs",
+    "quiet_font_cache_notice",
+    "FONT_CACHE_NOTICE",
 ]
 
 #: The family name of the font the kit ships (a subset of Noto Sans CJK SC, renamed).
@@ -93,14 +103,33 @@ _SYSTEM_FONT_FILES = (
     "~/.local/share/fonts/**/*CJK*",
     "~/.local/share/fonts/**/NotoEmoji*",
     "~/.fonts/**/*CJK*",
-    "C:/Windows/Fonts/msyh.ttc",
-    "C:/Windows/Fonts/simhei.ttf",
-    "C:/Windows/Fonts/seguiemj.ttf",
-    "C:/Windows/Fonts/seguisym.ttf",
-    "/System/Library/Fonts/PingFang.ttc",
-    "/System/Library/Fonts/Hiragino Sans GB.ttc",
-    "/System/Library/Fonts/STHeiti Light.ttc",
 )
+#: The same for Windows and macOS, looked for only there: elsewhere "C:/Windows/..." is a
+#: relative path, which in the browser edition would send a request to the site for a folder "c:".
+_PLATFORM_FONT_FILES = {
+    "win32": (
+        "C:/Windows/Fonts/msyh.ttc",
+        "C:/Windows/Fonts/simhei.ttf",
+        "C:/Windows/Fonts/seguiemj.ttf",
+        "C:/Windows/Fonts/seguisym.ttf",
+    ),
+    "darwin": (
+        "/System/Library/Fonts/PingFang.ttc",
+        "/System/Library/Fonts/Hiragino Sans GB.ttc",
+        "/System/Library/Fonts/STHeiti Light.ttc",
+    ),
+}
+
+
+def _system_font_patterns(platform: str) -> tuple[str, ...]:
+    """The font-file patterns worth looking for on ``platform`` (a ``sys.platform`` value).
+
+    None in the browser edition (``"emscripten"``): Pyodide has no system fonts, and a look
+    there would ask the site's file drive for folders it does not have.
+    """
+    if platform == "emscripten":
+        return ()
+    return _SYSTEM_FONT_FILES + _PLATFORM_FONT_FILES.get(platform, ())
 
 
 class MissingFontWarning(UserWarning):
@@ -160,7 +189,7 @@ def _registered_names() -> frozenset[str]:
     if BUNDLED_FONT.is_file():
         names |= _register(str(BUNDLED_FONT))
     if not any(f in names for f in CJK_FAMILIES[:-1]) or not any(f in names for f in EMOJI_FAMILIES):
-        for pattern in _SYSTEM_FONT_FILES:
+        for pattern in _system_font_patterns(sys.platform):
             for path in glob.glob(os.path.expanduser(pattern), recursive=True):
                 names |= _register(path)
     return frozenset(names)
@@ -381,3 +410,47 @@ def _install_weight_filter() -> None:
     logger = logging.getLogger("matplotlib.font_manager")
     if _WEIGHT_FILTER not in logger.filters:
         logger.addFilter(_WEIGHT_FILTER)
+
+
+#: The start of matplotlib's notice that it is building its font list (logged as a warning).
+FONT_CACHE_NOTICE = "Matplotlib is building the font cache"
+
+
+class _FontCacheNoticeFilter(logging.Filter):
+    """Drop matplotlib's "building the font cache" notice; let every other record through."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (isinstance(record.msg, str) and record.msg.startswith(FONT_CACHE_NOTICE))
+
+
+_CACHE_NOTICE_FILTER = _FontCacheNoticeFilter()
+
+
+def quiet_font_cache_notice(platform: str | None = None) -> bool:
+    """In the browser edition, keep matplotlib's "building the font cache" notice off stderr.
+
+    Pyodide's matplotlib logs the notice every time it builds its font list, which happens on
+    every page load (the list is kept in memory only) and takes well under a second there. Only
+    that notice is dropped, only on Pyodide; every other matplotlib message stays. It must run
+    before ``matplotlib.font_manager`` is first imported, so ``livekit/__init__.py`` calls it.
+
+    Parameters
+    ----------
+    platform : str, optional
+        The platform to decide for (default ``sys.platform``); the notice is dropped only for
+        ``"emscripten"`` (Pyodide).
+
+    Returns
+    -------
+    bool
+        True if the notice is (now) dropped, False on any other platform (nothing changed).
+    """
+    platform = sys.platform if platform is None else platform
+    if not isinstance(platform, str):
+        raise TypeError(f"platform must be text such as 'emscripten', got {type(platform).__name__}")
+    if platform != "emscripten":
+        return False
+    logger = logging.getLogger("matplotlib.font_manager")
+    if _CACHE_NOTICE_FILTER not in logger.filters:
+        logger.addFilter(_CACHE_NOTICE_FILTER)
+    return True

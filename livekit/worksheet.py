@@ -165,10 +165,12 @@ def save_worksheet(sheet: Mapping[str, str], path: str | PathLike, *, overwrite:
 
 
 def _new_file_mode() -> int:
-    """The permission bits ``open()`` would give a new file (0o666 less the umask)."""
+    """The permission bits ``open()`` would give a new file (0o666 less the umask), always with
+    read and write for the owner (Pyodide, the browser edition, reports a umask of 0o777 while its
+    ``open()`` makes 0o666 files: taken at its word, the saved file could not be read back)."""
     mask = os.umask(0o022)
     os.umask(mask)
-    return 0o666 & ~mask
+    return (0o666 & ~mask) | 0o600
 
 
 def _save(sheet: dict[str, str], target: Path, overwrite: bool) -> Path:
@@ -202,7 +204,7 @@ def _place_new(tmp: Path, target: Path) -> None:
         os.link(tmp, target)  # fails if target exists, atomically
     except FileExistsError:
         raise WorksheetExistsError(target) from None
-    except OSError:  # file systems without hard links: check, then rename
+    except (OSError, AttributeError):  # no hard links (some file systems; Pyodide has no os.link)
         if target.exists():
             raise WorksheetExistsError(target) from None
         os.replace(tmp, target)

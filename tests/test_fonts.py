@@ -149,3 +149,53 @@ def test_bold_text_logs_nothing_about_the_fallback_fonts(caplog):
         ax.set_title("直播 bold 🎥", fontweight="bold")
     fig.savefig(io.BytesIO(), format="png")
     assert not [r for r in caplog.records if any(f in r.getMessage() for f in fonts.font_families()[1:])]
+
+
+_NOTICE = "Matplotlib is building the font cache; this may take a moment."
+_LOG_AFTER_IMPORT = (
+    "import sys; sys.platform = {platform!r}\n"
+    "import livekit, logging\n"
+    "log = logging.getLogger('matplotlib.font_manager')\n"
+    "log.warning({notice!r})\n"
+    "log.warning('findfont: Font family %s not found.', 'Nope')\n"
+)
+
+
+@pytest.mark.parametrize("platform, dropped", [("emscripten", True), ("linux", False), ("win32", False)])
+def test_font_cache_notice_is_dropped_only_in_the_browser_edition(platform, dropped):
+    """Importing livekit in Pyodide drops matplotlib's per-page-load notice, and nothing else."""
+    import subprocess
+    import sys
+
+    code = _LOG_AFTER_IMPORT.format(platform=platform, notice=_NOTICE)
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert (_NOTICE not in run.stderr) is dropped, run.stderr
+    assert "findfont: Font family Nope not found." in run.stderr  # other messages stay
+
+
+def test_quiet_font_cache_notice_changes_nothing_off_pyodide_and_checks_its_argument():
+    import logging
+
+    logger = logging.getLogger("matplotlib.font_manager")
+    before = list(logger.filters)
+    assert fonts.quiet_font_cache_notice("linux") is False
+    assert logger.filters == before
+    with pytest.raises(TypeError, match="platform must be text"):
+        fonts.quiet_font_cache_notice(3)
+    try:
+        assert fonts.quiet_font_cache_notice("emscripten") is True
+        assert fonts.quiet_font_cache_notice("emscripten") is True  # installed once
+        assert len(logger.filters) == len(before) + 1
+    finally:
+        logger.filters[:] = before
+
+
+def test_system_fonts_are_looked_for_only_where_they_can_be():
+    linux = fonts._system_font_patterns("linux")
+    assert any(p.startswith("/usr/share/fonts") for p in linux)
+    assert not any(p.startswith(("C:/", "/System/")) for p in linux)  # relative or foreign there
+    assert any(p.startswith("C:/Windows/Fonts") for p in fonts._system_font_patterns("win32"))
+    assert any(p.startswith("/System/Library/Fonts") for p in fonts._system_font_patterns("darwin"))
+    # the browser edition has no system fonts, and a look would ask the site for a folder "c:"
+    assert fonts._system_font_patterns("emscripten") == ()

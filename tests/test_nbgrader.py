@@ -183,7 +183,8 @@ def test_generate_submit_autograde_export(course, tmp_path):
             folder = course_dir / "submitted" / student / "ps1"
             folder.mkdir(parents=True, exist_ok=True)
             nbformat.write(nb, folder / target.name)
-    assert max_score == 1 + 2 + 1 + 5 + 2  # 00's exercise; synthetic: check 2, exercise 1, rubric 5, reflection 2
+    # 00: exercise check 1, reflections 1 + 1; synthetic: check 2, exercise 1, rubric 5, reflection 2
+    assert max_score == 1 + 1 + 1 + 2 + 1 + 5 + 2
 
     _nbgrader(course_dir, env, "autograde", "ps1", "--create", "--force")
 
@@ -199,6 +200,7 @@ def test_generate_submit_autograde_export(course, tmp_path):
         gb.db.commit()
         autograded = {g.name: g.auto_score for nb in submission.notebooks for g in nb.grades}
         assert autograded["99_synthetic_exercise_1_check"] == 2  # the hidden test passed
+        assert autograded["00_start_here_exercise_1_check"] == 1  # and 00's own
         empty = gb.find_submission("ps1", "empty")
         assert all(g.score == 0 for nb in empty.notebooks for g in nb.grades)
 

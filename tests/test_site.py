@@ -201,8 +201,13 @@ def test_notebook_runs_and_its_views_respond_in_the_site(served, path):
     traffic = served["traffic"]
     outside_before = len(traffic.outside)
     ran: list = []
-    report = site_browser.check_notebook(served["context"], served["origin"], path.name,
-                                         on_ran=lambda page: ran.append(page.evaluate(site_browser.JS_TEXT_OUTPUTS)))
+    stderr: list = []
+
+    def on_ran(page):
+        ran.append(page.evaluate(site_browser.JS_TEXT_OUTPUTS))
+        stderr.extend(page.evaluate(site_browser.JS_STDERR))
+
+    report = site_browser.check_notebook(served["context"], served["origin"], path.name, on_ran=on_ran)
     TIMINGS["pages"].append((report.name, round(report.seconds, 1)))
     TIMINGS["moves_ms"] += [round(v.ms, 1) for v in report.views if v.ms is not None and v.control == "slider"]
     print(report.summary())
@@ -220,6 +225,24 @@ def test_notebook_runs_and_its_views_respond_in_the_site(served, path):
     differ = [f"code cell {i + 1}:\n  stored: {a!r}\n  site:   {b!r}"
               for i, (a, b) in enumerate(zip(stored, in_site)) if a != b]
     assert not differ, "outputs differ on the browser edition's versions:\n" + "\n".join(differ)
+    # Pyodide's matplotlib rebuilds its font list on every page load; importing livekit keeps its
+    # notice ("Matplotlib is building the font cache") off the student's page (livekit.fonts),
+    # which it can only do if livekit is imported before matplotlib
+    if _imports_livekit_before_matplotlib(path):
+        assert not [e for e in stderr if "font cache" in e], stderr
+
+
+def _imports_livekit_before_matplotlib(path: Path) -> bool:
+    """Whether the notebook's code imports livekit before anything imports matplotlib."""
+    code = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+    kit = re.search(r"^\s*(from|import)\s+livekit\b", code, re.M)
+    mpl = re.search(r"^\s*(from|import)\s+matplotlib\b", code, re.M)
+    return bool(kit) and (mpl is None or kit.start() < mpl.start())
+
+
+def test_notebook_00_imports_livekit_before_matplotlib():
+    """So that the browser edition's first plot shows no font-cache notice (see above)."""
+    assert _imports_livekit_before_matplotlib(NOTEBOOKS[0])
 
 
 _SANITIZE = [(re.compile(r"0x[0-9a-fA-F]+"), "0xADDRESS"), (re.compile(r"[0-9a-f]{32}"), "WIDGET-ID")]
@@ -253,18 +276,42 @@ WORKSHEET_CELL = (
     "sheet = empty_worksheet()\n"
     "sheet['key_partners'] = '直播带货: live selling'\n"
     "saved = save_worksheet(sheet, 'my_canvas.json', overwrite=True)\n"
-    "print('round trip:', load_worksheet(saved) == sheet, saved.name)"
+    "fresh = save_worksheet(sheet, 'my_canvas_new.json')  # no os.link in Pyodide\n"
+    "print('round trip:', load_worksheet(saved) == sheet, load_worksheet(fresh) == sheet, saved.name)"
+)
+
+
+#: Chinese text in a figure drawn with the kit's style: in Pyodide (no system fonts) only the
+#: font inside the kit's wheel can draw it. Prints what a test can check: the font list, the
+#: characters no font has, and every warning (a box would bring matplotlib's "Glyph ... missing"
+#: or the kit's MissingFontWarning).
+FONT_CELL = (
+    "import io, warnings\n"
+    "from livekit import fonts, style\n"
+    "with warnings.catch_warnings(record=True) as caught:\n"
+    "    warnings.simplefilter('always')\n"
+    "    fig = style.new_figure(3, 1.2)\n"
+    "    with style.kit_style():\n"
+    "        ax = fig.add_subplot()\n"
+    "        ax.set_title('直播带货 live commerce')\n"
+    "        ax.text(0.1, 0.4, '李佳琦, 淘宝直播')\n"
+    "    fig.savefig(io.BytesIO(), format='png')\n"
+    "print('fonts:', fonts.font_families())\n"
+    "print('bundled:', fonts.BUNDLED_FONT.is_file())\n"
+    "print('missing:', repr(fonts.missing_glyphs('直播带货 李佳琦, 淘宝直播')))\n"
+    "print('warnings:', len(caught), [f'{w.category.__name__}: {w.message}'[:120] for w in caught])"
 )
 
 
 @pytest.fixture(scope="module")
 def selftest_site(tmp_path_factory, chromium, built):
-    """A second site with two extra notebooks: a broken one, and a worksheet save and load."""
+    """A second site with two extra notebooks: a broken one, and a worksheet save and load
+    followed by a figure with Chinese text."""
     from nbformat.v4 import new_code_cell, new_notebook
 
     folder = tmp_path_factory.mktemp("selftest")
     nbformat.write(browser.broken_notebook([OUTSIDE_REQUEST]), folder / BROKEN)
-    nbformat.write(new_notebook(cells=[new_code_cell(WORKSHEET_CELL)], metadata={
+    nbformat.write(new_notebook(cells=[new_code_cell(WORKSHEET_CELL), new_code_cell(FONT_CELL)], metadata={
         "kernelspec": {"name": "python", "display_name": "Python (Pyodide)", "language": "python"}}),
         folder / WORKSHEET)
     out = site.build(folder / "_site", extra=(folder / BROKEN, folder / WORKSHEET))
@@ -291,9 +338,10 @@ def test_checks_reject_a_broken_site(selftest_site):
     assert traffic.problems() and "another host" in traffic.problems()[0]
 
 
-def test_a_saved_canvas_worksheet_lands_in_the_browsers_storage(selftest_site):
+def test_a_saved_canvas_worksheet_lands_in_the_browsers_storage_and_chinese_renders(selftest_site):
     """save_worksheet / load_worksheet in the site: the file is in the site's file list
-    (browser storage), where a student can download it."""
+    (browser storage), where a student can download it. In the same page, a figure with Chinese
+    text is drawn with the font the kit's wheel carries: glyphs, not boxes."""
     page = selftest_site["context"].new_page()
     try:
         report = browser.PageReport(name="site:worksheet")
@@ -306,7 +354,7 @@ def test_a_saved_canvas_worksheet_lands_in_the_browsers_storage(selftest_site):
         output = page.locator(".jp-OutputArea-output", has_text="round trip:").first
         output.wait_for(timeout=120_000)
         printed = output.inner_text()
-        assert "round trip: True my_canvas.json" in printed, printed
+        assert "round trip: True True my_canvas.json" in printed, printed
         stored = page.evaluate(
             "async () => (await window.jupyterapp.serviceManager.contents.get('my_canvas.json', {content: true})).content")
         if isinstance(stored, str):  # the kernel wrote bytes: the drive keeps them as base64
@@ -314,6 +362,14 @@ def test_a_saved_canvas_worksheet_lands_in_the_browsers_storage(selftest_site):
         else:
             text = json.dumps(stored, ensure_ascii=False)
         assert json.loads(text)["blocks"]["key_partners"] == "直播带货: live selling", text
+
+        drawn = page.locator(".jp-OutputArea-output", has_text="warnings:").first
+        drawn.wait_for(timeout=120_000)
+        printed = page.locator(".jp-Notebook .jp-Cell").nth(1).locator(".jp-OutputArea").inner_text()
+        assert "Livekit CJK Sans" in printed and "bundled: True" in printed, printed
+        assert "missing: ''" in printed, printed
+        assert "warnings: 0 []" in printed, printed
+        assert "Glyph" not in printed and "MissingFontWarning" not in printed, printed
     except Exception:
         report.screenshot = browser.screenshot(page, "site-worksheet")
         raise

@@ -183,6 +183,21 @@ def test_a_new_file_gets_the_usual_permissions_not_the_temporary_files(tmp_path)
     assert (path.stat().st_mode & 0o777) == 0o644
 
 
+def test_browser_edition_umask_and_missing_hard_links_still_save_a_readable_file(tmp_path, monkeypatch):
+    """Pyodide reports a umask of 0o777 and has no os.link: a saved worksheet must still load,
+    and an existing file must still be refused without overwrite=True."""
+    import os
+
+    monkeypatch.setattr(os, "umask", lambda mask: 0o777)
+    monkeypatch.delattr(os, "link")
+    path = worksheet.save_worksheet(_sheet(), tmp_path / "browser.json")
+    assert (path.stat().st_mode & 0o600) == 0o600
+    assert worksheet.load_worksheet(path) == _sheet()
+    with pytest.raises(worksheet.WorksheetExistsError):
+        worksheet.save_worksheet({"channels": "new"}, path)
+    assert worksheet.load_worksheet(path) == _sheet()
+
+
 def test_existing_file_error_is_a_value_error_carrying_the_path(tmp_path):
     path = worksheet.save_worksheet(_sheet(), tmp_path / "mine.json")
     with pytest.raises(worksheet.WorksheetExistsError) as info:

@@ -120,6 +120,26 @@ JS_TEXT_OUTPUTS = """
 """
 
 
+#: What every code cell of the open notebook wrote on stderr, one string per output, each
+#: prefixed "cell N: " (N counts code cells from 1).
+JS_STDERR = """
+() => {
+  const cells = window.jupyterapp.shell.currentWidget.content.model.cells;
+  const out = [];
+  let n = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells.get(i);
+    if (cell.type !== 'code') continue;
+    n += 1;
+    for (const o of cell.outputs.toJSON()) {
+      if (o.output_type === 'stream' && o.name === 'stderr') out.push(`cell ${n}: ` + [].concat(o.text).join(''));
+    }
+  }
+  return out;
+}
+"""
+
+
 def stored_text_outputs(path: Path) -> list[list[str]]:
     """The same as :data:`JS_TEXT_OUTPUTS`, read from the notebook as stored (run in CPython)."""
     import json
