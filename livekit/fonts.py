@@ -161,6 +161,8 @@ def _registered_names() -> frozenset[str]:
         names |= _register(str(BUNDLED_FONT))
     if not any(f in names for f in CJK_FAMILIES[:-1]) or not any(f in names for f in EMOJI_FAMILIES):
         for pattern in _SYSTEM_FONT_FILES:
+            if pattern[1:3] == ":/" and not sys.platform.startswith("win"):
+                continue  # elsewhere "C:/..." is a relative path (a request to the browser edition's drive)
             for path in glob.glob(os.path.expanduser(pattern), recursive=True):
                 names |= _register(path)
     return frozenset(names)
