@@ -484,11 +484,6 @@ def plot_canvas(contents: Mapping[str, str] | None = None, *, ax: Axes | None = 
     return ax
 
 
-def draw_canvas(*args, **kwargs) -> Axes:
-    """Old name of :func:`plot_canvas`, kept for notebooks written before 0.2."""
-    return plot_canvas(*args, **kwargs)
-
-
 # --- the canvas with money ------------------------------------------------------------------------
 
 _TOKEN = "−8,888"  # as wide as any amount shown; fitted once, replaced on every update

@@ -214,16 +214,6 @@ def test_bad_input_makes_no_figure():
     assert plt.get_fignums() == before
 
 
-def test_draw_canvas_is_the_old_name_of_plot_canvas():
-    fig, (a, b) = plt.subplots(1, 2, figsize=(15, 5.2))
-    canvas_plots.draw_canvas({}, ax=a, chain="cost", title="Cost", legend=False)
-    canvas_plots.plot_canvas({}, ax=b, chain="cost", title="Cost", legend=False)
-    for prefix in ("shade", "chain", "outline", "header"):
-        left, right = _by_gid(a, prefix), _by_gid(b, prefix)
-        assert {k: v.get_visible() for k, v in left.items()} == {k: v.get_visible() for k, v in right.items()}
-    assert "draw_canvas" not in canvas_plots.__all__
-
-
 def _canvas_chart(**kwargs):
     fig = new_figure(9, 6)
     return canvas_plots.CanvasChart(fig.add_axes((0.01, 0.07, 0.98, 0.92)), **kwargs)

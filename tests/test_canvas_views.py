@@ -3,11 +3,15 @@ declared interface (``view.controls``, ``view.charts``, ``view.shown``, ``view.p
 from __future__ import annotations
 
 import json
+import re
+import warnings
+from pathlib import Path
 
+import nbformat
 import pytest
 from matplotlib.colors import to_hex
 
-from livekit import canvas, canvas_views
+from livekit import canvas, canvas_views, fonts
 from livekit.canvas_plots import CanvasChart, MoneyCanvasChart, MoneyChart, ValueScoresChart
 from livekit.views import Prediction, View
 from livekit.vocab import BLOCKS, MODULE_NAMES
@@ -349,3 +353,57 @@ def test_worksheet_form_bad_name_and_bad_path_type(tmp_path):
     assert "must end in .csv or .json" in view.error.value
     with pytest.raises(TypeError, match="path must be a file name"):
         canvas_views.worksheet_form(3)
+
+
+# --- Chinese typed into the worksheet ------------------------------------------------------------
+
+TYPED = "直播带货 🎥"
+
+
+@pytest.fixture(params=["this computer's fonts", "the kit's own font only"])
+def font_setup(request, monkeypatch):
+    """Fonts as found here, or as on a computer with no CJK or emoji font (the browser edition):
+    only DejaVu Sans and the font the kit ships. The warnings already given are forgotten."""
+    fonts.font_families.cache_clear()
+    monkeypatch.setattr(fonts, "_WARNED", set())
+    if request.param == "the kit's own font only":
+        monkeypatch.setattr(fonts, "_registered_names", lambda: frozenset({"DejaVu Sans", fonts.BUNDLED_FAMILY}))
+    yield request.param
+    fonts.font_families.cache_clear()
+
+
+def test_worksheet_form_draws_chinese_without_a_missing_font_warning(tmp_path, font_setup):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        view = canvas_views.worksheet_form(tmp_path / "mine.json")
+        view.controls["channels"].value = TYPED
+        view.redraw()
+        view.save(tmp_path / "picture", overwrite=True)  # the PNG and SVG of the picture too
+    body = view.charts["canvas"].bodies["channels"]
+    assert "直播带货" in body.get_text()  # drawn in the block
+    assert fonts.BUNDLED_FAMILY in body.get_fontfamily()  # with the kit's font in its family list
+    told = [str(w.message) for w in caught if issubclass(w.category, fonts.MissingFontWarning)]
+    assert not [m for m in told if "Chinese" in m]
+    assert not [w for w in caught if re.search(r"CJK|missing from font", str(w.message))]  # no per-glyph noise
+    # emoji may have no font: then the kit says so once, in words
+    assert told in ([], [fonts.font_help("emoji")])
+    if font_setup == "the kit's own font only":
+        assert told == [fonts.font_help("emoji")]
+    # and nothing typed is lost: shown, saved and loaded back as typed
+    assert view.shown["worksheet"]["channels"] == TYPED
+    view.controls["save"].click()
+    assert view.error.value == ""
+    again = canvas_views.worksheet_form(tmp_path / "mine.json")
+    again.controls["load"].click()
+    assert again.controls["channels"].value == TYPED
+
+
+NOTEBOOK_01 = Path(__file__).resolve().parents[1] / "notebooks" / "01_canvas_theory.ipynb"
+
+
+def test_notebook_01_hands_in_the_file_its_worksheet_saves():
+    code = [c.source for c in nbformat.read(NOTEBOOK_01, as_version=4).cells if c.cell_type == "code"]
+    forms = [m for s in code for m in re.findall(r"worksheet_form\(\s*[\"']([^\"']+)[\"']", s)]
+    handed = [m for s in code for m in re.findall(r"hand_in_button\([^)]*canvas_file=[\"']([^\"']+)[\"']", s)]
+    assert forms and handed == forms[:1] * len(handed) and len(handed) == 1
+    assert "hand_in_button(" in code[-1]  # the hand-in is the notebook's last cell
