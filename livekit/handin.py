@@ -450,14 +450,16 @@ def hand_in_button(*, notebook: str, folder: str | PathLike = ".", canvas_file: 
     link = widgets.HTML("")
 
     def on_click(_=None) -> None:
-        if record.canvas is None and canvas_file is not None and Path(canvas_file).exists():
+        work = record.snapshot(student=name.value.strip())
+        note = ""
+        if work["canvas"] is None and canvas_file is not None and Path(canvas_file).exists():
             from .worksheet import load_worksheet
 
-            try:
-                record.canvas = load_worksheet(canvas_file)
+            try:  # read at every click, so a canvas saved again since the last hand-in is the one sent
+                work["canvas"] = load_worksheet(canvas_file)
             except ValueError as exc:
-                status.value = f"<span style='color:#D55E00'>Canvas not included: {html.escape(str(exc))}</span>"
-        page = hand_in(record.snapshot(student=name.value.strip()))
+                note = f"<br><span style='color:#D55E00'>Canvas not included: {html.escape(str(exc))}</span>"
+        page = hand_in(work)
         file_name = default_file_name(notebook, name.value.strip())
         data = base64.b64encode(page.encode("utf-8")).decode("ascii")
         link.value = (f'<a download="{html.escape(file_name)}" href="data:text/html;charset=utf-8;base64,{data}">'
@@ -466,12 +468,12 @@ def hand_in_button(*, notebook: str, folder: str | PathLike = ".", canvas_file: 
             written = write_hand_in(page, Path(folder) / file_name, overwrite=replace.value)
         except FileExistsError:
             status.value = (f"<span style='color:#D55E00'>{html.escape(file_name)} already exists and was "
-                            "not replaced. Tick 'replace' to replace it, or use the download link.</span>")
+                            "not replaced. Tick 'replace' to replace it, or use the download link.</span>") + note
         except OSError as exc:
             status.value = (f"<span style='color:#D55E00'>Could not write the file ({html.escape(str(exc))}); "
-                            "use the download link.</span>")
+                            "use the download link.</span>") + note
         else:
-            status.value = f"<span style='color:#009E73'>Written: {html.escape(str(written))}</span>"
+            status.value = f"<span style='color:#009E73'>Written: {html.escape(str(written))}</span>" + note
             replace.value = False
 
     button.on_click(on_click)

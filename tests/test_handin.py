@@ -200,6 +200,20 @@ def test_button_includes_a_saved_canvas_file(fresh):
     page = (fresh / handin.default_file_name("01_canvas_theory")).read_text(encoding="utf-8")
     assert "抖音 and a courier" in page
 
+    sheet["key_partners"] = "淘宝直播 and two couriers"   # the student saves the canvas again
+    save_worksheet(sheet, fresh / "my_canvas.json", overwrite=True)
+    button.replace.value = True
+    button.click()
+    page = (fresh / handin.default_file_name("01_canvas_theory")).read_text(encoding="utf-8")
+    assert "淘宝直播 and two couriers" in page and "抖音 and a courier" not in page
+
+
+def test_button_says_when_the_canvas_file_cannot_be_read(fresh):
+    (fresh / "my_canvas.json").write_text("{not json", encoding="utf-8")
+    button = handin.hand_in_button(notebook="01_canvas_theory", folder=fresh, canvas_file=fresh / "my_canvas.json")
+    button.click()
+    assert "Written" in button.status.value and "Canvas not included" in button.status.value
+
 
 def test_text_form_does_not_depend_on_what_was_typed():
     box = handin.answer_box("reflect_1", "Reflect", notebook="03_innovation_path")
