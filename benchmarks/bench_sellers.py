@@ -189,12 +189,12 @@ def _naive_own_move(threshold: float) -> None:
 
 
 def _naive_anchor_move(percentile: float) -> None:
-    from livekit import seller_plots, seller_views, sellers
+    from livekit import cases, seller_plots, sellers
     from livekit.style import new_figure
 
     fig = new_figure(6.6, 5.2)
     ax = fig.add_axes((0.11, 0.25, 0.66, 0.68))
-    seller_plots.plot_anchor_map(seller_views.place_anchors(percentile),
+    seller_plots.plot_anchor_map(cases.place_anchors(percentile),
                                  reference=sellers.score_sellers(sellers.load_sellers()), ax=ax)
     naive_png(fig)
 

@@ -21,9 +21,13 @@ from urllib.parse import urlparse
 import numpy as np
 import pandas as pd
 
+from . import sellers as S
+from ._checks import check_choice, check_number
 from .data import load
+from .seller_metrics import format_metric
 
-__all__ = ["facts", "anchor_sales", "map_anchors", "platform_cases", "case_box", "format_cny"]
+__all__ = ["facts", "anchor_sales", "map_anchors", "place_anchors", "platform_cases", "case_box", "format_cny",
+           "ASSUMED_PERCENTILE"]
 
 #: The seller-map metrics (``data/sellers.csv``) that no source in the kit reports for a real anchor.
 UNREPORTED_METRICS = ("celebrity", "annual_sales_cny", "avg_viewers", "watch_minutes", "engagement", "conversion")
@@ -235,3 +239,75 @@ def case_box(platform: str) -> str:
             lines.append(f"- {row.anchor}, {row.metric}, {row.event} ({row.date}): "
                          f"{_amount(row.value, row.unit)} ({row.reported_by}).{caveat}")
     return "\n".join(lines)
+
+
+#: The percentile of the teaching set the kit assumes, by default, for a metric no source reports.
+ASSUMED_PERCENTILE = 50.0
+
+
+def place_anchors(percentile: float = ASSUMED_PERCENTILE, *, method: str = "log-minmax",
+                  anchors: pd.DataFrame | None = None, teach: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Score the real anchors of :func:`map_anchors` against the teaching set.
+
+    What is reported is used: ``followers`` where an outlet reported it, and the best single
+    session's sales as ``annual_sales_cny``. **The kit's assumptions**, every one listed in the
+    result's ``assumed`` column: a year's sales are at least that one session (the same lower
+    bound the teaching set's film-star row uses), and every metric no source reports (listed in
+    ``missing``) is set to the teaching set's ``percentile``-th percentile. Where outlets report
+    two figures for the session, the anchor is scored twice (``_low`` and ``_high``).
+
+    Parameters
+    ----------
+    percentile : float, 0-100
+        The teaching-set percentile assumed for the unreported metrics (50: its median).
+    method : {"log-minmax", "percentile"}
+        The normalisation (against the teaching set).
+    anchors, teach : DataFrame, optional
+        :func:`map_anchors` and :func:`livekit.sellers.load_sellers`, if already
+        loaded (a view passes them to save reading the files on every move).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per anchor: ``seller``, ``label`` (the name, with ``*`` when even followers are
+        assumed), ``influence_low``, ``influence_high``, ``attractiveness_low``,
+        ``attractiveness_high`` (0-100), ``reported`` and ``assumed`` (text), ``sources``.
+    """
+    percentile = check_number("percentile", percentile, low=0, high=100)
+    check_choice("method", method, S.NORMALISATIONS)
+    teach = S.load_sellers() if teach is None else teach
+    anchors = map_anchors() if anchors is None else anchors
+    for name, table, needed in (("teach", teach, list(S.METRICS)[:1]),
+                                ("anchors", anchors, ["seller", "followers", "missing", "best_session_low", "best_session_high"])):
+        if not isinstance(table, pd.DataFrame):
+            raise TypeError(f"{name} must be a DataFrame, got {type(table).__name__}")
+        absent = [col for col in needed if col not in table.columns]
+        if absent or table.empty:
+            raise ValueError(f"{name} must be a non-empty table with columns {needed}; missing {absent}")
+    guess = {m: float(np.percentile(teach[m].to_numpy(float), percentile)) for m in S.METRICS if m in teach.columns}
+    rows, out = [], []
+    for _, anchor in anchors.iterrows():
+        missing = [m.strip() for m in str(anchor["missing"]).split(",") if m.strip()]
+        assumed = {m: guess[m] for m in missing if m in guess and m != "annual_sales_cny"}
+        base = {m: (assumed[m] if m in assumed else float(anchor["followers"])) for m in S.METRICS
+                if m in teach.columns and m != "annual_sales_cny"}
+        for end in ("low", "high"):
+            rows.append({"seller": anchor["seller"], **base, "annual_sales_cny": float(anchor[f"best_session_{end}"])})
+        said = [f"{m} {format_metric(m, v)}" for m, v in assumed.items()]
+        said.append("a year's sales = at least the best session")
+        reported = [f"best session {anchor['best_session_reported']} ({anchor['best_session_event']})"]
+        if "followers" not in assumed:
+            reported.insert(0, f"followers {format_metric('followers', anchor['followers'])} ({anchor['followers_source']})")
+        if not np.isnan(anchor["peak_cumulative_viewers"]):
+            reported.append(f"cumulative viewers of one event {format_metric('followers', anchor['peak_cumulative_viewers'])} "
+                            f"(not a map metric)")
+        out.append({"seller": anchor["seller"], "label": anchor["seller"] + ("*" if "followers" in assumed else ""),
+                    "reported": "; ".join(reported), "assumed": "; ".join(said), "sources": anchor["sources"]})
+    scored = S.score_sellers(pd.DataFrame(rows), reference=teach, method=method)
+    result = pd.DataFrame(out)
+    for dim in ("influence", "attractiveness"):
+        result[f"{dim}_low"] = scored[dim].to_numpy()[0::2]
+        result[f"{dim}_high"] = scored[dim].to_numpy()[1::2]
+    columns = ["seller", "label", "influence_low", "influence_high", "attractiveness_low", "attractiveness_high",
+               "reported", "assumed", "sources"]
+    return result[columns]

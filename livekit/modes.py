@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from itertools import combinations as _pairs_of
-from typing import Iterable
+from typing import Any, Iterable
 
 import pandas as pd
 
@@ -190,6 +190,12 @@ def pair_table() -> pd.DataFrame:
     return _load("mode_pairs")
 
 
+def _one_mode(name: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be one mode (text), got {type(value).__name__}")
+    return check_mode_list(value)[0]
+
+
 def pair_synergy(mode_a: str, mode_b: str) -> float:
     """The kit's synergy between two different modes (order does not matter).
 
@@ -208,8 +214,7 @@ def pair_synergy(mode_a: str, mode_b: str) -> float:
     ValueError
         If a mode is unknown or the two are the same.
     """
-    a = check_mode_list(mode_a)[0]
-    b = check_mode_list(mode_b)[0]
+    a, b = (_one_mode(name, value) for name, value in (("mode_a", mode_a), ("mode_b", mode_b)))
     if a == b:
         raise ValueError(f"mode_a and mode_b must be two different modes, got {a!r} twice")
     return _synergies()[frozenset((a, b))]

@@ -15,7 +15,8 @@ import pandas as pd
 
 from ._checks import check_choice, check_number
 
-__all__ = ["Metric", "METRICS", "DIMENSIONS", "DEFAULT_WEIGHTS", "check_weights", "default_weights", "dataset_weights"]
+__all__ = ["Metric", "METRICS", "DIMENSIONS", "DEFAULT_WEIGHTS", "check_weights", "default_weights", "dataset_weights",
+           "format_metric"]
 
 
 @dataclass(frozen=True)
@@ -178,3 +179,35 @@ def dataset_weights(data: pd.DataFrame) -> dict[str, float]:
     if not isinstance(data, pd.DataFrame):
         raise TypeError(f"data must be a DataFrame of sellers, got {type(data).__name__}")
     return default_weights(data.columns)
+
+
+def format_metric(metric: str, value: float) -> str:
+    """A metric's raw value in words a student reads at a glance.
+
+    Parameters
+    ----------
+    metric : str
+        A name of :data:`METRICS`.
+    value : float
+        The raw value, in the metric's unit.
+
+    Returns
+    -------
+    str
+        Shares as percentages (celebrity as a 0-1 rating), large counts and money in millions
+        or billions.
+
+    Examples
+    --------
+    >>> format_metric("followers", 40_000_000), format_metric("conversion", 0.034)
+    ('40.0 million', '3.4%')
+    """
+    check_choice("metric", metric, METRICS)
+    value = check_number("value", value, low=0.0)
+    if METRICS[metric].high == 1.0:
+        return f"{value:.2f}" if metric == "celebrity" else f"{100 * value:.1f}%"
+    if value >= 1e9:
+        return f"{value / 1e9:.1f} billion"
+    if value >= 1e6:
+        return f"{value / 1e6:.1f} million"
+    return f"{value:,.0f}" if value >= 100 else f"{value:.1f}"

@@ -750,7 +750,7 @@ class AnchorRanges(Chart):
     placed : DataFrame
         One row per anchor: ``seller``, ``influence_low``, ``influence_high``,
         ``attractiveness_low``, ``attractiveness_high`` (0-100), as from
-        :func:`livekit.seller_views.place_anchors`; ``label`` (the name to show, optional).
+        :func:`livekit.cases.place_anchors`; ``label`` (the name to show, optional).
     classes_low, classes_high : array-like of str
         The class at each end.
 
@@ -816,7 +816,7 @@ def plot_anchor_map(placed: pd.DataFrame, *, model: str = "quadrant", cuts=S.DEF
     Parameters
     ----------
     placed : DataFrame
-        From :func:`livekit.seller_views.place_anchors`.
+        From :func:`livekit.cases.place_anchors`.
     model, cuts, bands, share
         As in :func:`livekit.sellers.classify`.
     reference : DataFrame, optional

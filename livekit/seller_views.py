@@ -21,16 +21,18 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
+from . import cases
 from . import seller_plots as P
 from . import sellers as S
 from ._checks import check_choice, check_number
+from .seller_metrics import format_metric
 from .style import CLASS_COLORS, kit_style, new_figure
 from .vocab import SELLER_CLASSES
 from .views import FastFigure, Prediction, View, slider
 
 __all__ = ["explore_seller", "explore_sellers", "explore_own_data", "own_data_example", "explore_anchors",
-           "place_anchors", "SELLER_SLIDERS", "FOLLOWERS_GOAL", "THRESHOLD_GOAL", "EXAMPLE_ROWS", "EXAMPLE_NAME",
-           "EXAMPLE_SELLER", "ASSUMED_PERCENTILE", "ASSUMPTION_GOAL"]
+           "SELLER_SLIDERS", "FOLLOWERS_GOAL", "THRESHOLD_GOAL", "EXAMPLE_ROWS", "EXAMPLE_NAME",
+           "EXAMPLE_SELLER", "ASSUMPTION_GOAL"]
 
 #: Slider ranges for one seller's metrics: (low, high, step, log?) in the metric's unit.
 SELLER_SLIDERS = {
@@ -67,17 +69,6 @@ def _metric_slider(name: str, value: float) -> widgets.Widget:
                                readout_format=fmt, continuous_update=True, style=style, layout=layout)
 
 
-def _fmt(metric: str, value: float) -> str:
-    """A raw metric value in words a student reads at a glance."""
-    if S.METRICS[metric].high == 1.0:
-        return f"{value:.2f}" if metric == "celebrity" else f"{100 * value:.1f}%"
-    if value >= 1e9:
-        return f"{value / 1e9:.1f} billion"
-    if value >= 1e6:
-        return f"{value / 1e6:.1f} million"
-    return f"{value:,.0f}" if value >= 100 else f"{value:.1f}"
-
-
 def _in_metrics(metrics: dict, move: dict, reference: pd.DataFrame, method: str) -> str:
     """Each part of the move, made with one metric alone (or "not enough alone")."""
     parts = []
@@ -88,8 +79,8 @@ def _in_metrics(metrics: dict, move: dict, reference: pd.DataFrame, method: str)
         for name in (n for n in SELLER_SLIDERS if S.METRICS[n].dimension == dim):
             needed = S.metric_needed(metrics, name, move[key], reference=reference, method=method)
             if needed is not None:
-                options.append(f"{S.METRICS[name].label} {_fmt(name, metrics[name])} &rarr; "
-                               f"<b>{_fmt(name, needed)}</b>")
+                options.append(f"{S.METRICS[name].label} {format_metric(name, metrics[name])} &rarr; "
+                               f"<b>{format_metric(name, needed)}</b>")
         said = " or ".join(options) if options else "no single metric is enough alone"
         parts.append(f"{dim} part with one metric alone: {said}")
     return ("<br>" + "<br>".join(parts)) if parts else ""
@@ -755,74 +746,9 @@ def explore_own_data(*, example: bool = True, model: str = "quadrant", method: s
 
 # --- real anchors on the map ------------------------------------------------------------
 
-#: The percentile of the teaching set the kit assumes, by default, for a metric no source reports.
-ASSUMED_PERCENTILE = 50.0
 #: The assumed percentile of the anchors' prediction ("lower the assumption to this").
 ASSUMPTION_GOAL = 20.0
 _ANCHOR = "Viya (Huang Wei)"
-
-
-def place_anchors(percentile: float = ASSUMED_PERCENTILE, *, method: str = "log-minmax",
-                  anchors: pd.DataFrame | None = None, teach: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Score the real anchors of :func:`livekit.cases.map_anchors` against the teaching set.
-
-    What is reported is used: ``followers`` where an outlet reported it, and the best single
-    session's sales as ``annual_sales_cny``. **The kit's assumptions**, every one listed in the
-    result's ``assumed`` column: a year's sales are at least that one session (the same lower
-    bound the teaching set's film-star row uses), and every metric no source reports (listed in
-    ``missing``) is set to the teaching set's ``percentile``-th percentile. Where outlets report
-    two figures for the session, the anchor is scored twice (``_low`` and ``_high``).
-
-    Parameters
-    ----------
-    percentile : float, 0-100
-        The teaching-set percentile assumed for the unreported metrics (50: its median).
-    method : {"log-minmax", "percentile"}
-        The normalisation (against the teaching set).
-    anchors, teach : DataFrame, optional
-        :func:`livekit.cases.map_anchors` and :func:`livekit.sellers.load_sellers`, if already
-        loaded (a view passes them to save reading the files on every move).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per anchor: ``seller``, ``label`` (the name, with ``*`` when even followers are
-        assumed), ``influence_low``, ``influence_high``, ``attractiveness_low``,
-        ``attractiveness_high`` (0-100), ``reported`` and ``assumed`` (text), ``sources``.
-    """
-    from . import cases
-
-    percentile = check_number("percentile", percentile, low=0, high=100)
-    check_choice("method", method, S.NORMALISATIONS)
-    teach = S.load_sellers() if teach is None else teach
-    anchors = cases.map_anchors() if anchors is None else anchors
-    guess = {m: float(np.percentile(teach[m].to_numpy(float), percentile)) for m in S.METRICS if m in teach.columns}
-    rows, out = [], []
-    for _, anchor in anchors.iterrows():
-        missing = [m.strip() for m in str(anchor["missing"]).split(",") if m.strip()]
-        assumed = {m: guess[m] for m in missing if m in guess and m != "annual_sales_cny"}
-        base = {m: (assumed[m] if m in assumed else float(anchor["followers"])) for m in S.METRICS
-                if m in teach.columns and m != "annual_sales_cny"}
-        for end in ("low", "high"):
-            rows.append({"seller": anchor["seller"], **base, "annual_sales_cny": float(anchor[f"best_session_{end}"])})
-        said = [f"{m} {_fmt(m, v)}" for m, v in assumed.items()]
-        said.append("a year's sales = at least the best session")
-        reported = [f"best session {anchor['best_session_reported']} ({anchor['best_session_event']})"]
-        if "followers" not in assumed:
-            reported.insert(0, f"followers {_fmt('followers', anchor['followers'])} ({anchor['followers_source']})")
-        if not np.isnan(anchor["peak_cumulative_viewers"]):
-            reported.append(f"cumulative viewers of one event {_fmt('followers', anchor['peak_cumulative_viewers'])} "
-                            f"(not a map metric)")
-        out.append({"seller": anchor["seller"], "label": anchor["seller"] + ("*" if "followers" in assumed else ""),
-                    "reported": "; ".join(reported), "assumed": "; ".join(said), "sources": anchor["sources"]})
-    scored = S.score_sellers(pd.DataFrame(rows), reference=teach, method=method)
-    result = pd.DataFrame(out)
-    for dim in ("influence", "attractiveness"):
-        result[f"{dim}_low"] = scored[dim].to_numpy()[0::2]
-        result[f"{dim}_high"] = scored[dim].to_numpy()[1::2]
-    columns = ["seller", "label", "influence_low", "influence_high", "attractiveness_low", "attractiveness_high",
-               "reported", "assumed", "sources"]
-    return result[columns]
 
 
 def _anchor_prediction() -> Prediction:
@@ -858,7 +784,7 @@ def _anchor_table(placed: pd.DataFrame, low, high) -> str:
 def explore_anchors(*, model: str = "quadrant", method: str = "log-minmax") -> View:
     """Real anchors next to the teaching set: what is reported, and what the kit must assume.
 
-    Each anchor of :func:`livekit.cases.map_anchors` is placed by :func:`place_anchors`: its
+    Each anchor of :func:`livekit.cases.map_anchors` is placed by :func:`livekit.cases.place_anchors`: its
     reported followers and best session, and the kit's assumption (a teaching-set percentile,
     on a slider) for every metric no source reports. Where outlets disagree, the anchor is a
     bar between the two placements. The table under the map lists, per anchor, what is reported
@@ -884,13 +810,11 @@ def explore_anchors(*, model: str = "quadrant", method: str = "log-minmax") -> V
     teach = S.load_sellers()
     reference = S.score_sellers(teach, method=method)
     controls = {
-        "percentile": slider("Assumed percentile", ASSUMED_PERCENTILE, 0, 100, 5, fmt=".0f"),
+        "percentile": slider("Assumed percentile", cases.ASSUMED_PERCENTILE, 0, 100, 5, fmt=".0f"),
         "model": _model_picker(model),
     }
-    from . import cases
-
     facts = cases.map_anchors()
-    placed = place_anchors(ASSUMED_PERCENTILE, method=method, anchors=facts, teach=teach)
+    placed = cases.place_anchors(cases.ASSUMED_PERCENTILE, method=method, anchors=facts, teach=teach)
     disagree = facts.loc[facts["best_session_low"] != facts["best_session_high"], "seller"].tolist()
     above = set(facts.loc[facts["best_session_low"] > teach["annual_sales_cny"].max(), "seller"])
     fig = new_figure(6.6, 4.7)
@@ -923,7 +847,7 @@ def explore_anchors(*, model: str = "quadrant", method: str = "log-minmax") -> V
         percentile = float(controls["percentile"].value)
         key = (percentile, picked)
         if key not in placements:  # a slider returns to the same few values: place and classify once
-            now = place_anchors(percentile, method=method, anchors=facts, teach=teach)
+            now = cases.place_anchors(percentile, method=method, anchors=facts, teach=teach)
             low = S.classify(now.rename(columns={"influence_low": "influence", "attractiveness_low": "attractiveness"}),
                              model=picked)
             high = S.classify(now.rename(columns={"influence_high": "influence",

@@ -96,6 +96,10 @@ def _fixtures():
             (sellers.classify(sellers.score_sellers(sellers.load_sellers()), model="quadrant"),), {},
         )
         fixtures["plot_next_move"] = lambda: (({"seller": "Fruit farmer", "influence": 30.0, "attractiveness": 40.0},), {})
+        from livekit import cases
+        fixtures["plot_anchor_map"] = lambda: (
+            (cases.place_anchors(),), {"reference": sellers.score_sellers(sellers.load_sellers())},
+        )
     except ImportError:
         pass
     return fixtures

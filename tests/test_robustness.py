@@ -35,6 +35,9 @@ MODULES = [
     "livekit.worksheet",
     "livekit.setup_check",
     "livekit.fonts",
+    "livekit.glossary",
+    "livekit.modes",
+    "livekit.cases",
 ]
 
 #: Public functions that are not pure logic (widgets, figures): tested in their own files.
@@ -79,6 +82,17 @@ VALID: dict[str, Callable[[], dict[str, Any]]] = {
     "livekit.fonts.missing_glyphs": lambda: {"text": "直播 abc"},
     "livekit.fonts.warn_missing_glyphs": lambda: {"text": "直播 abc"},
     "livekit.fonts.font_help": lambda: {"kind": "cjk"},
+    "livekit.glossary.glossary": lambda: {"term": "GMV"},
+    "livekit.modes.check_purpose": lambda: {"purpose": "trust"},
+    "livekit.modes.check_mode_list": lambda: {"modes": ["value", "contrast"]},
+    "livekit.modes.mode_fit": lambda: {"purpose": "trust"},
+    "livekit.modes.pair_synergy": lambda: {"mode_a": "value", "mode_b": "contrast"},
+    "livekit.modes.combine": lambda: {"purpose": "trust", "modes": ["value", "contrast"]},
+    "livekit.modes.combination_table": lambda: {"purpose": "trust", "modes": ["value", "contrast"]},
+    "livekit.modes.rank_combinations": lambda: {"purpose": "launch"},
+    "livekit.cases.format_cny": lambda: {"value": 1.2e9},
+    "livekit.cases.case_box": lambda: {"platform": "Douyin"},
+    "livekit.cases.place_anchors": lambda: {"percentile": 30.0},
 }
 
 #: Names to try in ``**kwargs`` parameters, by function (besides an unknown name).
@@ -90,6 +104,8 @@ KEYWORDS: dict[str, Callable[[], list[str]]] = {
 #: Columns that hold NaN by design in a valid result ("empty where the same").
 NAN_ALLOWED = {
     "livekit.path.parameter_table": {"non_live", "slider_max"},
+    # an anchor's followers or viewers that no outlet reported stay empty (the kit invents none)
+    "livekit.cases.map_anchors": {"followers", "peak_cumulative_viewers"},
 }
 
 _WORKDIR = Path(tempfile.mkdtemp(prefix="livekit-robustness-"))

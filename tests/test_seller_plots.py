@@ -13,6 +13,7 @@ from matplotlib.colors import to_rgba
 from matplotlib.path import Path
 
 from livekit import seller_plots as P
+from livekit import cases
 from livekit import sellers as S
 from livekit.style import CLASS_COLORS, CLASS_HATCHES
 from livekit.vocab import SELLER_CLASSES
@@ -225,7 +226,7 @@ def test_anchor_map_draws_one_bar_per_anchor_with_class_colours():
 
     from livekit import seller_views
 
-    placed = seller_views.place_anchors()
+    placed = cases.place_anchors()
     ax = P.plot_anchor_map(placed, reference=S.score_sellers(S.load_sellers()), note="assumed: the kit's")
     bars = [c for c in ax.collections if c.get_linewidth()[0] == 3.0]
     assert len(bars) == 1 and len(bars[0].get_segments()) == len(placed)

@@ -10,6 +10,7 @@ from matplotlib.colors import to_rgba
 
 from livekit import seller_plots as P
 from livekit import seller_views as V
+from livekit import cases
 from livekit import sellers as S
 from livekit.style import CLASS_COLORS, new_figure
 from livekit.views import FastFigure, Prediction, View
@@ -473,7 +474,7 @@ def test_example_file_bad_arguments():
 def test_place_anchors_uses_reported_figures_and_labels_assumptions():
     from livekit import cases
 
-    placed = V.place_anchors()
+    placed = cases.place_anchors()
     facts = cases.map_anchors()
     assert placed["seller"].tolist() == facts["seller"].tolist()
     for _, row in placed.iterrows():
@@ -486,11 +487,11 @@ def test_place_anchors_uses_reported_figures_and_labels_assumptions():
     # the median assumption puts every anchor at the same height: all of it is assumed
     assert placed["attractiveness_low"].nunique() == 1
     # higher assumptions never lower a score
-    high = V.place_anchors(90)
+    high = cases.place_anchors(90)
     assert (high["attractiveness_low"] > placed["attractiveness_low"]).all()
     assert (high["influence_low"] >= placed["influence_low"]).all()
     with pytest.raises(ValueError, match="percentile"):
-        V.place_anchors(120)
+        cases.place_anchors(120)
 
 
 def test_anchor_view_shows_the_anchors_their_sources_and_the_assumption():
