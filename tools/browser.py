@@ -743,3 +743,33 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
+
+
+def run_without_browser(test_file: str, selector: str, *, ci: str, root: Path) -> subprocess.CompletedProcess:
+    """Run one browser test of ``test_file`` (``-k selector``) as if no Chromium existed.
+
+    For the tests' own check that a missing browser is skipped with a hint on a laptop and fails
+    under ``CI=true`` (``ci="true"``).
+
+    Parameters
+    ----------
+    test_file : str
+        The test module, relative to ``root``.
+    selector : str
+        A ``pytest -k`` expression choosing one test that needs the browser.
+    ci : str
+        The value of ``CI`` for the run ("" or "true").
+    root : Path
+        The checkout, the run's working folder.
+
+    Returns
+    -------
+    subprocess.CompletedProcess
+        With ``stdout`` and ``stderr`` as text.
+    """
+    missing = root / "test-artifacts" / "no-such-chromium"
+    env = dict(os.environ, KIT_CHROMIUM=str(missing), CI=ci)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", test_file, "-k", selector, "-rs", "-q", "-p", "no:randomly"],
+        cwd=root, env=env, capture_output=True, text=True, timeout=120,
+    )
