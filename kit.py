@@ -26,6 +26,7 @@ For instructors and authors:
                                            install) into _site/; --serve also serves it on
                                            http://127.0.0.1:8000/ to try it
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -67,7 +68,9 @@ def ensure_environment(dev: bool = False) -> Path:
     ``requirements-dev.txt`` (tests, the browser-edition build, projector mode).
     """
     if sys.version_info < MIN_PYTHON:
-        sys.exit(f"The kit needs Python {MIN_PYTHON[0]}.{MIN_PYTHON[1]} or newer; this is {sys.version.split()[0]}.")
+        sys.exit(
+            f"The kit needs Python {MIN_PYTHON[0]}.{MIN_PYTHON[1]} or newer; this is {sys.version.split()[0]}."
+        )
     env = _venv_dir()
     python = _venv_python(env)
     if not python.exists():
@@ -81,9 +84,19 @@ def ensure_environment(dev: bool = False) -> Path:
         # --no-compile: Python compiles each module the first time it is imported, so the
         # environment holds bytecode only for what is used (about 90 MB less for students)
         subprocess.run(
-            [str(python), "-m", "pip", "install", "--disable-pip-version-check", "--no-compile", "-q",
-             "-r", names[-1]],
-            cwd=ROOT, check=True,
+            [
+                str(python),
+                "-m",
+                "pip",
+                "install",
+                "--disable-pip-version-check",
+                "--no-compile",
+                "-q",
+                "-r",
+                names[-1],
+            ],
+            cwd=ROOT,
+            check=True,
         )
         stamp.write_text(wanted)
     return python
@@ -168,8 +181,10 @@ def cmd_student_copies(extra: list[str]) -> int:
 def nbgrader_arguments(extra: list[str]) -> list[str]:
     """Arguments for ``tools.nbgrader_route``: COURSE and notebook paths made absolute (they are
     the instructor's, relative to where the command was typed); options and their values as typed."""
-    return [a if a.startswith("-") or (i and extra[i - 1] == "--assignment") else str(Path(a).resolve())
-            for i, a in enumerate(extra)]
+    return [
+        a if a.startswith("-") or (i and extra[i - 1] == "--assignment") else str(Path(a).resolve())
+        for i, a in enumerate(extra)
+    ]
 
 
 def cmd_nbgrader(extra: list[str]) -> int:

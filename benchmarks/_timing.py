@@ -4,12 +4,13 @@ A "move" is setting a control's ``value`` from Python, which runs the view's cal
 synchronously up to the new PNG in ``view.image.value``: exactly the work the kernel does when a
 student drags a slider (the browser's part is measured by the browser test).
 """
+
 from __future__ import annotations
 
 import io
 import statistics
 import time
-from typing import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 
 def naive_png(fig) -> bytes:
@@ -30,7 +31,9 @@ def percentile(samples: Sequence[float], q: float) -> float:
     return ordered[k]
 
 
-def time_moves(move: Callable[[object], None], values: Iterable[object], *, warmup: int = 3) -> tuple[float, float]:
+def time_moves(
+    move: Callable[[object], None], values: Iterable[object], *, warmup: int = 3
+) -> tuple[float, float]:
     """Time ``move(value)`` for each value; return (median, p95) in milliseconds."""
     values = list(values)
     for value in values[:warmup]:
@@ -43,7 +46,14 @@ def time_moves(move: Callable[[object], None], values: Iterable[object], *, warm
     return statistics.median(samples), percentile(samples, 95)
 
 
-def report(name: str, fast: tuple[float, float], naive: tuple[float, float], *, target_ms: float = 30.0, min_speedup: float = 3.0) -> bool:
+def report(
+    name: str,
+    fast: tuple[float, float],
+    naive: tuple[float, float],
+    *,
+    target_ms: float = 30.0,
+    min_speedup: float = 3.0,
+) -> bool:
     """Print one line comparing a view's fast and naive redraws; return True if on target."""
     speedup = naive[0] / fast[0] if fast[0] > 0 else float("inf")
     ok = fast[0] <= target_ms and speedup >= min_speedup

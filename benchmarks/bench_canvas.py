@@ -11,6 +11,7 @@ can slow a whole series down. Fast and naive are treated alike.
 
     python kit.py bench canvas
 """
+
 from __future__ import annotations
 
 import itertools
@@ -41,12 +42,21 @@ def bench_explorer() -> None:
     fresh = canvas_views.explore_canvas()
     model, colors = fresh.controls["model"], fresh.controls["colors"]
     firsts = []
-    for widget, value in ((model, "online"), (model, "offline"), (colors, False), (model, "online"), (model, "live")):
+    for widget, value in (
+        (model, "online"),
+        (model, "offline"),
+        (colors, False),
+        (model, "online"),
+        (model, "live"),
+    ):
         start = time.perf_counter()
         widget.value = value
         firsts.append((time.perf_counter() - start) * 1000)
-    print(f"{'canvas explorer: first visit to a look':<38} median {statistics.median(firsts):6.1f} ms  "
-          f"max {max(firsts):6.1f} ms (once per model x colour; later visits are cached)", flush=True)
+    print(
+        f"{'canvas explorer: first visit to a look':<38} median {statistics.median(firsts):6.1f} ms  "
+        f"max {max(firsts):6.1f} ms (once per model x colour; later visits are cached)",
+        flush=True,
+    )
 
     view = canvas_views.explore_canvas()
     controls = view.controls
@@ -56,11 +66,14 @@ def bench_explorer() -> None:
         controls["block"].value = block
 
     def naive_block(block):
-        ax = canvas_plots.plot_canvas(model=controls["model"].value, highlight=block,
-                                      chain=_chain(canvas.chains_of(block)))
+        ax = canvas_plots.plot_canvas(
+            model=controls["model"].value, highlight=block, chain=_chain(canvas.chains_of(block))
+        )
         _naive_close(ax.figure)
 
-    report("canvas explorer: pick a block", _best(fast_block, blocks), _best(naive_block, blocks[:10]))
+    report(
+        "canvas explorer: pick a block", _best(fast_block, blocks), _best(naive_block, blocks[:10])
+    )
 
     models = list(itertools.islice(itertools.cycle(BUSINESS_MODELS), N))
 
@@ -69,10 +82,16 @@ def bench_explorer() -> None:
 
     def naive_model(model):
         block = controls["block"].value
-        ax = canvas_plots.plot_canvas(model=model, highlight=block, chain=_chain(canvas.chains_of(block)))
+        ax = canvas_plots.plot_canvas(
+            model=model, highlight=block, chain=_chain(canvas.chains_of(block))
+        )
         _naive_close(ax.figure)
 
-    report("canvas explorer: switch the model", _best(fast_model, models), _best(naive_model, models[:10]))
+    report(
+        "canvas explorer: switch the model",
+        _best(fast_model, models),
+        _best(naive_model, models[:10]),
+    )
 
     toggles = [i % 2 == 0 for i in range(N)]
 
@@ -81,11 +100,19 @@ def bench_explorer() -> None:
 
     def naive_colour(flag):
         block = controls["block"].value
-        ax = canvas_plots.plot_canvas(model=controls["model"].value, color_by_module=flag, highlight=block,
-                                      chain=_chain(canvas.chains_of(block)))
+        ax = canvas_plots.plot_canvas(
+            model=controls["model"].value,
+            color_by_module=flag,
+            highlight=block,
+            chain=_chain(canvas.chains_of(block)),
+        )
         _naive_close(ax.figure)
 
-    report("canvas explorer: colour on/off", _best(fast_colour, toggles), _best(naive_colour, toggles[:10]))
+    report(
+        "canvas explorer: colour on/off",
+        _best(fast_colour, toggles),
+        _best(naive_colour, toggles[:10]),
+    )
 
 
 def _chain(chains):
@@ -138,7 +165,9 @@ def bench_money() -> None:
         amounts = {i: s.value for i, s in view.controls.items()}
         amounts["wages"] = value
         money = canvas.canvas_money(**amounts)
-        contents = {row.source_block: f"{row.label}\n{row.signed:+,.0f}" for row in money.itertuples()}
+        contents = {
+            row.source_block: f"{row.label}\n{row.signed:+,.0f}" for row in money.itertuples()
+        }
         fig = new_figure(10.5, 5.0)
         ax = fig.add_axes((0.005, 0.08, 0.6, 0.86))
         canvas_plots.plot_canvas(contents, ax=ax)
@@ -161,8 +190,11 @@ def bench_worksheet() -> None:
         box.value = value
 
     median, p95 = time_moves(move, values)
-    print(f"{'worksheet: type into a block (info)':<38} median {median:6.1f} ms  p95 {p95:6.1f} ms "
-          "(text fitting, texts repainted; updates when the box loses focus)", flush=True)
+    print(
+        f"{'worksheet: type into a block (info)':<38} median {median:6.1f} ms  p95 {p95:6.1f} ms "
+        "(text fitting, texts repainted; updates when the box loses focus)",
+        flush=True,
+    )
 
 
 def main() -> None:

@@ -5,6 +5,7 @@ so the figure is the package's own cost, measured in a fresh interpreter each ti
 figure is what a student waits for after *Run All*: each notebook executed top to bottom in a
 fresh kernel (kernel start-up included), the same way `python kit.py execute` and nbval run it.
 """
+
 from __future__ import annotations
 
 import statistics
@@ -23,8 +24,13 @@ def import_seconds(module: str = "livekit", repeats: int = 5) -> tuple[float, fl
     """Median and max seconds to import ``module`` in a fresh interpreter."""
     samples = []
     for _ in range(repeats):
-        out = subprocess.run([sys.executable, "-c", _IMPORT.format(module=module)], cwd=ROOT,
-                             capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", _IMPORT.format(module=module)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         samples.append(float(out.stdout.strip()))
     return statistics.median(samples), max(samples)
 
@@ -37,20 +43,31 @@ def notebook_seconds(path: Path) -> float:
     nb = nbformat.read(path, as_version=4)
     start = time.perf_counter()
     with tempfile.TemporaryDirectory():
-        NotebookClient(nb, timeout=600, kernel_name="python3",
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        NotebookClient(
+            nb,
+            timeout=600,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(path.parent)}},
+        ).execute()
     return time.perf_counter() - start
 
 
 def main() -> None:
     median, worst = import_seconds("livekit")
     verdict = "OK" if median <= 0.5 else "MISSED"
-    print(f"import livekit                          median {median * 1000:6.1f} ms  max {worst * 1000:6.1f} ms  {verdict} (target <= 500 ms)")
+    print(
+        f"import livekit                          median {median * 1000:6.1f} ms  max {worst * 1000:6.1f} ms  {verdict} (target <= 500 ms)"
+    )
     for module in ("livekit.data", "livekit.views"):
         median, worst = import_seconds(module, repeats=3)
-        print(f"import {module:<32} median {median * 1000:6.1f} ms  (pulls in pandas / matplotlib / ipywidgets)")
+        print(
+            f"import {module:<32} median {median * 1000:6.1f} ms  (pulls in pandas / matplotlib / ipywidgets)"
+        )
     for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
-        print(f"run {path.name:<35} {notebook_seconds(path):6.1f} s (fresh kernel, top to bottom)", flush=True)
+        print(
+            f"run {path.name:<35} {notebook_seconds(path):6.1f} s (fresh kernel, top to bottom)",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ the same plot code, and save it as PNG. Target (issue 5): median <= 30 ms and >=
 Slider values sweep up and back down in the slider's own steps (a drag); the traffic sweep
 also crosses the waterfall's axis limits, so its p95 includes full redraws.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -18,7 +19,8 @@ matplotlib.use("Agg")
 import numpy as np
 
 from benchmarks._timing import naive_png, report, time_moves
-from livekit import modes, path, path_views as pv
+from livekit import modes, path
+from livekit import path_views as pv
 
 MOVES = 40
 
@@ -74,7 +76,9 @@ def bench_modes() -> bool:
         fig, _ = pv._modes_figure(result, _alone(purpose))
         naive_png(fig)
 
-    ok = report("seven modes (one mode button)", time_moves(fast, flips), time_moves(naive, flips[:15]))
+    ok = report(
+        "seven modes (one mode button)", time_moves(fast, flips), time_moves(naive, flips[:15])
+    )
     purposes = _cycle(list(modes.purposes()["purpose"]))
 
     def fast_purpose(p):
@@ -85,8 +89,11 @@ def bench_modes() -> bool:
         fig, _ = pv._modes_figure(modes.combine(p, chosen), _alone(p))
         naive_png(fig)
 
-    ok &= report("seven modes (purpose, first visits redraw)", time_moves(fast_purpose, purposes, warmup=0),
-                 time_moves(naive_purpose, purposes[:12]))
+    ok &= report(
+        "seven modes (purpose, first visits redraw)",
+        time_moves(fast_purpose, purposes, warmup=0),
+        time_moves(naive_purpose, purposes[:12]),
+    )
     return ok
 
 
@@ -102,7 +109,9 @@ def bench_model() -> bool:
         fig, _ = pv._model_figure(result)
         naive_png(fig)
 
-    ok = report("traffic to profit (conversion)", time_moves(fast, values), time_moves(naive, values[:15]))
+    ok = report(
+        "traffic to profit (conversion)", time_moves(fast, values), time_moves(naive, values[:15])
+    )
     traffic = _sweep(np.linspace(50_000, 1_000_000, 20))
 
     def fast_traffic(v):
@@ -113,7 +122,11 @@ def bench_model() -> bool:
         fig, _ = pv._model_figure(result)
         naive_png(fig)
 
-    ok &= report("traffic to profit (traffic, rescales)", time_moves(fast_traffic, traffic), time_moves(naive_traffic, traffic[:15]))
+    ok &= report(
+        "traffic to profit (traffic, rescales)",
+        time_moves(fast_traffic, traffic),
+        time_moves(naive_traffic, traffic[:15]),
+    )
     return ok
 
 
@@ -125,18 +138,26 @@ def bench_channels() -> bool:
         view.controls["anchor_influence"].value = float(v)
 
     def naive(v):
-        both = path.compare_channels(path.DEFAULT_MODES, **{**_values(view), "anchor_influence": float(v)})
+        both = path.compare_channels(
+            path.DEFAULT_MODES, **{**_values(view), "anchor_influence": float(v)}
+        )
         fig, _ = pv._channels_figure(both["live"], both["non_live"])
         naive_png(fig)
 
-    return report("live vs non-live (anchor influence)", time_moves(fast, values), time_moves(naive, values[:15]))
+    return report(
+        "live vs non-live (anchor influence)",
+        time_moves(fast, values),
+        time_moves(naive, values[:15]),
+    )
 
 
 def bench_long_broadcasts() -> bool:
     view = pv.explore_long_broadcasts()
     values = _sweep(np.linspace(0, 1, 21))
-    refs = {"no variety": path.broadcast_length_curve(pv._HOURS_GRID, variety=0.0),
-            "full variety": path.broadcast_length_curve(pv._HOURS_GRID, variety=1.0)}
+    refs = {
+        "no variety": path.broadcast_length_curve(pv._HOURS_GRID, variety=0.0),
+        "full variety": path.broadcast_length_curve(pv._HOURS_GRID, variety=1.0),
+    }
 
     def fast(v):
         view.controls["variety"].value = float(v)
@@ -146,7 +167,9 @@ def bench_long_broadcasts() -> bool:
         fig, _ = pv._length_figure(curve, view.controls["hours"].value, refs, None, None)
         naive_png(fig)
 
-    return report("long broadcasts (variety)", time_moves(fast, values), time_moves(naive, values[:15]))
+    return report(
+        "long broadcasts (variety)", time_moves(fast, values), time_moves(naive, values[:15])
+    )
 
 
 def bench_integration() -> bool:
@@ -161,10 +184,14 @@ def bench_integration() -> bool:
 
     def naive(name):
         state[name] = not state[name]
-        fig, _ = pv._integration_figure(path.delivery_parameters(), path.delivery_parameters(**state), path.simulate(**state))
+        fig, _ = pv._integration_figure(
+            path.delivery_parameters(), path.delivery_parameters(**state), path.simulate(**state)
+        )
         naive_png(fig)
 
-    return report("integration (one switch)", time_moves(fast, flips), time_moves(naive, flips[:15]))
+    return report(
+        "integration (one switch)", time_moves(fast, flips), time_moves(naive, flips[:15])
+    )
 
 
 def bench_differentiation() -> bool:
@@ -177,14 +204,26 @@ def bench_differentiation() -> bool:
 
     def naive(v):
         curve = path.profit_by_price(pv._PRICE_GRID, differentiation=float(v))
-        fig, _ = pv._differentiation_figure(float(v), reference, curve, view.controls["price"].value, None)
+        fig, _ = pv._differentiation_figure(
+            float(v), reference, curve, view.controls["price"].value, None
+        )
         naive_png(fig)
 
-    return report("differentiation (share)", time_moves(fast, values), time_moves(naive, values[:15]))
+    return report(
+        "differentiation (share)", time_moves(fast, values), time_moves(naive, values[:15])
+    )
 
 
 def main() -> None:
-    results = [bench_flow(), bench_modes(), bench_model(), bench_channels(), bench_long_broadcasts(), bench_integration(), bench_differentiation()]
+    results = [
+        bench_flow(),
+        bench_modes(),
+        bench_model(),
+        bench_channels(),
+        bench_long_broadcasts(),
+        bench_integration(),
+        bench_differentiation(),
+    ]
     print(f"notebook 3 views on target: {sum(results)} of {len(results)}", flush=True)
 
 

@@ -9,6 +9,7 @@
 
 Run: ``python kit.py bench sellers``. Figures are printed, never asserted.
 """
+
 from __future__ import annotations
 
 import math
@@ -30,12 +31,14 @@ def synthetic_sellers(n: int, seed: int = 2021) -> pd.DataFrame:
     equal (followers and viewers share a common "size"), shares from 0 to 1."""
     rng = np.random.default_rng(seed)
     size = rng.uniform(0, 1, n)
-    return pd.DataFrame({
-        "followers": 10 ** (2 + 6 * np.clip(size + rng.normal(0, 0.15, n), 0, 1)),
-        "celebrity": rng.uniform(0, 1, n) ** 3,
-        "avg_viewers": 10 ** (1 + 5 * np.clip(size + rng.normal(0, 0.25, n), 0, 1)),
-        "conversion": 0.2 * rng.uniform(0, 1, n) ** 2,
-    })
+    return pd.DataFrame(
+        {
+            "followers": 10 ** (2 + 6 * np.clip(size + rng.normal(0, 0.15, n), 0, 1)),
+            "celebrity": rng.uniform(0, 1, n) ** 3,
+            "avg_viewers": 10 ** (1 + 5 * np.clip(size + rng.normal(0, 0.25, n), 0, 1)),
+            "conversion": 0.2 * rng.uniform(0, 1, n) ** 2,
+        }
+    )
 
 
 def classify_vectorised(data: pd.DataFrame) -> pd.Categorical:
@@ -71,7 +74,10 @@ def classify_loop(data: pd.DataFrame) -> list[str]:
     from livekit.vocab import SELLER_CLASSES
 
     cols = {c: data[c].tolist() for c in data.columns}
-    logs = {c: [math.log10(1 + v) for v in cols[c]] if c in ("followers", "avg_viewers") else cols[c] for c in cols}
+    logs = {
+        c: [math.log10(1 + v) for v in cols[c]] if c in ("followers", "avg_viewers") else cols[c]
+        for c in cols
+    }
     lo = {c: min(v) for c, v in logs.items()}
     hi = {c: max(v) for c, v in logs.items()}
     out = []
@@ -101,23 +107,39 @@ def bench_classify() -> None:
     rows = median_time(classify_rows, small, 3) * (N / LOOP_N)
     lean = median_time(classify_loop, small, 3) * (N / LOOP_N)
     vector_small = np.asarray(classify_vectorised(small), dtype=object)
-    agree = min(np.mean(vector_small == np.asarray(classify_rows(small), dtype=object)),
-                np.mean(vector_small == np.asarray(classify_loop(small), dtype=object)))
+    agree = min(
+        np.mean(vector_small == np.asarray(classify_rows(small), dtype=object)),
+        np.mean(vector_small == np.asarray(classify_loop(small), dtype=object)),
+    )
     tracemalloc.start()
     classify_vectorised(data)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     speedup = rows / fast
     ok = fast <= 0.3 and speedup >= 50
-    counts = pd.Series(classes).value_counts().reindex(["low-level", "ordinary", "famous", "super"]).tolist()
-    print(f"classify {N:,} sellers (scores + classes)  vectorised median {fast * 1000:6.0f} ms | "
-          f"per-row loop (itertuples) {rows:5.1f} s | {speedup:5.0f}x "
-          f"{'OK' if ok else 'MISSED'} (target <= 300 ms, >= 50x)", flush=True)
-    print(f"  leaner loop over Python lists {lean:5.1f} s: {lean / fast:4.0f}x "
-          f"(loops timed on {LOOP_N:,} rows, median of 3, scaled to {N:,})", flush=True)
+    counts = (
+        pd.Series(classes)
+        .value_counts()
+        .reindex(["low-level", "ordinary", "famous", "super"])
+        .tolist()
+    )
+    print(
+        f"classify {N:,} sellers (scores + classes)  vectorised median {fast * 1000:6.0f} ms | "
+        f"per-row loop (itertuples) {rows:5.1f} s | {speedup:5.0f}x "
+        f"{'OK' if ok else 'MISSED'} (target <= 300 ms, >= 50x)",
+        flush=True,
+    )
+    print(
+        f"  leaner loop over Python lists {lean:5.1f} s: {lean / fast:4.0f}x "
+        f"(loops timed on {LOOP_N:,} rows, median of 3, scaled to {N:,})",
+        flush=True,
+    )
     print(f"  loops and vectorised agree on {agree:.1%} of rows; classes {counts}", flush=True)
-    print(f"  peak memory traced during the vectorised run: {peak / 2**20:6.1f} MiB "
-          f"(input frame {data.memory_usage(deep=True).sum() / 2**20:.1f} MiB)", flush=True)
+    print(
+        f"  peak memory traced during the vectorised run: {peak / 2**20:6.1f} MiB "
+        f"(input frame {data.memory_usage(deep=True).sum() / 2**20:.1f} MiB)",
+        flush=True,
+    )
 
 
 def _naive_seller_move(value: float) -> None:
@@ -129,12 +151,19 @@ def _naive_seller_move(value: float) -> None:
     teach = sellers.load_sellers()
     row = teach.loc[teach["seller"] == "Fruit farmer"].iloc[0].to_dict()
     row["followers"] = value
-    scored = sellers.score_sellers({k: row[k] for k in sellers.METRICS if k in row}, reference=teach)
+    scored = sellers.score_sellers(
+        {k: row[k] for k in sellers.METRICS if k in row}, reference=teach
+    )
     fig = new_figure(7.2, 5.0)
     ax = fig.add_subplot()
     seller_plots.plot_evaluation_map(teach, ax=ax)
-    seller_plots.plot_next_move({"influence": scored["influence"].iloc[0],
-                                 "attractiveness": scored["attractiveness"].iloc[0]}, ax=ax)
+    seller_plots.plot_next_move(
+        {
+            "influence": scored["influence"].iloc[0],
+            "attractiveness": scored["attractiveness"].iloc[0],
+        },
+        ax=ax,
+    )
     naive_png(fig)
 
 
@@ -183,8 +212,13 @@ def _naive_own_move(threshold: float) -> None:
     mine = sellers.read_sellers(seller_views.own_data_example(), columns=mapping)
     fig = new_figure(6.6, 4.4)
     ax = fig.add_axes((0.11, 0.12, 0.66, 0.8))
-    seller_plots.plot_evaluation_map(mine, cuts=(threshold, 50), reference=sellers.load_sellers(),
-                                     labels=mine["seller"].tolist(), ax=ax)
+    seller_plots.plot_evaluation_map(
+        mine,
+        cuts=(threshold, 50),
+        reference=sellers.load_sellers(),
+        labels=mine["seller"].tolist(),
+        ax=ax,
+    )
     naive_png(fig)
 
 
@@ -194,8 +228,11 @@ def _naive_anchor_move(percentile: float) -> None:
 
     fig = new_figure(6.6, 5.2)
     ax = fig.add_axes((0.11, 0.25, 0.66, 0.68))
-    seller_plots.plot_anchor_map(cases.place_anchors(percentile),
-                                 reference=sellers.score_sellers(sellers.load_sellers()), ax=ax)
+    seller_plots.plot_anchor_map(
+        cases.place_anchors(percentile),
+        reference=sellers.score_sellers(sellers.load_sellers()),
+        ax=ax,
+    )
     naive_png(fig)
 
 

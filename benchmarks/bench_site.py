@@ -13,6 +13,7 @@ figures include no CDN; on a real network the first visit adds the download of ~
 
     python kit.py bench site
 """
+
 from __future__ import annotations
 
 import statistics
@@ -30,7 +31,8 @@ def _wait_ran(page, timeout: float = 300.0) -> dict:
         "() => { const a = window.jupyterapp; const w = a && a.shell.currentWidget;"
         " const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;"
         " return !!k && k.status === 'idle'; }",
-        timeout=timeout * 1000, polling=100,
+        timeout=timeout * 1000,
+        polling=100,
     )
     kernel = time.monotonic()
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
@@ -50,7 +52,9 @@ def _press(page, view, key: str, timeout: float = 10.0) -> float | None:
     view.locator("[data-kit-control]").focus()
     page.keyboard.press(key)
     try:
-        page.wait_for_function("() => window.__kitMove.changedAt !== null", timeout=timeout * 1000, polling="raf")
+        page.wait_for_function(
+            "() => window.__kitMove.changedAt !== null", timeout=timeout * 1000, polling="raf"
+        )
     except Exception:  # noqa: BLE001 - playwright's TimeoutError: the view did not change
         return None
     state = page.evaluate("() => window.__kitMove")
@@ -95,10 +99,15 @@ def main() -> None:
         out = site.build(tmp / "_site")
         build_s = time.monotonic() - started
         size = site.site_size(out)
-        parts = {name: site.site_size(out / name) for name in ("static/pyodide", "build", "extensions", "files")}
+        parts = {
+            name: site.site_size(out / name)
+            for name in ("static/pyodide", "build", "extensions", "files")
+        }
         print(f"site build: {build_s:.1f} s (downloads cached in .cache/site/)")
-        print(f"site size: {size / 1e6:.1f} MB (target < 100 MB): "
-              + ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in parts.items()))
+        print(
+            f"site size: {size / 1e6:.1f} MB (target < 100 MB): "
+            + ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in parts.items())
+        )
         with site_browser.serve(out) as origin, sync_playwright() as playwright:
             chromium = site_browser.launch(playwright, tmp / "home")
             try:
@@ -107,41 +116,59 @@ def main() -> None:
                 page = context.new_page()
                 first = site.notebooks()[0]
                 opened = time.monotonic()
-                page.goto(site_browser.notebook_url(origin, first.name), wait_until="domcontentloaded")
+                page.goto(
+                    site_browser.notebook_url(origin, first.name), wait_until="domcontentloaded"
+                )
                 marks = _wait_ran(page)
                 views = _slider_views(page)
                 answered = None
                 if views:
                     title, view = views[0]
                     view.locator("[data-kit-control]").scroll_into_view_if_needed()
-                    if _press(page, view, "ArrowRight") is not None or _press(page, view, "ArrowLeft") is not None:
+                    if (
+                        _press(page, view, "ArrowRight") is not None
+                        or _press(page, view, "ArrowLeft") is not None
+                    ):
                         answered = time.monotonic() - opened
-                print(f"cold start, {first.name}: kernel ready {marks['kernel'] - opened:.1f} s, "
-                      f"Run All done {marks['ran'] - opened:.1f} s, first slider view answered "
-                      + (f"{answered:.1f} s" if answered else "NEVER") + " (target <= 30 s)")
+                print(
+                    f"cold start, {first.name}: kernel ready {marks['kernel'] - opened:.1f} s, "
+                    f"Run All done {marks['ran'] - opened:.1f} s, first slider view answered "
+                    + (f"{answered:.1f} s" if answered else "NEVER")
+                    + " (target <= 30 s)"
+                )
                 page.close()
                 # key press to changed picture, every notebook (browser cache now warm)
                 medians = []
                 for path in site.notebooks():
                     page = context.new_page()
                     opened = time.monotonic()
-                    page.goto(site_browser.notebook_url(origin, path.name), wait_until="domcontentloaded")
+                    page.goto(
+                        site_browser.notebook_url(origin, path.name), wait_until="domcontentloaded"
+                    )
                     marks = _wait_ran(page)
                     print(f"{path.name}: warm start, Run All done {marks['ran'] - opened:.1f} s")
                     for title, view in _slider_views(page):
                         times = _moves(page, view)
                         if times:
                             medians.append(statistics.median(times))
-                            print(f"  {title[:60]!r}: key press -> new picture median {statistics.median(times):.0f} ms, "
-                                  f"max {max(times):.0f} ms over {len(times)} presses")
+                            print(
+                                f"  {title[:60]!r}: key press -> new picture median {statistics.median(times):.0f} ms, "
+                                f"max {max(times):.0f} ms over {len(times)} presses"
+                            )
                         else:
                             print(f"  {title[:60]!r}: no change after a key press")
-                    page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.shutdown()")
+                    page.evaluate(
+                        "() => window.jupyterapp.shell.currentWidget.sessionContext.shutdown()"
+                    )
                     page.close()
                 if medians:
-                    print(f"all views: median of the per-view medians {statistics.median(medians):.0f} ms, "
-                          f"worst view {max(medians):.0f} ms (target <= 150 ms)")
-                print(f"requests to other hosts: {len(traffic.outside)}; unanswered: {len(traffic.missing)}")
+                    print(
+                        f"all views: median of the per-view medians {statistics.median(medians):.0f} ms, "
+                        f"worst view {max(medians):.0f} ms (target <= 150 ms)"
+                    )
+                print(
+                    f"requests to other hosts: {len(traffic.outside)}; unanswered: {len(traffic.missing)}"
+                )
                 context.close()
             finally:
                 chromium.close()

@@ -6,6 +6,7 @@
 Each ``bench_*.py`` module has a ``main()`` that prints its own lines. These are measurements,
 not tests: they print, and never fail the test suite.
 """
+
 from __future__ import annotations
 
 import importlib

@@ -15,6 +15,7 @@ Modules, one idea each:
 
 Submodules are imported on first use, so ``import livekit`` stays quick.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -23,16 +24,40 @@ import sys as _sys
 __version__ = "0.1.0"
 
 _SUBMODULES = (
-    "vocab", "data", "schemas", "fonts", "style", "views", "selfcheck", "setup_check",
-    "canvas", "canvas_plots", "canvas_views", "worksheet",
-    "sellers", "seller_metrics", "seller_data", "reading", "geometry", "seller_plots", "seller_views",
-    "path", "path_plots", "path_views", "modes_plots",
-    "modes", "cases", "glossary", "handin",
+    "vocab",
+    "data",
+    "schemas",
+    "fonts",
+    "style",
+    "views",
+    "selfcheck",
+    "setup_check",
+    "canvas",
+    "canvas_plots",
+    "canvas_views",
+    "worksheet",
+    "sellers",
+    "seller_metrics",
+    "seller_data",
+    "reading",
+    "geometry",
+    "seller_plots",
+    "seller_views",
+    "path",
+    "path_plots",
+    "path_views",
+    "modes_plots",
+    "modes",
+    "cases",
+    "glossary",
+    "handin",
 )
 
 __all__ = ["__version__", *_SUBMODULES]
 
-if _sys.platform == "emscripten":  # the browser edition: before matplotlib loads (see livekit.fonts)
+if (
+    _sys.platform == "emscripten"
+):  # the browser edition: before matplotlib loads (see livekit.fonts)
     from .fonts import quiet_font_cache_notice
 
     quiet_font_cache_notice()

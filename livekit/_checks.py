@@ -4,11 +4,13 @@ Each check names the parameter it looks at and the values it accepts, so that a 
 types ``-3`` into a function sees *which* argument is wrong and what would be right, instead of
 a silent NaN or a wrong picture.  These helpers are private: the public functions call them.
 """
+
 from __future__ import annotations
 
 import math
 import numbers
-from typing import Any, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -77,9 +79,13 @@ def check_number(
         )
     number = float(value)
     if math.isnan(number) or math.isinf(number):
-        raise ValueError(f"{name} must be a number {_describe_range(low, high)}, got {_short(value)}")
+        raise ValueError(
+            f"{name} must be a number {_describe_range(low, high)}, got {_short(value)}"
+        )
     if integer and not number.is_integer():
-        raise ValueError(f"{name} must be a whole number {_describe_range(low, high)}, got {_short(value)}")
+        raise ValueError(
+            f"{name} must be a whole number {_describe_range(low, high)}, got {_short(value)}"
+        )
     if (low is not None and number < low) or (high is not None and number > high):
         raise ValueError(f"{name} must be {_describe_range(low, high)}, got {_short(value)}")
     return number
@@ -114,7 +120,9 @@ def check_choice(name: str, value: Any, choices: Iterable[Any]) -> Any:
     try:
         hash(value)
     except TypeError:
-        raise TypeError(f"{name} must be one of {options}, got {type(value).__name__} {_short(value)}") from None
+        raise TypeError(
+            f"{name} must be one of {options}, got {type(value).__name__} {_short(value)}"
+        ) from None
     if value not in options:
         raise ValueError(f"{name} must be one of {options}, got {_short(value)}")
     return value
@@ -139,7 +147,9 @@ def check_text(name: str, value: Any, *, allow_empty: bool = True) -> str:
 def check_mapping(name: str, value: Any, *, what: str = "{key: value}") -> Mapping:
     """Check that ``value`` is a mapping (a dict); ``what`` describes its shape in the message."""
     if not isinstance(value, Mapping):
-        raise TypeError(f"{name} must be a mapping {what}, got {type(value).__name__} {_short(value)}")
+        raise TypeError(
+            f"{name} must be a mapping {what}, got {type(value).__name__} {_short(value)}"
+        )
     return value
 
 
@@ -174,7 +184,9 @@ def check_frame(
         If a column is missing (the message lists them) or there are too few rows.
     """
     if not isinstance(value, pd.DataFrame):
-        raise TypeError(f"{name} must be {what} (a pandas DataFrame), got {type(value).__name__} {_short(value)}")
+        raise TypeError(
+            f"{name} must be {what} (a pandas DataFrame), got {type(value).__name__} {_short(value)}"
+        )
     missing = [c for c in columns if c not in value.columns]
     if missing:
         raise ValueError(f"{name} must be {what} with columns {list(columns)}; missing {missing}")
@@ -208,7 +220,9 @@ def check_column(
     return cells.to_numpy(dtype=float)
 
 
-def check_series(name: str, value: Any, index: Sequence[str] = (), *, what: str = "a Series") -> pd.Series:
+def check_series(
+    name: str, value: Any, index: Sequence[str] = (), *, what: str = "a Series"
+) -> pd.Series:
     """Check that ``value`` is a pandas Series holding every label of ``index``.
 
     Raises
@@ -219,7 +233,9 @@ def check_series(name: str, value: Any, index: Sequence[str] = (), *, what: str 
         If labels are missing (the message lists them).
     """
     if not isinstance(value, pd.Series):
-        raise TypeError(f"{name} must be {what} (a pandas Series), got {type(value).__name__} {_short(value)}")
+        raise TypeError(
+            f"{name} must be {what} (a pandas Series), got {type(value).__name__} {_short(value)}"
+        )
     missing = [k for k in index if k not in value.index]
     if missing:
         raise ValueError(f"{name} must be {what}; it is missing {missing}")

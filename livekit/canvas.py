@@ -25,10 +25,12 @@ Examples
 >>> canvas.hub()
 'value_proposition'
 """
+
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any, Mapping
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
 
 import pandas as pd
 
@@ -69,7 +71,7 @@ def _check_block(block: Any, name: str = "block") -> str:
     return check_choice(name, block, BLOCKS)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _table(name: str) -> pd.DataFrame:
     return load(name)
 
@@ -174,7 +176,9 @@ def hub() -> str:
     """The block on both chains (the paper's hub): computed from the data, not hard-coded."""
     both = [b for b in BLOCKS if len(chains_of(b)) == len(CHAINS)]
     if len(both) != 1:
-        raise ValueError(f"data/canvas_chains.csv: expected exactly one block on both chains, found {both}")
+        raise ValueError(
+            f"data/canvas_chains.csv: expected exactly one block on both chains, found {both}"
+        )
     return both[0]
 
 
@@ -233,7 +237,9 @@ def value_dimensions(side: str | None = None) -> list[str]:
     return list(ratings.index)
 
 
-def value_scores(weights: Mapping[str, float] | None = None, *, ratings: pd.DataFrame | None = None) -> pd.DataFrame:
+def value_scores(
+    weights: Mapping[str, float] | None = None, *, ratings: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Weighted value scores of the three models, for customers and for sellers.
 
     Each side's score is the weighted mean of its dimensions' ratings:
@@ -267,7 +273,9 @@ def value_scores(weights: Mapping[str, float] | None = None, *, ratings: pd.Data
     if weights is None:
         weights = {}
     if not isinstance(weights, Mapping):
-        raise TypeError(f"weights must be a mapping {{dimension: weight}}, got {type(weights).__name__}")
+        raise TypeError(
+            f"weights must be a mapping {{dimension: weight}}, got {type(weights).__name__}"
+        )
     w = pd.Series(1.0, index=ratings.index)
     for dim, value in weights.items():
         check_choice("weights key", dim, list(ratings.index))
@@ -277,9 +285,11 @@ def value_scores(weights: Mapping[str, float] | None = None, *, ratings: pd.Data
         rows = ratings["side"] == side
         total = w[rows].sum()
         if total <= 0:
-            raise ValueError(f"weights: at least one {side} dimension must weigh more than 0 "
-                             f"({', '.join(ratings.index[rows])})")
-        out[side] = (ratings.loc[rows, list(MODELS)].mul(w[rows], axis=0).sum() / total)
+            raise ValueError(
+                f"weights: at least one {side} dimension must weigh more than 0 "
+                f"({', '.join(ratings.index[rows])})"
+            )
+        out[side] = ratings.loc[rows, list(MODELS)].mul(w[rows], axis=0).sum() / total
     frame = pd.DataFrame(out)
     frame.index.name = "model"
     return frame

@@ -19,9 +19,10 @@ given Axes or on a new pyplot figure.
 Every artist carries a ``gid`` (``"block:channels"``, ``"body:channels"``, ``"outline:channels"``
 ...), so tests and views can find it, and the SVG export names it.
 """
+
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
@@ -49,10 +50,17 @@ __all__ = [
     "fit_text",
 ]
 
-MODEL_COLORS = {"live": OKABE_ITO["reddish_purple"], "online": OKABE_ITO["sky_blue"], "offline": OKABE_ITO["grey"]}
+MODEL_COLORS = {
+    "live": OKABE_ITO["reddish_purple"],
+    "online": OKABE_ITO["sky_blue"],
+    "offline": OKABE_ITO["grey"],
+}
 MODEL_HATCHES = {"live": "", "online": "//", "offline": ".."}
 #: How a highlighted chain's blocks are outlined.
-CHAIN_STYLES = {"revenue": dict(color="#000000", linestyle="--"), "cost": dict(color="#000000", linestyle=":")}
+CHAIN_STYLES = {
+    "revenue": dict(color="#000000", linestyle="--"),
+    "cost": dict(color="#000000", linestyle=":"),
+}
 
 _PAD = 0.15  # canvas units between a block's edge and its text (clear of the outlines)
 _SWATCH = 0.26  # side of the module swatch in a block's bottom-right corner, canvas units
@@ -60,6 +68,7 @@ _BORDER = "#333333"
 
 
 # --- text fitting ---------------------------------------------------------------------------
+
 
 def _renderer(fig):
     canvas_ = fig.canvas
@@ -93,7 +102,9 @@ def _wrap(text: str, width_px: float, measure) -> tuple[list[str], bool]:
                 cut = len(word) - 1
                 while cut > 1 and measure(word[:cut] + "-") > width_px:
                     cut -= 1
-                if len(word) - cut < 3 and cut > 3:  # no one- or two-letter leftovers ("Manufacturer-s")
+                if (
+                    len(word) - cut < 3 and cut > 3
+                ):  # no one- or two-letter leftovers ("Manufacturer-s")
                     cut = len(word) - 3
                 lines.append(word[:cut] + "-")
                 word = word[cut:]
@@ -102,8 +113,16 @@ def _wrap(text: str, width_px: float, measure) -> tuple[list[str], bool]:
     return lines, broke
 
 
-def fit_text(text: Text, content: str, width_px: float, height_px: float, *, fontsize: float = 10.0,
-             min_fontsize: float = MIN_FONT_PT, renderer=None) -> Text:
+def fit_text(
+    text: Text,
+    content: str,
+    width_px: float,
+    height_px: float,
+    *,
+    fontsize: float = 10.0,
+    min_fontsize: float = MIN_FONT_PT,
+    renderer=None,
+) -> Text:
     """Set ``content`` on a Text artist, wrapped and sized to fit a box of the given pixels.
 
     The text is wrapped at word boundaries by measuring each line with the renderer. If it is
@@ -168,9 +187,12 @@ def _width(text: Text, renderer) -> float:
 
 # --- the canvas --------------------------------------------------------------------------------
 
+
 def _check_contents(contents) -> dict[str, str]:
     if not isinstance(contents, Mapping):
-        raise TypeError(f"contents must be a mapping {{block: text}}, got {type(contents).__name__}")
+        raise TypeError(
+            f"contents must be a mapping {{block: text}}, got {type(contents).__name__}"
+        )
     out = {}
     for block, text in contents.items():
         check_choice("contents block", block, BLOCKS)
@@ -257,9 +279,19 @@ class CanvasChart(Chart):
 
     _MAX_FITTED = 1000  # texts remembered (fitted once, set again on every later use)
 
-    def __init__(self, ax: Axes, contents: Mapping[str, str] | None = None, *, model: str = "live",
-                 color_by_module: bool = True, highlight: str | None = None, chain: str | None = None,
-                 title: str | None = None, fontsize: float = 11.0, legend: bool = True) -> None:
+    def __init__(
+        self,
+        ax: Axes,
+        contents: Mapping[str, str] | None = None,
+        *,
+        model: str = "live",
+        color_by_module: bool = True,
+        highlight: str | None = None,
+        chain: str | None = None,
+        title: str | None = None,
+        fontsize: float = 11.0,
+        legend: bool = True,
+    ) -> None:
         contents = _check_canvas(contents, model, color_by_module, fontsize, legend, title)
         highlight, chains = _check_highlight(highlight, chain)
         self.ax = ax
@@ -294,8 +326,14 @@ class CanvasChart(Chart):
         """Width and height in display pixels available to a block's body text."""
         return self._room[check_choice("block", block, BLOCKS)]
 
-    def update(self, contents: Mapping[str, str] | None = None, *, color_by_module: bool | None = None,
-               highlight: str | None = None, chain: str | None = None) -> None:
+    def update(
+        self,
+        contents: Mapping[str, str] | None = None,
+        *,
+        color_by_module: bool | None = None,
+        highlight: str | None = None,
+        chain: str | None = None,
+    ) -> None:
         """Set the highlight, and optionally new texts and colouring.
 
         Parameters
@@ -349,46 +387,141 @@ class CanvasChart(Chart):
         # looks more important than another's).
         for block, row in layout.iterrows():
             x, y, h = float(row["x"]), float(row["y"]), float(row["height"])
-            self.headers[block] = ax.text(x + _PAD, y + h - pad_y, "", ha="left", va="top", fontweight="bold",
-                                          zorder=3, gid=f"header:{block}")
-        rooms = {b: ((float(r["width"]) - 2 * _PAD) * ux, (float(r["height"]) - 2 * pad_y) * uy * 0.5)
-                 for b, r in layout.iterrows()}
+            self.headers[block] = ax.text(
+                x + _PAD,
+                y + h - pad_y,
+                "",
+                ha="left",
+                va="top",
+                fontweight="bold",
+                zorder=3,
+                gid=f"header:{block}",
+            )
+        rooms = {
+            b: ((float(r["width"]) - 2 * _PAD) * ux, (float(r["height"]) - 2 * pad_y) * uy * 0.5)
+            for b, r in layout.iterrows()
+        }
         size = max(self.fontsize + 0.5, MIN_FONT_PT)
         for block, row in layout.iterrows():
-            fit_text(self.headers[block], str(row["name"]), *rooms[block], fontsize=size, renderer=renderer)
+            fit_text(
+                self.headers[block],
+                str(row["name"]),
+                *rooms[block],
+                fontsize=size,
+                renderer=renderer,
+            )
             size = min(size, self.headers[block].get_fontsize())
         for block, row in layout.iterrows():
-            fit_text(self.headers[block], str(row["name"]), *rooms[block], fontsize=size, renderer=renderer)
+            fit_text(
+                self.headers[block],
+                str(row["name"]),
+                *rooms[block],
+                fontsize=size,
+                renderer=renderer,
+            )
         for block, row in layout.iterrows():
             self._draw_block(block, row, ux, uy, pad_y, renderer)
         if legend:
-            handles = [Patch(facecolor=MODULE_COLORS[m], hatch=MODULE_HATCHES[m], edgecolor="black",
-                             label=MODULE_NAMES[m]) for m in MODULES]
-            self.legend = ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=4,
-                                    frameon=False, fontsize=max(9.0, self.fontsize - 0.5), handlelength=1.6,
-                                    handleheight=1.2)
+            handles = [
+                Patch(
+                    facecolor=MODULE_COLORS[m],
+                    hatch=MODULE_HATCHES[m],
+                    edgecolor="black",
+                    label=MODULE_NAMES[m],
+                )
+                for m in MODULES
+            ]
+            self.legend = ax.legend(
+                handles=handles,
+                loc="upper center",
+                bbox_to_anchor=(0.5, 0.0),
+                ncol=4,
+                frameon=False,
+                fontsize=max(9.0, self.fontsize - 0.5),
+                handlelength=1.6,
+                handleheight=1.2,
+            )
 
-    def _draw_block(self, block: str, row: pd.Series, ux: float, uy: float, pad_y: float, renderer) -> None:
+    def _draw_block(
+        self, block: str, row: pd.Series, ux: float, uy: float, pad_y: float, renderer
+    ) -> None:
         ax, module = self.ax, row["module"]
         x, y, w, h = float(row["x"]), float(row["y"]), float(row["width"]), float(row["height"])
-        self.patches[block] = ax.add_patch(Rectangle((x, y), w, h, facecolor="white", edgecolor=_BORDER, linewidth=1.0,
-                                                     zorder=1, gid=f"block:{block}"))
+        self.patches[block] = ax.add_patch(
+            Rectangle(
+                (x, y),
+                w,
+                h,
+                facecolor="white",
+                edgecolor=_BORDER,
+                linewidth=1.0,
+                zorder=1,
+                gid=f"block:{block}",
+            )
+        )
         swatch_w, swatch_h = _SWATCH, _SWATCH * ux / uy
-        self.swatches[block] = ax.add_patch(Rectangle(
-            (x + w - _PAD - swatch_w, y + pad_y), swatch_w, swatch_h, facecolor=MODULE_COLORS[module],
-            hatch=MODULE_HATCHES[module], edgecolor="black", linewidth=0.6, zorder=2, gid=f"swatch:{block}"))
+        self.swatches[block] = ax.add_patch(
+            Rectangle(
+                (x + w - _PAD - swatch_w, y + pad_y),
+                swatch_w,
+                swatch_h,
+                facecolor=MODULE_COLORS[module],
+                hatch=MODULE_HATCHES[module],
+                edgecolor="black",
+                linewidth=0.6,
+                zorder=2,
+                gid=f"swatch:{block}",
+            )
+        )
         header_h = self.headers[block].get_window_extent(renderer).height / uy  # canvas units
         top = y + h - pad_y - header_h - pad_y * 0.8
-        self.bodies[block] = ax.text(x + _PAD, top, "", ha="left", va="top", zorder=3, gid=f"body:{block}")
-        self._room[block] = ((w - 2 * _PAD) * ux, (top - y - 1.5 * pad_y - swatch_h) * uy)  # clear of the swatch
-        self.shades[block] = ax.add_patch(Rectangle((x, y), w, h, facecolor="white", alpha=0.62, edgecolor="none",
-                                                    zorder=4, visible=False, gid=f"shade:{block}"))
-        self.chain_lines[block] = ax.add_patch(Rectangle(
-            (x + 0.04, y + 0.04 * ux / uy), w - 0.08, h - 0.08 * ux / uy, fill=False, edgecolor="black",
-            linewidth=2.0, linestyle="--", zorder=5, visible=False, gid=f"chain:{block}"))
-        self.outlines[block] = ax.add_patch(Rectangle(
-            (x + 0.05, y + 0.05 * ux / uy), w - 0.1, h - 0.1 * ux / uy, fill=False, edgecolor="black",
-            linewidth=4.0, zorder=6, visible=False, gid=f"outline:{block}"))
+        self.bodies[block] = ax.text(
+            x + _PAD, top, "", ha="left", va="top", zorder=3, gid=f"body:{block}"
+        )
+        self._room[block] = (
+            (w - 2 * _PAD) * ux,
+            (top - y - 1.5 * pad_y - swatch_h) * uy,
+        )  # clear of the swatch
+        self.shades[block] = ax.add_patch(
+            Rectangle(
+                (x, y),
+                w,
+                h,
+                facecolor="white",
+                alpha=0.62,
+                edgecolor="none",
+                zorder=4,
+                visible=False,
+                gid=f"shade:{block}",
+            )
+        )
+        self.chain_lines[block] = ax.add_patch(
+            Rectangle(
+                (x + 0.04, y + 0.04 * ux / uy),
+                w - 0.08,
+                h - 0.08 * ux / uy,
+                fill=False,
+                edgecolor="black",
+                linewidth=2.0,
+                linestyle="--",
+                zorder=5,
+                visible=False,
+                gid=f"chain:{block}",
+            )
+        )
+        self.outlines[block] = ax.add_patch(
+            Rectangle(
+                (x + 0.05, y + 0.05 * ux / uy),
+                w - 0.1,
+                h - 0.1 * ux / uy,
+                fill=False,
+                edgecolor="black",
+                linewidth=4.0,
+                zorder=6,
+                visible=False,
+                gid=f"outline:{block}",
+            )
+        )
 
     def _contents(self, contents: Mapping[str, str]) -> None:
         changed = {b: c for b, c in contents.items() if self._shown.get(b) != c}
@@ -401,7 +534,13 @@ class CanvasChart(Chart):
             with kit_style():
                 for block in new:
                     body = self.bodies[block]
-                    fit_text(body, changed[block], *self._room[block], fontsize=self.fontsize, renderer=renderer)
+                    fit_text(
+                        body,
+                        changed[block],
+                        *self._room[block],
+                        fontsize=self.fontsize,
+                        renderer=renderer,
+                    )
                     self._fitted[block, changed[block]] = (body.get_text(), body.get_fontsize())
         for block, content in changed.items():
             text, size = self._fitted[block, content]
@@ -431,9 +570,18 @@ class CanvasChart(Chart):
                 line.set_linestyle(CHAIN_STYLES[names[0]]["linestyle"] if len(names) == 1 else "-")
 
 
-def plot_canvas(contents: Mapping[str, str] | None = None, *, ax: Axes | None = None, model: str = "live",
-                color_by_module: bool = True, highlight: str | None = None, chain: str | None = None,
-                title: str | None = None, fontsize: float = 11.0, legend: bool = True) -> Axes:
+def plot_canvas(
+    contents: Mapping[str, str] | None = None,
+    *,
+    ax: Axes | None = None,
+    model: str = "live",
+    color_by_module: bool = True,
+    highlight: str | None = None,
+    chain: str | None = None,
+    title: str | None = None,
+    fontsize: float = 11.0,
+    legend: bool = True,
+) -> Axes:
     """Draw the business model canvas in Osterwalder's classic layout.
 
     Parameters
@@ -473,29 +621,66 @@ def plot_canvas(contents: Mapping[str, str] | None = None, *, ax: Axes | None = 
     [11.0, 7.5]
     >>> plt.close(ax.figure)
     """
-    _check_canvas(contents, model, color_by_module, fontsize, legend, title)  # before a figure is made
+    _check_canvas(
+        contents, model, color_by_module, fontsize, legend, title
+    )  # before a figure is made
     _check_highlight(highlight, chain)
     new = ax is None
     ax = axes_for(ax, size=(11, 7.5))
     if new:
         ax.set_position((0.01, 0.07, 0.98, 0.87 if title else 0.92))
-    CanvasChart(ax, contents, model=model, color_by_module=color_by_module, highlight=highlight, chain=chain,
-                title=title, fontsize=fontsize, legend=legend)
+    CanvasChart(
+        ax,
+        contents,
+        model=model,
+        color_by_module=color_by_module,
+        highlight=highlight,
+        chain=chain,
+        title=title,
+        fontsize=fontsize,
+        legend=legend,
+    )
     return ax
 
 
 # --- the canvas with money ------------------------------------------------------------------------
 
 _TOKEN = "−8,888"  # as wide as any amount shown; fitted once, replaced on every update
-_TOTAL_NAMES = {"revenue": "Revenue (all streams)", "cost": "Cost (all {n})", "profit": "Profit = revenue − cost"}
-_TOTAL_BLOCKS = {"revenue_streams": "revenue", "cost_structure": "cost", "value_proposition": "profit"}
-_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_TOTAL_NAMES = {
+    "revenue": "Revenue (all streams)",
+    "cost": "Cost (all {n})",
+    "profit": "Profit = revenue − cost",
+}
+_TOTAL_BLOCKS = {
+    "revenue_streams": "revenue",
+    "cost_structure": "cost",
+    "value_proposition": "profit",
+}
+_NUMBER_WORDS = (
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+)
 _NO_MONEY = "No money item of its own in this model."
 _MONEY_NOTES = {"channels": "Carries the purchases to the shop; no money item of its own."}
 
 
 def _check_money_table(money) -> pd.DataFrame:
-    if not isinstance(money, pd.DataFrame) or not {"label", "kind", "source_block", "amount", "signed"} <= set(money.columns):
+    if not isinstance(money, pd.DataFrame) or not {
+        "label",
+        "kind",
+        "source_block",
+        "amount",
+        "signed",
+    } <= set(money.columns):
         raise TypeError("money must be the table livekit.canvas.canvas_money() returns")
     return money
 
@@ -507,8 +692,12 @@ def _amount(value: float) -> str:
 def _money_values(money: pd.DataFrame) -> dict[str, float]:
     """Each item's signed amount, and revenue, -cost and profit."""
     summary = canvas.money_summary(money)
-    values = {**money["signed"].to_dict(), "revenue": summary["revenue"], "cost": -summary["cost"],
-              "profit": summary["profit"]}
+    values = {
+        **money["signed"].to_dict(),
+        "revenue": summary["revenue"],
+        "cost": -summary["cost"],
+        "profit": summary["profit"],
+    }
     return {key: float(value) for key, value in values.items()}
 
 
@@ -539,19 +728,30 @@ class MoneyCanvasChart(Chart):
         The amount text of each block that shows money, by block id.
     """
 
-    def __init__(self, ax: Axes, money: pd.DataFrame, *, title: str | None = None, fontsize: float = 10.0) -> None:
+    def __init__(
+        self, ax: Axes, money: pd.DataFrame, *, title: str | None = None, fontsize: float = 10.0
+    ) -> None:
         money = _check_money_table(money)
         self.ax = ax
-        self._keys: dict[str, list[str]] = {}  # block -> the items (or totals) whose amounts it shows
+        self._keys: dict[
+            str, list[str]
+        ] = {}  # block -> the items (or totals) whose amounts it shows
         for item, block in money["source_block"].items():
             self._keys.setdefault(block, []).append(item)
         for block, total in _TOTAL_BLOCKS.items():
             self._keys.setdefault(block, []).append(total)
         n_cost = int((money["kind"] == "cost").sum())
-        names = {**money["label"].to_dict(), **_TOTAL_NAMES,
-                 "cost": _TOTAL_NAMES["cost"].format(n=_NUMBER_WORDS[n_cost] if n_cost < len(_NUMBER_WORDS) else n_cost)}
+        names = {
+            **money["label"].to_dict(),
+            **_TOTAL_NAMES,
+            "cost": _TOTAL_NAMES["cost"].format(
+                n=_NUMBER_WORDS[n_cost] if n_cost < len(_NUMBER_WORDS) else n_cost
+            ),
+        }
         contents = {b: _MONEY_NOTES.get(b, _NO_MONEY) for b in BLOCKS}
-        contents.update({b: "\n".join(f"{names[k]}\n{_TOKEN}" for k in keys) for b, keys in self._keys.items()})
+        contents.update(
+            {b: "\n".join(f"{names[k]}\n{_TOKEN}" for k in keys) for b, keys in self._keys.items()}
+        )
         self.canvas = CanvasChart(ax, contents, title=title, fontsize=fontsize)
         # Split each fitted text: the labels stay in the static body, and the amounts go into a
         # second text with blank lines in place of the labels, so they land on the token lines.
@@ -563,8 +763,16 @@ class MoneyCanvasChart(Chart):
             body.set_text("\n".join("" if line == _TOKEN else line for line in lines))
             self._templates[block] = "\n".join(_TOKEN if line == _TOKEN else "" for line in lines)
             x, y = body.get_position()
-            self.amounts[block] = ax.text(x, y, self._templates[block], ha="left", va="top",
-                                          fontsize=body.get_fontsize(), zorder=3, gid=f"amount:{block}")
+            self.amounts[block] = ax.text(
+                x,
+                y,
+                self._templates[block],
+                ha="left",
+                va="top",
+                fontsize=body.get_fontsize(),
+                zorder=3,
+                gid=f"amount:{block}",
+            )
         self.update(money)
 
     @property
@@ -584,9 +792,13 @@ class MoneyCanvasChart(Chart):
 
 # --- bar charts ---------------------------------------------------------------------------------
 
+
 def _check_scores(scores) -> pd.DataFrame:
-    if not isinstance(scores, pd.DataFrame) or not {"customer", "seller"} <= set(scores.columns) \
-            or not set(BUSINESS_MODELS) <= set(scores.index):
+    if (
+        not isinstance(scores, pd.DataFrame)
+        or not {"customer", "seller"} <= set(scores.columns)
+        or not set(BUSINESS_MODELS) <= set(scores.index)
+    ):
         raise TypeError("scores must be the table livekit.canvas.value_scores() returns")
     return scores
 
@@ -624,7 +836,9 @@ class ValueScoresChart(Chart):
 
     _SIDES = ("customer", "seller")
 
-    def __init__(self, ax: Axes, scores: pd.DataFrame, *, labels: bool = True, title: str | None = None) -> None:
+    def __init__(
+        self, ax: Axes, scores: pd.DataFrame, *, labels: bool = True, title: str | None = None
+    ) -> None:
         scores = _check_scores(scores)
         check_bool("labels", labels)
         self.ax = ax
@@ -634,20 +848,30 @@ class ValueScoresChart(Chart):
         with kit_style():
             for k, model in enumerate(BUSINESS_MODELS):
                 ys = np.arange(len(self._SIDES)) + (k - 1) * height
-                bars = ax.barh(ys, [0.0] * len(ys), height=height * 0.92, color=MODEL_COLORS[model],
-                               hatch=MODEL_HATCHES[model], edgecolor="black", linewidth=0.6,
-                               label=BUSINESS_MODEL_NAMES[model])
+                bars = ax.barh(
+                    ys,
+                    [0.0] * len(ys),
+                    height=height * 0.92,
+                    color=MODEL_COLORS[model],
+                    hatch=MODEL_HATCHES[model],
+                    edgecolor="black",
+                    linewidth=0.6,
+                    label=BUSINESS_MODEL_NAMES[model],
+                )
                 for bar, side, y in zip(bars, self._SIDES, ys):
                     bar.set_gid(f"score:{side}:{model}")
                     self.bars[side, model] = bar
                     if labels:
-                        self.labels[side, model] = ax.text(0.1, y, "", va="center", fontsize=9,
-                                                           gid=f"score_label:{side}:{model}")
+                        self.labels[side, model] = ax.text(
+                            0.1, y, "", va="center", fontsize=9, gid=f"score_label:{side}:{model}"
+                        )
             ax.set_yticks(range(len(self._SIDES)), ["for customers", "for sellers"])
             ax.invert_yaxis()
             ax.set_xlim(0, 10.8)
             ax.set_xlabel("weighted value score (0-10, kit's illustrative ratings)")
-            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, fontsize=9, frameon=False)
+            ax.legend(
+                loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, fontsize=9, frameon=False
+            )
             if title:
                 ax.set_title(title, loc="left")
         self.update(scores)
@@ -668,8 +892,9 @@ class ValueScoresChart(Chart):
                 self.labels[side, model].set_text(f"{value:.1f}")
 
 
-def plot_value_scores(scores: pd.DataFrame, *, ax: Axes | None = None, labels: bool = True,
-                      title: str | None = None) -> Axes:
+def plot_value_scores(
+    scores: pd.DataFrame, *, ax: Axes | None = None, labels: bool = True, title: str | None = None
+) -> Axes:
     """Grouped bars: each model's value score for customers and for sellers.
 
     Parameters
@@ -727,8 +952,14 @@ class MoneyChart(Chart):
         By item id, then ``"revenue"``, ``"cost"``, ``"profit"``; gids ``"money:<key>"``.
     """
 
-    def __init__(self, ax: Axes, money: pd.DataFrame, *, xlim: tuple[float, float] | None = None,
-                 compact: bool = False) -> None:
+    def __init__(
+        self,
+        ax: Axes,
+        money: pd.DataFrame,
+        *,
+        xlim: tuple[float, float] | None = None,
+        compact: bool = False,
+    ) -> None:
         money = _check_money_table(money)
         check_bool("compact", compact)
         self.ax = ax
@@ -736,16 +967,27 @@ class MoneyChart(Chart):
         keys = [*money.index, "revenue", "cost", "profit"]
         modules = [layout.at[b, "module"] for b in money["source_block"]] + ["capture"] * 3
         if compact:
-            names = [f"{i} [{m}]" for i, m in zip(money.index, modules)] + \
-                    ["REVENUE [capture]", "COST [capture]", "PROFIT [capture]"]
+            names = [f"{i} [{m}]" for i, m in zip(money.index, modules)] + [
+                "REVENUE [capture]",
+                "COST [capture]",
+                "PROFIT [capture]",
+            ]
         else:
-            names = [f"{row.label} ({layout.at[row.source_block, 'name'].lower()})" for row in money.itertuples()]
+            names = [
+                f"{row.label} ({layout.at[row.source_block, 'name'].lower()})"
+                for row in money.itertuples()
+            ]
             names += ["Revenue", "Cost", "Profit"]
         with kit_style():
             ys = np.arange(len(keys))
             values = _money_values(money)
-            bars = ax.barh(ys, [values[k] for k in keys], color=[MODULE_TINTS[m] for m in modules],
-                           edgecolor="black", linewidth=0.6)
+            bars = ax.barh(
+                ys,
+                [values[k] for k in keys],
+                color=[MODULE_TINTS[m] for m in modules],
+                edgecolor="black",
+                linewidth=0.6,
+            )
             self.bars: dict[str, Rectangle] = {}
             for bar, m, key in zip(bars, modules, keys):
                 if not compact:
@@ -774,8 +1016,13 @@ class MoneyChart(Chart):
             bar.set_width(values[key])
 
 
-def plot_money(money: pd.DataFrame, *, ax: Axes | None = None, xlim: tuple[float, float] | None = None,
-               compact: bool = False) -> Axes:
+def plot_money(
+    money: pd.DataFrame,
+    *,
+    ax: Axes | None = None,
+    xlim: tuple[float, float] | None = None,
+    compact: bool = False,
+) -> Axes:
     """Horizontal bars of each revenue and cost item, then revenue, cost and profit.
 
     Each item is coloured by the value module of the canvas block it comes from (hatched too),

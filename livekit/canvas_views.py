@@ -10,6 +10,7 @@ Each slider view carries a "predict, then check" item (``view.prediction``): the
 to an answer before moving the controls, and the view says whether it held once the experiment
 the question describes has been set up.
 """
+
 from __future__ import annotations
 
 import html
@@ -39,7 +40,10 @@ def _esc(text: object) -> str:
 
 # --- 1. the canvas explorer ------------------------------------------------------------------
 
-def explore_canvas(model: str = "live", block: str = "value_proposition", color_by_module: bool = True) -> View:
+
+def explore_canvas(
+    model: str = "live", block: str = "value_proposition", color_by_module: bool = True
+) -> View:
     """Explore the canvas: pick a model and a block; see its content, module and chain.
 
     Parameters
@@ -67,34 +71,57 @@ def explore_canvas(model: str = "live", block: str = "value_proposition", color_
     chains = {b: tuple(canvas.chains_of(b)) for b in BLOCKS}
     contents = {m: canvas.model_contents(m) for m in BUSINESS_MODELS}
     controls = {
-        "model": widgets.ToggleButtons(options=_MODEL_OPTIONS, value=model, description="Model",
-                                       style={"button_width": "130px"}),
-        "block": widgets.Dropdown(options=[(info.at[b, "name"], b) for b in BLOCKS], value=block,
-                                  description="Block", layout=widgets.Layout(width="340px")),
-        "colors": widgets.Checkbox(value=color_by_module, description="colour blocks by value module", indent=False),
+        "model": widgets.ToggleButtons(
+            options=_MODEL_OPTIONS,
+            value=model,
+            description="Model",
+            style={"button_width": "130px"},
+        ),
+        "block": widgets.Dropdown(
+            options=[(info.at[b, "name"], b) for b in BLOCKS],
+            value=block,
+            description="Block",
+            layout=widgets.Layout(width="340px"),
+        ),
+        "colors": widgets.Checkbox(
+            value=color_by_module, description="colour blocks by value module", indent=False
+        ),
     }
     fig = new_figure(9.0, 6.0)
     with kit_style():
-        chart = CanvasChart(fig.add_axes((0.01, 0.07, 0.98, 0.92)), contents[model],
-                            color_by_module=color_by_module, fontsize=10.0)
+        chart = CanvasChart(
+            fig.add_axes((0.01, 0.07, 0.98, 0.92)),
+            contents[model],
+            color_by_module=color_by_module,
+            fontsize=10.0,
+        )
     for texts in contents.values():  # fitted once, so a switch of model only sets the texts
         chart.prepare(texts)
     view = View(
         title="Canvas explorer",
         question="pick <i>Value proposition</i>: it is the only block on both chains (the hub). Then pick "
-                 "<i>Key partners</i> and <i>Channels</i>: which chain lights up? Switch the model to see "
-                 "what changes from offline retail to live marketing.",
-        controls=controls, layout=widgets.VBox([controls["model"], widgets.HBox([controls["block"], controls["colors"]])]),
-        charts={"canvas": chart}, figure=FastFigure(fig, animated=chart.artists), prediction=_module_prediction(),
+        "<i>Key partners</i> and <i>Channels</i>: which chain lights up? Switch the model to see "
+        "what changes from offline retail to live marketing.",
+        controls=controls,
+        layout=widgets.VBox(
+            [controls["model"], widgets.HBox([controls["block"], controls["colors"]])]
+        ),
+        charts={"canvas": chart},
+        figure=FastFigure(fig, animated=chart.artists),
+        prediction=_module_prediction(),
     )
 
     def update(change=None) -> None:
         m, b, coloured = (view.controls[name].value for name in ("model", "block", "colors"))
-        chart.update(contents[m], color_by_module=coloured, highlight=b, chain=_chain_argument(chains[b]))
+        chart.update(
+            contents[m], color_by_module=coloured, highlight=b, chain=_chain_argument(chains[b])
+        )
         view.fast.show_look((m, coloured))  # one cached background per model and colouring
         view.readout.value = _block_readout(info.loc[b], models, m, b, chains[b])
         module = info.at[b, "module"]
-        view.show(model=m, block=b, module=module, module_name=MODULE_NAMES[module], chains=chains[b])
+        view.show(
+            model=m, block=b, module=module, module_name=MODULE_NAMES[module], chains=chains[b]
+        )
         view.redraw()
 
     view.bind(update)
@@ -106,7 +133,9 @@ def _chain_argument(chains: tuple[str, ...]) -> str | None:
     return "both" if set(chains) == set(CHAINS) else (chains[0] if chains else None)
 
 
-def _block_readout(row: pd.Series, models: pd.DataFrame, model: str, block: str, chains: tuple[str, ...]) -> str:
+def _block_readout(
+    row: pd.Series, models: pd.DataFrame, model: str, block: str, chains: tuple[str, ...]
+) -> str:
     reading = models.at[block, f"reading_{model}"]
     chain_text = " and ".join(_CHAIN_WORDS[c] for c in chains) or "no chain"
     hub = " It is the <b>hub</b>: the only block on both chains." if len(chains) == 2 else ""
@@ -162,22 +191,36 @@ def explore_value_perception(weights: dict[str, float] | None = None) -> View:
         canvas.value_scores(weights)  # checks names and values
         for dim, w in weights.items():
             start[dim] = check_money(f"weights[{dim!r}]", w, high=5)
-    controls = {d: slider(ratings.at[d, "label"], start[d], 0.0, 5.0, 0.5, fmt=".1f", width="360px")
-                for d in ratings.index}
-    columns = [widgets.VBox([widgets.HTML(f"<b>{heading}</b> (weight 0-5)"),
-                             *[controls[d] for d in ratings.index if ratings.at[d, "side"] == side]])
-               for side, heading in (("customer", "Customers value…"), ("seller", "Sellers value…"))]
+    controls = {
+        d: slider(ratings.at[d, "label"], start[d], 0.0, 5.0, 0.5, fmt=".1f", width="360px")
+        for d in ratings.index
+    }
+    columns = [
+        widgets.VBox(
+            [
+                widgets.HTML(f"<b>{heading}</b> (weight 0-5)"),
+                *[controls[d] for d in ratings.index if ratings.at[d, "side"] == side],
+            ]
+        )
+        for side, heading in (("customer", "Customers value…"), ("seller", "Sellers value…"))
+    ]
     fig = new_figure(7.5, 3.3)
     with kit_style():
-        chart = ValueScoresChart(fig.add_subplot(), canvas.value_scores(start),
-                                 title="Which model offers more value? (kit's illustrative ratings)")
+        chart = ValueScoresChart(
+            fig.add_subplot(),
+            canvas.value_scores(start),
+            title="Which model offers more value? (kit's illustrative ratings)",
+        )
         fig.tight_layout()
     view = View(
         title="Value perception: live, online, offline",
         question="set every customer weight to 0 except <i>Perceived product value</i>: which model wins now? "
-                 "Which weights must a customer hold for live marketing to lose to online shopping?",
-        controls=controls, layout=widgets.HBox(columns), charts={"scores": chart},
-        figure=FastFigure(fig, animated=chart.artists), prediction=_cost_prediction(ratings),
+        "Which weights must a customer hold for live marketing to lose to online shopping?",
+        controls=controls,
+        layout=widgets.HBox(columns),
+        charts={"scores": chart},
+        figure=FastFigure(fig, animated=chart.artists),
+        prediction=_cost_prediction(ratings),
     )
 
     def update(change=None) -> None:
@@ -186,8 +229,12 @@ def explore_value_perception(weights: dict[str, float] | None = None) -> View:
         chart.update(scores)
         leaders = {side: _leader(scores[side]) for side in ("customer", "seller")}
         view.readout.value = _scores_readout(scores, leaders)
-        view.show(weights=weights_now, customer=scores["customer"].to_dict(), seller=scores["seller"].to_dict(),
-                  leaders=leaders)
+        view.show(
+            weights=weights_now,
+            customer=scores["customer"].to_dict(),
+            seller=scores["seller"].to_dict(),
+            leaders=leaders,
+        )
         view.redraw()
 
     view.bind(update)
@@ -206,13 +253,22 @@ def _scores_readout(scores: pd.DataFrame, leaders: dict[str, str]) -> str:
         best = str(scores[side].idxmax())
         numbers = ", ".join(f"{m} {scores.at[m, side]:.1f}" for m in BUSINESS_MODELS)
         tie = " (a tie)" if leader == "tie" else ""
-        parts.append(f"<b>{side.capitalize()}s:</b> {numbers}: <b>{BUSINESS_MODEL_NAMES[best]}</b> leads{tie}.")
-    return "<br>".join(parts) + "<br>" + _GREY.format(
-        "Ratings are the kit's illustrative reading of the paper's claims (data/value_ratings.csv), not measurements.")
+        parts.append(
+            f"<b>{side.capitalize()}s:</b> {numbers}: <b>{BUSINESS_MODEL_NAMES[best]}</b> leads{tie}."
+        )
+    return (
+        "<br>".join(parts)
+        + "<br>"
+        + _GREY.format(
+            "Ratings are the kit's illustrative reading of the paper's claims (data/value_ratings.csv), not measurements."
+        )
+    )
 
 
 def _cost_prediction(ratings: pd.DataFrame) -> Prediction:
-    others = [d for d in ratings.index if ratings.at[d, "side"] == "customer" and d != _COST_DIMENSION]
+    others = [
+        d for d in ratings.index if ratings.at[d, "side"] == "customer" and d != _COST_DIMENSION
+    ]
     live, offline = BUSINESS_MODEL_NAMES["live"], BUSINESS_MODEL_NAMES["offline"]
 
     def outcome(shown: dict) -> str | None:
@@ -226,11 +282,13 @@ def _cost_prediction(ratings: pd.DataFrame) -> Prediction:
         f"Put all the customer weight on <i>{_esc(ratings.at[_COST_DIMENSION, 'label'])}</i> (every other "
         f"customer weight to 0): does live marketing or offline retail score higher for customers, in the "
         f"kit's ratings? Lock in your answer, then set the sliders.",
-        options=[live, offline, _TIE], outcome=outcome,
+        options=[live, offline, _TIE],
+        outcome=outcome,
     )
 
 
 # --- 3. canvas to numbers ------------------------------------------------------------------------
+
 
 def explore_canvas_money(**amounts: float) -> View:
     """Revenue streams and costs on sliders: revenue, cost and profit, block by block.
@@ -252,25 +310,50 @@ def explore_canvas_money(**amounts: float) -> View:
     """
     items = canvas.money_items()
     start = canvas.canvas_money(**amounts)
-    controls = {i: slider(items.at[i, "label"], float(start.at[i, "amount"]), float(items.at[i, "low"]),
-                          float(items.at[i, "high"]), float(items.at[i, "step"]), fmt=".0f", width="380px")
-                for i in items.index}
-    columns = [widgets.VBox([widgets.HTML(f"<b>{heading}</b>"),
-                             *[controls[i] for i in items.index if items.at[i, "kind"] == kind]])
-               for kind, heading in (("revenue", "Revenue streams"), ("cost", "Costs"))]
+    controls = {
+        i: slider(
+            items.at[i, "label"],
+            float(start.at[i, "amount"]),
+            float(items.at[i, "low"]),
+            float(items.at[i, "high"]),
+            float(items.at[i, "step"]),
+            fmt=".0f",
+            width="380px",
+        )
+        for i in items.index
+    }
+    columns = [
+        widgets.VBox(
+            [
+                widgets.HTML(f"<b>{heading}</b>"),
+                *[controls[i] for i in items.index if items.at[i, "kind"] == kind],
+            ]
+        )
+        for kind, heading in (("revenue", "Revenue streams"), ("cost", "Costs"))
+    ]
     fig = new_figure(10.5, 5.0)
     with kit_style():
         charts = {
-            "canvas": MoneyCanvasChart(fig.add_axes((0.005, 0.08, 0.58, 0.86)), start, fontsize=10.0,
-                                       title="Where the money comes from (thousand CNY per month)"),
-            "money": MoneyChart(fig.add_axes((0.755, 0.15, 0.235, 0.77)), start, xlim=_money_limits(items),
-                                compact=True),  # compact: modules named in the labels, no hatch to repaint
+            "canvas": MoneyCanvasChart(
+                fig.add_axes((0.005, 0.08, 0.58, 0.86)),
+                start,
+                fontsize=10.0,
+                title="Where the money comes from (thousand CNY per month)",
+            ),
+            "money": MoneyChart(
+                fig.add_axes((0.755, 0.15, 0.235, 0.77)),
+                start,
+                xlim=_money_limits(items),
+                compact=True,
+            ),  # compact: modules named in the labels, no hatch to repaint
         }
     view = View(
         title="Canvas to numbers",
         question="raise <i>Wages</i> and <i>Live broadcast cost</i>: which blocks on the cost chain change? "
-                 "How much must customer purchases grow to pay for a 50% rise in wages?",
-        controls=controls, layout=widgets.HBox(columns), charts=charts,
+        "How much must customer purchases grow to pay for a 50% rise in wages?",
+        controls=controls,
+        layout=widgets.HBox(columns),
+        charts=charts,
         figure=FastFigure(fig, animated=[*charts["canvas"].artists, *charts["money"].artists]),
         prediction=_sponsorship_prediction(start),
     )
@@ -282,7 +365,10 @@ def explore_canvas_money(**amounts: float) -> View:
         for chart in view.charts.values():
             chart.update(money)
         view.readout.value = _money_readout(summary)
-        view.show(amounts=amounts_now, **{k: float(summary[k]) for k in ("revenue", "cost", "profit", "margin")})
+        view.show(
+            amounts=amounts_now,
+            **{k: float(summary[k]) for k in ("revenue", "cost", "profit", "margin")},
+        )
         view.redraw()
 
     view.bind(update)
@@ -292,7 +378,9 @@ def explore_canvas_money(**amounts: float) -> View:
 def _money_limits(items: pd.DataFrame) -> tuple[float, float]:
     """Bar limits that hold every amount the sliders allow: all costs at most, all revenue at most."""
     highs = items["high"].astype(float)
-    return -float(highs[items["kind"] == "cost"].sum()) * 1.02, float(highs[items["kind"] == "revenue"].sum()) * 1.02
+    return -float(highs[items["kind"] == "cost"].sum()) * 1.02, float(
+        highs[items["kind"] == "revenue"].sum()
+    ) * 1.02
 
 
 def _signed(value: float) -> str:
@@ -306,7 +394,9 @@ def _money_readout(summary: pd.Series) -> str:
     return (
         f"Revenue <b>{summary['revenue']:,.0f}</b> − cost <b>{summary['cost']:,.0f}</b> = "
         f"<b>profit {_signed(profit)}</b> thousand CNY per month ({verdict}{margin}). "
-        + _GREY.format("Items: Li (2021), nine elements (8)-(9); amounts and block links: kit assumptions.")
+        + _GREY.format(
+            "Items: Li (2021), nine elements (8)-(9); amounts and block links: kit assumptions."
+        )
     )
 
 
@@ -325,7 +415,11 @@ def _sponsorship_prediction(start: pd.DataFrame) -> Prediction:
         f"Double the <i>sponsorship and gifts</i> income, from {base['sponsorship']:,.0f} to "
         f"{target['sponsorship']:,.0f}, and change nothing else: by how much does profit rise (thousand CNY "
         f"per month)? Lock in your number, then move the slider.",
-        outcome=outcome, low=-2000, high=2000, step=5, unit="thousand CNY per month",
+        outcome=outcome,
+        low=-2000,
+        high=2000,
+        step=5,
+        unit="thousand CNY per month",
     )
 
 
@@ -354,25 +448,42 @@ def worksheet_form(path: str | PathLike = "my_canvas.json") -> View:
         ``view.save_row`` saves the picture, as in every view.
     """
     if not isinstance(path, (str, PathLike)):
-        raise TypeError(f"path must be a file name (str or path), got {type(path).__name__} {path!r}")
+        raise TypeError(
+            f"path must be a file name (str or path), got {type(path).__name__} {path!r}"
+        )
     info = canvas.blocks()
     controls: dict[str, widgets.Widget] = {
-        b: widgets.Textarea(value="", placeholder=str(info.at[b, "definition"]), continuous_update=False,
-                            layout=widgets.Layout(width="98%", height="70px")) for b in BLOCKS}
+        b: widgets.Textarea(
+            value="",
+            placeholder=str(info.at[b, "definition"]),
+            continuous_update=False,
+            layout=widgets.Layout(width="98%", height="70px"),
+        )
+        for b in BLOCKS
+    }
     controls.update(_file_controls(path))
-    cells = [widgets.VBox([widgets.HTML(f"<b>{_esc(info.at[b, 'name'])}</b>"), controls[b]]) for b in BLOCKS]
-    layout = widgets.VBox([
-        widgets.GridBox(cells, layout=widgets.Layout(grid_template_columns="repeat(3, 1fr)", width="100%")),
-        widgets.HBox([controls[name] for name in ("file", "replace", "save", "load")]),
-    ])
+    cells = [
+        widgets.VBox([widgets.HTML(f"<b>{_esc(info.at[b, 'name'])}</b>"), controls[b]])
+        for b in BLOCKS
+    ]
+    layout = widgets.VBox(
+        [
+            widgets.GridBox(
+                cells, layout=widgets.Layout(grid_template_columns="repeat(3, 1fr)", width="100%")
+            ),
+            widgets.HBox([controls[name] for name in ("file", "replace", "save", "load")]),
+        ]
+    )
     fig = new_figure(9.0, 6.0)
     with kit_style():
         chart = CanvasChart(fig.add_axes((0.01, 0.07, 0.98, 0.92)), {}, fontsize=10.0)
     view = View(
         title="Your own canvas",
         question="type a business you know into the nine boxes (click outside a box to redraw), then save it "
-                 "under a file name of your own. Which block did you find hardest to fill?",
-        controls=controls, layout=layout, charts={"canvas": chart},
+        "under a file name of your own. Which block did you find hardest to fill?",
+        controls=controls,
+        layout=layout,
+        charts={"canvas": chart},
         figure=FastFigure(fig, animated=list(chart.bodies.values())),
     )
 
@@ -391,12 +502,22 @@ def worksheet_form(path: str | PathLike = "my_canvas.json") -> View:
 def _file_controls(path: str | PathLike) -> dict[str, widgets.Widget]:
     """The worksheet's own file row (the view's save row is for the picture)."""
     return {
-        "file": widgets.Text(value=str(path), description="File", placeholder="my_canvas.json or .csv",
-                             layout=widgets.Layout(width="360px")),
+        "file": widgets.Text(
+            value=str(path),
+            description="File",
+            placeholder="my_canvas.json or .csv",
+            layout=widgets.Layout(width="360px"),
+        ),
         "replace": widgets.Checkbox(value=False, description=_REPLACE, indent=False),
-        "save": widgets.Button(description="Save", icon="save", button_style="primary",
-                               tooltip="Write the nine texts to the file (.json or .csv)"),
-        "load": widgets.Button(description="Load", icon="folder-open", tooltip="Read the nine texts from the file"),
+        "save": widgets.Button(
+            description="Save",
+            icon="save",
+            button_style="primary",
+            tooltip="Write the nine texts to the file (.json or .csv)",
+        ),
+        "load": widgets.Button(
+            description="Load", icon="folder-open", tooltip="Read the nine texts from the file"
+        ),
     }
 
 
@@ -412,8 +533,10 @@ def _save_worksheet(view: View) -> None:
     except OSError as exc:
         raise ValueError(f"{target}: could not write the file ({exc.strerror or exc})") from None
     except WorksheetExistsError:
-        raise ValueError(f"{target}: the file already exists. Tick “{_REPLACE}” to replace it, "
-                         f"or choose another name.") from None
+        raise ValueError(
+            f"{target}: the file already exists. Tick “{_REPLACE}” to replace it, "
+            f"or choose another name."
+        ) from None
     view.readout.value = f"Saved your canvas to <code>{_esc(written)}</code>."
 
 

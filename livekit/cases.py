@@ -14,6 +14,7 @@ single session is a single session (not a year). Anything a later view must *ass
 anchor on the seller map (watch time, conversion, ...) is listed as missing, for the view to
 label as the kit's.
 """
+
 from __future__ import annotations
 
 from urllib.parse import urlparse
@@ -26,11 +27,26 @@ from ._checks import check_choice, check_number
 from .data import load
 from .seller_metrics import format_metric
 
-__all__ = ["facts", "anchor_sales", "map_anchors", "place_anchors", "platform_cases", "case_box", "format_cny",
-           "ASSUMED_PERCENTILE"]
+__all__ = [
+    "facts",
+    "anchor_sales",
+    "map_anchors",
+    "place_anchors",
+    "platform_cases",
+    "case_box",
+    "format_cny",
+    "ASSUMED_PERCENTILE",
+]
 
 #: The seller-map metrics (``data/sellers.csv``) that no source in the kit reports for a real anchor.
-UNREPORTED_METRICS = ("celebrity", "annual_sales_cny", "avg_viewers", "watch_minutes", "engagement", "conversion")
+UNREPORTED_METRICS = (
+    "celebrity",
+    "annual_sales_cny",
+    "avg_viewers",
+    "watch_minutes",
+    "engagement",
+    "conversion",
+)
 
 
 def _outlet(url: str, outlets: dict[str, str]) -> str:
@@ -73,7 +89,12 @@ def format_cny(value: float) -> str:
     ValueError
         If ``value`` is negative or not a finite number.
     """
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) or not np.isfinite(value) or value < 0:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float, np.integer, np.floating))
+        or not np.isfinite(value)
+        or value < 0
+    ):
         raise ValueError(f"value must be a finite amount of CNY, 0 or more, got {value!r}")
     return _amount(value, "CNY")
 
@@ -100,22 +121,30 @@ def anchor_sales() -> pd.DataFrame:
     table = facts()
     sales = table[table["metric"] == "sales"]
     rows = []
-    for (anchor, platform, event, date), group in sales.groupby(["anchor", "platform", "event", "date"], sort=False):
+    for (anchor, platform, event, date), group in sales.groupby(
+        ["anchor", "platform", "event", "date"], sort=False
+    ):
         notes = [n for n in group["note"] if isinstance(n, str) and n.strip()]
-        rows.append({
-            "anchor": anchor,
-            "platform": platform,
-            "event": event,
-            "date": date,
-            "low": float(group["value"].min()),
-            "high": float(group["value"].max()),
-            "reported": "; ".join(f"{format_cny(v)} ({o})" for v, o in zip(group["value"], group["reported_by"])),
-            "sources_disagree": group["value"].nunique() > 1,
-            "sources": "; ".join(dict.fromkeys(group["source"])),
-            "notes": "; ".join(notes),
-        })
+        rows.append(
+            {
+                "anchor": anchor,
+                "platform": platform,
+                "event": event,
+                "date": date,
+                "low": float(group["value"].min()),
+                "high": float(group["value"].max()),
+                "reported": "; ".join(
+                    f"{format_cny(v)} ({o})" for v, o in zip(group["value"], group["reported_by"])
+                ),
+                "sources_disagree": group["value"].nunique() > 1,
+                "sources": "; ".join(dict.fromkeys(group["source"])),
+                "notes": "; ".join(notes),
+            }
+        )
     out = pd.DataFrame(rows)
-    return out.sort_values(["high", "anchor"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    return out.sort_values(["high", "anchor"], ascending=[False, True], kind="stable").reset_index(
+        drop=True
+    )
 
 
 def map_anchors() -> pd.DataFrame:
@@ -148,9 +177,15 @@ def map_anchors() -> pd.DataFrame:
             "seller": anchor,
             "platforms": ", ".join(dict.fromkeys(group["platform"])),
             "followers": float(follow["value"].iloc[0]) if len(follow) else np.nan,
-            "followers_source": (f"{follow['platform'].iloc[0]}, {follow['date'].iloc[0]}, reported by "
-                                 f"{follow['reported_by'].iloc[0]}") if len(follow) else "",
-            "best_session_event": f"{best['event'].iloc[0]}, {best['date'].iloc[0]}" if len(best) else "",
+            "followers_source": (
+                f"{follow['platform'].iloc[0]}, {follow['date'].iloc[0]}, reported by "
+                f"{follow['reported_by'].iloc[0]}"
+            )
+            if len(follow)
+            else "",
+            "best_session_event": f"{best['event'].iloc[0]}, {best['date'].iloc[0]}"
+            if len(best)
+            else "",
             "best_session_low": float(best["low"].iloc[0]) if len(best) else np.nan,
             "best_session_high": float(best["high"].iloc[0]) if len(best) else np.nan,
             "best_session_reported": best["reported"].iloc[0] if len(best) else "",
@@ -161,7 +196,9 @@ def map_anchors() -> pd.DataFrame:
         }
         rows.append(row)
     out = pd.DataFrame(rows)
-    return out.sort_values(["best_session_high", "seller"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    return out.sort_values(
+        ["best_session_high", "seller"], ascending=[False, True], kind="stable"
+    ).reset_index(drop=True)
 
 
 def platform_cases() -> pd.DataFrame:
@@ -202,7 +239,9 @@ def case_box(platform: str) -> str:
         If the platform is unknown, naming the four.
     """
     if not isinstance(platform, str):
-        raise TypeError(f"platform must be text such as 'Taobao Live', got {type(platform).__name__}")
+        raise TypeError(
+            f"platform must be text such as 'Taobao Live', got {type(platform).__name__}"
+        )
     cases = platform_cases()
     key = platform.strip().casefold()
     match = cases[
@@ -224,20 +263,30 @@ def case_box(platform: str) -> str:
     sales = anchor_sales()
     sales = sales[sales["platform"] == name] if name else sales.iloc[0:0]
     if sales.empty:
-        lines.append("*What outlets report:* the kit holds no sourced figure for this platform, so this box "
-                     "reports only what the paper says.")
+        lines.append(
+            "*What outlets report:* the kit holds no sourced figure for this platform, so this box "
+            "reports only what the paper says."
+        )
     else:
-        lines.append("*What outlets report* (reported figures, not audited; where outlets disagree, both are shown):")
+        lines.append(
+            "*What outlets report* (reported figures, not audited; where outlets disagree, both are shown):"
+        )
         lines.append("")
         for row in sales.itertuples(index=False):
             caveat = f" Caveats: {row.notes}." if row.notes else ""
-            lines.append(f"- {row.anchor}, sales, {row.event} ({row.date}): {row.reported}.{caveat}")
+            lines.append(
+                f"- {row.anchor}, sales, {row.event} ({row.date}): {row.reported}.{caveat}"
+            )
         table = facts()
         others = table[(table["platform"] == name) & (table["metric"] != "sales")]
         for row in others.itertuples(index=False):
-            caveat = f" Caveats: {row.note}." if isinstance(row.note, str) and row.note.strip() else ""
-            lines.append(f"- {row.anchor}, {row.metric}, {row.event} ({row.date}): "
-                         f"{_amount(row.value, row.unit)} ({row.reported_by}).{caveat}")
+            caveat = (
+                f" Caveats: {row.note}." if isinstance(row.note, str) and row.note.strip() else ""
+            )
+            lines.append(
+                f"- {row.anchor}, {row.metric}, {row.event} ({row.date}): "
+                f"{_amount(row.value, row.unit)} ({row.reported_by}).{caveat}"
+            )
     return "\n".join(lines)
 
 
@@ -245,8 +294,13 @@ def case_box(platform: str) -> str:
 ASSUMED_PERCENTILE = 50.0
 
 
-def place_anchors(percentile: float = ASSUMED_PERCENTILE, *, method: str = "log-minmax",
-                  anchors: pd.DataFrame | None = None, teach: pd.DataFrame | None = None) -> pd.DataFrame:
+def place_anchors(
+    percentile: float = ASSUMED_PERCENTILE,
+    *,
+    method: str = "log-minmax",
+    anchors: pd.DataFrame | None = None,
+    teach: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Score the real anchors of :func:`map_anchors` against the teaching set.
 
     What is reported is used: ``followers`` where an outlet reported it, and the best single
@@ -277,37 +331,81 @@ def place_anchors(percentile: float = ASSUMED_PERCENTILE, *, method: str = "log-
     check_choice("method", method, S.NORMALISATIONS)
     teach = S.load_sellers() if teach is None else teach
     anchors = map_anchors() if anchors is None else anchors
-    for name, table, needed in (("teach", teach, list(S.METRICS)[:1]),
-                                ("anchors", anchors, ["seller", "followers", "missing", "best_session_low", "best_session_high"])):
+    for name, table, needed in (
+        ("teach", teach, list(S.METRICS)[:1]),
+        (
+            "anchors",
+            anchors,
+            ["seller", "followers", "missing", "best_session_low", "best_session_high"],
+        ),
+    ):
         if not isinstance(table, pd.DataFrame):
             raise TypeError(f"{name} must be a DataFrame, got {type(table).__name__}")
         absent = [col for col in needed if col not in table.columns]
         if absent or table.empty:
-            raise ValueError(f"{name} must be a non-empty table with columns {needed}; missing {absent}")
-    guess = {m: float(np.percentile(teach[m].to_numpy(float), percentile)) for m in S.METRICS if m in teach.columns}
+            raise ValueError(
+                f"{name} must be a non-empty table with columns {needed}; missing {absent}"
+            )
+    guess = {
+        m: float(np.percentile(teach[m].to_numpy(float), percentile))
+        for m in S.METRICS
+        if m in teach.columns
+    }
     rows, out = [], []
     for _, anchor in anchors.iterrows():
         missing = [m.strip() for m in str(anchor["missing"]).split(",") if m.strip()]
         assumed = {m: guess[m] for m in missing if m in guess and m != "annual_sales_cny"}
-        base = {m: (assumed[m] if m in assumed else float(anchor["followers"])) for m in S.METRICS
-                if m in teach.columns and m != "annual_sales_cny"}
+        base = {
+            m: (assumed[m] if m in assumed else float(anchor["followers"]))
+            for m in S.METRICS
+            if m in teach.columns and m != "annual_sales_cny"
+        }
         for end in ("low", "high"):
-            rows.append({"seller": anchor["seller"], **base, "annual_sales_cny": float(anchor[f"best_session_{end}"])})
+            rows.append(
+                {
+                    "seller": anchor["seller"],
+                    **base,
+                    "annual_sales_cny": float(anchor[f"best_session_{end}"]),
+                }
+            )
         said = [f"{m} {format_metric(m, v)}" for m, v in assumed.items()]
         said.append("a year's sales = at least the best session")
-        reported = [f"best session {anchor['best_session_reported']} ({anchor['best_session_event']})"]
+        reported = [
+            f"best session {anchor['best_session_reported']} ({anchor['best_session_event']})"
+        ]
         if "followers" not in assumed:
-            reported.insert(0, f"followers {format_metric('followers', anchor['followers'])} ({anchor['followers_source']})")
+            reported.insert(
+                0,
+                f"followers {format_metric('followers', anchor['followers'])} ({anchor['followers_source']})",
+            )
         if not np.isnan(anchor["peak_cumulative_viewers"]):
-            reported.append(f"cumulative viewers of one event {format_metric('followers', anchor['peak_cumulative_viewers'])} "
-                            f"(not a map metric)")
-        out.append({"seller": anchor["seller"], "label": anchor["seller"] + ("*" if "followers" in assumed else ""),
-                    "reported": "; ".join(reported), "assumed": "; ".join(said), "sources": anchor["sources"]})
+            reported.append(
+                f"cumulative viewers of one event {format_metric('followers', anchor['peak_cumulative_viewers'])} "
+                f"(not a map metric)"
+            )
+        out.append(
+            {
+                "seller": anchor["seller"],
+                "label": anchor["seller"] + ("*" if "followers" in assumed else ""),
+                "reported": "; ".join(reported),
+                "assumed": "; ".join(said),
+                "sources": anchor["sources"],
+            }
+        )
     scored = S.score_sellers(pd.DataFrame(rows), reference=teach, method=method)
     result = pd.DataFrame(out)
     for dim in ("influence", "attractiveness"):
         result[f"{dim}_low"] = scored[dim].to_numpy()[0::2]
         result[f"{dim}_high"] = scored[dim].to_numpy()[1::2]
-    columns = ["seller", "label", "influence_low", "influence_high", "attractiveness_low", "attractiveness_high",
-               "reported", "assumed", "sources"]
+    columns = [
+        "seller",
+        "label",
+        "influence_low",
+        "influence_high",
+        "attractiveness_low",
+        "attractiveness_high",
+        "reported",
+        "assumed",
+        "sources",
+    ]
     return result[columns]

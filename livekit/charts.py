@@ -19,9 +19,10 @@ With ``ax=None`` every ``plot_x`` draws on a new pyplot figure (so a notebook sh
 Slider views never go through pyplot: they build charts on a figure from
 :func:`livekit.style.new_figure`.
 """
+
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes

@@ -10,12 +10,13 @@ check the file before anyone computes with it, and problems raise one :class:`Va
 listing every bad cell in file order with its line (as an editor numbers it), the user's column
 name and the kit's, the value and what is allowed. Files are only ever read, never written.
 """
+
 from __future__ import annotations
 
 import re
-from os import PathLike
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -61,7 +62,9 @@ def kit_tables() -> list[str]:
 def schema_of(name: str) -> Schema:
     """Return the :class:`Schema` of the kit table ``name`` (a file stem in ``data/``)."""
     if not isinstance(name, str):
-        raise TypeError(f"name must be the name of one of the kit's tables {sorted(SCHEMAS)}, got {type(name).__name__}")
+        raise TypeError(
+            f"name must be the name of one of the kit's tables {sorted(SCHEMAS)}, got {type(name).__name__}"
+        )
     if name not in SCHEMAS:
         raise ValueError(f"name must be one of the kit's tables {sorted(SCHEMAS)}, got {name!r}")
     return SCHEMAS[name]
@@ -149,10 +152,14 @@ def read_table(
     if not isinstance(schema, Schema):
         raise TypeError(f"schema must be a livekit.schemas.Schema, got {type(schema).__name__}")
     if columns is not None and not isinstance(columns, Mapping):
-        raise TypeError(f"columns must be a mapping {{their column: kit column}}, got {type(columns).__name__}")
+        raise TypeError(
+            f"columns must be a mapping {{their column: kit column}}, got {type(columns).__name__}"
+        )
     for theirs, ours in (columns or {}).items():
         if not isinstance(theirs, str) or not isinstance(ours, str):
-            raise TypeError(f"columns must map column names (text) to column names, got {theirs!r}: {ours!r}")
+            raise TypeError(
+                f"columns must map column names (text) to column names, got {theirs!r}: {ours!r}"
+            )
     if decimal is not None and not (isinstance(decimal, str) and decimal in (".", ",")):
         raise ValueError(f"decimal must be None (detect), '.' or ',', got {decimal!r}")
     content, where = read_bytes(source, label=label)
@@ -195,12 +202,18 @@ def read_table(
         numeric = [c for c in present if c.kind in ("int", "float")]
         cells = [
             (line, theirs_of[c.name], row[position[c.name]])
-            for c in numeric for line, row in zip(raw.lines, raw.rows) if row[position[c.name]]
+            for c in numeric
+            for line, row in zip(raw.lines, raw.rows)
+            if row[position[c.name]]
         ]
         decimal = detect_decimal(cells, where=where)
 
     problems: list[Problem] = []
-    out = pd.DataFrame(raw.rows, columns=kit_names, dtype=object) if raw.rows else pd.DataFrame(columns=kit_names, dtype=object)
+    out = (
+        pd.DataFrame(raw.rows, columns=kit_names, dtype=object)
+        if raw.rows
+        else pd.DataFrame(columns=kit_names, dtype=object)
+    )
     for col in present:
         k = position[col.name]
         texts = [row[k] for row in raw.rows]
@@ -220,7 +233,9 @@ def _sep_hint(names: Sequence[str], sep: str) -> str:
     return ""
 
 
-def _repeats(raw, schema: Schema, position: Mapping[str, int], theirs_of: Mapping[str, str]) -> list[Problem]:
+def _repeats(
+    raw, schema: Schema, position: Mapping[str, int], theirs_of: Mapping[str, str]
+) -> list[Problem]:
     """Rows repeated exactly (if the schema forbids them) and repeated values of unique columns."""
     problems: list[Problem] = []
     repeated_lines: set[int] = set()
@@ -229,7 +244,12 @@ def _repeats(raw, schema: Schema, position: Mapping[str, int], theirs_of: Mappin
         for line, row in zip(raw.lines, raw.rows):
             key = tuple(row)
             if key in first:
-                problems.append(Problem(line, allowed=f"repeats line {first[key]} exactly; each row must appear once"))
+                problems.append(
+                    Problem(
+                        line,
+                        allowed=f"repeats line {first[key]} exactly; each row must appear once",
+                    )
+                )
                 repeated_lines.add(line)
             else:
                 first[key] = line
@@ -245,8 +265,16 @@ def _repeats(raw, schema: Schema, position: Mapping[str, int], theirs_of: Mappin
             later = [line for line in lines[1:] if line not in repeated_lines]
             if later:
                 listed = ", ".join(str(x) for x in lines)
-                problems.append(Problem(later[0], k, theirs_of[name], name, value,
-                                        f"each value once; {value!r} is on lines {listed}"))
+                problems.append(
+                    Problem(
+                        later[0],
+                        k,
+                        theirs_of[name],
+                        name,
+                        value,
+                        f"each value once; {value!r} is on lines {listed}",
+                    )
+                )
     return problems
 
 
@@ -288,7 +316,9 @@ def _convert(
     empty = np.array([t == "" for t in texts], dtype=bool)
     if not col.nullable:
         for i in np.flatnonzero(empty):
-            problems.append(Problem(lines[i], position, theirs, col.name, "", f"a value is required: {allowed}"))
+            problems.append(
+                Problem(lines[i], position, theirs, col.name, "", f"a value is required: {allowed}")
+            )
 
     if col.kind == "text":
         for i, t in enumerate(texts):
@@ -306,7 +336,9 @@ def _convert(
             if t and t not in _TRUE | _FALSE:
                 bad(i)
         if empty.any():
-            return pd.Series([None if t == "" else t in _TRUE for t in low], dtype="boolean"), problems
+            return pd.Series(
+                [None if t == "" else t in _TRUE for t in low], dtype="boolean"
+            ), problems
         return pd.Series([t in _TRUE for t in low], dtype=bool), problems
 
     values = np.full(len(texts), np.nan)

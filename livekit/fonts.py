@@ -35,6 +35,7 @@ second to build, so :func:`quiet_font_cache_notice` (called when ``livekit`` is 
 exactly that one line, and only in Pyodide: on a computer, where matplotlib says it only when a
 build takes more than a few seconds, it stays.
 """
+
 from __future__ import annotations
 
 import functools
@@ -72,21 +73,42 @@ BUNDLED_FONT = Path(__file__).resolve().parent / "font_files" / "LivekitCJKSans-
 #: CJK families, in order of preference (system fonts first, the kit's subset last).
 CJK_FAMILIES = (
     # Windows
-    "Microsoft YaHei", "Microsoft YaHei UI", "SimHei", "DengXian",
+    "Microsoft YaHei",
+    "Microsoft YaHei UI",
+    "SimHei",
+    "DengXian",
     # macOS
-    "PingFang SC", "Hiragino Sans GB", "Heiti SC", "STHeiti",
+    "PingFang SC",
+    "Hiragino Sans GB",
+    "Heiti SC",
+    "STHeiti",
     # Linux
-    "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN",
-    "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback",
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "Droid Sans Fallback",
     # the other faces of the Noto / Source Han collections cover the same characters
-    "Noto Sans CJK JP", "Noto Sans CJK TC", "Noto Sans CJK KR", "Noto Sans CJK HK",
-    "Source Han Sans", "Source Han Sans JP",
+    "Noto Sans CJK JP",
+    "Noto Sans CJK TC",
+    "Noto Sans CJK KR",
+    "Noto Sans CJK HK",
+    "Source Han Sans",
+    "Source Han Sans JP",
     BUNDLED_FAMILY,
 )
 #: Emoji families that Agg can draw (outline glyphs, drawn in one colour).
 EMOJI_FAMILIES = ("Segoe UI Emoji", "Noto Emoji", "Symbola", "Segoe UI Symbol")
 #: Colour-bitmap emoji fonts: matplotlib cannot draw them at arbitrary sizes, so never listed.
-UNRENDERABLE_FAMILIES = ("Noto Color Emoji", "Apple Color Emoji", "Twemoji", "JoyPixels", "EmojiOne Color")
+UNRENDERABLE_FAMILIES = (
+    "Noto Color Emoji",
+    "Apple Color Emoji",
+    "Twemoji",
+    "JoyPixels",
+    "EmojiOne Color",
+)
 
 #: Font files to register if matplotlib's font cache predates their installation
 #: (a stale cache would otherwise hide a font installed after the first plot).
@@ -151,12 +173,23 @@ def script_of(char: str) -> str:
     if not isinstance(char, str) or len(char) != 1:
         raise TypeError(f"char must be one character (str of length 1), got {char!r}")
     code = ord(char)
-    if (0x2E80 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF or 0xF900 <= code <= 0xFAFF
-            or 0xFE30 <= code <= 0xFE4F or 0xFF00 <= code <= 0xFFEF or 0x1100 <= code <= 0x11FF
-            or 0x20000 <= code <= 0x3FFFF):
+    if (
+        0x2E80 <= code <= 0x9FFF
+        or 0xAC00 <= code <= 0xD7AF
+        or 0xF900 <= code <= 0xFAFF
+        or 0xFE30 <= code <= 0xFE4F
+        or 0xFF00 <= code <= 0xFFEF
+        or 0x1100 <= code <= 0x11FF
+        or 0x20000 <= code <= 0x3FFFF
+    ):
         return "cjk"
-    if (0x1F000 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF or 0x2B00 <= code <= 0x2BFF
-            or code in (0x200D, 0xFE0F, 0x20E3) or 0x1F1E6 <= code <= 0x1F1FF):
+    if (
+        0x1F000 <= code <= 0x1FAFF
+        or 0x2600 <= code <= 0x27BF
+        or 0x2B00 <= code <= 0x2BFF
+        or code in (0x200D, 0xFE0F, 0x20E3)
+        or 0x1F1E6 <= code <= 0x1F1FF
+    ):
         return "emoji"
     return "other"
 
@@ -188,7 +221,9 @@ def _registered_names() -> frozenset[str]:
     names = {f.name for f in fm.fontManager.ttflist}
     if BUNDLED_FONT.is_file():
         names |= _register(str(BUNDLED_FONT))
-    if not any(f in names for f in CJK_FAMILIES[:-1]) or not any(f in names for f in EMOJI_FAMILIES):
+    if not any(f in names for f in CJK_FAMILIES[:-1]) or not any(
+        f in names for f in EMOJI_FAMILIES
+    ):
         for pattern in _system_font_patterns(sys.platform):
             for path in glob.glob(os.path.expanduser(pattern), recursive=True):
                 names |= _register(path)
@@ -232,7 +267,7 @@ def font_rc() -> dict[str, Any]:
     return {"font.family": list(font_families())}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _charmap(path: str) -> frozenset[int]:
     from matplotlib.ft2font import FT2Font
 
@@ -244,7 +279,9 @@ def _family_paths() -> list[str]:
     paths = []
     for family in font_families():
         try:
-            paths.append(str(fm.findfont(fm.FontProperties(family=[family]), fallback_to_default=False)))
+            paths.append(
+                str(fm.findfont(fm.FontProperties(family=[family]), fallback_to_default=False))
+            )
         except ValueError:
             continue
     return paths
@@ -286,8 +323,10 @@ def font_help(kind: str) -> str:
     if kind not in ("cjk", "emoji"):
         raise ValueError(f"kind must be one of ['cjk', 'emoji'], got {kind!r}")
     cache = _cache_dir()
-    restart = ("then restart the kernel (Kernel > Restart). If the boxes stay, delete the file "
-               f"fontlist-*.json in matplotlib's cache folder {cache} and restart again.")
+    restart = (
+        "then restart the kernel (Kernel > Restart). If the boxes stay, delete the file "
+        f"fontlist-*.json in matplotlib's cache folder {cache} and restart again."
+    )
     if kind == "cjk":
         return (
             "Some Chinese, Japanese or Korean characters in this figure have no font on this computer "
@@ -344,7 +383,9 @@ def _warn_once(kind: str) -> None:
         return
     _WARNED.add(kind)
     frame, level = sys._getframe(1), 2
-    while frame is not None and re.match(r"(matplotlib|livekit|mpl_toolkits)(\.|$)", frame.f_globals.get("__name__", "")):
+    while frame is not None and re.match(
+        r"(matplotlib|livekit|mpl_toolkits)(\.|$)", frame.f_globals.get("__name__", "")
+    ):
         frame, level = frame.f_back, level + 1
     warnings.warn(font_help(kind), MissingFontWarning, stacklevel=level)
 
@@ -395,7 +436,9 @@ class _FallbackWeightFilter(logging.Filter):
     """
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.msg, str) and record.msg.startswith("findfont: Failed to find font weight"):
+        if isinstance(record.msg, str) and record.msg.startswith(
+            "findfont: Failed to find font weight"
+        ):
             args = record.args if isinstance(record.args, tuple) else ()
             if len(args) >= 2 and args[1] in _FALLBACK_NAMES:
                 return False
@@ -447,7 +490,9 @@ def quiet_font_cache_notice(platform: str | None = None) -> bool:
     """
     platform = sys.platform if platform is None else platform
     if not isinstance(platform, str):
-        raise TypeError(f"platform must be text such as 'emscripten', got {type(platform).__name__}")
+        raise TypeError(
+            f"platform must be text such as 'emscripten', got {type(platform).__name__}"
+        )
     if platform != "emscripten":
         return False
     logger = logging.getLogger("matplotlib.font_manager")

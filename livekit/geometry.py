@@ -3,6 +3,7 @@
 Pure functions on floats, used by :mod:`livekit.sellers` to draw the class regions of the
 paper's Figure 3 as the kit computes them and to find a seller's smallest move up.
 """
+
 from __future__ import annotations
 
 import math
@@ -13,7 +14,9 @@ from ._checks import check_number
 __all__ = ["clip_halfplane", "shortest_step"]
 
 
-def clip_halfplane(poly: list[tuple[float, float]], a: float, b: float, c: float) -> list[tuple[float, float]]:
+def clip_halfplane(
+    poly: list[tuple[float, float]], a: float, b: float, c: float
+) -> list[tuple[float, float]]:
     """Keep the part of a convex polygon where ``a*x + b*y >= c`` (Sutherland-Hodgman).
 
     Parameters
@@ -31,8 +34,14 @@ def clip_halfplane(poly: list[tuple[float, float]], a: float, b: float, c: float
     if isinstance(poly, (str, bytes)) or not isinstance(poly, (list, tuple)):
         raise TypeError(f"poly must be a list of (x, y) vertices, got {type(poly).__name__}")
     for k, p in enumerate(poly):
-        if not (isinstance(p, (list, tuple)) and len(p) == 2 and all(
-                isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v) for v in p)):
+        if not (
+            isinstance(p, (list, tuple))
+            and len(p) == 2
+            and all(
+                isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v)
+                for v in p
+            )
+        ):
             raise ValueError(f"poly[{k}] must be an (x, y) pair of finite numbers, got {p!r}")
     a, b, c = (check_number(name, v) for name, v in (("a", a), ("b", b), ("c", c)))
     out: list[tuple[float, float]] = []

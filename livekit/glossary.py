@@ -11,6 +11,7 @@ A term is found by its name, any of its aliases (``11.11`` for Singles' Day, ``d
 barrage) or its Chinese name, ignoring case, spaces and punctuation at the ends. An unknown term
 raises a ``ValueError`` that names the closest terms in the table.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -26,7 +27,7 @@ __all__ = ["glossary", "glossary_keys"]
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold().strip()
     text = text.replace("’", "").replace("'", "")
-    return " ".join(text.strip(" .,;:!?\"()[]").split())
+    return " ".join(text.strip(' .,;:!?"()[]').split())
 
 
 def glossary_keys() -> dict[str, str]:
@@ -82,7 +83,9 @@ def glossary(term: str | None = None) -> pd.Series | pd.DataFrame:
         raise TypeError(f"term must be text such as 'GMV', got {type(term).__name__}")
     key = _norm(term)
     if not key:
-        raise ValueError("term is empty: give a term such as 'GMV', or call glossary() for the whole table")
+        raise ValueError(
+            "term is empty: give a term such as 'GMV', or call glossary() for the whole table"
+        )
     keys = glossary_keys()
     if key not in keys:
         close = difflib.get_close_matches(key, list(keys), n=5, cutoff=0.5)
@@ -90,7 +93,9 @@ def glossary(term: str | None = None) -> pd.Series | pd.DataFrame:
             close = [k for k in keys if key in k or k in key][:5]
         suggestions = list(dict.fromkeys(keys[k] for k in close))
         hint = f"; closest: {', '.join(repr(s) for s in suggestions)}" if suggestions else ""
-        raise ValueError(f"term {term!r} is not in the glossary (data/glossary.csv){hint}. Call glossary() for every term.")
+        raise ValueError(
+            f"term {term!r} is not in the glossary (data/glossary.csv){hint}. Call glossary() for every term."
+        )
     row = table[table["term"] == keys[key]].iloc[0].copy()
     row.name = row["term"]
     return row

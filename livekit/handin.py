@@ -35,6 +35,7 @@ file unless ``overwrite=True``. :func:`hand_in_button` wires both to a button: a
 be ticked before an existing file is replaced, and a download link is offered as well (the only
 way to get the file out of Voila or JupyterLite).
 """
+
 from __future__ import annotations
 
 import base64
@@ -44,30 +45,43 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import ipywidgets as widgets
 
 __all__ = [
-    "WORK_DIR_ENV", "WorkRecord", "work_record", "work_dir", "answer_box", "register_canvas",
-    "hand_in", "write_hand_in", "hand_in_button", "default_file_name", "AnswerBox", "HandInBox",
+    "WORK_DIR_ENV",
+    "WorkRecord",
+    "work_record",
+    "work_dir",
+    "answer_box",
+    "register_canvas",
+    "hand_in",
+    "write_hand_in",
+    "hand_in_button",
+    "default_file_name",
+    "AnswerBox",
+    "HandInBox",
 ]
 
 #: Environment variable naming the folder for saved answers (default ``./livekit_work``).
 WORK_DIR_ENV = "LIVEKIT_WORK_DIR"
 _ID = re.compile(r"[a-z0-9_]+")
 _NAME = re.compile(r"[A-Za-z0-9_.-]+")
-_RECORDS: dict[str, "WorkRecord"] = {}
+_RECORDS: dict[str, WorkRecord] = {}
 
 
 def _check_name(value: Any, what: str, pattern: re.Pattern = _NAME) -> str:
     if not isinstance(value, str):
         raise TypeError(f"{what} must be text, got {type(value).__name__}")
     if not pattern.fullmatch(value):
-        raise ValueError(f"{what} must match {pattern.pattern} (letters, digits, '_'), got {value!r}")
+        raise ValueError(
+            f"{what} must match {pattern.pattern} (letters, digits, '_'), got {value!r}"
+        )
     return value
 
 
@@ -135,7 +149,9 @@ def work_record(notebook: str) -> WorkRecord:
     return _RECORDS.setdefault(notebook, WorkRecord(notebook))
 
 
-def register_canvas(notebook: str, canvas: Callable[[], Mapping[str, str]] | Mapping[str, str]) -> None:
+def register_canvas(
+    notebook: str, canvas: Callable[[], Mapping[str, str]] | Mapping[str, str]
+) -> None:
     """Make a canvas worksheet part of a notebook's hand-in.
 
     Parameters
@@ -147,11 +163,14 @@ def register_canvas(notebook: str, canvas: Callable[[], Mapping[str, str]] | Map
         hand-in is made (so later edits are included).
     """
     if not (callable(canvas) or isinstance(canvas, Mapping)):
-        raise TypeError(f"canvas must be a mapping {{block: text}} or a function returning one, got {type(canvas).__name__}")
+        raise TypeError(
+            f"canvas must be a mapping {{block: text}} or a function returning one, got {type(canvas).__name__}"
+        )
     work_record(notebook).canvas = canvas
 
 
 # ---------------------------------------------------------------- saving answers as they are typed
+
 
 def work_dir() -> Path:
     """The folder where answers are saved: ``$LIVEKIT_WORK_DIR`` or ``./livekit_work``."""
@@ -180,7 +199,9 @@ def _save(record: WorkRecord) -> str | None:
         target.parent.mkdir(parents=True, exist_ok=True)
         saved = _read_saved(record.notebook)  # keep answers of boxes not made in this session
         saved.update({k: v["text"] for k, v in record.answers.items()})
-        payload = json.dumps({"notebook": record.notebook, "answers": saved}, ensure_ascii=False, indent=1)
+        payload = json.dumps(
+            {"notebook": record.notebook, "answers": saved}, ensure_ascii=False, indent=1
+        )
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp_", suffix=".json")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as f:
@@ -194,7 +215,7 @@ def _save(record: WorkRecord) -> str | None:
     return None
 
 
-def answer_box(id: str, prompt: str, *, notebook: str, rows: int = 6) -> "AnswerBox":
+def answer_box(id: str, prompt: str, *, notebook: str, rows: int = 6) -> AnswerBox:
     """A text box for a written answer, kept in the notebook's work record and saved on change.
 
     Parameters
@@ -222,16 +243,22 @@ def answer_box(id: str, prompt: str, *, notebook: str, rows: int = 6) -> "Answer
     record = work_record(notebook)
     text = _read_saved(notebook).get(id, record.answers.get(id, {}).get("text", ""))
     record.answers[id] = {"prompt": prompt, "text": text}
-    area = widgets.Textarea(value=text, placeholder="Type your answer here.",
-                            layout=widgets.Layout(width="100%", height=f"{1.6 * rows + 0.6:.1f}em"))
+    area = widgets.Textarea(
+        value=text,
+        placeholder="Type your answer here.",
+        layout=widgets.Layout(width="100%", height=f"{1.6 * rows + 0.6:.1f}em"),
+    )
     status = widgets.HTML("<small>Restored your saved answer.</small>" if text else "")
 
     def on_change(change: dict) -> None:
         record.answers[id] = {"prompt": prompt, "text": change["new"]}
         problem = _save(record)
-        status.value = ("<small>Saved.</small>" if problem is None else
-                        f"<small>Kept in this session, not saved to disk ({html.escape(problem)}); "
-                        "use the hand-in button before you close.</small>")
+        status.value = (
+            "<small>Saved.</small>"
+            if problem is None
+            else f"<small>Kept in this session, not saved to disk ({html.escape(problem)}); "
+            "use the hand-in button before you close.</small>"
+        )
 
     area.observe(on_change, names="value")
     return AnswerBox(id, notebook, [widgets.HTML(f"<b>{html.escape(prompt)}</b>"), area, status])
@@ -304,7 +331,9 @@ def hand_in(work: Mapping[str, Any]) -> str:
         A missing key or a value of the wrong type, naming it.
     """
     if not isinstance(work, Mapping):
-        raise TypeError(f"work must be a mapping (see WorkRecord.snapshot), got {type(work).__name__}")
+        raise TypeError(
+            f"work must be a mapping (see WorkRecord.snapshot), got {type(work).__name__}"
+        )
     missing = [k for k in ("notebook", "student", "date", "answers", "checks") if k not in work]
     if missing:
         raise ValueError(f"work is missing {missing}")
@@ -313,9 +342,14 @@ def hand_in(work: Mapping[str, Any]) -> str:
     student = _text(work["student"], "work['student']")
     date = _text(work["date"], "work['date']")
     parts = [
-        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
         f"<title>Hand-in: {esc(notebook)}{' – ' + esc(student) if student else ''}</title>",
-        f"<style>{_STYLE}</style>", "</head>", "<body>",
+        f"<style>{_STYLE}</style>",
+        "</head>",
+        "<body>",
         f"<h1>Hand-in: {esc(notebook)}</h1>",
         f"<p><b>Student:</b> {esc(student) if student else '<span class=empty>(no name given)</span>'}<br>"
         f"<b>Date:</b> {esc(date)}</p>",
@@ -331,16 +365,21 @@ def hand_in(work: Mapping[str, Any]) -> str:
             raise TypeError(f"work['answers'][{n - 1}] must be a mapping with id, prompt, text")
         for key in ("id", "prompt", "text"):
             _text(item.get(key), f"work['answers'][{n - 1}]['{key}']")
-        body = (f"<pre>{esc(item['text'])}</pre>" if item["text"].strip()
-                else "<p class=empty>(no answer)</p>")
+        body = (
+            f"<pre>{esc(item['text'])}</pre>"
+            if item["text"].strip()
+            else "<p class=empty>(no answer)</p>"
+        )
         parts.append(f'<h3 id="{esc(item["id"])}">{n}. {esc(item["prompt"])}</h3>{body}')
     parts.append("<h2>Self-checks</h2>")
     checks = work["checks"]
     if not isinstance(checks, (list, tuple)):
         raise TypeError("work['checks'] must be a list of self-check results")
     if checks:
-        parts.append("<table><tr><th>topic</th><th>answered</th><th>right at first try</th>"
-                     "<th>right now</th></tr>")
+        parts.append(
+            "<table><tr><th>topic</th><th>answered</th><th>right at first try</th>"
+            "<th>right now</th></tr>"
+        )
         for r in checks:
             parts.append(
                 f"<tr><td>{esc(str(r['topic']))}</td><td>{int(r['answered'])} of {int(r['total'])}</td>"
@@ -355,9 +394,16 @@ def hand_in(work: Mapping[str, Any]) -> str:
             raise TypeError("work['canvas'] must be a mapping {block: text} or None")
         parts.append("<h2>Canvas</h2><table><tr><th>block</th><th>text</th></tr>")
         for block, text in canvas.items():
-            parts.append(f"<tr><td>{esc(str(block))}</td><td><pre>{esc(_text(text, f'canvas[{block!r}]'))}</pre></td></tr>")
+            parts.append(
+                f"<tr><td>{esc(str(block))}</td><td><pre>{esc(_text(text, f'canvas[{block!r}]'))}</pre></td></tr>"
+            )
         parts.append("</table>")
-    parts += [f"<p><small>Made by livekit's hand-in ({esc(notebook)}).</small></p>", "</body>", "</html>", ""]
+    parts += [
+        f"<p><small>Made by livekit's hand-in ({esc(notebook)}).</small></p>",
+        "</body>",
+        "</html>",
+        "",
+    ]
     return "\n".join(parts)
 
 
@@ -399,10 +445,14 @@ def write_hand_in(page: str, path: str | PathLike, *, overwrite: bool = False) -
         raise TypeError(f"overwrite must be True or False, got {overwrite!r}")
     target = Path(path).expanduser()
     if target.exists() and not overwrite:
-        raise FileExistsError(f"path: {target} already exists; pass overwrite=True (or tick 'replace') to replace it")
+        raise FileExistsError(
+            f"path: {target} already exists; pass overwrite=True (or tick 'replace') to replace it"
+        )
     if not target.parent.is_dir():
         raise FileNotFoundError(f"path: the folder {target.parent} does not exist")
-    message = f"path: {target} already exists; pass overwrite=True (or tick 'replace') to replace it"
+    message = (
+        f"path: {target} already exists; pass overwrite=True (or tick 'replace') to replace it"
+    )
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp_", suffix=".html")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
@@ -422,7 +472,9 @@ def write_hand_in(page: str, path: str | PathLike, *, overwrite: bool = False) -
     return target
 
 
-def hand_in_button(*, notebook: str, folder: str | PathLike = ".", canvas_file: str | PathLike | None = None) -> "HandInBox":
+def hand_in_button(
+    *, notebook: str, folder: str | PathLike = ".", canvas_file: str | PathLike | None = None
+) -> HandInBox:
     """The hand-in widget: name field, "replace" box, button, status and download link.
 
     Parameters
@@ -444,7 +496,9 @@ def hand_in_button(*, notebook: str, folder: str | PathLike = ".", canvas_file: 
     """
     record = work_record(notebook)
     name = widgets.Text(description="Your name", placeholder="name or student number")
-    replace = widgets.Checkbox(value=False, description="replace an earlier hand-in file", indent=False)
+    replace = widgets.Checkbox(
+        value=False, description="replace an earlier hand-in file", indent=False
+    )
     button = widgets.Button(description="Hand in", icon="paper-plane", button_style="primary")
     status = widgets.HTML("")
     link = widgets.HTML("")
@@ -462,22 +516,32 @@ def hand_in_button(*, notebook: str, folder: str | PathLike = ".", canvas_file: 
         page = hand_in(work)
         file_name = default_file_name(notebook, name.value.strip())
         data = base64.b64encode(page.encode("utf-8")).decode("ascii")
-        link.value = (f'<a download="{html.escape(file_name)}" href="data:text/html;charset=utf-8;base64,{data}">'
-                      f"Download {html.escape(file_name)}</a> (then upload it to your course page)")
+        link.value = (
+            f'<a download="{html.escape(file_name)}" href="data:text/html;charset=utf-8;base64,{data}">'
+            f"Download {html.escape(file_name)}</a> (then upload it to your course page)"
+        )
         try:
             written = write_hand_in(page, Path(folder) / file_name, overwrite=replace.value)
         except FileExistsError:
-            status.value = (f"<span style='color:#D55E00'>{html.escape(file_name)} already exists and was "
-                            "not replaced. Tick 'replace' to replace it, or use the download link.</span>") + note
+            status.value = (
+                f"<span style='color:#D55E00'>{html.escape(file_name)} already exists and was "
+                "not replaced. Tick 'replace' to replace it, or use the download link.</span>"
+            ) + note
         except OSError as exc:
-            status.value = (f"<span style='color:#D55E00'>Could not write the file ({html.escape(str(exc))}); "
-                            "use the download link.</span>") + note
+            status.value = (
+                f"<span style='color:#D55E00'>Could not write the file ({html.escape(str(exc))}); "
+                "use the download link.</span>"
+            ) + note
         else:
-            status.value = f"<span style='color:#009E73'>Written: {html.escape(str(written))}</span>" + note
+            status.value = (
+                f"<span style='color:#009E73'>Written: {html.escape(str(written))}</span>" + note
+            )
             replace.value = False
 
     button.on_click(on_click)
-    box = HandInBox(notebook, [widgets.HTML("<b>Hand in your work</b>"), name, replace, button, status, link])
+    box = HandInBox(
+        notebook, [widgets.HTML("<b>Hand in your work</b>"), name, replace, button, status, link]
+    )
     box.button, box.status, box.link, box.name, box.replace = button, status, link, name, replace
     box.click = on_click
     return box

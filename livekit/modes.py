@@ -25,11 +25,13 @@ The kit's model, in two lines:
 Units: attraction, as in :func:`livekit.path.mode_boost`. The tables are read once per session
 (restart the kernel after editing them).
 """
+
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Iterable
+from functools import cache
 from itertools import combinations as _pairs_of
-from typing import Any, Iterable
+from typing import Any
 
 import pandas as pd
 
@@ -54,7 +56,7 @@ VERDICTS = ("1+1>2", "1+1=2", "1+1<2")
 _TOLERANCE = 1e-9
 
 
-@lru_cache(maxsize=None)
+@cache
 def _table(name: str) -> pd.DataFrame:
     # read once per session: the model is called on every slider move
     return load(name).reset_index(drop=True)
@@ -90,7 +92,9 @@ def purposes() -> pd.DataFrame:
 
 def _lookup(kind: str, value, table: pd.DataFrame, id_col: str) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"{kind} must be text (an id such as {table[id_col].iloc[0]!r}), got {type(value).__name__}")
+        raise TypeError(
+            f"{kind} must be text (an id such as {table[id_col].iloc[0]!r}), got {type(value).__name__}"
+        )
     key = value.strip().casefold()
     for ident, name in zip(table[id_col], table["name"]):
         if key in (ident.casefold(), name.casefold()):
@@ -149,7 +153,9 @@ def check_mode_list(modes: str | Iterable[str]) -> tuple[str, ...]:
     try:
         items = list(modes)
     except TypeError:
-        raise TypeError(f"modes must be a mode id or a list of them, got {type(modes).__name__}") from None
+        raise TypeError(
+            f"modes must be a mode id or a list of them, got {type(modes).__name__}"
+        ) from None
     chosen = {_lookup("mode", m, table, "mode") for m in items}
     return tuple(m for m in table["mode"] if m in chosen)
 
@@ -175,7 +181,9 @@ def mode_fit(purpose: str) -> pd.DataFrame:
     out = mode_table()[["mode", "name", "lift"]].merge(fit, on="mode", how="left")
     out["alone"] = out["lift"] * out["fit"]
     out = out[["mode", "name", "lift", "fit", "alone", "reason", "provenance"]]
-    return out.sort_values(["alone", "mode"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    return out.sort_values(["alone", "mode"], ascending=[False, True], kind="stable").reset_index(
+        drop=True
+    )
 
 
 def pair_table() -> pd.DataFrame:
@@ -227,7 +235,9 @@ def _synergies() -> dict[frozenset, float]:
     for a, b, s in zip(table["mode_a"], table["mode_b"], table["synergy"]):
         key = frozenset((a, b))
         if len(key) != 2 or key in out:
-            raise ValueError(f"data/mode_pairs.csv: the pair ({a!r}, {b!r}) must be two different modes, listed once")
+            raise ValueError(
+                f"data/mode_pairs.csv: the pair ({a!r}, {b!r}) must be two different modes, listed once"
+            )
         out[key] = float(s)
     missing = [p for p in _pairs_of(mode_table()["mode"], 2) if frozenset(p) not in out]
     if missing:
@@ -320,9 +330,14 @@ def combination_table(purpose: str, modes: str | Iterable[str]) -> pd.DataFrame:
     ]
     for key, v in result["pairs"].items():
         a, b = key.split("+")
-        match = pairs[((pairs["mode_a"] == a) & (pairs["mode_b"] == b)) | ((pairs["mode_a"] == b) & (pairs["mode_b"] == a))]
+        match = pairs[
+            ((pairs["mode_a"] == a) & (pairs["mode_b"] == b))
+            | ((pairs["mode_a"] == b) & (pairs["mode_b"] == a))
+        ]
         rows.append({"part": key, "kind": "pair", "attraction": v, "why": match["reason"].iloc[0]})
-    rows.append({"part": "total", "kind": "total", "attraction": result["total"], "why": result["verdict"]})
+    rows.append(
+        {"part": "total", "kind": "total", "attraction": result["total"], "why": result["verdict"]}
+    )
     out = pd.DataFrame(rows, columns=["part", "kind", "attraction", "why"])
     out["provenance"] = "kit"
     return out
@@ -355,12 +370,16 @@ def rank_combinations(purpose: str, size: int = 2) -> pd.DataFrame:
     rows = []
     for combo in _pairs_of(list(mode_table()["mode"]), size):
         result = combine(purpose, combo)
-        rows.append({
-            "modes": "+".join(combo),
-            "sum_alone": result["sum_alone"],
-            "total": result["total"],
-            "gain": result["gain"],
-            "verdict": result["verdict"],
-        })
+        rows.append(
+            {
+                "modes": "+".join(combo),
+                "sum_alone": result["sum_alone"],
+                "total": result["total"],
+                "gain": result["gain"],
+                "verdict": result["verdict"],
+            }
+        )
     out = pd.DataFrame(rows)
-    return out.sort_values(["total", "modes"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    return out.sort_values(["total", "modes"], ascending=[False, True], kind="stable").reset_index(
+        drop=True
+    )

@@ -18,10 +18,12 @@ As every updating picture of the kit, the chart is a :class:`livekit.charts.Char
 its :attr:`~CombinationChart.artists` are the parts that move, :meth:`~CombinationChart.update`
 moves them; :func:`plot_combination` is the thin ``plot_x(data, *, ax=None)`` wrapper.
 """
+
 from __future__ import annotations
 
 import math
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
@@ -65,10 +67,14 @@ def check_combination(result: Any) -> dict:
         If keys of :data:`COMBINATION_KEYS` are missing.
     """
     if not isinstance(result, dict):
-        raise TypeError(f"result must be the dict returned by modes.combine(purpose, modes), got {type(result).__name__}")
+        raise TypeError(
+            f"result must be the dict returned by modes.combine(purpose, modes), got {type(result).__name__}"
+        )
     missing = [key for key in COMBINATION_KEYS if key not in result]
     if missing:
-        raise ValueError(f"result is missing {missing}; pass what modes.combine(purpose, modes) returns")
+        raise ValueError(
+            f"result is missing {missing}; pass what modes.combine(purpose, modes) returns"
+        )
     return result
 
 
@@ -127,8 +133,14 @@ class CombinationChart(Chart):
     soon as a bar needs more room and shrinks only when everything fits in half of it.
     """
 
-    def __init__(self, ax: Axes, result: dict, *, alone_all: Mapping[str, float] | None = None,
-                 legend: bool = True) -> None:
+    def __init__(
+        self,
+        ax: Axes,
+        result: dict,
+        *,
+        alone_all: Mapping[str, float] | None = None,
+        legend: bool = True,
+    ) -> None:
         check_combination(result)
         table = modes.mode_table()
         self.ax = ax
@@ -137,41 +149,95 @@ class CombinationChart(Chart):
         n = len(self.modes)
         rows = [n + 0.8 - i for i in range(n)]
         with kit_style():
-            self.outlines = list(ax.barh(rows, [0.0] * n, height=0.7, color="white", edgecolor=_NOT_CHOSEN_EDGE,
-                                         linestyle="--", linewidth=1.0))
-            self.mode_bars = list(ax.barh(rows, [0.0] * n, height=0.7, color=_CHOSEN, edgecolor="black",
-                                          linewidth=1.0))
+            self.outlines = list(
+                ax.barh(
+                    rows,
+                    [0.0] * n,
+                    height=0.7,
+                    color="white",
+                    edgecolor=_NOT_CHOSEN_EDGE,
+                    linestyle="--",
+                    linewidth=1.0,
+                )
+            )
+            self.mode_bars = list(
+                ax.barh(
+                    rows, [0.0] * n, height=0.7, color=_CHOSEN, edgecolor="black", linewidth=1.0
+                )
+            )
             self.mode_labels = [ax.text(0, y, "", va="center", ha="left", fontsize=9) for y in rows]
-            self.sum_segments = list(ax.barh([_ROW_SUM] * n, [0.0] * n, height=0.7, color=_CHOSEN,
-                                             edgecolor="white", linewidth=1.5))
-            self.together_bar = ax.barh([_ROW_TOGETHER], [0.0], height=0.7, color=_CHOSEN, edgecolor="black",
-                                        linewidth=0.8)[0]
+            self.sum_segments = list(
+                ax.barh(
+                    [_ROW_SUM] * n,
+                    [0.0] * n,
+                    height=0.7,
+                    color=_CHOSEN,
+                    edgecolor="white",
+                    linewidth=1.5,
+                )
+            )
+            self.together_bar = ax.barh(
+                [_ROW_TOGETHER], [0.0], height=0.7, color=_CHOSEN, edgecolor="black", linewidth=0.8
+            )[0]
             self.change_bar = ax.barh([_ROW_TOGETHER], [0.0], height=0.7, linewidth=1.2)[0]
-            self.sum_line = Line2D([0, 0], [_ROW_TOGETHER - 0.45, _ROW_SUM + 0.45], color="black",
-                                   linestyle="--", linewidth=1.2)
+            self.sum_line = Line2D(
+                [0, 0],
+                [_ROW_TOGETHER - 0.45, _ROW_SUM + 0.45],
+                color="black",
+                linestyle="--",
+                linewidth=1.2,
+            )
             ax.add_line(self.sum_line)
             self.sum_label = ax.text(0, _ROW_SUM, "", va="center", ha="left", fontsize=9)
-            self.together_label = ax.text(0, _ROW_TOGETHER, "", va="center", ha="left", fontsize=9,
-                                          fontweight="bold")
-            self.purpose_text = ax.text(0, 1.09, "", transform=ax.transAxes, fontsize=10, va="bottom")
-            self.verdict_text = ax.text(0, 1.02, "", transform=ax.transAxes, fontsize=12, va="bottom",
-                                        fontweight="bold")
+            self.together_label = ax.text(
+                0, _ROW_TOGETHER, "", va="center", ha="left", fontsize=9, fontweight="bold"
+            )
+            self.purpose_text = ax.text(
+                0, 1.09, "", transform=ax.transAxes, fontsize=10, va="bottom"
+            )
+            self.verdict_text = ax.text(
+                0, 1.02, "", transform=ax.transAxes, fontsize=12, va="bottom", fontweight="bold"
+            )
             ax.axhline(_ROW_SUM + 0.55, color="#BBBBBB", linewidth=0.8)
-            ax.set_yticks([*rows, _ROW_SUM, _ROW_TOGETHER],
-                          [*table["name"], "chosen modes, each alone,\nadded up", "chosen modes together"])
+            ax.set_yticks(
+                [*rows, _ROW_SUM, _ROW_TOGETHER],
+                [*table["name"], "chosen modes, each alone,\nadded up", "chosen modes together"],
+            )
             ax.set_ylim(_ROW_TOGETHER - 0.55, rows[0] + 0.55)
-            ax.set_xlabel("attraction added (the kit's illustrative units; the paper gives no sizes)")
+            ax.set_xlabel(
+                "attraction added (the kit's illustrative units; the paper gives no sizes)"
+            )
             ax.xaxis.set_major_formatter(lambda v, _: f"{v:.2f}")
             if legend:
                 handles = [
-                    Patch(facecolor=_CHOSEN, edgecolor="black", label="a chosen mode (value creation)"),
-                    Patch(facecolor="white", edgecolor=_NOT_CHOSEN_EDGE, linestyle="--",
-                          label="what a mode adds alone\nfor this purpose"),
-                    Patch(facecolor=_GAIN, edgecolor="black", hatch="++", label="gain: pairs that\nreinforce each other"),
-                    Patch(facecolor="white", edgecolor=_LOSS, hatch="xx", label="lost: pairs that clash"),
-                    Line2D([], [], color="black", linestyle="--", label="the modes alone, added up"),
+                    Patch(
+                        facecolor=_CHOSEN, edgecolor="black", label="a chosen mode (value creation)"
+                    ),
+                    Patch(
+                        facecolor="white",
+                        edgecolor=_NOT_CHOSEN_EDGE,
+                        linestyle="--",
+                        label="what a mode adds alone\nfor this purpose",
+                    ),
+                    Patch(
+                        facecolor=_GAIN,
+                        edgecolor="black",
+                        hatch="++",
+                        label="gain: pairs that\nreinforce each other",
+                    ),
+                    Patch(
+                        facecolor="white",
+                        edgecolor=_LOSS,
+                        hatch="xx",
+                        label="lost: pairs that clash",
+                    ),
+                    Line2D(
+                        [], [], color="black", linestyle="--", label="the modes alone, added up"
+                    ),
                 ]
-                ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False)
+                ax.legend(
+                    handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False
+                )
         self._limit: float | None = None
         self._purpose: str | None = None
         self.update(result, alone_all)
@@ -179,8 +245,16 @@ class CombinationChart(Chart):
     @property
     def artists(self) -> list:
         """What moves when modes are switched: chosen bars, the two bottom rows, the verdict."""
-        return [*self.mode_bars, *self.sum_segments, self.together_bar, self.change_bar, self.sum_line,
-                self.sum_label, self.together_label, self.verdict_text]
+        return [
+            *self.mode_bars,
+            *self.sum_segments,
+            self.together_bar,
+            self.change_bar,
+            self.sum_line,
+            self.sum_label,
+            self.together_label,
+            self.verdict_text,
+        ]
 
     @property
     def look(self) -> tuple[str, float]:
@@ -245,7 +319,9 @@ class CombinationChart(Chart):
         self.sum_label.set_text(f"{added_up:.3f}")
         self.together_label.set_x(max(total, added_up) + pad)
         gain = float(result["gain"])
-        self.together_label.set_text(f"{total:.3f} ({gain:+.3f})" if len(chosen) >= 2 else f"{total:.3f}")
+        self.together_label.set_text(
+            f"{total:.3f} ({gain:+.3f})" if len(chosen) >= 2 else f"{total:.3f}"
+        )
         self.verdict_text.set_text(_verdict_text(result))
         return self.look != before
 

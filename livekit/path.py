@@ -38,18 +38,20 @@ activity in some stage; the kit labels each cost with the stage that causes it (
 the proposition, the broadcast and wages with creation, packaging and logistics with delivery),
 so a student can see which stage uses up the revenue.
 """
+
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from ._checks import check_bool, check_choice, check_number
 from .data import load
-from .vocab import CHANNELS, STAGES, SWITCHES
+from .vocab import CHANNELS, STAGES
 
 __all__ = [
     "STAGES",
@@ -95,9 +97,21 @@ QUANTITIES = pd.DataFrame(
         ("retention", "Average retention", "share of viewers", "creation", "driver"),
         ("engaged", "Engaged viewers", "people", "delivery", "funnel"),
         ("price", "Price", "CNY per item", "proposition", "driver"),
-        ("value_sensitive_share", "Value-sensitive buyers", "share of buyers", "proposition", "driver"),
+        (
+            "value_sensitive_share",
+            "Value-sensitive buyers",
+            "share of buyers",
+            "proposition",
+            "driver",
+        ),
         ("price_response", "Price response", "x conversion", "proposition", "driver"),
-        ("conversion_effective", "Effective conversion", "share of engaged viewers", "delivery", "driver"),
+        (
+            "conversion_effective",
+            "Effective conversion",
+            "share of engaged viewers",
+            "delivery",
+            "driver",
+        ),
         ("orders", "Orders", "orders", "delivery", "funnel"),
         ("return_rate_effective", "Effective return rate", "share of orders", "delivery", "driver"),
         ("returned", "Returned orders", "orders", "delivery", "driver"),
@@ -130,17 +144,21 @@ def _stages_table() -> pd.DataFrame:
     rows = []
     for module in modules.itertuples(index=False):
         mine = blocks[blocks["module"] == module.module]
-        rows.append({
-            "stage": module.module,
-            "name": module.name,
-            "order": int(module.order),
-            "blocks": tuple(mine["block"]),
-            "block_names": tuple(mine["name"]),
-            "guiding_question": module.guiding_question,
-        })
+        rows.append(
+            {
+                "stage": module.module,
+                "name": module.name,
+                "order": int(module.order),
+                "blocks": tuple(mine["block"]),
+                "block_names": tuple(mine["name"]),
+                "guiding_question": module.guiding_question,
+            }
+        )
     table = pd.DataFrame(rows)
     if tuple(table["stage"]) != STAGES:
-        raise ValueError(f"data/value_modules.csv: the modules in path order must be {list(STAGES)}, got {list(table['stage'])}")
+        raise ValueError(
+            f"data/value_modules.csv: the modules in path order must be {list(STAGES)}, got {list(table['stage'])}"
+        )
     return table
 
 
@@ -165,9 +183,13 @@ def _flow_table() -> pd.DataFrame:
     blocks = load("canvas_blocks").set_index("block")
     unknown = sorted(set(steps["block"]) - set(blocks.index))
     if unknown:
-        raise ValueError(f"data/flow_steps.csv: column 'block' names {unknown}, which data/canvas_blocks.csv does not have")
+        raise ValueError(
+            f"data/flow_steps.csv: column 'block' names {unknown}, which data/canvas_blocks.csv does not have"
+        )
     if list(steps["step"]) != list(range(1, len(steps) + 1)):
-        raise ValueError("data/flow_steps.csv: column 'step' must number the steps 1, 2, 3, ... without gaps")
+        raise ValueError(
+            "data/flow_steps.csv: column 'step' must number the steps 1, 2, 3, ... without gaps"
+        )
     steps["block_name"] = steps["block"].map(blocks["name"])
     steps["stage"] = steps["block"].map(blocks["module"])
     return steps
@@ -271,11 +293,17 @@ def differing_parameters() -> pd.DataFrame:
     """
     table = _parameters_table()
     rows = table[table["non_live"].notna()]
-    return pd.DataFrame({
-        "name": rows["name"], "label": rows["label"], "live": rows["default"],
-        "non_live": rows["non_live"], "stage": rows["stage"], "section": rows["section"],
-        "note": rows["note"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "name": rows["name"],
+            "label": rows["label"],
+            "live": rows["default"],
+            "non_live": rows["non_live"],
+            "stage": rows["stage"],
+            "section": rows["section"],
+            "note": rows["note"],
+        }
+    ).reset_index(drop=True)
 
 
 def check_parameters(channel: str = "live", **params: Any) -> dict[str, Any]:
@@ -304,7 +332,9 @@ def check_parameters(channel: str = "live", **params: Any) -> dict[str, Any]:
     values = default_parameters(channel)
     unknown = [name for name in params if name not in values]
     if unknown:
-        raise ValueError(f"unknown parameter {unknown[0]!r}; the model's parameters are {sorted(values)}")
+        raise ValueError(
+            f"unknown parameter {unknown[0]!r}; the model's parameters are {sorted(values)}"
+        )
     values.update(params)
     for name, kind, low, high in _ranges():
         if kind == "switch":
@@ -317,7 +347,9 @@ def check_parameters(channel: str = "live", **params: Any) -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def _ranges() -> tuple[tuple[str, str, float, float], ...]:
     table = _parameters_table()
-    return tuple(zip(table["name"], table["kind"], table["min"].astype(float), table["max"].astype(float)))
+    return tuple(
+        zip(table["name"], table["kind"], table["min"].astype(float), table["max"].astype(float))
+    )
 
 
 @lru_cache(maxsize=1)
@@ -346,7 +378,9 @@ def check_modes(modes: str | Iterable[str]) -> tuple[str, ...]:
     if isinstance(modes, str):
         modes = (modes,)
     if not isinstance(modes, Iterable) or isinstance(modes, (bytes, Mapping)):
-        raise TypeError(f"modes must be a list of mode names from {list(known)}, got {type(modes).__name__}")
+        raise TypeError(
+            f"modes must be a list of mode names from {list(known)}, got {type(modes).__name__}"
+        )
     chosen = set()
     for mode in modes:
         if not isinstance(mode, str):
@@ -446,11 +480,19 @@ def engaged_share(content_quality: float, boost: float, engagement_cap: float = 
 
 def _price_response(price, reference_price, differentiation, price_sensitivity, value_sensitivity):
     r = np.asarray(price, dtype=float) / reference_price - 1.0
-    return (1.0 - differentiation) * np.exp(-price_sensitivity * r) + differentiation * np.exp(-value_sensitivity * r)
+    return (1.0 - differentiation) * np.exp(-price_sensitivity * r) + differentiation * np.exp(
+        -value_sensitivity * r
+    )
 
 
-def price_response(price: float, *, reference_price: float = 99, differentiation: float = 0.3,
-                   price_sensitivity: float = 3.0, value_sensitivity: float = 0.5) -> float:
+def price_response(
+    price: float,
+    *,
+    reference_price: float = 99,
+    differentiation: float = 0.3,
+    price_sensitivity: float = 3.0,
+    value_sensitivity: float = 0.5,
+) -> float:
     """How the price changes conversion, for a mix of price- and value-sensitive buyers.
 
     A share ``differentiation`` of buyers is value-sensitive, the rest price-sensitive (Li 2021:
@@ -473,7 +515,11 @@ def price_response(price: float, *, reference_price: float = 99, differentiation
     differentiation = check_number("differentiation", differentiation, low=0, high=1)
     price_sensitivity = check_number("price_sensitivity", price_sensitivity, low=0, high=10)
     value_sensitivity = check_number("value_sensitivity", value_sensitivity, low=0, high=10)
-    return float(_price_response(price, reference_price, differentiation, price_sensitivity, value_sensitivity))
+    return float(
+        _price_response(
+            price, reference_price, differentiation, price_sensitivity, value_sensitivity
+        )
+    )
 
 
 def _delivery(p: Mapping[str, Any]) -> tuple[float, float, float, float]:
@@ -487,7 +533,9 @@ def _delivery(p: Mapping[str, Any]) -> tuple[float, float, float, float]:
     if p["pay_on_delivery"]:
         return_rate += p["cod_extra_returns"]
     courier_share = 1.0 - p["pickup_share"] if p["pickup_offline"] else 1.0
-    logistics = p["logistics_per_parcel"] * (p["sync_logistics_factor"] if p["synchronised_chain"] else 1.0)
+    logistics = p["logistics_per_parcel"] * (
+        p["sync_logistics_factor"] if p["synchronised_chain"] else 1.0
+    )
     return conversion_factor, min(1.0, return_rate), courier_share, logistics
 
 
@@ -512,7 +560,14 @@ def delivery_parameters(**params: Any) -> pd.Series:
     """
     p = check_parameters(**params)
     values = _delivery(p)
-    return pd.Series(dict(zip(("conversion_factor", "return_rate", "courier_share", "logistics_per_parcel"), values)))
+    return pd.Series(
+        dict(
+            zip(
+                ("conversion_factor", "return_rate", "courier_share", "logistics_per_parcel"),
+                values,
+            )
+        )
+    )
 
 
 def _cents(amount):
@@ -530,10 +585,17 @@ def _compute(p: Mapping[str, Any], boost: float) -> dict[str, Any]:
     attraction = p["content_quality"] * (1.0 + boost)
     share = p["engagement_cap"] * -math.expm1(-attraction)
     engaged = viewers * (retention * share)
-    response = _price_response(p["price"], p["reference_price"], p["differentiation"],
-                               p["price_sensitivity"], p["value_sensitivity"])
+    response = _price_response(
+        p["price"],
+        p["reference_price"],
+        p["differentiation"],
+        p["price_sensitivity"],
+        p["value_sensitivity"],
+    )
     conversion_factor, return_rate, courier_share, logistics = _delivery(p)
-    conversion = np.minimum(1.0, p["conversion"] * p["demonstration_lift"] * response * conversion_factor)
+    conversion = np.minimum(
+        1.0, p["conversion"] * p["demonstration_lift"] * response * conversion_factor
+    )
     orders = engaged * conversion
     returned = orders * return_rate
     kept = orders - returned
@@ -543,7 +605,11 @@ def _compute(p: Mapping[str, Any], boost: float) -> dict[str, Any]:
     gifts = _cents(engaged * p["gifts_per_engaged"])
     costs = {
         "product_cost": _cents(kept * p["unit_cost"]),
-        "broadcast_cost": _cents(np.asarray(hours, dtype=float) * p["broadcast_cost_per_hour"] * (1.0 + p["variety_cost"] * p["variety"])),
+        "broadcast_cost": _cents(
+            np.asarray(hours, dtype=float)
+            * p["broadcast_cost_per_hour"]
+            * (1.0 + p["variety_cost"] * p["variety"])
+        ),
         "packaging_cost": _cents(orders * p["packaging_per_order"]),
         "logistics_cost": _cents(parcels * logistics),
         "wages": _cents(np.asarray(hours, dtype=float) * p["wages_per_hour"]),
@@ -551,20 +617,40 @@ def _compute(p: Mapping[str, Any], boost: float) -> dict[str, Any]:
     revenue = sales + gifts
     total = sum(costs.values())
     profit = revenue - total
-    money = {"sales": sales, "gifts": gifts, "revenue": revenue, **costs, "total_costs": total, "profit": profit,
-             "sales_per_hour": _cents(sales / 100.0 / hours), "profit_per_hour": _cents(profit / 100.0 / hours)}
+    money = {
+        "sales": sales,
+        "gifts": gifts,
+        "revenue": revenue,
+        **costs,
+        "total_costs": total,
+        "profit": profit,
+        "sales_per_hour": _cents(sales / 100.0 / hours),
+        "profit_per_hour": _cents(profit / 100.0 / hours),
+    }
     out = {
-        "traffic": traffic, "viewers": viewers, "mode_boost": boost, "attraction": attraction,
-        "retention": retention, "engaged": engaged, "price": p["price"], "value_sensitive_share": p["differentiation"],
-        "price_response": response, "conversion_effective": conversion, "orders": orders,
-        "return_rate_effective": return_rate, "returned": returned, "kept_orders": kept,
+        "traffic": traffic,
+        "viewers": viewers,
+        "mode_boost": boost,
+        "attraction": attraction,
+        "retention": retention,
+        "engaged": engaged,
+        "price": p["price"],
+        "value_sensitive_share": p["differentiation"],
+        "price_response": response,
+        "conversion_effective": conversion,
+        "orders": orders,
+        "return_rate_effective": return_rate,
+        "returned": returned,
+        "kept_orders": kept,
         "parcels": parcels,
     }
     out.update({name: cents / 100.0 for name, cents in money.items()})
     return out
 
 
-def simulate(modes: str | Iterable[str] = DEFAULT_MODES, *, channel: str = "live", **params: Any) -> pd.Series:
+def simulate(
+    modes: str | Iterable[str] = DEFAULT_MODES, *, channel: str = "live", **params: Any
+) -> pd.Series:
     """Run the traffic-to-profit model once.
 
     Parameters
@@ -624,8 +710,15 @@ def describe(result: pd.Series) -> pd.DataFrame:
     """
     _check_result(result)
     table = QUANTITIES.set_index("quantity")
-    return pd.DataFrame({"label": table["label"], "value": result.reindex(table.index),
-                         "unit": table["unit"], "stage": table["stage"], "kind": table["kind"]})
+    return pd.DataFrame(
+        {
+            "label": table["label"],
+            "value": result.reindex(table.index),
+            "unit": table["unit"],
+            "stage": table["stage"],
+            "kind": table["kind"],
+        }
+    )
 
 
 #: Quantities of a model run that may be negative (a loss); every other one is at least 0.
@@ -638,7 +731,9 @@ _RESULT_LIMIT = 1e15
 def _check_result(result: Any) -> None:
     """Check that ``result`` is a model run: every quantity present, a finite number, in range."""
     if not isinstance(result, pd.Series):
-        raise TypeError(f"result must be the pandas Series returned by simulate(), got {type(result).__name__}")
+        raise TypeError(
+            f"result must be the pandas Series returned by simulate(), got {type(result).__name__}"
+        )
     missing = [q for q in QUANTITIES["quantity"] if q not in result.index]
     if missing:
         raise ValueError(f"result is missing {missing}; pass what simulate() returns")
@@ -646,7 +741,9 @@ def _check_result(result: Any) -> None:
         value = result[q]
         if isinstance(value, np.generic):
             value = value.item()
-        check_number(f"result[{q!r}]", value, low=-_RESULT_LIMIT if q in _SIGNED else 0.0, high=_RESULT_LIMIT)
+        check_number(
+            f"result[{q!r}]", value, low=-_RESULT_LIMIT if q in _SIGNED else 0.0, high=_RESULT_LIMIT
+        )
 
 
 def _funnel_counts(result: pd.Series) -> list[float]:
@@ -695,13 +792,15 @@ def funnel(result: pd.Series) -> pd.DataFrame:
     labels = QUANTITIES.set_index("quantity")
     counts = _funnel_counts(result)
     shares = [1.0] + [b / a if a > 0 else 0.0 for a, b in zip(counts, counts[1:])]
-    return pd.DataFrame({
-        "quantity": _FUNNEL,
-        "label": [labels.at[q, "label"] for q in _FUNNEL],
-        "count": counts,
-        "stage": [labels.at[q, "stage"] for q in _FUNNEL],
-        "share_of_previous": shares,
-    })
+    return pd.DataFrame(
+        {
+            "quantity": _FUNNEL,
+            "label": [labels.at[q, "label"] for q in _FUNNEL],
+            "count": counts,
+            "stage": [labels.at[q, "stage"] for q in _FUNNEL],
+            "share_of_previous": shares,
+        }
+    )
 
 
 def money_flow(result: pd.Series) -> pd.DataFrame:
@@ -729,9 +828,19 @@ def money_flow(result: pd.Series) -> pd.DataFrame:
     """
     _check_result(result)
     labels = QUANTITIES.set_index("quantity")
-    rows = [{"item": item, "label": labels.at[item, "label"], "amount": cents / 100, "cents": cents,
-             "start": start / 100, "end": end / 100, "stage": labels.at[item, "stage"], "kind": labels.at[item, "kind"]}
-            for item, cents, start, end in _money_steps(result)]
+    rows = [
+        {
+            "item": item,
+            "label": labels.at[item, "label"],
+            "amount": cents / 100,
+            "cents": cents,
+            "start": start / 100,
+            "end": end / 100,
+            "stage": labels.at[item, "stage"],
+            "kind": labels.at[item, "kind"],
+        }
+        for item, cents, start, end in _money_steps(result)
+    ]
     return pd.DataFrame(rows)
 
 
@@ -759,7 +868,12 @@ def stage_totals(result: pd.Series) -> pd.DataFrame:
         If a quantity is missing, NaN, infinite or out of range (the message names it).
     """
     _check_result(result)
-    headlines = {"proposition": "price", "creation": "viewers", "delivery": "kept_orders", "capture": "profit"}
+    headlines = {
+        "proposition": "price",
+        "creation": "viewers",
+        "delivery": "kept_orders",
+        "capture": "profit",
+    }
     labels = QUANTITIES.set_index("quantity")
     rows = []
     for stage in _stages_table().itertuples(index=False):
@@ -767,9 +881,18 @@ def stage_totals(result: pd.Series) -> pd.DataFrame:
         cents = sum(int(round(float(result[c]) * 100)) for c in mine)
         revenue = float(result["revenue"]) if stage.stage == "capture" else 0.0
         head = headlines[stage.stage]
-        rows.append({"stage": stage.stage, "name": stage.name, "blocks": stage.block_names,
-                     "headline": labels.at[head, "label"], "headline_value": float(result[head]),
-                     "headline_unit": labels.at[head, "unit"], "costs": cents / 100, "revenue": revenue})
+        rows.append(
+            {
+                "stage": stage.stage,
+                "name": stage.name,
+                "blocks": stage.block_names,
+                "headline": labels.at[head, "label"],
+                "headline_value": float(result[head]),
+                "headline_unit": labels.at[head, "unit"],
+                "costs": cents / 100,
+                "revenue": revenue,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -792,14 +915,18 @@ def compare_channels(modes: str | Iterable[str] = DEFAULT_MODES, **params: Any) 
 
 def _grid(name: str, values: Any, low: float, high: float) -> np.ndarray:
     if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
-        raise TypeError(f"{name} must be a list of numbers from {low:g} to {high:g}, got {type(values).__name__}")
+        raise TypeError(
+            f"{name} must be a list of numbers from {low:g} to {high:g}, got {type(values).__name__}"
+        )
     values = list(values)
     if not values:
         raise ValueError(f"{name} must hold at least one value")
     return np.array([check_number(name, v, low=low, high=high) for v in values])
 
 
-def broadcast_length_curve(hours: Iterable[float], modes: str | Iterable[str] = DEFAULT_MODES, **params: Any) -> pd.DataFrame:
+def broadcast_length_curve(
+    hours: Iterable[float], modes: str | Iterable[str] = DEFAULT_MODES, **params: Any
+) -> pd.DataFrame:
     """How retention, sales per hour and profit per hour change with broadcast length.
 
     Parameters
@@ -818,12 +945,19 @@ def broadcast_length_curve(hours: Iterable[float], modes: str | Iterable[str] = 
     p = check_parameters(**params)
     p["hours"] = grid
     values = _compute(p, mode_boost(modes, p["synergy"]))
-    return pd.DataFrame({k: np.broadcast_to(values[k], grid.shape).astype(float)
-                         for k in ("retention", "sales", "sales_per_hour", "profit", "profit_per_hour")}
-                        ).assign(hours=grid)[["hours", "retention", "sales", "sales_per_hour", "profit", "profit_per_hour"]]
+    return pd.DataFrame(
+        {
+            k: np.broadcast_to(values[k], grid.shape).astype(float)
+            for k in ("retention", "sales", "sales_per_hour", "profit", "profit_per_hour")
+        }
+    ).assign(hours=grid)[
+        ["hours", "retention", "sales", "sales_per_hour", "profit", "profit_per_hour"]
+    ]
 
 
-def profit_by_price(prices: Iterable[float], modes: str | Iterable[str] = DEFAULT_MODES, **params: Any) -> pd.DataFrame:
+def profit_by_price(
+    prices: Iterable[float], modes: str | Iterable[str] = DEFAULT_MODES, **params: Any
+) -> pd.DataFrame:
     """Orders, sales and profit at each price, other parameters fixed.
 
     Parameters
@@ -841,5 +975,12 @@ def profit_by_price(prices: Iterable[float], modes: str | Iterable[str] = DEFAUL
     p = check_parameters(**params)
     p["price"] = grid
     values = _compute(p, mode_boost(modes, p["synergy"]))
-    return pd.DataFrame({"price": grid, **{k: np.broadcast_to(values[k], grid.shape).astype(float)
-                                           for k in ("orders", "sales", "profit")}})
+    return pd.DataFrame(
+        {
+            "price": grid,
+            **{
+                k: np.broadcast_to(values[k], grid.shape).astype(float)
+                for k in ("orders", "sales", "profit")
+            },
+        }
+    )

@@ -7,11 +7,12 @@ its ``artists`` are the parts that move and its ``update(...)`` moves them in pl
 ``plot_x(data, *, ax=None, ...)`` is a thin wrapper over the chart: it draws on ``ax`` (or a new
 pyplot figure, see :func:`livekit.charts.axes_for`) and returns the Axes.
 """
+
 from __future__ import annotations
 
 import math
 import textwrap
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -44,6 +45,7 @@ __all__ = [
     "nice_ceiling",
 ]
 
+
 def format_money(amount: float) -> str:
     """Short CNY text for labels: ``55.4k``, ``-1.20M``, ``800``."""
     value = abs(amount)
@@ -61,7 +63,7 @@ def nice_ceiling(value: float) -> float:
         return 1.0
     exponent = math.floor(math.log10(value))
     for factor in (1, 2, 5, 10):
-        candidate = factor * 10.0 ** exponent
+        candidate = factor * 10.0**exponent
         if candidate >= value:
             return candidate
     return 10.0 ** (exponent + 1)
@@ -87,20 +89,38 @@ class FunnelChart(Chart):
         hatches off (they cost a few milliseconds a move).
     """
 
-    def __init__(self, ax: Axes, result: pd.Series, *, xmax: float | None = None, title: str | None = None,
-                 hatch: bool = True) -> None:
+    def __init__(
+        self,
+        ax: Axes,
+        result: pd.Series,
+        *,
+        xmax: float | None = None,
+        title: str | None = None,
+        hatch: bool = True,
+    ) -> None:
         table = path.funnel(result)  # checks ``result``
         self.ax = ax
         self.quantities = tuple(table["quantity"])
         top = xmax if xmax is not None else nice_ceiling(max(10.0, float(table["count"].max())) * 3)
         with kit_style():
             y = np.arange(len(table))[::-1]
-            self.bars = list(ax.barh(y, [1.0] * len(table), left=1.0, height=0.62,
-                                     color=[MODULE_COLORS[s] for s in table["stage"]], edgecolor="black", linewidth=0.8))
+            self.bars = list(
+                ax.barh(
+                    y,
+                    [1.0] * len(table),
+                    left=1.0,
+                    height=0.62,
+                    color=[MODULE_COLORS[s] for s in table["stage"]],
+                    edgecolor="black",
+                    linewidth=0.8,
+                )
+            )
             if hatch:
                 for bar, stage in zip(self.bars, table["stage"]):
                     bar.set_hatch(MODULE_HATCHES[stage])
-            ax.set_yticks(y, [f"{label}\n({stage})" for label, stage in zip(table["label"], table["stage"])])
+            ax.set_yticks(
+                y, [f"{label}\n({stage})" for label, stage in zip(table["label"], table["stage"])]
+            )
             ax.set_xscale("log")
             ax.set_xlim(1, top)
             ax.set_ylim(-0.6, len(table) - 0.4)
@@ -129,7 +149,13 @@ class FunnelChart(Chart):
             previous = count
 
 
-def plot_funnel(result: pd.Series, *, ax: Axes | None = None, xmax: float | None = None, title: str | None = "From traffic to orders kept") -> Axes:
+def plot_funnel(
+    result: pd.Series,
+    *,
+    ax: Axes | None = None,
+    xmax: float | None = None,
+    title: str | None = "From traffic to orders kept",
+) -> Axes:
     """Draw the funnel of one model run (log scale), each row in its value stage's colour.
 
     Parameters
@@ -164,8 +190,16 @@ def plot_funnel(result: pd.Series, *, ax: Axes | None = None, xmax: float | None
 # --- waterfall --------------------------------------------------------------------------------
 
 
-_SHORT_MONEY = {"sales": "Sales", "gifts": "Gifts", "product_cost": "Product", "broadcast_cost": "Broadcast",
-                "packaging_cost": "Packaging", "logistics_cost": "Logistics", "wages": "Wages", "profit": "Profit"}
+_SHORT_MONEY = {
+    "sales": "Sales",
+    "gifts": "Gifts",
+    "product_cost": "Product",
+    "broadcast_cost": "Broadcast",
+    "packaging_cost": "Packaging",
+    "logistics_cost": "Logistics",
+    "wages": "Wages",
+    "profit": "Profit",
+}
 
 
 class WaterfallChart(Chart):
@@ -189,30 +223,60 @@ class WaterfallChart(Chart):
     returns True when a new result needs other limits, so a view knows to redraw the axes.
     """
 
-    def __init__(self, ax: Axes, result: pd.Series, *, title: str | None = None, labels: bool = True,
-                 hatch: bool = True) -> None:
+    def __init__(
+        self,
+        ax: Axes,
+        result: pd.Series,
+        *,
+        title: str | None = None,
+        labels: bool = True,
+        hatch: bool = True,
+    ) -> None:
         table = path.money_flow(result)  # checks ``result``
         self.ax = ax
         self.items = tuple(table["item"])
         self._kinds = tuple(table["kind"])
         with kit_style():
             x = np.arange(len(table))
-            self.bars = list(ax.bar(x, [0.0] * len(table), width=0.66,
-                                    color=[MODULE_COLORS[s] for s in table["stage"]], edgecolor="black", linewidth=0.8))
+            self.bars = list(
+                ax.bar(
+                    x,
+                    [0.0] * len(table),
+                    width=0.66,
+                    color=[MODULE_COLORS[s] for s in table["stage"]],
+                    edgecolor="black",
+                    linewidth=0.8,
+                )
+            )
             if hatch:
                 for bar, stage in zip(self.bars, table["stage"]):
                     bar.set_hatch(MODULE_HATCHES[stage])
             # without hatches, the tick labels name each bar's stage, so it reads in grey too
-            ticks = [_SHORT_MONEY[i] if hatch else f"{_SHORT_MONEY[i]} ({s})" for i, s in zip(table["item"], table["stage"])]
+            ticks = [
+                _SHORT_MONEY[i] if hatch else f"{_SHORT_MONEY[i]} ({s})"
+                for i, s in zip(table["item"], table["stage"])
+            ]
             ax.set_xticks(x, ticks, fontsize=9, rotation=30, ha="right", rotation_mode="anchor")
             ax.axhline(0, color="black", linewidth=0.8)
             ax.set_ylabel("CNY")
             ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
-            handles = [Patch(facecolor=MODULE_COLORS[s], hatch=MODULE_HATCHES[s] if hatch else None, edgecolor="black",
-                             label=f"caused in {MODULE_NAMES[s].lower()}" if s != "capture" else "value capture")
-                       for s in STAGES]
+            handles = [
+                Patch(
+                    facecolor=MODULE_COLORS[s],
+                    hatch=MODULE_HATCHES[s] if hatch else None,
+                    edgecolor="black",
+                    label=f"caused in {MODULE_NAMES[s].lower()}"
+                    if s != "capture"
+                    else "value capture",
+                )
+                for s in STAGES
+            ]
             ax.legend(handles=handles, loc="upper right", fontsize=9, frameon=False)
-            self.labels = [ax.text(xx, 0, "", ha="center", va="bottom", fontsize=9) for xx in x] if labels else []
+            self.labels = (
+                [ax.text(xx, 0, "", ha="center", va="bottom", fontsize=9) for xx in x]
+                if labels
+                else []
+            )
             if title:
                 ax.set_title(title)
         self._limits: tuple[float, float] | None = None
@@ -260,8 +324,13 @@ class WaterfallChart(Chart):
         steps = self.steps(result)
         wanted = self._limits_for(steps)
         current = self._limits
-        changed = (current is None or wanted[1] > current[1] or wanted[0] < current[0]
-                   or wanted[1] < current[1] / 3 or (current[0] < 0 and wanted[0] > current[0] / 3))
+        changed = (
+            current is None
+            or wanted[1] > current[1]
+            or wanted[0] < current[0]
+            or wanted[1] < current[1] / 3
+            or (current[0] < 0 and wanted[0] > current[0] / 3)
+        )
         if changed:
             self.ax.set_ylim(*wanted)
             self._limits = wanted
@@ -281,7 +350,9 @@ class WaterfallChart(Chart):
         return changed
 
 
-def plot_waterfall(result: pd.Series, *, ax: Axes | None = None, title: str | None = "From sales to profit") -> Axes:
+def plot_waterfall(
+    result: pd.Series, *, ax: Axes | None = None, title: str | None = "From sales to profit"
+) -> Axes:
     """Draw the waterfall from sales and gifts, through the paper's five costs, to profit.
 
     Parameters
@@ -321,7 +392,12 @@ def _stage_lines(row, result) -> list[str]:
     return lines
 
 
-def plot_path(result: pd.Series | None = None, *, ax: Axes | None = None, title: str | None = "The innovation path of live marketing") -> Axes:
+def plot_path(
+    result: pd.Series | None = None,
+    *,
+    ax: Axes | None = None,
+    title: str | None = "The innovation path of live marketing",
+) -> Axes:
     """Draw the paper's innovation path (Figure 4): four stages, their canvas blocks, and totals.
 
     Parameters
@@ -345,23 +421,60 @@ def plot_path(result: pd.Series | None = None, *, ax: Axes | None = None, title:
         ax.axis("off")
         for i, stage in enumerate(stages.itertuples(index=False)):
             x0 = i + 0.06
-            box = FancyBboxPatch((x0, 0.08), 0.78, 0.8, boxstyle="round,pad=0.02,rounding_size=0.04",
-                                 facecolor=MODULE_TINTS[stage.stage], edgecolor=MODULE_COLORS[stage.stage],
-                                 linewidth=2.5, hatch=MODULE_HATCHES[stage.stage])
+            box = FancyBboxPatch(
+                (x0, 0.08),
+                0.78,
+                0.8,
+                boxstyle="round,pad=0.02,rounding_size=0.04",
+                facecolor=MODULE_TINTS[stage.stage],
+                edgecolor=MODULE_COLORS[stage.stage],
+                linewidth=2.5,
+                hatch=MODULE_HATCHES[stage.stage],
+            )
             box.set_label(stage.name)
             ax.add_patch(box)
-            ax.text(x0 + 0.39, 0.8, f"{stage.order}. {stage.name}", ha="center", va="center",
-                    fontsize=10, fontweight="bold", bbox=dict(facecolor="white", edgecolor="none", pad=1.5))
+            ax.text(
+                x0 + 0.39,
+                0.8,
+                f"{stage.order}. {stage.name}",
+                ha="center",
+                va="center",
+                fontsize=10,
+                fontweight="bold",
+                bbox=dict(facecolor="white", edgecolor="none", pad=1.5),
+            )
             blocks = "\n".join(stage.block_names)
-            ax.text(x0 + 0.39, 0.58, blocks, ha="center", va="center", fontsize=9,
-                    bbox=dict(facecolor="white", edgecolor="none", alpha=0.85, pad=1.5))
+            ax.text(
+                x0 + 0.39,
+                0.58,
+                blocks,
+                ha="center",
+                va="center",
+                fontsize=9,
+                bbox=dict(facecolor="white", edgecolor="none", alpha=0.85, pad=1.5),
+            )
             if totals is not None:
                 lines = _stage_lines(totals.iloc[i], result)
-                ax.text(x0 + 0.39, 0.24, "\n".join(lines), ha="center", va="center", fontsize=9,
-                        bbox=dict(facecolor="white", edgecolor=MODULE_COLORS[stage.stage], pad=2.5))
+                ax.text(
+                    x0 + 0.39,
+                    0.24,
+                    "\n".join(lines),
+                    ha="center",
+                    va="center",
+                    fontsize=9,
+                    bbox=dict(facecolor="white", edgecolor=MODULE_COLORS[stage.stage], pad=2.5),
+                )
             if i < len(stages) - 1:
-                ax.add_patch(FancyArrowPatch((x0 + 0.8, 0.48), (x0 + 1.0, 0.48), arrowstyle="-|>",
-                                             mutation_scale=18, color="black", linewidth=1.6))
+                ax.add_patch(
+                    FancyArrowPatch(
+                        (x0 + 0.8, 0.48),
+                        (x0 + 1.0, 0.48),
+                        arrowstyle="-|>",
+                        mutation_scale=18,
+                        color="black",
+                        linewidth=1.6,
+                    )
+                )
         if title:
             ax.set_title(title)
     return ax
@@ -381,14 +494,18 @@ _RAD = {3: -0.3, 4: 0.36, 5: 0.0, 10: -0.3}
 _BOX_W, _BOX_H = 0.3, 0.14
 
 
-def _exit_point(x: float, y: float, dx: float, dy: float, margin: float = 0.02) -> tuple[float, float]:
+def _exit_point(
+    x: float, y: float, dx: float, dy: float, margin: float = 0.02
+) -> tuple[float, float]:
     """Where a ray from an actor box's centre, in direction (dx, dy), leaves the box (+ margin)."""
     half_w, half_h = _BOX_W / 2 + margin, _BOX_H / 2 + margin
     t = min(half_w / abs(dx) if dx else math.inf, half_h / abs(dy) if dy else math.inf)
     return x + t * dx, y + t * dy
 
 
-def _arrow_ends(start: tuple[float, float], end: tuple[float, float], rad: float) -> tuple[tuple[float, float], tuple[float, float]]:
+def _arrow_ends(
+    start: tuple[float, float], end: tuple[float, float], rad: float
+) -> tuple[tuple[float, float], tuple[float, float]]:
     """End points of an arc3 arrow between two actor boxes, on the boxes' edges.
 
     Computed once in data coordinates (the axes have equal aspect), so drawing the arrow needs
@@ -435,9 +552,16 @@ class FlowDiagram(Chart):
             ax.axis("off")
             self.actor_boxes = {}
             for actor, (label, x, y) in _ACTORS.items():
-                box = FancyBboxPatch((x - _BOX_W / 2, y - _BOX_H / 2), _BOX_W, _BOX_H,
-                                     boxstyle="round,pad=0.01,rounding_size=0.03", facecolor="#F2F2F2",
-                                     edgecolor="#555555", linewidth=1.2, zorder=2)
+                box = FancyBboxPatch(
+                    (x - _BOX_W / 2, y - _BOX_H / 2),
+                    _BOX_W,
+                    _BOX_H,
+                    boxstyle="round,pad=0.01,rounding_size=0.03",
+                    facecolor="#F2F2F2",
+                    edgecolor="#555555",
+                    linewidth=1.2,
+                    zorder=2,
+                )
                 ax.add_patch(box)
                 ax.text(x, y, label, ha="center", va="center", fontsize=10, zorder=5)
                 self.actor_boxes[actor] = box
@@ -447,42 +571,110 @@ class FlowDiagram(Chart):
                 rad = _RAD.get(row.step, 0.0)
                 style = f"arc3,rad={rad}"
                 tail, head = _arrow_ends(start, end, rad)
-                grey = FancyArrowPatch(tail, head, connectionstyle=style, arrowstyle="-|>", mutation_scale=13,
-                                       color="#999999", linewidth=1.2, zorder=1, shrinkA=0, shrinkB=0)
+                grey = FancyArrowPatch(
+                    tail,
+                    head,
+                    connectionstyle=style,
+                    arrowstyle="-|>",
+                    mutation_scale=13,
+                    color="#999999",
+                    linewidth=1.2,
+                    zorder=1,
+                    shrinkA=0,
+                    shrinkB=0,
+                )
                 ax.add_patch(grey)
-                hot = FancyArrowPatch(tail, head, connectionstyle=style, arrowstyle="-|>", mutation_scale=20,
-                                      color=MODULE_COLORS[row.stage], linewidth=3.2, zorder=3, shrinkA=0, shrinkB=0)
+                hot = FancyArrowPatch(
+                    tail,
+                    head,
+                    connectionstyle=style,
+                    arrowstyle="-|>",
+                    mutation_scale=20,
+                    color=MODULE_COLORS[row.stage],
+                    linewidth=3.2,
+                    zorder=3,
+                    shrinkA=0,
+                    shrinkB=0,
+                )
                 ax.add_patch(hot)
                 hot.set_visible(False)
                 self.highlight_arrows.append(hot)
                 (x1, y1), (x2, y2) = tail, head
-                mx, my = (x1 + x2) / 2 + 0.5 * rad * (y2 - y1), (y1 + y2) / 2 - 0.5 * rad * (x2 - x1)
-                ax.text(mx, my, str(row.step), ha="center", va="center", fontsize=9, zorder=4,
-                        bbox=dict(boxstyle="circle,pad=0.2", facecolor="white", edgecolor="#777777"))
+                mx, my = (
+                    (x1 + x2) / 2 + 0.5 * rad * (y2 - y1),
+                    (y1 + y2) / 2 - 0.5 * rad * (x2 - x1),
+                )
+                ax.text(
+                    mx,
+                    my,
+                    str(row.step),
+                    ha="center",
+                    va="center",
+                    fontsize=9,
+                    zorder=4,
+                    bbox=dict(boxstyle="circle,pad=0.2", facecolor="white", edgecolor="#777777"),
+                )
                 self._badge_positions.append((mx, my))
             self.highlight_boxes = []
             for _ in range(2):
-                box = FancyBboxPatch((0, 0), _BOX_W, _BOX_H, boxstyle="round,pad=0.01,rounding_size=0.03",
-                                     facecolor="none", edgecolor="black", linewidth=3.5, zorder=4.5)
+                box = FancyBboxPatch(
+                    (0, 0),
+                    _BOX_W,
+                    _BOX_H,
+                    boxstyle="round,pad=0.01,rounding_size=0.03",
+                    facecolor="none",
+                    edgecolor="black",
+                    linewidth=3.5,
+                    zorder=4.5,
+                )
                 ax.add_patch(box)
                 box.set_visible(False)
                 self.highlight_boxes.append(box)
             # the highlighted step's number, painted again on top of its (animated) arrow
-            self.badge = ax.text(0, 0, "", ha="center", va="center", fontsize=10, fontweight="bold", zorder=7,
-                                 bbox=dict(boxstyle="circle,pad=0.25", facecolor="white", edgecolor="black"))
+            self.badge = ax.text(
+                0,
+                0,
+                "",
+                ha="center",
+                va="center",
+                fontsize=10,
+                fontweight="bold",
+                zorder=7,
+                bbox=dict(boxstyle="circle,pad=0.25", facecolor="white", edgecolor="black"),
+            )
             self.badge.set_visible(False)
-            self.caption = ax.text(0.02, 0.1, "", ha="left", va="center", fontsize=10, zorder=6, visible=caption)
+            self.caption = ax.text(
+                0.02, 0.1, "", ha="left", va="center", fontsize=10, zorder=6, visible=caption
+            )
             self._captioned = caption
-            handles = [Patch(facecolor=MODULE_COLORS[s], hatch=MODULE_HATCHES[s], edgecolor="black", label=MODULE_NAMES[s])
-                       for s in STAGES]
-            ax.legend(handles=handles, loc="upper center", ncol=4, fontsize=9, frameon=False,
-                      bbox_to_anchor=(0.5, 1.0))
+            handles = [
+                Patch(
+                    facecolor=MODULE_COLORS[s],
+                    hatch=MODULE_HATCHES[s],
+                    edgecolor="black",
+                    label=MODULE_NAMES[s],
+                )
+                for s in STAGES
+            ]
+            ax.legend(
+                handles=handles,
+                loc="upper center",
+                ncol=4,
+                fontsize=9,
+                frameon=False,
+                bbox_to_anchor=(0.5, 1.0),
+            )
         self.update(step)
 
     @property
     def artists(self) -> list:
         """The highlight arrows, the two highlight boxes and (if shown) the caption."""
-        return [*self.highlight_arrows, *self.highlight_boxes, self.badge, *([self.caption] if self._captioned else [])]
+        return [
+            *self.highlight_arrows,
+            *self.highlight_boxes,
+            self.badge,
+            *([self.caption] if self._captioned else []),
+        ]
 
     def update(self, step: int | None) -> None:
         """Highlight ``step`` (1 to the number of steps), or nothing for ``None``."""
@@ -508,11 +700,18 @@ class FlowDiagram(Chart):
             box.set_edgecolor(colour)
             box.set_visible(True)
         wrapped = textwrap.fill(row["action"], 92)
-        self.caption.set_text(f"Step {step}: {MODULE_NAMES[row['stage']]} ({row['block_name']})\n{wrapped}")
+        self.caption.set_text(
+            f"Step {step}: {MODULE_NAMES[row['stage']]} ({row['block_name']})\n{wrapped}"
+        )
         self.caption.set_color("black")
 
 
-def plot_flow(step: int | None = None, *, ax: Axes | None = None, title: str | None = "The live-marketing process (Li 2021, Figure 2)") -> Axes:
+def plot_flow(
+    step: int | None = None,
+    *,
+    ax: Axes | None = None,
+    title: str | None = "The live-marketing process (Li 2021, Figure 2)",
+) -> Axes:
     """Draw the live-marketing flow of Figure 2, optionally highlighting one step.
 
     Parameters
@@ -555,9 +754,16 @@ class LengthChart(Chart):
         Top of the per-hour money axis.
     """
 
-    def __init__(self, axes: Sequence[Axes], curve: pd.DataFrame, hours: float, *,
-                 references: dict | None = None, money_max: float | None = None,
-                 money_min: float | None = None) -> None:
+    def __init__(
+        self,
+        axes: Sequence[Axes],
+        curve: pd.DataFrame,
+        hours: float,
+        *,
+        references: dict | None = None,
+        money_max: float | None = None,
+        money_min: float | None = None,
+    ) -> None:
         left, right = axes
         self.axes = (left, right)
         self.ax = left
@@ -565,19 +771,63 @@ class LengthChart(Chart):
         money = MODULE_COLORS["capture"]
         with kit_style():
             for (name, ref), style in zip((references or {}).items(), (":", "--")):
-                left.plot(ref["hours"], ref["retention"], style, color="#777777", linewidth=1.2, label=name)
-                right.plot(ref["hours"], ref["sales_per_hour"], style, color="#777777", linewidth=1.2, label=f"sales, {name}")
-            self.retention_line, = left.plot(curve["hours"], curve["retention"], color=colour, linewidth=2.5, label="your variety")
-            self.retention_dot, = left.plot([hours], [0], "o", color=colour, markersize=9, markeredgecolor="black")
-            self.sales_line, = right.plot(curve["hours"], curve["sales_per_hour"], color=money, linewidth=2.5, label="sales per hour")
-            self.profit_line, = right.plot(curve["hours"], curve["profit_per_hour"], color=OKABE_ITO["reddish_purple"],
-                                           linewidth=2, linestyle="-.", label="profit per hour")
-            self.sales_dot, = right.plot([hours], [0], "o", color=money, markersize=9, markeredgecolor="black")
+                left.plot(
+                    ref["hours"],
+                    ref["retention"],
+                    style,
+                    color="#777777",
+                    linewidth=1.2,
+                    label=name,
+                )
+                right.plot(
+                    ref["hours"],
+                    ref["sales_per_hour"],
+                    style,
+                    color="#777777",
+                    linewidth=1.2,
+                    label=f"sales, {name}",
+                )
+            (self.retention_line,) = left.plot(
+                curve["hours"],
+                curve["retention"],
+                color=colour,
+                linewidth=2.5,
+                label="your variety",
+            )
+            (self.retention_dot,) = left.plot(
+                [hours], [0], "o", color=colour, markersize=9, markeredgecolor="black"
+            )
+            (self.sales_line,) = right.plot(
+                curve["hours"],
+                curve["sales_per_hour"],
+                color=money,
+                linewidth=2.5,
+                label="sales per hour",
+            )
+            (self.profit_line,) = right.plot(
+                curve["hours"],
+                curve["profit_per_hour"],
+                color=OKABE_ITO["reddish_purple"],
+                linewidth=2,
+                linestyle="-.",
+                label="profit per hour",
+            )
+            (self.sales_dot,) = right.plot(
+                [hours], [0], "o", color=money, markersize=9, markeredgecolor="black"
+            )
             left.set_ylim(0, 1.05)
             left.set_xlim(0, float(curve["hours"].max()))
             right.set_xlim(0, float(curve["hours"].max()))
-            top = money_max if money_max is not None else nice_ceiling(float(curve["sales_per_hour"].max()) * 1.1)
-            bottom = money_min if money_min is not None else min(0.0, float(curve["profit_per_hour"].min()) * 1.1)
+            top = (
+                money_max
+                if money_max is not None
+                else nice_ceiling(float(curve["sales_per_hour"].max()) * 1.1)
+            )
+            bottom = (
+                money_min
+                if money_min is not None
+                else min(0.0, float(curve["profit_per_hour"].min()) * 1.1)
+            )
             right.set_ylim(bottom, top)
             right.axhline(0, color="black", linewidth=0.8)
             left.set_xlabel("broadcast length (hours)")
@@ -594,7 +844,13 @@ class LengthChart(Chart):
     @property
     def artists(self) -> list:
         """The curves and markers that :meth:`update` moves."""
-        return [self.retention_line, self.retention_dot, self.sales_line, self.profit_line, self.sales_dot]
+        return [
+            self.retention_line,
+            self.retention_dot,
+            self.sales_line,
+            self.profit_line,
+            self.sales_dot,
+        ]
 
     def update(self, curve: pd.DataFrame, hours: float) -> None:
         """Redraw the curves and move the markers to ``hours``."""
@@ -608,7 +864,9 @@ class LengthChart(Chart):
         self.sales_dot.set_data([hours], [np.interp(hours, grid, sales)])
 
 
-def plot_broadcast_length(curve: pd.DataFrame, *, hours: float = 2.0, axes: Sequence[Axes] | None = None) -> Sequence[Axes]:
+def plot_broadcast_length(
+    curve: pd.DataFrame, *, hours: float = 2.0, axes: Sequence[Axes] | None = None
+) -> Sequence[Axes]:
     """Draw retention and sales per hour against broadcast length (Li 2021, Discussion).
 
     Parameters
@@ -649,18 +907,47 @@ class PriceChart(Chart):
         Marked with a vertical line.
     """
 
-    def __init__(self, ax: Axes, reference: pd.DataFrame, curve: pd.DataFrame, price: float, *,
-                 ylim: tuple[float, float] | None = None, rivals_price: float | None = None) -> None:
+    def __init__(
+        self,
+        ax: Axes,
+        reference: pd.DataFrame,
+        curve: pd.DataFrame,
+        price: float,
+        *,
+        ylim: tuple[float, float] | None = None,
+        rivals_price: float | None = None,
+    ) -> None:
         self.ax = ax
         colour = MODULE_COLORS["proposition"]
         with kit_style():
-            ax.plot(reference["price"], reference["profit"], ":", color="#555555", linewidth=1.8,
-                    label="no differentiation (price-only)")
-            self.line, = ax.plot(curve["price"], curve["profit"], color=colour, linewidth=2.5, label="your differentiation")
-            self.dot, = ax.plot([price], [0], "o", color=colour, markersize=9, markeredgecolor="black")
+            ax.plot(
+                reference["price"],
+                reference["profit"],
+                ":",
+                color="#555555",
+                linewidth=1.8,
+                label="no differentiation (price-only)",
+            )
+            (self.line,) = ax.plot(
+                curve["price"],
+                curve["profit"],
+                color=colour,
+                linewidth=2.5,
+                label="your differentiation",
+            )
+            (self.dot,) = ax.plot(
+                [price], [0], "o", color=colour, markersize=9, markeredgecolor="black"
+            )
             if rivals_price is not None:
                 ax.axvline(rivals_price, color="#777777", linewidth=1)
-                ax.text(rivals_price, 0.02, " rivals' price", transform=ax.get_xaxis_transform(), fontsize=9, color="#555555")
+                ax.text(
+                    rivals_price,
+                    0.02,
+                    " rivals' price",
+                    transform=ax.get_xaxis_transform(),
+                    fontsize=9,
+                    color="#555555",
+                )
             ax.axhline(0, color="black", linewidth=0.8)
             if ylim is not None:
                 ax.set_ylim(*ylim)
@@ -684,8 +971,9 @@ class PriceChart(Chart):
         self.dot.set_data([price], [np.interp(price, prices, profit)])
 
 
-def plot_profit_by_price(reference: pd.DataFrame, curve: pd.DataFrame, *, price: float = 99.0,
-                         ax: Axes | None = None) -> Axes:
+def plot_profit_by_price(
+    reference: pd.DataFrame, curve: pd.DataFrame, *, price: float = 99.0, ax: Axes | None = None
+) -> Axes:
     """Draw profit against price for price-only competition and a differentiated scenario.
 
     Parameters
@@ -718,12 +1006,29 @@ class BuyerMixChart(Chart):
     def __init__(self, ax: Axes, value_share: float) -> None:
         self.ax = ax
         with kit_style():
-            self.price_bar = ax.barh([0], [1.0], height=0.5, color=OKABE_ITO["grey"], edgecolor="black", hatch="\\\\",
-                                     label="price-sensitive (functional value)")[0]
-            self.value_bar = ax.barh([0], [0.0], height=0.5, color=MODULE_COLORS["proposition"], edgecolor="black",
-                                     label="value-sensitive (cultural value)")[0]
-            self.price_text = ax.text(0, 0, "", ha="center", va="center", fontsize=10, fontweight="bold")
-            self.value_text = ax.text(0, 0, "", ha="center", va="center", fontsize=10, fontweight="bold", color="white")
+            self.price_bar = ax.barh(
+                [0],
+                [1.0],
+                height=0.5,
+                color=OKABE_ITO["grey"],
+                edgecolor="black",
+                hatch="\\\\",
+                label="price-sensitive (functional value)",
+            )[0]
+            self.value_bar = ax.barh(
+                [0],
+                [0.0],
+                height=0.5,
+                color=MODULE_COLORS["proposition"],
+                edgecolor="black",
+                label="value-sensitive (cultural value)",
+            )[0]
+            self.price_text = ax.text(
+                0, 0, "", ha="center", va="center", fontsize=10, fontweight="bold"
+            )
+            self.value_text = ax.text(
+                0, 0, "", ha="center", va="center", fontsize=10, fontweight="bold", color="white"
+            )
             ax.set_xlim(0, 1)
             ax.set_ylim(-0.5, 1.1)
             ax.set_yticks([])
@@ -760,16 +1065,28 @@ class IntegrationChart(Chart):
         From :func:`livekit.path.delivery_parameters` with all switches off, and now.
     """
 
-    _ROWS = (("conversion_factor", "Conversion factor"), ("return_rate", "Return rate"),
-             ("courier_share", "Parcels a courier carries"), ("logistics_per_parcel", "Logistics cost per parcel"))
+    _ROWS = (
+        ("conversion_factor", "Conversion factor"),
+        ("return_rate", "Return rate"),
+        ("courier_share", "Parcels a courier carries"),
+        ("logistics_per_parcel", "Logistics cost per parcel"),
+    )
 
     def __init__(self, ax: Axes, baseline: pd.Series, current: pd.Series) -> None:
         self.ax = ax
         self.baseline = baseline
         with kit_style():
             y = np.arange(len(self._ROWS))[::-1]
-            self.bars = list(ax.barh(y, [1.0] * len(y), height=0.6, color=MODULE_COLORS["delivery"],
-                                     edgecolor="black", linewidth=0.8))
+            self.bars = list(
+                ax.barh(
+                    y,
+                    [1.0] * len(y),
+                    height=0.6,
+                    color=MODULE_COLORS["delivery"],
+                    edgecolor="black",
+                    linewidth=0.8,
+                )
+            )
             ax.axvline(1.0, color="black", linewidth=1, linestyle="--")
             ax.text(1.0, len(y) - 0.45, " all switches off = 100%", fontsize=9, va="bottom")
             ax.set_yticks(y, [label for _, label in self._ROWS])
@@ -826,7 +1143,9 @@ def plot_buyer_mix(value_share: float, *, ax: Axes | None = None) -> Axes:
     return ax
 
 
-def plot_integration(current: pd.Series, *, baseline: pd.Series | None = None, ax: Axes | None = None) -> Axes:
+def plot_integration(
+    current: pd.Series, *, baseline: pd.Series | None = None, ax: Axes | None = None
+) -> Axes:
     """Draw the delivery-stage parameters under integration, each as a share of its baseline.
 
     Parameters
@@ -856,11 +1175,15 @@ def plot_integration(current: pd.Series, *, baseline: pd.Series | None = None, a
     baseline = path.delivery_parameters() if baseline is None else baseline
     for name, series in (("current", current), ("baseline", baseline)):
         if not isinstance(series, pd.Series):
-            raise TypeError(f"{name} must be the pandas Series returned by path.delivery_parameters(), "
-                            f"got {type(series).__name__}")
+            raise TypeError(
+                f"{name} must be the pandas Series returned by path.delivery_parameters(), "
+                f"got {type(series).__name__}"
+            )
         missing = [key for key, _ in IntegrationChart._ROWS if key not in series.index]
         if missing:
-            raise ValueError(f"{name} is missing {missing}; pass what path.delivery_parameters() returns")
+            raise ValueError(
+                f"{name} is missing {missing}; pass what path.delivery_parameters() returns"
+            )
     ax = axes_for(ax, size=(6, 3.2))
     IntegrationChart(ax, baseline, current)
     return ax

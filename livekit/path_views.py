@@ -11,10 +11,12 @@ moves only the charts' artists (blitting), writes ``view.readout`` and records w
 student commits to a prediction before moving the controls, and the view says whether it held.
 Slider ranges, defaults and labels come from ``data/path_parameters.csv``.
 """
+
 from __future__ import annotations
 
 import html
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import ipywidgets as widgets
 import numpy as np
@@ -23,11 +25,20 @@ from . import modes as mode_model
 from . import path
 from ._checks import check_number
 from .modes_plots import CombinationChart
-from .path_plots import (BuyerMixChart, FlowDiagram, FunnelChart, IntegrationChart, LengthChart, PriceChart,
-                         WaterfallChart, format_money, nice_ceiling)
+from .path_plots import (
+    BuyerMixChart,
+    FlowDiagram,
+    FunnelChart,
+    IntegrationChart,
+    LengthChart,
+    PriceChart,
+    WaterfallChart,
+    format_money,
+    nice_ceiling,
+)
 from .style import MODULE_COLORS, kit_style, new_figure
-from .vocab import CHANNELS, MODULE_NAMES, SWITCHES
 from .views import FastFigure, Prediction, View, slider
+from .vocab import CHANNELS, MODULE_NAMES, SWITCHES
 
 __all__ = [
     "parameter_slider",
@@ -40,10 +51,13 @@ __all__ = [
     "explore_differentiation",
 ]
 
+
 def _stage_tag(stage: str) -> str:
     """A small coloured label naming a value stage (text, not colour alone)."""
-    return (f"<span style='border-left:6px solid {MODULE_COLORS[stage]};padding-left:4px'>"
-            f"{html.escape(MODULE_NAMES[stage].lower())}</span>")
+    return (
+        f"<span style='border-left:6px solid {MODULE_COLORS[stage]};padding-left:4px'>"
+        f"{html.escape(MODULE_NAMES[stage].lower())}</span>"
+    )
 
 
 def parameter_slider(name: str, value: float | None = None) -> widgets.FloatSlider:
@@ -64,13 +78,17 @@ def parameter_slider(name: str, value: float | None = None) -> widgets.FloatSlid
     """
     table = path.parameter_table().set_index("name")
     if name not in table.index:
-        raise ValueError(f"name must be one of the model's parameters {sorted(table.index)}, got {name!r}")
+        raise ValueError(
+            f"name must be one of the model's parameters {sorted(table.index)}, got {name!r}"
+        )
     row = table.loc[name]
     if row["kind"] == "switch":
         raise ValueError(f"name: {name!r} is an on/off switch, not a slider")
     high = float(row["slider_max"]) if not np.isnan(row["slider_max"]) else float(row["max"])
     low = float(row["min"])
-    start = float(row["default"]) if value is None else check_number(name, value, low=low, high=high)
+    start = (
+        float(row["default"]) if value is None else check_number(name, value, low=low, high=high)
+    )
     step = float(row["step"])
     if row["kind"] == "rate":
         fmt = ".1%" if step < 0.01 else ".0%"
@@ -122,22 +140,33 @@ def _mode_picker(modes: Iterable[str]) -> widgets.SelectMultiple:
     table = path.live_modes()
     return widgets.SelectMultiple(
         options=[(name, mode) for mode, name in zip(table["mode"], table["name"])],
-        value=path.check_modes(modes), rows=7, description="Live-stream modes",
-        style={"description_width": "180px"}, layout=widgets.Layout(width="420px"),
+        value=path.check_modes(modes),
+        rows=7,
+        description="Live-stream modes",
+        style={"description_width": "180px"},
+        layout=widgets.Layout(width="420px"),
     )
 
 
 def _table(rows: list[tuple[str, ...]], header: tuple[str, ...]) -> str:
     head = "".join(f"<th style='text-align:left;padding:2px 10px'>{h}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td style='padding:2px 10px'>{c}</td>" for c in row) + "</tr>" for row in rows)
+    body = "".join(
+        "<tr>" + "".join(f"<td style='padding:2px 10px'>{c}</td>" for c in row) + "</tr>"
+        for row in rows
+    )
     return f"<table><tr>{head}</tr>{body}</table>"
 
 
 # --- 1. the flow of Figure 2 ------------------------------------------------------------------
 
 #: How the predictions name the actors of Figure 2.
-_ACTOR_NAMES = {"seller": "the seller", "anchor": "the anchor", "platform": "the live platform",
-                "audience": "the audience", "logistics": "the courier (logistics company)"}
+_ACTOR_NAMES = {
+    "seller": "the seller",
+    "anchor": "the anchor",
+    "platform": "the live platform",
+    "audience": "the audience",
+    "logistics": "the courier (logistics company)",
+}
 
 
 def _flow_figure(step: int):
@@ -182,18 +211,31 @@ def explore_flow(step: int = 1) -> View:
     steps = path.flow_steps()
     step = int(check_number("step", step, low=1, high=len(steps), integer=True))
     controls = {
-        "play": widgets.Play(value=step, min=1, max=len(steps), step=1, interval=2500, description="Play the process"),
-        "step": widgets.IntSlider(value=step, min=1, max=len(steps), step=1, description="Step", continuous_update=True,
-                                  style={"description_width": "60px"}, layout=widgets.Layout(width="420px")),
+        "play": widgets.Play(
+            value=step, min=1, max=len(steps), step=1, interval=2500, description="Play the process"
+        ),
+        "step": widgets.IntSlider(
+            value=step,
+            min=1,
+            max=len(steps),
+            step=1,
+            description="Step",
+            continuous_update=True,
+            style={"description_width": "60px"},
+            layout=widgets.Layout(width="420px"),
+        ),
     }
     widgets.link((controls["play"], "value"), (controls["step"], "value"))
     fig, charts = _flow_figure(step)
     view = View(
         title="The live-marketing process, step by step",
         question="press play (or drag <i>Step</i>) and watch the colour change: which steps "
-                 "<b>create</b> value, which <b>deliver</b> it, and where is value <b>captured</b>?",
-        controls=controls, layout=widgets.HBox(list(controls.values())), charts=charts,
-        figure=FastFigure(fig, animated=_animated(charts)), prediction=_flow_prediction(steps),
+        "<b>create</b> value, which <b>deliver</b> it, and where is value <b>captured</b>?",
+        controls=controls,
+        layout=widgets.HBox(list(controls.values())),
+        charts=charts,
+        figure=FastFigure(fig, animated=_animated(charts)),
+        prediction=_flow_prediction(steps),
     )
 
     def update(change=None) -> None:
@@ -220,23 +262,37 @@ def _mode_buttons(chosen: Iterable[str]) -> dict[str, widgets.ToggleButton]:
     """One on/off button per live-stream mode, in the paper's order, keyed by the mode's id."""
     chosen = mode_model.check_mode_list(chosen)
     table = mode_model.mode_table()
-    return {mode: widgets.ToggleButton(value=mode in chosen, description=name, tooltip=description,
-                                       layout=widgets.Layout(width="170px"))
-            for mode, name, description in zip(table["mode"], table["name"], table["description"])}
+    return {
+        mode: widgets.ToggleButton(
+            value=mode in chosen,
+            description=name,
+            tooltip=description,
+            layout=widgets.Layout(width="170px"),
+        )
+        for mode, name, description in zip(table["mode"], table["name"], table["description"])
+    }
 
 
 def _purpose_picker(purpose: str) -> widgets.ToggleButtons:
     """One button per marketing purpose (the kit's six); the goal is the button's tooltip."""
     table = mode_model.purposes()
-    return widgets.ToggleButtons(options=list(zip(table["name"], table["purpose"])), tooltips=list(table["goal"]),
-                                 value=mode_model.check_purpose(purpose), description="Marketing purpose",
-                                 style={"description_width": "140px", "button_width": "190px"})
+    return widgets.ToggleButtons(
+        options=list(zip(table["name"], table["purpose"])),
+        tooltips=list(table["goal"]),
+        value=mode_model.check_purpose(purpose),
+        description="Marketing purpose",
+        style={"description_width": "140px", "button_width": "190px"},
+    )
 
 
 def _modes_figure(result, alone_all):
     fig = new_figure(9.6, 4.0)
     with kit_style():
-        charts = {"modes": CombinationChart(fig.add_axes((0.2, 0.13, 0.47, 0.71)), result, alone_all=alone_all)}
+        charts = {
+            "modes": CombinationChart(
+                fig.add_axes((0.2, 0.13, 0.47, 0.71)), result, alone_all=alone_all
+            )
+        }
     return fig, charts
 
 
@@ -244,10 +300,16 @@ class _ModeReasons:
     """The kit's reasons, read once: why each mode serves each purpose, why each pair helps or clashes."""
 
     def __init__(self) -> None:
-        self.fit = {p: mode_model.mode_fit(p).set_index("mode") for p in mode_model.purposes()["purpose"]}
+        self.fit = {
+            p: mode_model.mode_fit(p).set_index("mode") for p in mode_model.purposes()["purpose"]
+        }
         pairs = mode_model.pair_table()
-        self.pair = {frozenset((a, b)): (s, e, r) for a, b, s, e, r in
-                     zip(pairs["mode_a"], pairs["mode_b"], pairs["synergy"], pairs["effect"], pairs["reason"])}
+        self.pair = {
+            frozenset((a, b)): (s, e, r)
+            for a, b, s, e, r in zip(
+                pairs["mode_a"], pairs["mode_b"], pairs["synergy"], pairs["effect"], pairs["reason"]
+            )
+        }
         self.names = dict(zip(mode_model.mode_table()["mode"], mode_model.mode_table()["name"]))
 
     def alone(self, purpose: str) -> dict[str, float]:
@@ -255,19 +317,42 @@ class _ModeReasons:
 
     def readout(self, result) -> str:
         fit = self.fit[result["purpose"]]
-        rows = [(html.escape(self.names[m]), "alone", f"fit {fit.at[m, 'fit']:.1f} &times; lift {fit.at[m, 'lift']:.2f}",
-                 f"{v:+.3f}", html.escape(fit.at[m, "reason"])) for m, v in result["alone"].items()]
+        rows = [
+            (
+                html.escape(self.names[m]),
+                "alone",
+                f"fit {fit.at[m, 'fit']:.1f} &times; lift {fit.at[m, 'lift']:.2f}",
+                f"{v:+.3f}",
+                html.escape(fit.at[m, "reason"]),
+            )
+            for m, v in result["alone"].items()
+        ]
         for key, v in result["pairs"].items():
             a, b = key.split("+")
             synergy, effect, reason = self.pair[frozenset((a, b))]
-            rows.append((f"{html.escape(self.names[a])} + {html.escape(self.names[b])}", f"pair: {effect}",
-                         f"synergy {synergy:+.1f} &times; weaker alone", f"{v:+.3f}", html.escape(reason)))
-        rows.append(("<b>together</b>", f"<b>{html.escape(result['verdict'])}</b>",
-                     f"alone added up {result['sum_alone']:.3f}", f"<b>{result['total']:.3f}</b>",
-                     f"gain from the pairs {result['gain']:+.3f}"))
-        return ("<b>The kit's model</b> (illustrative numbers from <code>data/mode_fit.csv</code> and "
-                "<code>data/mode_pairs.csv</code>; the paper names the modes and the 1+1&gt;2 effect, not sizes):"
-                + _table(rows, ("part", "kind", "how (kit)", "attraction", "why (kit)")))
+            rows.append(
+                (
+                    f"{html.escape(self.names[a])} + {html.escape(self.names[b])}",
+                    f"pair: {effect}",
+                    f"synergy {synergy:+.1f} &times; weaker alone",
+                    f"{v:+.3f}",
+                    html.escape(reason),
+                )
+            )
+        rows.append(
+            (
+                "<b>together</b>",
+                f"<b>{html.escape(result['verdict'])}</b>",
+                f"alone added up {result['sum_alone']:.3f}",
+                f"<b>{result['total']:.3f}</b>",
+                f"gain from the pairs {result['gain']:+.3f}",
+            )
+        )
+        return (
+            "<b>The kit's model</b> (illustrative numbers from <code>data/mode_fit.csv</code> and "
+            "<code>data/mode_pairs.csv</code>; the paper names the modes and the 1+1&gt;2 effect, not sizes):"
+            + _table(rows, ("part", "kind", "how (kit)", "attraction", "why (kit)"))
+        )
 
 
 def _modes_prediction() -> Prediction:
@@ -278,7 +363,9 @@ def _modes_prediction() -> Prediction:
         f"Pick the purpose <i>{html.escape(name)}</i>, for which talent marketing serves best. Add celebrity "
         f"marketing to it, with only these two modes on: in the kit's model, does the pair give 1+1&gt;2, "
         f"1+1=2 or 1+1&lt;2?",
-        outcome=lambda shown: shown["verdict"] if (shown["purpose"], shown["modes"]) == (purpose, pair) else None,
+        outcome=lambda shown: (
+            shown["verdict"] if (shown["purpose"], shown["modes"]) == (purpose, pair) else None
+        ),
         options=list(mode_model.VERDICTS),
     )
 
@@ -315,9 +402,16 @@ def explore_modes(purpose: str = "trust", modes: Iterable[str] = ("value", "cont
     view = View(
         title="Seven live-stream modes: alone and combined",
         question="pick a purpose, then switch modes on and off. Which modes serve the purpose best "
-                 "alone? Which pairs push <i>together</i> past the dashed line (1+1&gt;2), and which fall short of it?",
-        controls=controls, charts=charts, figure=FastFigure(fig, animated=_animated(charts)),
-        layout=widgets.VBox([controls["purpose"], widgets.HBox(buttons, layout=widgets.Layout(flex_flow="row wrap"))]),
+        "alone? Which pairs push <i>together</i> past the dashed line (1+1&gt;2), and which fall short of it?",
+        controls=controls,
+        charts=charts,
+        figure=FastFigure(fig, animated=_animated(charts)),
+        layout=widgets.VBox(
+            [
+                controls["purpose"],
+                widgets.HBox(buttons, layout=widgets.Layout(flex_flow="row wrap")),
+            ]
+        ),
         prediction=_modes_prediction(),
     )
 
@@ -327,8 +421,11 @@ def explore_modes(purpose: str = "trust", modes: Iterable[str] = ("value", "cont
         charts["modes"].update(result, reasons.alone(result["purpose"]))
         view.fast.show_look(charts["modes"].look)  # one cached background per purpose and axis
         view.readout.value = reasons.readout(result)
-        view.show(purpose=result["purpose"], modes=result["modes"],
-                  **{key: result[key] for key in ("sum_alone", "total", "gain", "verdict")})
+        view.show(
+            purpose=result["purpose"],
+            modes=result["modes"],
+            **{key: result[key] for key in ("sum_alone", "total", "gain", "verdict")},
+        )
         view.redraw()
 
     view.bind(update)
@@ -337,8 +434,15 @@ def explore_modes(purpose: str = "trust", modes: Iterable[str] = ("value", "cont
 
 # --- 2. the model from traffic to profit ------------------------------------------------------
 
-_MODEL_SLIDERS = ("traffic_per_hour", "anchor_influence", "content_quality", "synergy", "conversion",
-                  "price", "return_rate")
+_MODEL_SLIDERS = (
+    "traffic_per_hour",
+    "anchor_influence",
+    "content_quality",
+    "synergy",
+    "conversion",
+    "price",
+    "return_rate",
+)
 
 
 def _model_figure(result):
@@ -346,20 +450,32 @@ def _model_figure(result):
     with kit_style():
         left = fig.add_subplot(1, 2, 1)
         right = fig.add_subplot(1, 2, 2)
-        charts = {"funnel": FunnelChart(left, result, xmax=3e7, title="Funnel: traffic to orders kept", hatch=False),
-                  "waterfall": WaterfallChart(right, result, title="Waterfall: sales to profit (CNY)", labels=False,
-                                              hatch=False)}
+        charts = {
+            "funnel": FunnelChart(
+                left, result, xmax=3e7, title="Funnel: traffic to orders kept", hatch=False
+            ),
+            "waterfall": WaterfallChart(
+                right, result, title="Waterfall: sales to profit (CNY)", labels=False, hatch=False
+            ),
+        }
         fig.subplots_adjust(left=0.135, right=0.98, bottom=0.3, top=0.92, wspace=0.45)
     return fig, charts
 
 
 def _money_table(result) -> str:
     """Every amount of the waterfall, with the stage that causes it (text, not colour alone)."""
-    money = [(label, f"{result[q]:,.2f}", _stage_tag(stage)) for q, label, stage in (
-        ("sales", "Sales", "capture"), ("gifts", "Sponsorship and gifts", "capture"),
-        ("product_cost", "&minus; Product cost", "proposition"), ("broadcast_cost", "&minus; Live broadcast cost", "creation"),
-        ("packaging_cost", "&minus; Packaging", "delivery"), ("logistics_cost", "&minus; Logistics", "delivery"),
-        ("wages", "&minus; Wages", "creation"))]
+    money = [
+        (label, f"{result[q]:,.2f}", _stage_tag(stage))
+        for q, label, stage in (
+            ("sales", "Sales", "capture"),
+            ("gifts", "Sponsorship and gifts", "capture"),
+            ("product_cost", "&minus; Product cost", "proposition"),
+            ("broadcast_cost", "&minus; Live broadcast cost", "creation"),
+            ("packaging_cost", "&minus; Packaging", "delivery"),
+            ("logistics_cost", "&minus; Logistics", "delivery"),
+            ("wages", "&minus; Wages", "creation"),
+        )
+    ]
     money.append(("<b>= Profit</b>", f"<b>{result['profit']:,.2f}</b>", _stage_tag("capture")))
     return _table(money, ("money", "CNY", "caused in"))
 
@@ -371,8 +487,12 @@ def _model_readout(result) -> str:
         ("Orders", f"{result['orders']:,.0f}", _stage_tag("delivery")),
         ("Orders kept", f"{result['kept_orders']:,.0f}", _stage_tag("delivery")),
     ]
-    return ("<div style='display:flex;gap:24px'>" + _table(counts, ("quantity", "value", "stage"))
-            + _money_table(result) + "</div>")
+    return (
+        "<div style='display:flex;gap:24px'>"
+        + _table(counts, ("quantity", "value", "stage"))
+        + _money_table(result)
+        + "</div>"
+    )
 
 
 def _doubling_prediction(start: dict[str, Any], start_profit: float) -> Prediction:
@@ -382,12 +502,17 @@ def _doubling_prediction(start: dict[str, Any], start_profit: float) -> Predicti
     def outcome(shown):
         if not _only_changed(shown["settings"], start, "traffic_per_hour", target):
             return None
-        return _direction(shown["profit"], 2 * start_profit, ("more than doubles", "less than doubles", "exactly doubles"))
+        return _direction(
+            shown["profit"],
+            2 * start_profit,
+            ("more than doubles", "less than doubles", "exactly doubles"),
+        )
 
     return Prediction(
         f"Double <i>Platform traffic</i>, from {start['traffic_per_hour']:,.0f} to {target:,.0f} people an hour, "
         f"and change nothing else: does profit double, more than double, or less?",
-        outcome=outcome, options=["less than doubles", "exactly doubles", "more than doubles"],
+        outcome=outcome,
+        options=["less than doubles", "exactly doubles", "more than doubles"],
     )
 
 
@@ -417,10 +542,14 @@ def explore_model(modes: Iterable[str] = path.DEFAULT_MODES, **start: float) -> 
     view = View(
         title="From platform traffic to profit",
         question="each lever acts on one stage. Raise <i>Conversion</i>: which funnel rows move, "
-                 "and which costs in the waterfall grow with them? Then pick a second and third "
-                 "live-stream mode (Ctrl/Cmd-click) and raise <i>Mode synergy</i>: the paper's 1+1&gt;2.",
-        controls=controls, charts=charts, figure=FastFigure(fig, animated=_animated(charts)),
-        layout=widgets.VBox([_columns(controls, _MODEL_SLIDERS[:4], _MODEL_SLIDERS[4:]), controls["modes"]]),
+        "and which costs in the waterfall grow with them? Then pick a second and third "
+        "live-stream mode (Ctrl/Cmd-click) and raise <i>Mode synergy</i>: the paper's 1+1&gt;2.",
+        controls=controls,
+        charts=charts,
+        figure=FastFigure(fig, animated=_animated(charts)),
+        layout=widgets.VBox(
+            [_columns(controls, _MODEL_SLIDERS[:4], _MODEL_SLIDERS[4:]), controls["modes"]]
+        ),
         prediction=_doubling_prediction(settings, float(result["profit"])),
     )
 
@@ -440,7 +569,13 @@ def explore_model(modes: Iterable[str] = path.DEFAULT_MODES, **start: float) -> 
 
 # --- 3. live versus non-live ----------------------------------------------------------------
 
-_CHANNEL_SLIDERS = ("traffic_per_hour", "anchor_influence", "content_quality", "conversion", "price")
+_CHANNEL_SLIDERS = (
+    "traffic_per_hour",
+    "anchor_influence",
+    "content_quality",
+    "conversion",
+    "price",
+)
 
 
 def _channels_figure(live, non_live):
@@ -448,8 +583,12 @@ def _channels_figure(live, non_live):
     with kit_style():
         left = fig.add_subplot(1, 2, 1)
         right = fig.add_subplot(1, 2, 2, sharex=left)
-        charts = {"live": FunnelChart(left, live, xmax=3e7, title="Live stream", hatch=False),
-                  "non_live": FunnelChart(right, non_live, xmax=3e7, title="Pictures and short videos", hatch=False)}
+        charts = {
+            "live": FunnelChart(left, live, xmax=3e7, title="Live stream", hatch=False),
+            "non_live": FunnelChart(
+                right, non_live, xmax=3e7, title="Pictures and short videos", hatch=False
+            ),
+        }
         fig.subplots_adjust(left=0.135, right=0.97, bottom=0.15, top=0.9, wspace=0.6)
     return fig, charts
 
@@ -461,13 +600,17 @@ def _gap_prediction(start: dict[str, Any], start_gap: float) -> Prediction:
     def outcome(shown):
         if not _only_changed(shown["settings"], start, "conversion", target):
             return None
-        return _direction(shown["orders_live"] - shown["orders_non_live"], start_gap,
-                          ("it grows", "it shrinks", "it stays the same"))
+        return _direction(
+            shown["orders_live"] - shown["orders_non_live"],
+            start_gap,
+            ("it grows", "it shrinks", "it stays the same"),
+        )
 
     return Prediction(
         f"Double <i>Conversion</i> for both channels, from {start['conversion']:.1%} to {target:.1%}, and change "
         f"nothing else: does the gap in orders between live and non-live shrink, stay the same, or grow?",
-        outcome=outcome, options=["it shrinks", "it stays the same", "it grows"],
+        outcome=outcome,
+        options=["it shrinks", "it stays the same", "it grows"],
     )
 
 
@@ -498,16 +641,24 @@ def explore_channels(modes: Iterable[str] = path.DEFAULT_MODES, **start: float) 
     settings = _values(controls)
     both = path.compare_channels(modes, **settings)
     fig, charts = _channels_figure(both["live"], both["non_live"])
-    why = _table([(html.escape(r.label), f"{r.live:g}", f"{r.non_live:g}", _stage_tag(r.stage))
-                  for r in path.differing_parameters().itertuples()],
-                 ("what differs (and only this)", "live", "non-live", "stage"))
+    why = _table(
+        [
+            (html.escape(r.label), f"{r.live:g}", f"{r.non_live:g}", _stage_tag(r.stage))
+            for r in path.differing_parameters().itertuples()
+        ],
+        ("what differs (and only this)", "live", "non-live", "stage"),
+    )
     view = View(
         title="Live versus pictures and short videos",
         question="the two funnels share every slider. At which row do they first part, and does "
-                 "any slider close the gap? Try a much higher <i>Conversion</i> for both.",
-        controls=controls, layout=_columns(controls, _CHANNEL_SLIDERS[:3], _CHANNEL_SLIDERS[3:]), charts=charts,
+        "any slider close the gap? Try a much higher <i>Conversion</i> for both.",
+        controls=controls,
+        layout=_columns(controls, _CHANNEL_SLIDERS[:3], _CHANNEL_SLIDERS[3:]),
+        charts=charts,
         figure=FastFigure(fig, animated=_animated(charts)),
-        prediction=_gap_prediction(settings, both.at["orders", "live"] - both.at["orders", "non_live"]),
+        prediction=_gap_prediction(
+            settings, both.at["orders", "live"] - both.at["orders", "non_live"]
+        ),
     )
 
     def update(change=None) -> None:
@@ -515,11 +666,26 @@ def explore_channels(modes: Iterable[str] = path.DEFAULT_MODES, **start: float) 
         both = path.compare_channels(modes, **values)
         for channel in CHANNELS:
             charts[channel].update(both[channel])
-        rows = [(label, f"{both.at[q, 'live']:,.{d}f}", f"{both.at[q, 'non_live']:,.{d}f}", _stage_tag(both.at[q, "stage"]))
-                for q, label, d in (("viewers", "Viewers", 0), ("engaged", "Engaged viewers", 0), ("orders", "Orders", 0),
-                                    ("revenue", "Revenue (CNY)", 2), ("profit", "Profit (CNY)", 2))]
+        rows = [
+            (
+                label,
+                f"{both.at[q, 'live']:,.{d}f}",
+                f"{both.at[q, 'non_live']:,.{d}f}",
+                _stage_tag(both.at[q, "stage"]),
+            )
+            for q, label, d in (
+                ("viewers", "Viewers", 0),
+                ("engaged", "Engaged viewers", 0),
+                ("orders", "Orders", 0),
+                ("revenue", "Revenue (CNY)", 2),
+                ("profit", "Profit (CNY)", 2),
+            )
+        ]
         view.readout.value = _table(rows, ("quantity", "live", "non-live", "stage")) + why
-        view.show(settings=values, **{f"{q}_{c}": float(both.at[q, c]) for q in ("orders", "profit") for c in CHANNELS})
+        view.show(
+            settings=values,
+            **{f"{q}_{c}": float(both.at[q, c]) for q in ("orders", "profit") for c in CHANNELS},
+        )
         view.redraw()
 
     view.bind(update)
@@ -535,20 +701,30 @@ def _length_figure(curve, hours, references, money_min, money_max):
     fig = new_figure(10.5, 3.6)
     with kit_style():
         axes = (fig.add_subplot(1, 2, 1), fig.add_subplot(1, 2, 2))
-        charts = {"length": LengthChart(axes, curve, hours, references=references, money_max=money_max,
-                                        money_min=money_min)}
+        charts = {
+            "length": LengthChart(
+                axes, curve, hours, references=references, money_max=money_max, money_min=money_min
+            )
+        }
         fig.subplots_adjust(left=0.08, right=0.98, bottom=0.15, top=0.9, wspace=0.3)
     return fig, charts
 
 
 def _length_start(variety: float):
     """The starting curve, the two grey reference curves, and a money axis that fits every variety."""
-    references = {"no variety": path.broadcast_length_curve(_HOURS_GRID, variety=0.0),
-                  "full variety": path.broadcast_length_curve(_HOURS_GRID, variety=1.0)}
+    references = {
+        "no variety": path.broadcast_length_curve(_HOURS_GRID, variety=0.0),
+        "full variety": path.broadcast_length_curve(_HOURS_GRID, variety=1.0),
+    }
     extremes = [path.broadcast_length_curve(_HOURS_GRID, variety=v) for v in np.linspace(0, 1, 11)]
     money_max = nice_ceiling(max(float(c["sales_per_hour"].max()) for c in extremes) * 1.1)
     money_min = min(0.0, min(float(c["profit_per_hour"].min()) for c in extremes) * 1.1)
-    return path.broadcast_length_curve(_HOURS_GRID, variety=variety), references, money_min, money_max
+    return (
+        path.broadcast_length_curve(_HOURS_GRID, variety=variety),
+        references,
+        money_min,
+        money_max,
+    )
 
 
 def _length_prediction(hours: float, variety: float) -> Prediction:
@@ -564,7 +740,8 @@ def _length_prediction(hours: float, variety: float) -> Prediction:
     return Prediction(
         f"Go from {hours:g} to {target:g} hours and keep <i>Content variety</i> at {variety:.0%}: "
         f"will sales <b>per hour</b> rise or fall?",
-        outcome=outcome, options=["rise", "stay the same", "fall"],
+        outcome=outcome,
+        options=["rise", "stay the same", "fall"],
     )
 
 
@@ -584,21 +761,28 @@ def explore_long_broadcasts(hours: float = 2.0, variety: float = 0.2) -> View:
         ``sales_per_hour`` and ``profit_per_hour``; ``view.prediction`` asks what a longer
         broadcast does to sales per hour.
     """
-    controls = {"hours": parameter_slider("hours", hours), "variety": parameter_slider("variety", variety)}
+    controls = {
+        "hours": parameter_slider("hours", hours),
+        "variety": parameter_slider("variety", variety),
+    }
     curve, references, money_min, money_max = _length_start(controls["variety"].value)
     fig, charts = _length_figure(curve, controls["hours"].value, references, money_min, money_max)
     view = View(
         title="Long broadcasts need varied content",
         question="at low <i>Content variety</i>, drag <i>Broadcast length</i> to the right: what "
-                 "happens to sales <b>per hour</b>? Now raise the variety: which curve flattens, "
-                 "and what does the variety cost in profit?",
-        controls=controls, charts=charts, figure=FastFigure(fig, animated=_animated(charts)),
+        "happens to sales <b>per hour</b>? Now raise the variety: which curve flattens, "
+        "and what does the variety cost in profit?",
+        controls=controls,
+        charts=charts,
+        figure=FastFigure(fig, animated=_animated(charts)),
         prediction=_length_prediction(controls["hours"].value, controls["variety"].value),
     )
 
     def update(change=None) -> None:
         hours_now, variety_now = view.controls["hours"].value, view.controls["variety"].value
-        charts["length"].update(path.broadcast_length_curve(_HOURS_GRID, variety=variety_now), hours_now)
+        charts["length"].update(
+            path.broadcast_length_curve(_HOURS_GRID, variety=variety_now), hours_now
+        )
         now = path.simulate(hours=hours_now, variety=variety_now)
         view.readout.value = (
             f"At <b>{hours_now:g} h</b> with variety <b>{variety_now:.0%}</b>: "
@@ -607,8 +791,11 @@ def explore_long_broadcasts(hours: float = 2.0, variety: float = 0.2) -> View:
             f"<b>{now['profit_per_hour']:,.2f} CNY</b>, live broadcast cost "
             f"<b>{now['broadcast_cost']:,.2f} CNY</b> ({_stage_tag('capture')})."
         )
-        view.show(hours=hours_now, variety=variety_now,
-                  **{q: float(now[q]) for q in ("retention", "sales_per_hour", "profit_per_hour")})
+        view.show(
+            hours=hours_now,
+            variety=variety_now,
+            **{q: float(now[q]) for q in ("retention", "sales_per_hour", "profit_per_hour")},
+        )
         view.redraw()
 
     view.bind(update)
@@ -623,9 +810,16 @@ def _integration_figure(baseline, current, result):
     with kit_style():
         left = fig.add_subplot(1, 2, 1)
         right = fig.add_subplot(1, 2, 2)
-        charts = {"delivery": IntegrationChart(left, baseline, current),
-                  "waterfall": WaterfallChart(right, result, title="Sales to profit with your switches (CNY)",
-                                              labels=False, hatch=False)}
+        charts = {
+            "delivery": IntegrationChart(left, baseline, current),
+            "waterfall": WaterfallChart(
+                right,
+                result,
+                title="Sales to profit with your switches (CNY)",
+                labels=False,
+                hatch=False,
+            ),
+        }
         fig.subplots_adjust(left=0.2, right=0.98, bottom=0.3, top=0.9, wspace=0.35)
     return fig, charts
 
@@ -636,8 +830,11 @@ def _switch_prediction(switch: str, label: str) -> Prediction:
     return Prediction(
         f"Switch on <i>{html.escape(label)}</i> alone (all other switches off): will profit rise or fall "
         f"against no integration, in the kit's model?",
-        outcome=lambda shown: (_direction(shown["profit_change"], 0.0, ("rise", "fall", "stay the same"))
-                               if shown["switches"] == alone else None),
+        outcome=lambda shown: (
+            _direction(shown["profit_change"], 0.0, ("rise", "fall", "stay the same"))
+            if shown["switches"] == alone
+            else None
+        ),
         options=["rise", "stay the same", "fall"],
     )
 
@@ -664,17 +861,29 @@ def explore_integration(**switches: bool) -> View:
         raise ValueError(f"unknown switch {unknown[0]!r}; this view has {list(SWITCHES)}")
     labels = path.parameter_table().set_index("name")["label"]
     state = path.check_parameters(**switches)
-    controls = {name: widgets.Checkbox(value=state[name], description=labels[name], indent=False,
-                                       layout=widgets.Layout(width="420px")) for name in SWITCHES}
+    controls = {
+        name: widgets.Checkbox(
+            value=state[name],
+            description=labels[name],
+            indent=False,
+            layout=widgets.Layout(width="420px"),
+        )
+        for name in SWITCHES
+    }
     base_result = path.simulate()
-    fig, charts = _integration_figure(path.delivery_parameters(), path.delivery_parameters(**_values(controls)),
-                                      path.simulate(**_values(controls)))
+    fig, charts = _integration_figure(
+        path.delivery_parameters(),
+        path.delivery_parameters(**_values(controls)),
+        path.simulate(**_values(controls)),
+    )
     view = View(
         title="Online and offline, integrated",
         question="switch the four integration points on one at a time. Each changes a "
-                 "<b>delivery</b> parameter (left); follow it into the logistics bar and the profit (right). "
-                 "Which switch helps profit most here, and which has a cost?",
-        controls=controls, charts=charts, figure=FastFigure(fig, animated=_animated(charts)),
+        "<b>delivery</b> parameter (left); follow it into the logistics bar and the profit (right). "
+        "Which switch helps profit most here, and which has a cost?",
+        controls=controls,
+        charts=charts,
+        figure=FastFigure(fig, animated=_animated(charts)),
         prediction=_switch_prediction("pay_on_delivery", labels["pay_on_delivery"]),
     )
 
@@ -708,8 +917,10 @@ def _differentiation_figure(value_share, reference, curve, price, ylim):
     with kit_style():
         left = fig.add_axes((0.05, 0.16, 0.3, 0.72))
         right = fig.add_axes((0.45, 0.16, 0.52, 0.72))
-        charts = {"mix": BuyerMixChart(left, value_share),
-                  "profit": PriceChart(right, reference, curve, price, ylim=ylim, rivals_price=99.0)}
+        charts = {
+            "mix": BuyerMixChart(left, value_share),
+            "profit": PriceChart(right, reference, curve, price, ylim=ylim, rivals_price=99.0),
+        }
     return fig, charts
 
 
@@ -733,8 +944,11 @@ def _best_price_prediction(reference, target: float = 0.8) -> Prediction:
     return Prediction(
         f"Raise <i>Differentiation</i> to {target:.0%}. Compared with price-only competition (the grey "
         f"curve), does the price with the most profit go up or down?",
-        outcome=lambda shown: (_direction(shown["best_price"], price_only, ("up", "down", "stays the same"))
-                               if _near(shown["differentiation"], target) else None),
+        outcome=lambda shown: (
+            _direction(shown["best_price"], price_only, ("up", "down", "stays the same"))
+            if _near(shown["differentiation"], target)
+            else None
+        ),
         options=["up", "stays the same", "down"],
     )
 
@@ -756,17 +970,26 @@ def explore_differentiation(differentiation: float = 0.0, price: float = 99.0) -
         ``view.shown`` holds ``differentiation``, ``price``, ``orders``, ``profit``,
         ``best_price`` and ``best_profit``; ``view.prediction`` asks where the best price goes.
     """
-    controls = {"differentiation": parameter_slider("differentiation", differentiation),
-                "price": parameter_slider("price", price)}
+    controls = {
+        "differentiation": parameter_slider("differentiation", differentiation),
+        "price": parameter_slider("price", price),
+    }
     reference = path.profit_by_price(_PRICE_GRID, differentiation=0.0)
     d = controls["differentiation"].value
-    fig, charts = _differentiation_figure(d, reference, path.profit_by_price(_PRICE_GRID, differentiation=d),
-                                          controls["price"].value, _price_axis())
+    fig, charts = _differentiation_figure(
+        d,
+        reference,
+        path.profit_by_price(_PRICE_GRID, differentiation=d),
+        controls["price"].value,
+        _price_axis(),
+    )
     view = View(
         title="From functional to cultural value",
         question="with <i>Differentiation</i> at 0, find the price with the most profit: can you "
-                 "charge much above the rivals? Then raise the differentiation and look for the best price again.",
-        controls=controls, charts=charts, figure=FastFigure(fig, animated=_animated(charts)),
+        "charge much above the rivals? Then raise the differentiation and look for the best price again.",
+        controls=controls,
+        charts=charts,
+        figure=FastFigure(fig, animated=_animated(charts)),
         prediction=_best_price_prediction(reference),
     )
 
@@ -783,8 +1006,14 @@ def explore_differentiation(differentiation: float = 0.0, price: float = 99.0) -
             f"({_stage_tag('proposition')}) the best price on the curve is about <b>{best_price:,.0f} CNY</b>, "
             f"for a profit of <b>{format_money(best_profit)} CNY</b>."
         )
-        view.show(differentiation=d, price=price_now, orders=float(now["orders"]), profit=float(now["profit"]),
-                  best_price=best_price, best_profit=best_profit)
+        view.show(
+            differentiation=d,
+            price=price_now,
+            orders=float(now["orders"]),
+            profit=float(now["profit"]),
+            best_price=best_price,
+            best_profit=best_profit,
+        )
         view.redraw()
 
     view.bind(update)

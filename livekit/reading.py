@@ -19,16 +19,18 @@ editor shows: the header is line 1. A file is only ever read, never written.
 The functions here know nothing about sellers; :mod:`livekit.data` checks the cells against a
 schema and :mod:`livekit.seller_data` reads seller tables.
 """
+
 from __future__ import annotations
 
 import csv
 import io
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from os import PathLike, fspath
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -55,11 +57,18 @@ __all__ = [
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
 #: Multipliers of the suffixes :func:`parse_number` reads (case matters only for m/M: both million).
 SUFFIXES = {
-    "k": 1e3, "K": 1e3,
-    "m": 1e6, "M": 1e6,
-    "b": 1e9, "B": 1e9,
-    "w": 1e4, "W": 1e4, "万": 1e4, "萬": 1e4,
-    "亿": 1e8, "億": 1e8,
+    "k": 1e3,
+    "K": 1e3,
+    "m": 1e6,
+    "M": 1e6,
+    "b": 1e9,
+    "B": 1e9,
+    "w": 1e4,
+    "W": 1e4,
+    "万": 1e4,
+    "萬": 1e4,
+    "亿": 1e8,
+    "億": 1e8,
     "%": 0.01,
 }
 #: How many problems one error message lists before "and N more".
@@ -69,6 +78,7 @@ _SNIFF_LINES = 200
 
 
 # --- problems ----------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -147,6 +157,7 @@ def problems_message(where: str, problems: Sequence[Problem], *, limit: int = MA
 
 # --- bytes and text ----------------------------------------------------------------------
 
+
 def source_label(source: Any, label: str | None = None) -> str:
     """The name messages use for ``source``: ``label``, else the path, the file-like's ``name``, else "the uploaded file"."""
     if label is not None:
@@ -199,14 +210,21 @@ def read_bytes(source: Any, *, label: str | None = None) -> tuple[bytes, str]:
     )
 
 
-_ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "gb18030": "GBK/GB18030", "utf-16": "UTF-16"}
+_ENCODING_NAMES = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8 with BOM",
+    "gb18030": "GBK/GB18030",
+    "utf-16": "UTF-16",
+}
 
 
 def _has_cjk(text: str) -> bool:
     return re.search(r"[\u3400-\u9fff]", text) is not None
 
 
-def decode(content: bytes, *, encoding: str | None = None, where: str = "the file") -> tuple[str, str]:
+def decode(
+    content: bytes, *, encoding: str | None = None, where: str = "the file"
+) -> tuple[str, str]:
     """Decode a file's bytes, detecting the encoding unless one is given.
 
     Detection: a UTF-8 byte-order mark gives ``"utf-8-sig"``; a UTF-16 one ``"utf-16"``; text
@@ -237,11 +255,15 @@ def decode(content: bytes, *, encoding: str | None = None, where: str = "the fil
         raise TypeError(f"content must be bytes, got {type(content).__name__}")
     if encoding is not None:
         if not isinstance(encoding, str):
-            raise TypeError(f"encoding must be a codec name such as 'utf-8' or 'gbk', got {type(encoding).__name__}")
+            raise TypeError(
+                f"encoding must be a codec name such as 'utf-8' or 'gbk', got {type(encoding).__name__}"
+            )
         try:
             text = bytes(content).decode(encoding)
         except LookupError:
-            raise ValueError(f"encoding must be a codec name such as 'utf-8', 'gbk', 'utf-16', got {encoding!r}") from None
+            raise ValueError(
+                f"encoding must be a codec name such as 'utf-8', 'gbk', 'utf-16', got {encoding!r}"
+            ) from None
         except UnicodeDecodeError as exc:
             line = content[: exc.start].count(b"\n") + 1
             raise ValueError(
@@ -258,7 +280,9 @@ def decode(content: bytes, *, encoding: str | None = None, where: str = "the fil
         try:
             return content.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
-            raise ValueError(f"{where}: starts like UTF-16 text but does not decode as UTF-16") from None
+            raise ValueError(
+                f"{where}: starts like UTF-16 text but does not decode as UTF-16"
+            ) from None
     if b"\x00" in content[:4096]:
         raise ValueError(
             f"{where}: has zero bytes, as UTF-16 text without a byte-order mark does; "
@@ -326,7 +350,9 @@ def detect_sep(text: str, *, where: str = "the file") -> str:
     winners = [s for s, f in fits.items() if f == best]
     if len(winners) > 1:
         named = " and ".join(f"{SEPARATORS[s]} (sep={s!r})" for s in winners)
-        raise ValueError(f"{where}: could be separated by {named}; pass the one it uses, e.g. sep={winners[0]!r}")
+        raise ValueError(
+            f"{where}: could be separated by {named}; pass the one it uses, e.g. sep={winners[0]!r}"
+        )
     return winners[0]
 
 
@@ -357,8 +383,10 @@ class RawTable:
 
     def frame(self) -> pd.DataFrame:
         """The cells as a DataFrame of text (one column per header name)."""
-        return pd.DataFrame(self.rows, columns=list(self.columns), dtype=object) if self.rows else pd.DataFrame(
-            {c: pd.Series([], dtype=object) for c in self.columns}
+        return (
+            pd.DataFrame(self.rows, columns=list(self.columns), dtype=object)
+            if self.rows
+            else pd.DataFrame({c: pd.Series([], dtype=object) for c in self.columns})
         )
 
 
@@ -398,7 +426,11 @@ def split_rows(
             columns = list(names)
     else:
         body = records
-        columns = list(names) if names is not None else [f"column {k + 1}" for k in range(len(records[0][1]))]
+        columns = (
+            list(names)
+            if names is not None
+            else [f"column {k + 1}" for k in range(len(records[0][1]))]
+        )
     seen: dict[str, int] = {}
     for k, name in enumerate(columns):
         if name in seen:
@@ -413,8 +445,10 @@ def split_rows(
         if len(cells) != width:
             hint = ""
             if len(cells) > width:
-                hint = (" (a separator too many: a trailing one, or a decimal comma in a "
-                        f"{SEPARATORS.get(sep, repr(sep))}-separated file? Quote that value or save with sep=';')")
+                hint = (
+                    " (a separator too many: a trailing one, or a decimal comma in a "
+                    f"{SEPARATORS.get(sep, repr(sep))}-separated file? Quote that value or save with sep=';')"
+                )
             what = "the header has" if header and names is None else "names gives"
             problems.append(Problem(line, allowed=f"has {len(cells)} fields, {what} {width}{hint}"))
     if problems:
@@ -427,7 +461,9 @@ def _check_options(sep: Any, encoding: Any, decimal: Any, header: Any, names: An
     if sep is not None and not (isinstance(sep, str) and sep in SEPARATORS):
         raise ValueError(f"sep must be None (detect), ',', ';' or '\\t', got {sep!r}")
     if encoding is not None and not isinstance(encoding, str):
-        raise TypeError(f"encoding must be None (detect) or a codec name such as 'gbk', got {type(encoding).__name__}")
+        raise TypeError(
+            f"encoding must be None (detect) or a codec name such as 'gbk', got {type(encoding).__name__}"
+        )
     if decimal is not None and not (isinstance(decimal, str) and decimal in (".", ",")):
         raise ValueError(f"decimal must be None (detect), '.' or ',', got {decimal!r}")
     if not isinstance(header, bool):
@@ -436,7 +472,9 @@ def _check_options(sep: Any, encoding: Any, decimal: Any, header: Any, names: An
         if isinstance(names, (str, bytes)) or not isinstance(names, Sequence):
             raise TypeError(f"names must be a list of column names, got {type(names).__name__}")
         if not names or not all(isinstance(n, str) and n.strip() for n in names):
-            raise ValueError(f"names must be a non-empty list of non-empty column names, got {list(names)!r}")
+            raise ValueError(
+                f"names must be a non-empty list of non-empty column names, got {list(names)!r}"
+            )
     if not header and names is None:
         raise ValueError("header=False needs names=[...]: the column names, in the file's order")
 
@@ -482,7 +520,9 @@ def read_raw(
     if not content.strip():
         raise ValueError(f"{where}: the file is empty (no header row, no data)")
     text, used = decode(content, encoding=encoding, where=where)
-    notes = [f"encoding: {_ENCODING_NAMES.get(used, used)}" + (" (detected)" if encoding is None else "")]
+    notes = [
+        f"encoding: {_ENCODING_NAMES.get(used, used)}" + (" (detected)" if encoding is None else "")
+    ]
     if sep is None:
         sep = detect_sep(text, where=where)
         notes.append(f"separator: {SEPARATORS[sep]} (detected)")
@@ -639,6 +679,7 @@ def parse_number(text: str, *, decimal: str = ".") -> float:
 
 # --- a first look ------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Sniffed:
     """What :func:`sniff` found in a file.
@@ -742,6 +783,15 @@ def sniff(
             problems.append(str(exc))
     preview = raw.frame().head(rows)
     preview.insert(0, "line", raw.lines[: len(preview)])
-    return Sniffed(where, raw.encoding, raw.sep, decimal, header, raw.columns, preview, len(raw.rows),
-                   tuple(notes), tuple(problems))
-
+    return Sniffed(
+        where,
+        raw.encoding,
+        raw.sep,
+        decimal,
+        header,
+        raw.columns,
+        preview,
+        len(raw.rows),
+        tuple(notes),
+        tuple(problems),
+    )

@@ -5,10 +5,11 @@ The people-readable version of the same facts, with units and provenance, is
 ``data/README.md``; keep the two in step (``tests/test_data.py`` checks that every table here is
 documented there).
 """
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from .vocab import BLOCKS, BUSINESS_MODELS
 
@@ -56,7 +57,9 @@ class Column:
 
     def __post_init__(self) -> None:
         if self.kind not in _KINDS:
-            raise ValueError(f"Column {self.name!r}: kind must be one of {list(_KINDS)}, got {self.kind!r}")
+            raise ValueError(
+                f"Column {self.name!r}: kind must be one of {list(_KINDS)}, got {self.kind!r}"
+            )
 
 
 @dataclass(frozen=True)
@@ -102,12 +105,43 @@ TWITCH = Schema(
     description="The 1,000 Twitch channels with the most watch time in one year (about 2019-2020).",
     columns=(
         Column("Channel", "text", description="Channel name, in its own script"),
-        Column("Watch time(Minutes)", "int", low=0, unit="minutes", description="Total minutes watched by all viewers"),
-        Column("Stream time(minutes)", "int", low=0, unit="minutes", description="Minutes the channel was live"),
-        Column("Peak viewers", "int", low=0, unit="viewers", description="Most viewers at one moment"),
-        Column("Average viewers", "int", low=0, unit="viewers", description="Mean concurrent viewers while live"),
-        Column("Followers", "int", low=0, unit="followers", description="Followers at the end of the year"),
-        Column("Followers gained", "int", unit="followers", description="Change in followers over the year (can be negative)"),
+        Column(
+            "Watch time(Minutes)",
+            "int",
+            low=0,
+            unit="minutes",
+            description="Total minutes watched by all viewers",
+        ),
+        Column(
+            "Stream time(minutes)",
+            "int",
+            low=0,
+            unit="minutes",
+            description="Minutes the channel was live",
+        ),
+        Column(
+            "Peak viewers", "int", low=0, unit="viewers", description="Most viewers at one moment"
+        ),
+        Column(
+            "Average viewers",
+            "int",
+            low=0,
+            unit="viewers",
+            description="Mean concurrent viewers while live",
+        ),
+        Column(
+            "Followers",
+            "int",
+            low=0,
+            unit="followers",
+            description="Followers at the end of the year",
+        ),
+        Column(
+            "Followers gained",
+            "int",
+            unit="followers",
+            description="Change in followers over the year (can be negative)",
+        ),
         Column("Views gained", "int", low=0, unit="views", description="Views added over the year"),
         Column("Partnered", "bool", description="Twitch partner programme member"),
         Column("Mature", "bool", description="Flagged as mature content"),
@@ -123,11 +157,25 @@ LIVE_COMMERCE_FACTS = Schema(
         Column("anchor", "text", description="Anchor's name"),
         Column("platform", "text", description="Platform of the broadcast"),
         Column("event", "text", description="What the figure refers to"),
-        Column("date", "text", pattern=r"\d{4}-\d{2}(-\d{2})?", description="Date (YYYY-MM-DD or YYYY-MM)"),
-        Column("metric", "text", allowed=("sales", "cumulative viewers", "followers"), description="What was measured"),
+        Column(
+            "date",
+            "text",
+            pattern=r"\d{4}-\d{2}(-\d{2})?",
+            description="Date (YYYY-MM-DD or YYYY-MM)",
+        ),
+        Column(
+            "metric",
+            "text",
+            allowed=("sales", "cumulative viewers", "followers"),
+            description="What was measured",
+        ),
         Column("value", "float", low=0, description="The reported figure, in `unit`"),
-        Column("unit", "text", allowed=("CNY", "viewers", "followers"), description="Unit of `value`"),
-        Column("source", "text", pattern=r"https?://\S+", description="Public page that reported it"),
+        Column(
+            "unit", "text", allowed=("CNY", "viewers", "followers"), description="Unit of `value`"
+        ),
+        Column(
+            "source", "text", pattern=r"https?://\S+", description="Public page that reported it"
+        ),
         Column("note", "text", nullable=True, description="Caveats"),
     ),
 )
@@ -143,8 +191,14 @@ SELF_CHECKS = Schema(
         Column("choices", "text", description="The options, separated by ' | '"),
         Column("answer", "text", description="The right option, exactly as in `choices`"),
         Column("explanation", "text", description="Why the answer is right (shown after any pick)"),
-        Column("feedback", "text", description="One entry per option, in the order of `choices`, separated by ' | ': for a wrong option, the misunderstanding it reveals; for the right option, '—'"),
-        Column("source", "text", description="Where the idea comes from: a paper section, or 'kit'"),
+        Column(
+            "feedback",
+            "text",
+            description="One entry per option, in the order of `choices`, separated by ' | ': for a wrong option, the misunderstanding it reveals; for the right option, '—'",
+        ),
+        Column(
+            "source", "text", description="Where the idea comes from: a paper section, or 'kit'"
+        ),
     ),
     unique=("id",),
 )
@@ -161,11 +215,24 @@ VALUE_MODULES = Schema(
     name="value_modules",
     description="The four value modules of the paper's Table 1, in path order.",
     columns=(
-        Column("module", "text", allowed=("proposition", "creation", "delivery", "capture"), description="Module id"),
+        Column(
+            "module",
+            "text",
+            allowed=("proposition", "creation", "delivery", "capture"),
+            description="Module id",
+        ),
         Column("name", "text", description="Display name"),
         Column("order", "int", low=1, high=4, description="Position on the innovation path"),
-        Column("table1_elements", "text", description="Constituent elements listed in Table 1, '; '-separated"),
-        Column("guiding_question", "text", description="The question the module answers (kit's wording)"),
+        Column(
+            "table1_elements",
+            "text",
+            description="Constituent elements listed in Table 1, '; '-separated",
+        ),
+        Column(
+            "guiding_question",
+            "text",
+            description="The question the module answers (kit's wording)",
+        ),
         Column("source", "text", description="Where it comes from"),
     ),
     unique=("module", "order"),
@@ -175,19 +242,65 @@ CANVAS_BLOCKS = Schema(
     name="canvas_blocks",
     description="Osterwalder's nine building blocks, their value module and the paper's live-marketing content.",
     columns=(
-        Column("block", "text", pattern=r"[a-z_]+", description="Block id (Osterwalder's name, snake_case)"),
+        Column(
+            "block",
+            "text",
+            pattern=r"[a-z_]+",
+            description="Block id (Osterwalder's name, snake_case)",
+        ),
         Column("name", "text", description="Osterwalder's name"),
         Column("paper_name", "text", description="The paper's name for the block"),
-        Column("module", "text", allowed=("proposition", "creation", "delivery", "capture"), description="Value module (Table 1, or the kit's choice)"),
-        Column("module_basis", "text", description="Table 1 element it rests on, or 'kit's choice' with the reason"),
+        Column(
+            "module",
+            "text",
+            allowed=("proposition", "creation", "delivery", "capture"),
+            description="Value module (Table 1, or the kit's choice)",
+        ),
+        Column(
+            "module_basis",
+            "text",
+            description="Table 1 element it rests on, or 'kit's choice' with the reason",
+        ),
         Column("definition", "text", description="Short definition (kit's words)"),
-        Column("live_marketing", "text", description="The paper's content for live marketing (kit's paraphrase)"),
+        Column(
+            "live_marketing",
+            "text",
+            description="The paper's content for live marketing (kit's paraphrase)",
+        ),
         Column("section", "text", description="Where in the paper"),
         # Osterwalder's classic layout, in canvas units: 10 wide, 7 tall, origin bottom left
-        Column("x", "float", low=0, high=10, unit="canvas units", description="Left edge of the block in the drawing"),
-        Column("y", "float", low=0, high=7, unit="canvas units", description="Bottom edge of the block in the drawing"),
-        Column("width", "float", low=0.5, high=10, unit="canvas units", description="Width of the block in the drawing"),
-        Column("height", "float", low=0.5, high=7, unit="canvas units", description="Height of the block in the drawing"),
+        Column(
+            "x",
+            "float",
+            low=0,
+            high=10,
+            unit="canvas units",
+            description="Left edge of the block in the drawing",
+        ),
+        Column(
+            "y",
+            "float",
+            low=0,
+            high=7,
+            unit="canvas units",
+            description="Bottom edge of the block in the drawing",
+        ),
+        Column(
+            "width",
+            "float",
+            low=0.5,
+            high=10,
+            unit="canvas units",
+            description="Width of the block in the drawing",
+        ),
+        Column(
+            "height",
+            "float",
+            low=0.5,
+            high=7,
+            unit="canvas units",
+            description="Height of the block in the drawing",
+        ),
     ),
     unique=("block",),
 )
@@ -206,7 +319,12 @@ CANVAS_CHAINS = Schema(
     columns=(
         Column("chain", "text", allowed=("revenue", "cost"), description="Which chain"),
         Column("block", "text", pattern=_BLOCK_ID, description="A block on the chain"),
-        Column("role", "text", allowed=("source", "hub", "outcome"), description="Feeds the chain, is its hub, or is what it produces"),
+        Column(
+            "role",
+            "text",
+            allowed=("source", "hub", "outcome"),
+            description="Feeds the chain, is its hub, or is what it produces",
+        ),
         Column("order", "int", low=1, high=9, description="Position along the chain"),
         Column("source", "text", description="Where in the paper"),
     ),
@@ -218,8 +336,17 @@ CANVAS_MODELS = Schema(
     columns=(
         Column("block", "text", pattern=_BLOCK_ID, description="Block id"),
         Column("model", "text", allowed=_MODELS, description="Business model"),
-        Column("summary", "text", description="What the block holds in this model (short enough for the canvas)"),
-        Column("reading", "text", allowed=("paper", "kit"), description="The paper's contrast, or the kit's reading"),
+        Column(
+            "summary",
+            "text",
+            description="What the block holds in this model (short enough for the canvas)",
+        ),
+        Column(
+            "reading",
+            "text",
+            allowed=("paper", "kit"),
+            description="The paper's contrast, or the kit's reading",
+        ),
         Column("basis", "text", description="Section of the paper, or the kit's reasoning"),
     ),
 )
@@ -231,10 +358,36 @@ VALUE_RATINGS = Schema(
         Column("dimension", "text", pattern=r"[a-z_]+", description="Dimension id"),
         Column("side", "text", allowed=("customer", "seller"), description="Whose value"),
         Column("label", "text", description="Display name"),
-        Column("live", "float", low=0, high=10, unit="0-10 rating", description="Live marketing (kit's rating)"),
-        Column("online", "float", low=0, high=10, unit="0-10 rating", description="Non-live online shopping (kit's rating)"),
-        Column("offline", "float", low=0, high=10, unit="0-10 rating", description="Offline retail (kit's rating)"),
-        Column("paper_claim", "text", pattern=r"(live>(online|offline))(;live>(online|offline))*", description="The ordering the paper states; the ratings respect it"),
+        Column(
+            "live",
+            "float",
+            low=0,
+            high=10,
+            unit="0-10 rating",
+            description="Live marketing (kit's rating)",
+        ),
+        Column(
+            "online",
+            "float",
+            low=0,
+            high=10,
+            unit="0-10 rating",
+            description="Non-live online shopping (kit's rating)",
+        ),
+        Column(
+            "offline",
+            "float",
+            low=0,
+            high=10,
+            unit="0-10 rating",
+            description="Offline retail (kit's rating)",
+        ),
+        Column(
+            "paper_claim",
+            "text",
+            pattern=r"(live>(online|offline))(;live>(online|offline))*",
+            description="The ordering the paper states; the ratings respect it",
+        ),
         Column("source", "text", description="Where in the paper"),
     ),
     unique=("dimension",),
@@ -244,14 +397,37 @@ CANVAS_MONEY = Schema(
     name="canvas_money",
     description="The paper's revenue streams and five costs: slider defaults and ranges (kit assumptions).",
     columns=(
-        Column("item", "text", pattern=r"[a-z_]+", description="Item id (a keyword of livekit.canvas.canvas_money)"),
+        Column(
+            "item",
+            "text",
+            pattern=r"[a-z_]+",
+            description="Item id (a keyword of livekit.canvas.canvas_money)",
+        ),
         Column("label", "text", description="Display name"),
         Column("kind", "text", allowed=("revenue", "cost"), description="Revenue or cost"),
-        Column("canvas_block", "text", allowed=("revenue_streams", "cost_structure"), description="The block the paper lists it in"),
-        Column("source_block", "text", pattern=_BLOCK_ID, description="The block the money comes from (kit's mapping)"),
+        Column(
+            "canvas_block",
+            "text",
+            allowed=("revenue_streams", "cost_structure"),
+            description="The block the paper lists it in",
+        ),
+        Column(
+            "source_block",
+            "text",
+            pattern=_BLOCK_ID,
+            description="The block the money comes from (kit's mapping)",
+        ),
         Column("paper_item", "text", description="The paper's name for the item"),
-        Column("mapping_basis", "text", description="Why it comes from that block (kit's reasoning)"),
-        Column("default", "float", low=0, unit="thousand CNY per month", description="Starting value (kit assumption)"),
+        Column(
+            "mapping_basis", "text", description="Why it comes from that block (kit's reasoning)"
+        ),
+        Column(
+            "default",
+            "float",
+            low=0,
+            unit="thousand CNY per month",
+            description="Starting value (kit assumption)",
+        ),
         Column("low", "float", low=0, unit="thousand CNY per month", description="Slider minimum"),
         Column("high", "float", low=0, unit="thousand CNY per month", description="Slider maximum"),
         Column("step", "float", low=0, unit="thousand CNY per month", description="Slider step"),
@@ -259,13 +435,15 @@ CANVAS_MONEY = Schema(
     unique=("item",),
 )
 
-SCHEMAS.update({
-    "canvas_chains": CANVAS_CHAINS,
-    "canvas_models": CANVAS_MODELS,
-    "value_ratings": VALUE_RATINGS,
-    "canvas_money": CANVAS_MONEY,
-    "checks_canvas": SELF_CHECKS,
-})
+SCHEMAS.update(
+    {
+        "canvas_chains": CANVAS_CHAINS,
+        "canvas_models": CANVAS_MODELS,
+        "value_ratings": VALUE_RATINGS,
+        "canvas_money": CANVAS_MONEY,
+        "checks_canvas": SELF_CHECKS,
+    }
+)
 
 # --- notebook 2, seller classification (livekit.sellers) ----------------------------------
 # (schemas added by the seller work go here and into SCHEMAS)
@@ -276,15 +454,65 @@ SELLERS = Schema(
     columns=(
         Column("seller", "text", description="Illustrative name (not a real person)"),
         Column("kind", "text", description="What sort of seller"),
-        Column("followers", "int", low=0, unit="followers", description="Followers on the platform"),
-        Column("celebrity", "float", low=0, high=1, unit="0-1 rating", description="Celebrity status outside live selling (0 none, 1 national star)"),
-        Column("annual_sales_cny", "float", low=0, unit="CNY a year", description="Goods sold through the seller's streams in a year"),
-        Column("avg_viewers", "int", low=0, unit="viewers", description="Average concurrent viewers while live"),
-        Column("watch_minutes", "float", low=0, unit="minutes per viewer", description="Average time a viewer stays"),
-        Column("engagement", "float", low=0, unit="interactions per viewer-hour", description="Comments plus gifts per viewer per hour"),
-        Column("conversion", "float", low=0, high=1, unit="share of viewers", description="Share of viewers who buy"),
-        Column("basis", "text", allowed=("paper", "kit"), description="'paper' if the row rests on a figure Li (2021) cites, else 'kit'"),
-        Column("note", "text", nullable=True, description="The paper figure the row rests on, with section"),
+        Column(
+            "followers", "int", low=0, unit="followers", description="Followers on the platform"
+        ),
+        Column(
+            "celebrity",
+            "float",
+            low=0,
+            high=1,
+            unit="0-1 rating",
+            description="Celebrity status outside live selling (0 none, 1 national star)",
+        ),
+        Column(
+            "annual_sales_cny",
+            "float",
+            low=0,
+            unit="CNY a year",
+            description="Goods sold through the seller's streams in a year",
+        ),
+        Column(
+            "avg_viewers",
+            "int",
+            low=0,
+            unit="viewers",
+            description="Average concurrent viewers while live",
+        ),
+        Column(
+            "watch_minutes",
+            "float",
+            low=0,
+            unit="minutes per viewer",
+            description="Average time a viewer stays",
+        ),
+        Column(
+            "engagement",
+            "float",
+            low=0,
+            unit="interactions per viewer-hour",
+            description="Comments plus gifts per viewer per hour",
+        ),
+        Column(
+            "conversion",
+            "float",
+            low=0,
+            high=1,
+            unit="share of viewers",
+            description="Share of viewers who buy",
+        ),
+        Column(
+            "basis",
+            "text",
+            allowed=("paper", "kit"),
+            description="'paper' if the row rests on a figure Li (2021) cites, else 'kit'",
+        ),
+        Column(
+            "note",
+            "text",
+            nullable=True,
+            description="The paper figure the row rests on, with section",
+        ),
     ),
     unique=("seller",),
 )
@@ -301,18 +529,43 @@ PATH_PARAMETERS = Schema(
     name="path_parameters",
     description="Every parameter of the traffic-to-profit model: default, range, stage, provenance.",
     columns=(
-        Column("name", "text", pattern=r"[a-z_]+", description="Parameter name, as passed to livekit.path.simulate"),
+        Column(
+            "name",
+            "text",
+            pattern=r"[a-z_]+",
+            description="Parameter name, as passed to livekit.path.simulate",
+        ),
         Column("label", "text", description="Short label for sliders and tables"),
-        Column("kind", "text", allowed=("rate", "count", "money", "number", "switch"), description="What is checked: share 0-1, people, CNY, other number, on/off"),
+        Column(
+            "kind",
+            "text",
+            allowed=("rate", "count", "money", "number", "switch"),
+            description="What is checked: share 0-1, people, CNY, other number, on/off",
+        ),
         Column("default", "float", description="The live-stream default"),
-        Column("non_live", "float", nullable=True, description="Value for pictures and short videos, where the paper says live differs; empty means the same"),
+        Column(
+            "non_live",
+            "float",
+            nullable=True,
+            description="Value for pictures and short videos, where the paper says live differs; empty means the same",
+        ),
         Column("min", "float", description="Smallest allowed value"),
         Column("max", "float", description="Largest allowed value"),
-        Column("slider_max", "float", nullable=True, description="Upper end of the slider when narrower than max"),
+        Column(
+            "slider_max",
+            "float",
+            nullable=True,
+            description="Upper end of the slider when narrower than max",
+        ),
         Column("step", "float", low=0, description="Slider step"),
         Column("unit", "text", description="Unit"),
         Column("stage", "text", allowed=_STAGE_IDS, description="Value stage the lever acts on"),
-        Column("provenance", "text", allowed=("paper", "kit", "paper+kit"), description="paper: stated in Li (2021); kit: the kit's assumption; paper+kit: the paper names the lever, the kit picks the number"),
+        Column(
+            "provenance",
+            "text",
+            allowed=("paper", "kit", "paper+kit"),
+            description="paper: stated in Li (2021); kit: the kit's assumption; paper+kit: the paper names the lever, the kit picks the number",
+        ),
         Column("section", "text", description="Where in the paper"),
         Column("note", "text", description="What the parameter does, in the model's terms"),
     ),
@@ -327,10 +580,20 @@ FLOW_STEPS = Schema(
         Column("actor", "text", allowed=_FLOW_ACTORS, description="Who acts"),
         Column("target", "text", allowed=_FLOW_ACTORS, description="Towards whom"),
         Column("action", "text", description="What happens (kit's words)"),
-        Column("block", "text", pattern=r"[a-z_]+", description="Canvas block the step expresses (canvas_blocks.block); its module is the step's value stage"),
+        Column(
+            "block",
+            "text",
+            pattern=r"[a-z_]+",
+            description="Canvas block the step expresses (canvas_blocks.block); its module is the step's value stage",
+        ),
         Column("section", "text", description="Where in the paper"),
         Column("note", "text", description="Why the step matters"),
-        Column("basis", "text", allowed=("paper: Figure 2", "kit: added step"), description="Whether the step is in the paper's Figure 2 or added by the kit"),
+        Column(
+            "basis",
+            "text",
+            allowed=("paper: Figure 2", "kit: added step"),
+            description="Whether the step is in the paper's Figure 2 or added by the kit",
+        ),
     ),
     unique=("step",),
 )
@@ -343,18 +606,27 @@ LIVE_MODES = Schema(
         Column("name", "text", description="The paper's name"),
         Column("description", "text", description="What the mode does (kit's reading)"),
         Column("example", "text", description="An illustration (kit's)"),
-        Column("lift", "float", low=0, high=2, unit="added attraction", description="Added to the content's attraction when chosen alone (kit's assumption)"),
+        Column(
+            "lift",
+            "float",
+            low=0,
+            high=2,
+            unit="added attraction",
+            description="Added to the content's attraction when chosen alone (kit's assumption)",
+        ),
         Column("source", "text", description="Where the mode is named"),
     ),
     unique=("mode",),
 )
 
-SCHEMAS.update({
-    "path_parameters": PATH_PARAMETERS,
-    "flow_steps": FLOW_STEPS,
-    "live_modes": LIVE_MODES,
-    "checks_path": SELF_CHECKS,
-})
+SCHEMAS.update(
+    {
+        "path_parameters": PATH_PARAMETERS,
+        "flow_steps": FLOW_STEPS,
+        "live_modes": LIVE_MODES,
+        "checks_path": SELF_CHECKS,
+    }
+)
 
 # --- the seven modes by marketing purpose (livekit.modes): all numbers the kit's -----------
 
@@ -379,8 +651,17 @@ MODE_FIT = Schema(
     description="How well each live-stream mode serves each purpose (kit's rating, with a reason).",
     columns=(
         Column("mode", "text", pattern=_MODE_ID, description="Mode id (live_modes.mode)"),
-        Column("purpose", "text", pattern=_PURPOSE_ID, description="Purpose id (mode_purposes.purpose)"),
-        Column("fit", "float", low=0, high=1, unit="0-1 share of the lift", description="Share of the mode's lift it delivers for this purpose (kit)"),
+        Column(
+            "purpose", "text", pattern=_PURPOSE_ID, description="Purpose id (mode_purposes.purpose)"
+        ),
+        Column(
+            "fit",
+            "float",
+            low=0,
+            high=1,
+            unit="0-1 share of the lift",
+            description="Share of the mode's lift it delivers for this purpose (kit)",
+        ),
         Column("reason", "text", description="Why (kit's words)"),
         Column("provenance", "text", allowed=("kit",), description="Always the kit's"),
     ),
@@ -392,8 +673,20 @@ MODE_PAIRS = Schema(
     columns=(
         Column("mode_a", "text", pattern=_MODE_ID, description="First mode"),
         Column("mode_b", "text", pattern=_MODE_ID, description="Second mode"),
-        Column("synergy", "float", low=-1, high=1, unit="x the weaker effect alone", description="Added (or removed) attraction per unit of the weaker mode's effect alone (kit)"),
-        Column("effect", "text", allowed=("reinforce", "neutral", "clash"), description="Sign of the synergy in words"),
+        Column(
+            "synergy",
+            "float",
+            low=-1,
+            high=1,
+            unit="x the weaker effect alone",
+            description="Added (or removed) attraction per unit of the weaker mode's effect alone (kit)",
+        ),
+        Column(
+            "effect",
+            "text",
+            allowed=("reinforce", "neutral", "clash"),
+            description="Sign of the synergy in words",
+        ),
         Column("reason", "text", description="Why (kit's words)"),
         Column("provenance", "text", allowed=("kit",), description="Always the kit's"),
     ),
@@ -406,21 +699,30 @@ GLOSSARY = Schema(
     description="Plain definitions of the terms the kit uses, with Chinese and where each is used.",
     columns=(
         Column("term", "text", description="The term as the kit writes it"),
-        Column("aliases", "text", nullable=True, description="Other spellings and abbreviations, '; '-separated"),
+        Column(
+            "aliases",
+            "text",
+            nullable=True,
+            description="Other spellings and abbreviations, '; '-separated",
+        ),
         Column("chinese", "text", description="The Chinese term"),
         Column("definition", "text", description="Plain definition (kit's words)"),
         Column("used_in", "text", description="Where the kit uses it"),
-        Column("source", "text", description="Where the term comes from: a paper section, or the kit"),
+        Column(
+            "source", "text", description="Where the term comes from: a paper section, or the kit"
+        ),
     ),
     unique=("term",),
 )
 
-SCHEMAS.update({
-    "mode_purposes": MODE_PURPOSES,
-    "mode_fit": MODE_FIT,
-    "mode_pairs": MODE_PAIRS,
-    "glossary": GLOSSARY,
-})
+SCHEMAS.update(
+    {
+        "mode_purposes": MODE_PURPOSES,
+        "mode_fit": MODE_FIT,
+        "mode_pairs": MODE_PAIRS,
+        "glossary": GLOSSARY,
+    }
+)
 
 # --- real cases (livekit.cases): reported figures and the platforms the paper observed ----
 
@@ -428,7 +730,9 @@ CASE_OUTLETS = Schema(
     name="case_outlets",
     description="The outlet behind each web host in live_commerce_facts.csv's source column.",
     columns=(
-        Column("domain", "text", pattern=r"[a-z0-9.-]+", description="Web host of a source address"),
+        Column(
+            "domain", "text", pattern=r"[a-z0-9.-]+", description="Web host of a source address"
+        ),
         Column("outlet", "text", description="The outlet's name, as cited in case boxes"),
     ),
     unique=("domain",),
@@ -441,7 +745,12 @@ PLATFORM_CASES = Schema(
         Column("platform", "text", description="Platform name as the kit writes it"),
         Column("chinese", "text", description="Chinese name"),
         Column("paper_name", "text", description="How the paper writes it"),
-        Column("facts_platform", "text", nullable=True, description="Its name in live_commerce_facts.csv; empty if the kit has no sourced figure"),
+        Column(
+            "facts_platform",
+            "text",
+            nullable=True,
+            description="Its name in live_commerce_facts.csv; empty if the kit has no sourced figure",
+        ),
         Column("paper_says", "text", description="What the paper says of it (kit's paraphrase)"),
         Column("section", "text", description="Where in the paper"),
     ),

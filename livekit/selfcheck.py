@@ -33,6 +33,7 @@ The widget counts, per question, whether the *first* pick was right: a student m
 until they find the answer (the feedback is there to teach), but the first try is what the score,
 and a hand-in (:mod:`livekit.handin`), report.
 """
+
 from __future__ import annotations
 
 import html
@@ -43,8 +44,16 @@ import pandas as pd
 from .data import load, schema_of
 
 __all__ = [
-    "RIGHT_MARK", "TOPIC_NOTEBOOK", "load_checks", "choices_of", "feedback_of", "is_longest",
-    "grade", "self_check", "CheckBox", "judge_prediction",
+    "RIGHT_MARK",
+    "TOPIC_NOTEBOOK",
+    "load_checks",
+    "choices_of",
+    "feedback_of",
+    "is_longest",
+    "grade",
+    "self_check",
+    "CheckBox",
+    "judge_prediction",
 ]
 
 _SEP = " | "
@@ -191,7 +200,10 @@ def grade(question: pd.Series, pick: str) -> tuple[bool, str]:
         return True, f"Right. {question['explanation']}"
     note = feedback_of(question).get(pick, "") if "feedback" in question else ""
     note = f" {note}" if note and note != RIGHT_MARK else ""
-    return False, f"Not quite.{note} The answer is “{question['answer']}”: {question['explanation']}"
+    return (
+        False,
+        f"Not quite.{note} The answer is “{question['answer']}”: {question['explanation']}",
+    )
 
 
 class CheckBox(widgets.VBox):
@@ -219,7 +231,8 @@ class CheckBox(widgets.VBox):
         items: list[widgets.Widget] = []
         for number, (_, question) in enumerate(table.iterrows(), start=1):
             picker = widgets.RadioButtons(
-                options=choices_of(question["choices"]), value=None,
+                options=choices_of(question["choices"]),
+                value=None,
                 layout=widgets.Layout(width="auto"),
             )
             feedback = widgets.HTML("")
@@ -245,8 +258,11 @@ class CheckBox(widgets.VBox):
                 self.first_pick.setdefault(question["id"], right)
                 colour = "#009E73" if right else "#D55E00"
                 mark = "✔" if right else "✘"
-                feedback.value = f"<span style='color:{colour}'><b>{mark}</b> {html.escape(text)}</span>"
+                feedback.value = (
+                    f"<span style='color:{colour}'><b>{mark}</b> {html.escape(text)}</span>"
+                )
             self._update_score()
+
         return handler
 
     def result(self) -> dict[str, int | str]:
@@ -305,12 +321,14 @@ def self_check(topic: str, *, notebook: str | None = None) -> CheckBox:
 
 # ---------------------------------------------------------------- predict, then check
 
+
 def _fmt(value: float | str) -> str:
     return value if isinstance(value, str) else f"{value:,.4g}"
 
 
-def judge_prediction(prediction: float | str, actual: float | str, *, tolerance: float = 0.1,
-                     relative: bool = True) -> tuple[bool, str]:
+def judge_prediction(
+    prediction: float | str, actual: float | str, *, tolerance: float = 0.1, relative: bool = True
+) -> tuple[bool, str]:
     """Whether a prediction held, and a sentence saying so.
 
     Parameters
@@ -347,7 +365,11 @@ def judge_prediction(prediction: float | str, actual: float | str, *, tolerance:
         held = prediction == actual
     else:
         for name, value in (("prediction", prediction), ("actual", actual)):
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, (int, float))
+                or not math.isfinite(value)
+            ):
                 raise ValueError(f"{name} must be a finite number, got {value!r}")
         allowed = tolerance * abs(actual) if relative else tolerance
         held = abs(prediction - actual) <= allowed + 1e-12

@@ -12,18 +12,20 @@ and :func:`column_options` lists the kit columns a user column could map to.
 The metric names come from :data:`livekit.seller_metrics.METRICS`; :mod:`livekit.sellers`
 re-exports these functions.
 """
+
 from __future__ import annotations
 
 import math
 import re
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 
 from ._checks import check_choice, check_text
 from .data import load, read_table
-from .schemas import Column, Schema
 from .reading import parse_number, sniff, source_label
+from .schemas import Column, Schema
 from .seller_metrics import METRICS, dataset_weights
 
 __all__ = [
@@ -125,9 +127,24 @@ def user_schema() -> Schema:
 
     cols = [Column("seller", "text", description="Seller's name")]
     for m in METRICS.values():
-        cols.append(Column(m.name, "float", required=False, low=0, high=m.high, unit=m.unit, description=m.label))
-    return Schema(name="seller_metrics", columns=tuple(cols), description="A user's own seller table",
-                  unique=("seller",), no_repeated_rows=True)
+        cols.append(
+            Column(
+                m.name,
+                "float",
+                required=False,
+                low=0,
+                high=m.high,
+                unit=m.unit,
+                description=m.label,
+            )
+        )
+    return Schema(
+        name="seller_metrics",
+        columns=tuple(cols),
+        description="A user's own seller table",
+        unique=("seller",),
+        no_repeated_rows=True,
+    )
 
 
 def read_sellers(
@@ -190,12 +207,23 @@ def read_sellers(
     """
     if columns is not None:
         if not isinstance(columns, Mapping):
-            raise TypeError(f"columns must be a mapping {{their column: kit column}}, got {type(columns).__name__}")
+            raise TypeError(
+                f"columns must be a mapping {{their column: kit column}}, got {type(columns).__name__}"
+            )
         for theirs, ours in columns.items():
             check_text("columns key", theirs)
             check_choice(f"columns[{theirs!r}]", ours, kit_columns())
-    table = read_table(source, user_schema(), columns=columns, sep=sep, encoding=encoding, decimal=decimal,
-                       header=header, names=names, label=label)
+    table = read_table(
+        source,
+        user_schema(),
+        columns=columns,
+        sep=sep,
+        encoding=encoding,
+        decimal=decimal,
+        header=header,
+        names=names,
+        label=label,
+    )
     try:
         dataset_weights(table)
     except ValueError as exc:
@@ -209,11 +237,41 @@ def _key(name: str) -> str:
 
 #: Column names (compared without case, spaces, underscores, brackets) the kit recognises.
 _SYNONYMS: dict[str, tuple[str, ...]] = {
-    "seller": ("seller", "name", "channel", "streamer", "anchor", "shop", "store", "主播", "名称", "店铺", "频道", "昵称", "达人"),
+    "seller": (
+        "seller",
+        "name",
+        "channel",
+        "streamer",
+        "anchor",
+        "shop",
+        "store",
+        "主播",
+        "名称",
+        "店铺",
+        "频道",
+        "昵称",
+        "达人",
+    ),
     "followers": ("followers", "fans", "subscribers", "subs", "粉丝", "粉丝数", "粉丝量", "关注数"),
     "celebrity": ("celebrity", "fame", "明星", "知名度"),
-    "annual_sales_cny": ("annualsalescny", "annualsales", "sales", "gmv", "销售额", "年销售额", "成交额"),
-    "avg_viewers": ("avgviewers", "averageviewers", "viewers", "平均在线", "在线人数", "观看人数", "场均观看"),
+    "annual_sales_cny": (
+        "annualsalescny",
+        "annualsales",
+        "sales",
+        "gmv",
+        "销售额",
+        "年销售额",
+        "成交额",
+    ),
+    "avg_viewers": (
+        "avgviewers",
+        "averageviewers",
+        "viewers",
+        "平均在线",
+        "在线人数",
+        "观看人数",
+        "场均观看",
+    ),
     "watch_minutes": ("watchminutes", "watchtimeperviewer", "人均观看时长", "停留时长"),
     "engagement": ("engagement", "interactions", "互动", "互动率"),
     "conversion": ("conversion", "conversionrate", "转化率"),

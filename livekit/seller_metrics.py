@@ -6,17 +6,27 @@ neither. The kit reads each dimension from observable metrics (followers, viewer
 :mod:`livekit.sellers` scores and classifies with them; :mod:`livekit.seller_data` reads tables
 that carry them.
 """
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 import pandas as pd
 
 from ._checks import check_choice, check_number
 
-__all__ = ["Metric", "METRICS", "DIMENSIONS", "DEFAULT_WEIGHTS", "check_weights", "default_weights", "dataset_weights",
-           "format_metric"]
+__all__ = [
+    "Metric",
+    "METRICS",
+    "DIMENSIONS",
+    "DEFAULT_WEIGHTS",
+    "check_weights",
+    "default_weights",
+    "dataset_weights",
+    "format_metric",
+]
 
 
 @dataclass(frozen=True)
@@ -55,9 +65,28 @@ METRICS: dict[str, Metric] = {
         Metric("celebrity", "influence", "linear", "0-1 rating", "Celebrity status", 1.0),
         Metric("annual_sales_cny", "influence", "log", "CNY a year", "Past sales (CNY/year)"),
         Metric("avg_viewers", "attractiveness", "log", "viewers", "Average concurrent viewers"),
-        Metric("watch_minutes", "attractiveness", "log", "minutes per viewer", "Watch time per viewer (min)"),
-        Metric("engagement", "attractiveness", "log", "interactions per viewer-hour", "Comments + gifts per viewer-hour"),
-        Metric("conversion", "attractiveness", "linear", "share of viewers", "Conversion (share who buy)", 1.0),
+        Metric(
+            "watch_minutes",
+            "attractiveness",
+            "log",
+            "minutes per viewer",
+            "Watch time per viewer (min)",
+        ),
+        Metric(
+            "engagement",
+            "attractiveness",
+            "log",
+            "interactions per viewer-hour",
+            "Comments + gifts per viewer-hour",
+        ),
+        Metric(
+            "conversion",
+            "attractiveness",
+            "linear",
+            "share of viewers",
+            "Conversion (share who buy)",
+            1.0,
+        ),
         Metric("total_watch_time", "attractiveness", "log", "minutes", "Total watch time (min)"),
     )
 }
@@ -99,7 +128,9 @@ def check_weights(weights: Mapping[str, Any], columns) -> dict[str, float]:
         or a weighted metric missing from the columns.
     """
     if not isinstance(weights, Mapping):
-        raise TypeError(f"weights must be a mapping {{metric: weight}}, got {type(weights).__name__}")
+        raise TypeError(
+            f"weights must be a mapping {{metric: weight}}, got {type(weights).__name__}"
+        )
     clean: dict[str, float] = {}
     for name, w in weights.items():
         check_choice("weights key", name, METRICS)
@@ -151,7 +182,9 @@ def default_weights(columns) -> dict[str, float]:
         mine = [n for n in present if METRICS[n].dimension == dim]
         if not mine:
             listed = [n for n in METRICS if METRICS[n].dimension == dim]
-            raise ValueError(f"the data has no {dim} metric: it needs at least one column of {listed}")
+            raise ValueError(
+                f"the data has no {dim} metric: it needs at least one column of {listed}"
+            )
         if sum(weights[n] for n in mine) == 0:
             weights[mine[0]] = 1.0
     return weights

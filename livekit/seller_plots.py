@@ -13,9 +13,11 @@ in ``.artists`` and change them in ``.update(...)``, so the slider views in
 :mod:`livekit.seller_views` reuse them. :func:`plot_evaluation_map`, :func:`plot_class_counts`
 and :func:`plot_next_move` are the one-call versions for a notebook.
 """
+
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -111,10 +113,20 @@ class _Label(Text):
             fig = Figure(figsize=(1, 1), dpi=dpi)
             canvas = FigureCanvasAgg(fig)
             fig.patch.set_alpha(0)
-            text = fig.text(1, 1, self.get_text(), fontproperties=self.get_fontproperties(), color=self.get_color(),
-                            transform=IdentityTransform(), ha="left", va="bottom")
+            text = fig.text(
+                1,
+                1,
+                self.get_text(),
+                fontproperties=self.get_fontproperties(),
+                color=self.get_color(),
+                transform=IdentityTransform(),
+                ha="left",
+                va="bottom",
+            )
             box = text.get_window_extent(canvas.get_renderer())
-            fig.set_size_inches((int(np.ceil(box.width)) + 2) / dpi, (int(np.ceil(box.height)) + 2) / dpi)
+            fig.set_size_inches(
+                (int(np.ceil(box.width)) + 2) / dpi, (int(np.ceil(box.height)) + 2) / dpi
+            )
             canvas.draw()
             # rows bottom up, as the renderer wants them; the text starts 1 pixel in
             self._stamps[key] = (np.asarray(canvas.buffer_rgba())[::-1].copy(), box.width)
@@ -123,8 +135,14 @@ class _Label(Text):
     def draw(self, renderer) -> None:
         from matplotlib.backends.backend_agg import RendererAgg
 
-        if not (self.get_animated() and isinstance(renderer, RendererAgg) and self.get_visible()
-                and self.get_text() and self.get_verticalalignment() == "bottom" and self.get_rotation() == 0):
+        if not (
+            self.get_animated()
+            and isinstance(renderer, RendererAgg)
+            and self.get_visible()
+            and self.get_text()
+            and self.get_verticalalignment() == "bottom"
+            and self.get_rotation() == 0
+        ):
             return super().draw(renderer)
         pixels, width = self._stamp(self.figure.dpi)
         x, y = self.get_transform().transform(self.get_unitless_position())
@@ -197,11 +215,26 @@ class EvaluationMap(Chart):
         The model the regions show now.
     """
 
-    def __init__(self, ax: Axes, scored: pd.DataFrame | None, classes: Any, *, model: str = "quadrant",
-                 cuts=S.DEFAULT_CUTS, bands=S.DEFAULT_BANDS, share: float = 0.5,
-                 to_axes: Callable | None = None, xy: tuple[str, str] | None = None, show_regions: bool = True,
-                 labels: Sequence[str] = (), label_slots: int = 0, highlight: str | None = None,
-                 legend: bool = True, point_size: float = 36.0, faint: bool = False) -> None:
+    def __init__(
+        self,
+        ax: Axes,
+        scored: pd.DataFrame | None,
+        classes: Any,
+        *,
+        model: str = "quadrant",
+        cuts=S.DEFAULT_CUTS,
+        bands=S.DEFAULT_BANDS,
+        share: float = 0.5,
+        to_axes: Callable | None = None,
+        xy: tuple[str, str] | None = None,
+        show_regions: bool = True,
+        labels: Sequence[str] = (),
+        label_slots: int = 0,
+        highlight: str | None = None,
+        legend: bool = True,
+        point_size: float = 36.0,
+        faint: bool = False,
+    ) -> None:
         self.ax = ax
         self.to_axes = to_axes or (lambda i, a: (np.asarray(i, float), np.asarray(a, float)))
         self.xy = xy
@@ -211,42 +244,112 @@ class EvaluationMap(Chart):
         with kit_style():
             self.regions = {}
             for name in SELLER_CLASSES:
-                patch = Polygon(np.zeros((3, 2)), closed=True, facecolor=CLASS_COLORS[name], alpha=_REGION_ALPHA,
-                                hatch=CLASS_HATCHES[name], edgecolor=CLASS_COLORS[name], linewidth=0, zorder=0)
+                patch = Polygon(
+                    np.zeros((3, 2)),
+                    closed=True,
+                    facecolor=CLASS_COLORS[name],
+                    alpha=_REGION_ALPHA,
+                    hatch=CLASS_HATCHES[name],
+                    edgecolor=CLASS_COLORS[name],
+                    linewidth=0,
+                    zorder=0,
+                )
                 ax.add_patch(patch)
                 self.regions[name] = patch
-            self.lines = [ax.plot([], [], color=_EDGE, lw=1.3, ls="--", zorder=1)[0] for _ in range(3)]
+            self.lines = [
+                ax.plot([], [], color=_EDGE, lw=1.3, ls="--", zorder=1)[0] for _ in range(3)
+            ]
             # a dark single-colour underlay gives every dot an outline; one colour lets matplotlib
             # stamp it as a marker, several times faster than stroking 1,000 coloured edges
-            self.outline = ax.scatter([], [], s=point_size * 1.6, c=_EDGE, edgecolors="none", linewidths=0, zorder=3,
-                                      alpha=0.25 if faint else None)
-            self.points = ax.scatter([], [], s=point_size, c=_EDGE, edgecolors="none", linewidths=0, zorder=3,
-                                     alpha=0.35 if faint else None)
-            (self.ring,) = ax.plot([], [], "o", ms=15, mfc="none", mec=_VERMILLION, mew=2.5, zorder=4)
+            self.outline = ax.scatter(
+                [],
+                [],
+                s=point_size * 1.6,
+                c=_EDGE,
+                edgecolors="none",
+                linewidths=0,
+                zorder=3,
+                alpha=0.25 if faint else None,
+            )
+            self.points = ax.scatter(
+                [],
+                [],
+                s=point_size,
+                c=_EDGE,
+                edgecolors="none",
+                linewidths=0,
+                zorder=3,
+                alpha=0.35 if faint else None,
+            )
+            (self.ring,) = ax.plot(
+                [], [], "o", ms=15, mfc="none", mec=_VERMILLION, mew=2.5, zorder=4
+            )
             count = max(len(labels), label_slots)
-            self.labels = [_Label(0, 0, "", fontsize=9, zorder=5, visible=False) for _ in range(count)]
+            self.labels = [
+                _Label(0, 0, "", fontsize=9, zorder=5, visible=False) for _ in range(count)
+            ]
             for label in self.labels:
                 ax.add_artist(label)
             self.leaders = LineCollection([], colors="#555555", linewidths=0.6, zorder=4)
             ax.add_collection(self.leaders, autolim=False)
             if legend:
-                handles = [Patch(facecolor=CLASS_COLORS[c], alpha=0.6, hatch=CLASS_HATCHES[c], edgecolor=_EDGE, label=c)
-                           for c in reversed(SELLER_CLASSES)]
-                ax.legend(handles=handles, title="class", loc="upper left", bbox_to_anchor=(1.01, 1.0),
-                          frameon=False, borderaxespad=0)
+                handles = [
+                    Patch(
+                        facecolor=CLASS_COLORS[c],
+                        alpha=0.6,
+                        hatch=CLASS_HATCHES[c],
+                        edgecolor=_EDGE,
+                        label=c,
+                    )
+                    for c in reversed(SELLER_CLASSES)
+                ]
+                ax.legend(
+                    handles=handles,
+                    title="class",
+                    loc="upper left",
+                    bbox_to_anchor=(1.01, 1.0),
+                    frameon=False,
+                    borderaxespad=0,
+                )
         self.show_regions = show_regions
         if scored is None:
             scored = pd.DataFrame({"seller": [], "influence": [], "attractiveness": []})
-        self.update(scored, classes, model=model, cuts=cuts, bands=bands, share=share, labels=labels,
-                    highlight=highlight)
+        self.update(
+            scored,
+            classes,
+            model=model,
+            cuts=cuts,
+            bands=bands,
+            share=share,
+            labels=labels,
+            highlight=highlight,
+        )
 
     @property
     def artists(self) -> list:
         """Regions, threshold lines, dots, ring, leader lines and labels, in drawing order."""
-        return [*self.regions.values(), *self.lines, self.outline, self.points, self.ring, self.leaders, *self.labels]
+        return [
+            *self.regions.values(),
+            *self.lines,
+            self.outline,
+            self.points,
+            self.ring,
+            self.leaders,
+            *self.labels,
+        ]
 
-    def update(self, scored: pd.DataFrame, classes: Any, *, model: str | None = None, cuts=None, bands=None,
-               share: float | None = None, labels: Sequence[str] | None = None, highlight: str | None = None) -> bool:
+    def update(
+        self,
+        scored: pd.DataFrame,
+        classes: Any,
+        *,
+        model: str | None = None,
+        cuts=None,
+        bands=None,
+        share: float | None = None,
+        labels: Sequence[str] | None = None,
+        highlight: str | None = None,
+    ) -> bool:
         """Move and recolour the dots; reshape the regions if the model changed; move ring and labels.
 
         Parameters
@@ -276,9 +379,15 @@ class EvaluationMap(Chart):
             if unknown:
                 raise ValueError(f"labels: no seller called {unknown[0]!r} in the data")
             if len(labels) > len(self.labels):
-                raise ValueError(f"labels: at most {len(self.labels)} names on this map, got {len(labels)}")
-        wanted = (self.model if model is None else model, self.cuts if cuts is None else tuple(cuts),
-                  self.bands if bands is None else tuple(bands), self.share if share is None else share)
+                raise ValueError(
+                    f"labels: at most {len(self.labels)} names on this map, got {len(labels)}"
+                )
+        wanted = (
+            self.model if model is None else model,
+            self.cuts if cuts is None else tuple(cuts),
+            self.bands if bands is None else tuple(bands),
+            self.share if share is None else share,
+        )
         reshaped = wanted != (self.model, self.cuts, self.bands, self.share)
         if reshaped:
             self._set_regions(*wanted)
@@ -305,7 +414,14 @@ class EvaluationMap(Chart):
         if self.label_names:
             index = {n: k for k, n in enumerate(names)}
             rows = [index[n] for n in self.label_names]
-            place_labels(self.ax, self.labels[:len(rows)], x[rows], y[rows], avoid=offsets, leaders=self.leaders)
+            place_labels(
+                self.ax,
+                self.labels[: len(rows)],
+                x[rows],
+                y[rows],
+                avoid=offsets,
+                leaders=self.leaders,
+            )
         else:
             self.leaders.set_segments([])
         return reshaped
@@ -334,7 +450,11 @@ class EvaluationMap(Chart):
                 segments.append((i[keep], a[keep]))
         for k, line in enumerate(self.lines):
             if k < len(segments) and len(segments[k][0]):
-                line.set_data(*self.to_axes(np.asarray(segments[k][0], float), np.asarray(segments[k][1], float)))
+                line.set_data(
+                    *self.to_axes(
+                        np.asarray(segments[k][0], float), np.asarray(segments[k][1], float)
+                    )
+                )
                 line.set_visible(self.show_regions)
             else:
                 line.set_data([], [])
@@ -348,11 +468,20 @@ def _text_size_px(text: str, ax: Axes, fontsize: float = 9.0) -> tuple[float, fl
 
 
 def _overlaps(rect, placed) -> bool:
-    return any(rect[0] < q[2] and q[0] < rect[2] and rect[1] < q[3] and q[1] < rect[3] for q in placed)
+    return any(
+        rect[0] < q[2] and q[0] < rect[2] and rect[1] < q[3] and q[1] < rect[3] for q in placed
+    )
 
 
-def place_labels(ax: Axes, labels: Sequence[Text], x: Any, y: Any, *, avoid: Any = None,
-                 leaders: LineCollection | None = None) -> None:
+def place_labels(
+    ax: Axes,
+    labels: Sequence[Text],
+    x: Any,
+    y: Any,
+    *,
+    avoid: Any = None,
+    leaders: LineCollection | None = None,
+) -> None:
     """Put each label next to its point so that no two labels overlap (greedy search).
 
     For each label in turn, candidate spots around the point (right, left, above, below, then
@@ -394,15 +523,21 @@ def place_labels(ax: Axes, labels: Sequence[Text], x: Any, y: Any, *, avoid: Any
             return (left, bottom, left + w, bottom + h)
 
         def inside(rect):
-            return rect[0] >= box.x0 and rect[2] <= box.x1 and rect[1] >= box.y0 and rect[3] <= box.y1
+            return (
+                rect[0] >= box.x0 and rect[2] <= box.x1 and rect[1] >= box.y0 and rect[3] <= box.y1
+            )
 
         choice = None
         for dx, dy in candidates:
             rect = rect_of(dx, dy)
             if not inside(rect) or _overlaps(rect, placed):
                 continue
-            covers = ((dots[:, 0] > rect[0] - r) & (dots[:, 0] < rect[2] + r)
-                      & (dots[:, 1] > rect[1] - r) & (dots[:, 1] < rect[3] + r)).any()
+            covers = (
+                (dots[:, 0] > rect[0] - r)
+                & (dots[:, 0] < rect[2] + r)
+                & (dots[:, 1] > rect[1] - r)
+                & (dots[:, 1] < rect[3] + r)
+            ).any()
             if not covers:
                 choice = (dx, dy, rect)
                 break
@@ -432,27 +567,42 @@ def place_labels(ax: Axes, labels: Sequence[Text], x: Any, y: Any, *, avoid: Any
         leaders.set_segments(segments)
 
 
-def _log_mapping(data: pd.DataFrame, weights, method: str, reference: pd.DataFrame, x: str | None, y: str | None):
+def _log_mapping(
+    data: pd.DataFrame, weights, method: str, reference: pd.DataFrame, x: str | None, y: str | None
+):
     """Which raw metric goes on each log axis, and the score -> raw map for the regions."""
     used = S.dataset_weights(reference) if weights is None else dict(weights)
     chosen = {}
     single = True
     for dim, pick in (("influence", x), ("attractiveness", y)):
-        mine = {n: w for n, w in used.items() if S.METRICS[n].dimension == dim and w > 0 and n in data.columns}
+        mine = {
+            n: w
+            for n, w in used.items()
+            if S.METRICS[n].dimension == dim and w > 0 and n in data.columns
+        }
         if pick is None:
             if not mine:
                 raise ValueError(f"the data has no weighted {dim} metric to put on a log axis")
             pick = max(mine, key=mine.get)
-        check_choice("x" if dim == "influence" else "y", pick, [n for n in S.METRICS if S.METRICS[n].dimension == dim])
+        check_choice(
+            "x" if dim == "influence" else "y",
+            pick,
+            [n for n in S.METRICS if S.METRICS[n].dimension == dim],
+        )
         if pick not in data.columns:
             raise ValueError(f"column {pick!r} is missing; the data has {list(data.columns)}")
         single &= set(mine) == {pick}
         chosen[dim] = pick
-    ref_x, ref_y = reference[chosen["influence"]].to_numpy(float), reference[chosen["attractiveness"]].to_numpy(float)
+    ref_x, ref_y = (
+        reference[chosen["influence"]].to_numpy(float),
+        reference[chosen["attractiveness"]].to_numpy(float),
+    )
 
     def to_axes(i, a):
-        return (S.score_to_metric(i, ref_x, metric=chosen["influence"], method=method),
-                S.score_to_metric(a, ref_y, metric=chosen["attractiveness"], method=method))
+        return (
+            S.score_to_metric(i, ref_x, metric=chosen["influence"], method=method),
+            S.score_to_metric(a, ref_y, metric=chosen["attractiveness"], method=method),
+        )
 
     return chosen, single, to_axes
 
@@ -522,7 +672,9 @@ def plot_evaluation_map(
     reference = data if reference is None else reference
     scored = S.score_sellers(data, weights=weights, method=method, reference=reference)
     classes = S.classify(scored, model=model, cuts=cuts, bands=bands, share=share)
-    options = dict(model=model, cuts=cuts, bands=bands, share=share, labels=labels, highlight=highlight)
+    options = dict(
+        model=model, cuts=cuts, bands=bands, share=share, labels=labels, highlight=highlight
+    )
     if scale == "linear":
         ax = label_score_axes(axes_for(ax, size=(6.4, 5.0)))
         EvaluationMap(ax, scored, classes, **options)
@@ -539,14 +691,22 @@ def plot_evaluation_map(
             ax.set_xlabel(f"{S.METRICS[chosen['influence']].label} (log scale)")
             ax.set_ylabel(f"{S.METRICS[chosen['attractiveness']].label} (log scale)")
         # dots at their raw values, not at the score-implied ones
-        EvaluationMap(ax, scored, classes, to_axes=to_axes, xy=(chosen["influence"], chosen["attractiveness"]),
-                      show_regions=single, **options)
+        EvaluationMap(
+            ax,
+            scored,
+            classes,
+            to_axes=to_axes,
+            xy=(chosen["influence"], chosen["attractiveness"]),
+            show_regions=single,
+            **options,
+        )
     with kit_style():
         ax.set_title(title or f"Evaluation map, {model} model ({method} scores)")
     return ax
 
 
 # --- class counts -----------------------------------------------------------------------
+
 
 class ClassCounts(Chart):
     """Horizontal bars of how many sellers fall in each class, lowest class at the bottom.
@@ -571,8 +731,16 @@ class ClassCounts(Chart):
     def __init__(self, ax: Axes, counts: pd.Series, *, xmax: float | None = None) -> None:
         self.ax = ax
         with kit_style():
-            self.bars = list(ax.barh(list(SELLER_CLASSES), [0] * 4, color=[CLASS_COLORS[c] for c in SELLER_CLASSES],
-                                     hatch=None, edgecolor=_EDGE, linewidth=0.6))
+            self.bars = list(
+                ax.barh(
+                    list(SELLER_CLASSES),
+                    [0] * 4,
+                    color=[CLASS_COLORS[c] for c in SELLER_CLASSES],
+                    hatch=None,
+                    edgecolor=_EDGE,
+                    linewidth=0.6,
+                )
+            )
             for bar, name in zip(self.bars, SELLER_CLASSES):
                 bar.set_hatch(CLASS_HATCHES[name])
             self.texts = [ax.text(0, k, "", va="center", ha="left", fontsize=9) for k in range(4)]
@@ -631,6 +799,7 @@ def plot_class_counts(classes: Any, *, ax: Axes | None = None, title: str | None
 
 # --- smallest move up -------------------------------------------------------------------
 
+
 class NextMove(Chart):
     """One seller on the score map: a dot in its class colour and an arrow for the smallest move up.
 
@@ -656,15 +825,36 @@ class NextMove(Chart):
         The points to add, beside the arrow's head.
     """
 
-    def __init__(self, ax: Axes, influence: float, attractiveness: float, move: dict | None, *,
-                 dot_size: float = 13.0) -> None:
+    def __init__(
+        self,
+        ax: Axes,
+        influence: float,
+        attractiveness: float,
+        move: dict | None,
+        *,
+        dot_size: float = 13.0,
+    ) -> None:
         self.ax = ax
         with kit_style():
             (self.dot,) = ax.plot([], [], "o", ms=dot_size, mec=_VERMILLION, mew=2.5, zorder=7)
-            self.arrow = ax.annotate("", xy=(0, 0), xytext=(0, 0), zorder=6,
-                                     arrowprops=dict(arrowstyle="-|>", color=_VERMILLION, lw=2.2, mutation_scale=16))
-            self.caption = ax.text(0, 0, "", fontsize=9, color="#8B3A00", zorder=6, ha="left", va="bottom",
-                                   bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none", alpha=0.85))
+            self.arrow = ax.annotate(
+                "",
+                xy=(0, 0),
+                xytext=(0, 0),
+                zorder=6,
+                arrowprops=dict(arrowstyle="-|>", color=_VERMILLION, lw=2.2, mutation_scale=16),
+            )
+            self.caption = ax.text(
+                0,
+                0,
+                "",
+                fontsize=9,
+                color="#8B3A00",
+                zorder=6,
+                ha="left",
+                va="bottom",
+                bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none", alpha=0.85),
+            )
         if move is None:
             for artist in self.artists:
                 artist.set_visible(False)
@@ -690,12 +880,21 @@ class NextMove(Chart):
         self.arrow.xy = end
         self.arrow.set_position((influence, attractiveness))
         self.caption.set_position((min(end[0], 62) + 1.5, min(end[1], 94) + 1.5))
-        self.caption.set_text(f"to {move['target']}: +{move['d_influence']:.1f} infl., "
-                              f"+{move['d_attractiveness']:.1f} attr.")
+        self.caption.set_text(
+            f"to {move['target']}: +{move['d_influence']:.1f} infl., "
+            f"+{move['d_attractiveness']:.1f} attr."
+        )
 
 
-def plot_next_move(seller: Any, *, model: str = "quadrant", cuts=S.DEFAULT_CUTS, bands=S.DEFAULT_BANDS,
-                   share: float = 0.5, ax: Axes | None = None) -> Axes:
+def plot_next_move(
+    seller: Any,
+    *,
+    model: str = "quadrant",
+    cuts=S.DEFAULT_CUTS,
+    bands=S.DEFAULT_BANDS,
+    share: float = 0.5,
+    ax: Axes | None = None,
+) -> Axes:
     """Draw one seller on the score map with an arrow for the smallest move to a higher class.
 
     Parameters
@@ -724,10 +923,16 @@ def plot_next_move(seller: Any, *, model: str = "quadrant", cuts=S.DEFAULT_CUTS,
     row = dict(seller)
     for key in ("influence", "attractiveness"):
         if key not in row:
-            raise ValueError(f"seller: field {key!r} is missing (score it with score_sellers first)")
-    move = S.next_class_move(row["influence"], row["attractiveness"], model=model, cuts=cuts, bands=bands, share=share)
+            raise ValueError(
+                f"seller: field {key!r} is missing (score it with score_sellers first)"
+            )
+    move = S.next_class_move(
+        row["influence"], row["attractiveness"], model=model, cuts=cuts, bands=bands, share=share
+    )
     name = row.get("seller", "This seller")
-    title = f"{name}: {move['class']}" + (f", nearest higher class {move['target']}" if move["target"] else ", top class")
+    title = f"{name}: {move['class']}" + (
+        f", nearest higher class {move['target']}" if move["target"] else ", top class"
+    )
     ax = label_score_axes(axes_for(ax, size=(6.4, 5.0)), title)
     EvaluationMap(ax, None, (), model=model, cuts=cuts, bands=bands, share=share)
     NextMove(ax, row["influence"], row["attractiveness"], move)
@@ -735,6 +940,7 @@ def plot_next_move(seller: Any, *, model: str = "quadrant", cuts=S.DEFAULT_CUTS,
 
 
 # --- real anchors -----------------------------------------------------------------------
+
 
 class AnchorRanges(Chart):
     """Real anchors on the score map: a bar from the lower to the higher reported figure.
@@ -769,11 +975,19 @@ class AnchorRanges(Chart):
     def __init__(self, ax: Axes, placed: pd.DataFrame, classes_low: Any, classes_high: Any) -> None:
         self.ax = ax
         with kit_style():
-            self.bars = LineCollection([], colors=_VERMILLION, linewidths=3.0, zorder=6, capstyle="round")
+            self.bars = LineCollection(
+                [], colors=_VERMILLION, linewidths=3.0, zorder=6, capstyle="round"
+            )
             ax.add_collection(self.bars, autolim=False)
-            self.low = ax.scatter([], [], s=70, marker="D", c=_EDGE, edgecolors=_VERMILLION, linewidths=1.6, zorder=7)
-            self.high = ax.scatter([], [], s=70, marker="D", c=_EDGE, edgecolors=_VERMILLION, linewidths=1.6, zorder=7)
-            self.labels = [_Label(0, 0, "", fontsize=9, zorder=8, color="#8B3A00") for _ in range(len(placed))]
+            self.low = ax.scatter(
+                [], [], s=70, marker="D", c=_EDGE, edgecolors=_VERMILLION, linewidths=1.6, zorder=7
+            )
+            self.high = ax.scatter(
+                [], [], s=70, marker="D", c=_EDGE, edgecolors=_VERMILLION, linewidths=1.6, zorder=7
+            )
+            self.labels = [
+                _Label(0, 0, "", fontsize=9, zorder=8, color="#8B3A00") for _ in range(len(placed))
+            ]
             for label in self.labels:
                 ax.add_artist(label)
             self.leaders = LineCollection([], colors="#8B3A00", linewidths=0.6, zorder=6)
@@ -787,12 +1001,20 @@ class AnchorRanges(Chart):
 
     def update(self, placed: pd.DataFrame, classes_low: Any, classes_high: Any) -> None:
         """Move the bars and dots to new placements, recolour them by class, re-place the names."""
-        needed = ["seller", "influence_low", "influence_high", "attractiveness_low", "attractiveness_high"]
+        needed = [
+            "seller",
+            "influence_low",
+            "influence_high",
+            "attractiveness_low",
+            "attractiveness_high",
+        ]
         missing = [c for c in needed if c not in placed.columns]
         if missing:
             raise ValueError(f"placed: columns {missing} are missing (use place_anchors)")
         if len(placed) != len(self.labels):
-            raise ValueError(f"placed: this chart shows {len(self.labels)} anchors, got {len(placed)}")
+            raise ValueError(
+                f"placed: this chart shows {len(self.labels)} anchors, got {len(placed)}"
+            )
         lo = placed[["influence_low", "attractiveness_low"]].to_numpy(float)
         hi = placed[["influence_high", "attractiveness_high"]].to_numpy(float)
         self.bars.set_segments([np.array([a, b]) for a, b in zip(lo, hi)])
@@ -805,12 +1027,27 @@ class AnchorRanges(Chart):
             label.set_text(str(name))
             label.set_visible(True)
         if len(placed):
-            place_labels(self.ax, self.labels, hi[:, 0], hi[:, 1], avoid=np.vstack([lo, hi]), leaders=self.leaders)
+            place_labels(
+                self.ax,
+                self.labels,
+                hi[:, 0],
+                hi[:, 1],
+                avoid=np.vstack([lo, hi]),
+                leaders=self.leaders,
+            )
 
 
-def plot_anchor_map(placed: pd.DataFrame, *, model: str = "quadrant", cuts=S.DEFAULT_CUTS, bands=S.DEFAULT_BANDS,
-                    share: float = 0.5, reference: pd.DataFrame | None = None, note: str = "",
-                    ax: Axes | None = None) -> Axes:
+def plot_anchor_map(
+    placed: pd.DataFrame,
+    *,
+    model: str = "quadrant",
+    cuts=S.DEFAULT_CUTS,
+    bands=S.DEFAULT_BANDS,
+    share: float = 0.5,
+    reference: pd.DataFrame | None = None,
+    note: str = "",
+    ax: Axes | None = None,
+) -> Axes:
     """Draw real anchors (bars from the lower to the higher reported figure) over the teaching set.
 
     Parameters
@@ -831,17 +1068,35 @@ def plot_anchor_map(placed: pd.DataFrame, *, model: str = "quadrant", cuts=S.DEF
     matplotlib.axes.Axes
     """
     if not isinstance(placed, pd.DataFrame):
-        raise TypeError(f"placed must be a DataFrame from place_anchors, got {type(placed).__name__}")
-    ax = label_score_axes(axes_for(ax, size=(6.6, 5.0)), "Real anchors (diamonds) and the teaching set")
+        raise TypeError(
+            f"placed must be a DataFrame from place_anchors, got {type(placed).__name__}"
+        )
+    ax = label_score_axes(
+        axes_for(ax, size=(6.6, 5.0)), "Real anchors (diamonds) and the teaching set"
+    )
     params = dict(model=model, cuts=cuts, bands=bands, share=share)
     if reference is not None:
-        EvaluationMap(ax, reference, S.classify(reference, **params), point_size=22, faint=True, **params)
+        EvaluationMap(
+            ax, reference, S.classify(reference, **params), point_size=22, faint=True, **params
+        )
     else:
         EvaluationMap(ax, None, (), **params)
-    low = S.classify(placed.rename(columns={"influence_low": "influence", "attractiveness_low": "attractiveness"}), **params)
-    high = S.classify(placed.rename(columns={"influence_high": "influence", "attractiveness_high": "attractiveness"}), **params)
+    low = S.classify(
+        placed.rename(
+            columns={"influence_low": "influence", "attractiveness_low": "attractiveness"}
+        ),
+        **params,
+    )
+    high = S.classify(
+        placed.rename(
+            columns={"influence_high": "influence", "attractiveness_high": "attractiveness"}
+        ),
+        **params,
+    )
     AnchorRanges(ax, placed, low, high)
     if note:
         with kit_style():
-            ax.text(0.0, -0.2, note, transform=ax.transAxes, fontsize=9, va="top", ha="left", wrap=True)
+            ax.text(
+                0.0, -0.2, note, transform=ax.transAxes, fontsize=9, va="top", ha="left", wrap=True
+            )
     return ax

@@ -12,10 +12,11 @@ The views only wire controls to :mod:`livekit.sellers` (numbers) and the charts 
 redrawing the figure. Each view records what it shows in ``view.shown`` and carries one
 "predict, then check" item (``view.prediction``).
 """
+
 from __future__ import annotations
 
 import html
-from functools import lru_cache
+from functools import cache
 
 import ipywidgets as widgets
 import numpy as np
@@ -24,15 +25,26 @@ import pandas as pd
 from . import cases
 from . import seller_plots as P
 from . import sellers as S
-from ._checks import check_choice, check_number
+from ._checks import check_choice
 from .seller_metrics import format_metric
 from .style import CLASS_COLORS, kit_style, new_figure
-from .vocab import SELLER_CLASSES
 from .views import FastFigure, Prediction, View, slider
+from .vocab import SELLER_CLASSES
 
-__all__ = ["explore_seller", "explore_sellers", "explore_own_data", "own_data_example", "explore_anchors",
-           "SELLER_SLIDERS", "FOLLOWERS_GOAL", "THRESHOLD_GOAL", "EXAMPLE_ROWS", "EXAMPLE_NAME",
-           "EXAMPLE_SELLER", "ASSUMPTION_GOAL"]
+__all__ = [
+    "explore_seller",
+    "explore_sellers",
+    "explore_own_data",
+    "own_data_example",
+    "explore_anchors",
+    "SELLER_SLIDERS",
+    "FOLLOWERS_GOAL",
+    "THRESHOLD_GOAL",
+    "EXAMPLE_ROWS",
+    "EXAMPLE_NAME",
+    "EXAMPLE_SELLER",
+    "ASSUMPTION_GOAL",
+]
 
 #: Slider ranges for one seller's metrics: (low, high, step, log?) in the metric's unit.
 SELLER_SLIDERS = {
@@ -61,12 +73,30 @@ def _metric_slider(name: str, value: float) -> widgets.Widget:
     value = float(min(max(value, low), high))
     if log:
         # ".3s" reads as 6.31M or 3.98k, friendlier than 6.31e+6
-        return widgets.FloatLogSlider(value=value, base=10, min=np.log10(low), max=np.log10(high), step=step,
-                                      description=label, readout_format=".3s", continuous_update=True,
-                                      style=style, layout=layout)
+        return widgets.FloatLogSlider(
+            value=value,
+            base=10,
+            min=np.log10(low),
+            max=np.log10(high),
+            step=step,
+            description=label,
+            readout_format=".3s",
+            continuous_update=True,
+            style=style,
+            layout=layout,
+        )
     fmt = ".1%" if name == "conversion" else ".3g"  # d3 formats: 6.31M followers, 12.0% conversion
-    return widgets.FloatSlider(value=value, min=low, max=high, step=step, description=label,
-                               readout_format=fmt, continuous_update=True, style=style, layout=layout)
+    return widgets.FloatSlider(
+        value=value,
+        min=low,
+        max=high,
+        step=step,
+        description=label,
+        readout_format=fmt,
+        continuous_update=True,
+        style=style,
+        layout=layout,
+    )
 
 
 def _in_metrics(metrics: dict, move: dict, reference: pd.DataFrame, method: str) -> str:
@@ -79,16 +109,22 @@ def _in_metrics(metrics: dict, move: dict, reference: pd.DataFrame, method: str)
         for name in (n for n in SELLER_SLIDERS if S.METRICS[n].dimension == dim):
             needed = S.metric_needed(metrics, name, move[key], reference=reference, method=method)
             if needed is not None:
-                options.append(f"{S.METRICS[name].label} {format_metric(name, metrics[name])} &rarr; "
-                               f"<b>{format_metric(name, needed)}</b>")
+                options.append(
+                    f"{S.METRICS[name].label} {format_metric(name, metrics[name])} &rarr; "
+                    f"<b>{format_metric(name, needed)}</b>"
+                )
         said = " or ".join(options) if options else "no single metric is enough alone"
         parts.append(f"{dim} part with one metric alone: {said}")
     return ("<br>" + "<br>".join(parts)) if parts else ""
 
 
 def _model_picker(model: str) -> widgets.ToggleButtons:
-    return widgets.ToggleButtons(options=list(S.MODELS), value=model, description="Model",
-                                 style={"description_width": "80px"})
+    return widgets.ToggleButtons(
+        options=list(S.MODELS),
+        value=model,
+        description="Model",
+        style={"description_width": "80px"},
+    )
 
 
 def _class_badge(name: str) -> str:
@@ -97,16 +133,22 @@ def _class_badge(name: str) -> str:
     return f"<span style='background:{color};color:{ink};padding:1px 6px;border-radius:3px'><b>{name}</b></span>"
 
 
-def _seller_readout(i: float, a: float, move: dict, metrics: dict, reference: pd.DataFrame, method: str) -> str:
+def _seller_readout(
+    i: float, a: float, move: dict, metrics: dict, reference: pd.DataFrame, method: str
+) -> str:
     if move["target"] is None:
         gap = "already in the top class: no higher class to reach."
     else:
-        gap = (f"smallest move up: <b>+{move['d_influence']:.1f}</b> influence and "
-               f"<b>+{move['d_attractiveness']:.1f}</b> attractiveness points "
-               f"(length {move['distance']:.1f}) reaches {_class_badge(move['target'])}."
-               f"{_in_metrics(metrics, move, reference, method)}")
-    return (f"Anchor influence <b>{i:.1f}</b> / 100 &nbsp; Audience attractiveness "
-            f"<b>{a:.1f}</b> / 100 &nbsp; Class {_class_badge(move['class'])}<br>{gap}")
+        gap = (
+            f"smallest move up: <b>+{move['d_influence']:.1f}</b> influence and "
+            f"<b>+{move['d_attractiveness']:.1f}</b> attractiveness points "
+            f"(length {move['distance']:.1f}) reaches {_class_badge(move['target'])}."
+            f"{_in_metrics(metrics, move, reference, method)}"
+        )
+    return (
+        f"Anchor influence <b>{i:.1f}</b> / 100 &nbsp; Audience attractiveness "
+        f"<b>{a:.1f}</b> / 100 &nbsp; Class {_class_badge(move['class'])}<br>{gap}"
+    )
 
 
 def _near_start(name: str, value: float, start: float) -> bool:
@@ -120,19 +162,29 @@ def _followers_prediction(seller: str, start: dict) -> Prediction:
 
     def outcome(shown: dict):
         metrics = shown.get("metrics", {})
-        if shown.get("model") != "quadrant" or metrics.get("followers", 0.0) < FOLLOWERS_GOAL * (1 - 1e-9):
+        if shown.get("model") != "quadrant" or metrics.get("followers", 0.0) < FOLLOWERS_GOAL * (
+            1 - 1e-9
+        ):
             return None
-        moved = [n for n in SELLER_SLIDERS if n != "followers" and not _near_start(n, metrics[n], start[n])]
+        moved = [
+            n
+            for n in SELLER_SLIDERS
+            if n != "followers" and not _near_start(n, metrics[n], start[n])
+        ]
         return None if moved else shown["seller_class"]
 
     return Prediction(
         f"Raise only <b>followers</b> to <b>{FOLLOWERS_GOAL / 1e6:.0f} million</b> (quadrant model, every "
         f"other slider where it starts): which class does <b>{html.escape(seller)}</b> reach? Lock in your "
         f"answer, then drag the followers slider.",
-        outcome=outcome, options=list(SELLER_CLASSES))
+        outcome=outcome,
+        options=list(SELLER_CLASSES),
+    )
 
 
-def explore_seller(seller: str = "Fruit farmer", *, model: str = "quadrant", method: str = "log-minmax") -> View:
+def explore_seller(
+    seller: str = "Fruit farmer", *, model: str = "quadrant", method: str = "log-minmax"
+) -> View:
     """One seller on sliders: move its metrics and watch its scores, class and next step.
 
     Parameters
@@ -161,20 +213,39 @@ def explore_seller(seller: str = "Fruit farmer", *, model: str = "quadrant", met
     check_choice("seller", seller, teach["seller"].tolist())
     start = teach.loc[teach["seller"] == seller].iloc[0]
     reference = S.score_sellers(teach, method=method)
-    controls = {"model": _model_picker(model), **{n: _metric_slider(n, float(start[n])) for n in SELLER_SLIDERS}}
+    controls = {
+        "model": _model_picker(model),
+        **{n: _metric_slider(n, float(start[n])) for n in SELLER_SLIDERS},
+    }
     fig = new_figure(6.6, 4.6)
     with kit_style():
-        ax = P.label_score_axes(fig.add_subplot(), f"{seller} against the teaching set (faint dots)")
+        ax = P.label_score_axes(
+            fig.add_subplot(), f"{seller} against the teaching set (faint dots)"
+        )
         fig.subplots_adjust(left=0.11, right=0.77, bottom=0.12, top=0.93)
-        charts = {"map": P.EvaluationMap(ax, reference, S.classify(reference, model=model), model=model,
-                                         point_size=22, faint=True),
-                  "move": P.NextMove(ax, 0.0, 0.0, None)}
+        charts = {
+            "map": P.EvaluationMap(
+                ax,
+                reference,
+                S.classify(reference, model=model),
+                model=model,
+                point_size=22,
+                faint=True,
+            ),
+            "move": P.NextMove(ax, 0.0, 0.0, None),
+        }
     fast = FastFigure(fig, animated=charts["move"].artists)
-    view = View(title="One seller on the evaluation map",
-                question=("Which metrics move the dot across a threshold? Raise followers only: how far "
-                          "does the dot travel, and which class does it reach? Then try conversion."),
-                controls=controls, charts=charts, figure=fast,
-                prediction=_followers_prediction(seller, {n: controls[n].value for n in SELLER_SLIDERS}))
+    view = View(
+        title="One seller on the evaluation map",
+        question=(
+            "Which metrics move the dot across a threshold? Raise followers only: how far "
+            "does the dot travel, and which class does it reach? Then try conversion."
+        ),
+        controls=controls,
+        charts=charts,
+        figure=fast,
+        prediction=_followers_prediction(seller, {n: controls[n].value for n in SELLER_SLIDERS}),
+    )
 
     def update(change=None) -> None:
         picked = controls["model"].value
@@ -187,7 +258,14 @@ def explore_seller(seller: str = "Fruit farmer", *, model: str = "quadrant", met
         move = S.next_class_move(i, a, model=picked)
         charts["move"].update(i, a, move)
         view.readout.value = _seller_readout(i, a, move, metrics, teach, method)
-        view.show(metrics=metrics, model=picked, influence=i, attractiveness=a, seller_class=move["class"], move=move)
+        view.show(
+            metrics=metrics,
+            model=picked,
+            influence=i,
+            attractiveness=a,
+            seller_class=move["class"],
+            move=move,
+        )
         view.redraw()
 
     view.bind(update)
@@ -199,7 +277,7 @@ _HATCH_CSS = {  # the kit's hatches, as CSS stripes, so the bars also read in gr
     "ordinary": "radial-gradient(rgba(0,0,0,.35) 1px, transparent 1.5px) 0 0/5px 5px",
     "famous": "repeating-linear-gradient(45deg, rgba(255,255,255,.45) 0 2px, transparent 2px 6px)",
     "super": "repeating-linear-gradient(45deg, rgba(255,255,255,.4) 0 2px, transparent 2px 6px), "
-             "repeating-linear-gradient(-45deg, rgba(255,255,255,.4) 0 2px, transparent 2px 6px)",
+    "repeating-linear-gradient(-45deg, rgba(255,255,255,.4) 0 2px, transparent 2px 6px)",
 }
 
 
@@ -210,14 +288,18 @@ def _counts_html(counts: pd.Series) -> str:
     for name in reversed(SELLER_CLASSES):
         n = int(counts[name])
         pct = 100 * n / total
-        bar = (f"<div style='display:inline-block;vertical-align:middle;height:14px;width:{1.2 * pct:.0f}px;"
-               f"background:{_HATCH_CSS[name]};background-color:{CLASS_COLORS[name]};border:1px solid #333'></div>")
-        rows.append(f"<div style='white-space:nowrap;margin:3px 0'><span style='display:inline-block;width:70px'>"
-                    f"{name}</span>{bar} {n:,} ({pct:.0f}%)</div>")
+        bar = (
+            f"<div style='display:inline-block;vertical-align:middle;height:14px;width:{1.2 * pct:.0f}px;"
+            f"background:{_HATCH_CSS[name]};background-color:{CLASS_COLORS[name]};border:1px solid #333'></div>"
+        )
+        rows.append(
+            f"<div style='white-space:nowrap;margin:3px 0'><span style='display:inline-block;width:70px'>"
+            f"{name}</span>{bar} {n:,} ({pct:.0f}%)</div>"
+        )
     return "".join(rows)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _dataset(label: str) -> pd.DataFrame:
     """A data set by its picker label, read once (the views never change it)."""
     return S.load_dataset(S.DATASETS[label])
@@ -255,30 +337,51 @@ def _dataset_controls(dataset: str, model: str, method: str) -> dict[str, widget
     check_choice("model", model, S.MODELS)
     check_choice("method", method, S.NORMALISATIONS)
     controls = {
-        "data": widgets.Dropdown(options=list(S.DATASETS), value=dataset, description="Data set",
-                                 style={"description_width": "80px"}, layout=widgets.Layout(width="360px")),
-        "method": widgets.ToggleButtons(options=list(S.NORMALISATIONS), value=method, description="Normalise",
-                                        style={"description_width": "80px"}),
+        "data": widgets.Dropdown(
+            options=list(S.DATASETS),
+            value=dataset,
+            description="Data set",
+            style={"description_width": "80px"},
+            layout=widgets.Layout(width="360px"),
+        ),
+        "method": widgets.ToggleButtons(
+            options=list(S.NORMALISATIONS),
+            value=method,
+            description="Normalise",
+            style={"description_width": "80px"},
+        ),
         "model": _model_picker(model),
         "cut_influence": slider("Influence threshold", S.DEFAULT_CUTS[0], 0, 100, 1, fmt=".0f"),
-        "cut_attractiveness": slider("Attractiveness threshold", S.DEFAULT_CUTS[1], 0, 100, 1, fmt=".0f"),
-        **{f"band_{name}": slider(f"{name} from (combined)", value, 0, 100, 1, fmt=".0f")
-           for name, value in zip(SELLER_CLASSES[1:], S.DEFAULT_BANDS)},
+        "cut_attractiveness": slider(
+            "Attractiveness threshold", S.DEFAULT_CUTS[1], 0, 100, 1, fmt=".0f"
+        ),
+        **{
+            f"band_{name}": slider(f"{name} from (combined)", value, 0, 100, 1, fmt=".0f")
+            for name, value in zip(SELLER_CLASSES[1:], S.DEFAULT_BANDS)
+        },
         "share": slider("Influence share (tiered)", 0.5, 0, 1, 0.05),
-        **{f"weight_{name}": slider(f"weight: {S.METRICS[name].label}", S.DEFAULT_WEIGHTS[name], 0, 1, 0.05)
-           for name in S.METRICS},
+        **{
+            f"weight_{name}": slider(
+                f"weight: {S.METRICS[name].label}", S.DEFAULT_WEIGHTS[name], 0, 1, 0.05
+            )
+            for name in S.METRICS
+        },
     }
     _use_weights_of(controls, _dataset(dataset))
     return controls
 
 
 def _dataset_layout(controls: dict) -> widgets.Widget:
-    return widgets.VBox([
-        widgets.HBox([controls["data"], controls["method"]]), controls["model"],
-        widgets.VBox([controls[n] for n in _QUADRANT]), widgets.VBox([controls[n] for n in _TIERED]),
-        widgets.HTML("<i>Weights within each dimension (only the data set's metrics):</i>"),
-        widgets.VBox([controls[f"weight_{n}"] for n in S.METRICS]),
-    ])
+    return widgets.VBox(
+        [
+            widgets.HBox([controls["data"], controls["method"]]),
+            controls["model"],
+            widgets.VBox([controls[n] for n in _QUADRANT]),
+            widgets.VBox([controls[n] for n in _TIERED]),
+            widgets.HTML("<i>Weights within each dimension (only the data set's metrics):</i>"),
+            widgets.VBox([controls[f"weight_{n}"] for n in S.METRICS]),
+        ]
+    )
 
 
 def _use_weights_of(controls: dict, data: pd.DataFrame) -> None:
@@ -299,8 +402,12 @@ def _show_model_controls(controls: dict) -> None:
 
 def _model_params(controls: dict) -> dict:
     """The model and its thresholds as the controls set them (arguments of :func:`S.classify`)."""
-    return dict(model=controls["model"].value, cuts=(controls["cut_influence"].value, controls["cut_attractiveness"].value),
-                bands=tuple(controls[f"band_{c}"].value for c in SELLER_CLASSES[1:]), share=controls["share"].value)
+    return dict(
+        model=controls["model"].value,
+        cuts=(controls["cut_influence"].value, controls["cut_attractiveness"].value),
+        bands=tuple(controls[f"band_{c}"].value for c in SELLER_CLASSES[1:]),
+        share=controls["share"].value,
+    )
 
 
 def _scores(view: View) -> tuple[dict, pd.DataFrame]:
@@ -311,8 +418,11 @@ def _scores(view: View) -> tuple[dict, pd.DataFrame]:
     """
     controls = view.controls
     data = _dataset(controls["data"].value)
-    scoring = dict(dataset=controls["data"].value, method=controls["method"].value,
-                   weights={n: float(controls[f"weight_{n}"].value) for n in S.METRICS if n in data.columns})
+    scoring = dict(
+        dataset=controls["data"].value,
+        method=controls["method"].value,
+        weights={n: float(controls[f"weight_{n}"].value) for n in S.METRICS if n in data.columns},
+    )
     if all(view.shown.get(key) == value for key, value in scoring.items()):
         return scoring, view.charts["map"].scored
     return scoring, S.score_sellers(data, weights=scoring["weights"], method=scoring["method"])
@@ -325,9 +435,14 @@ def _threshold_prediction(method: str) -> Prediction:
 
     def outcome(shown: dict):
         weights = shown.get("weights", {})
-        if (shown.get("dataset") != _TEACHING or shown.get("model") != "quadrant" or shown.get("method") != method
-                or shown.get("cuts") != (THRESHOLD_GOAL, S.DEFAULT_CUTS[1])
-                or set(weights) != set(defaults) or any(abs(weights[n] - w) > 1e-9 for n, w in defaults.items())):
+        if (
+            shown.get("dataset") != _TEACHING
+            or shown.get("model") != "quadrant"
+            or shown.get("method") != method
+            or shown.get("cuts") != (THRESHOLD_GOAL, S.DEFAULT_CUTS[1])
+            or set(weights) != set(defaults)
+            or any(abs(weights[n] - w) > 1e-9 for n, w in defaults.items())
+        ):
             return None
         return shown["counts"]["super"]
 
@@ -336,10 +451,18 @@ def _threshold_prediction(method: str) -> Prediction:
         f"everything else as it starts), raise the <b>influence threshold</b> from "
         f"{S.DEFAULT_CUTS[0]:.0f} to <b>{THRESHOLD_GOAL:.0f}</b>: how many of the {len(teach)} sellers are still "
         f"<b>super</b> sellers? (Within 2 counts as right.)",
-        outcome=outcome, low=0, high=len(teach), step=1, tolerance=2, unit="super sellers")
+        outcome=outcome,
+        low=0,
+        high=len(teach),
+        step=1,
+        tolerance=2,
+        unit="super sellers",
+    )
 
 
-def explore_sellers(dataset: str = _TEACHING, *, model: str = "quadrant", method: str = "log-minmax") -> View:
+def explore_sellers(
+    dataset: str = _TEACHING, *, model: str = "quadrant", method: str = "log-minmax"
+) -> View:
     """A whole data set on the map: thresholds, weights, model and data set on controls.
 
     Parameters
@@ -365,15 +488,29 @@ def explore_sellers(dataset: str = _TEACHING, *, model: str = "quadrant", method
     fig = new_figure(6.6, 4.4)
     with kit_style():
         ax = P.label_score_axes(fig.add_axes((0.11, 0.12, 0.66, 0.8)), " ")
-        charts = {"map": P.EvaluationMap(ax, None, (), model=model, point_size=30, label_slots=_LABEL_POOL),
-                  "counts": _CountsPanel()}
-    fast = FastFigure(fig, animated=charts["map"].artists)  # all a move changes; the title is static
-    view = View(title="A whole data set on the evaluation map",
-                question=("Move one threshold: which sellers change class, and does the count of super "
-                          "sellers rise or fall? Switch to the Twitch data and to the tiered model: which "
-                          "streamers do the two models disagree on?"),
-                controls=controls, layout=_dataset_layout(controls), charts=charts, figure=fast,
-                side=charts["counts"], prediction=_threshold_prediction(method))
+        charts = {
+            "map": P.EvaluationMap(
+                ax, None, (), model=model, point_size=30, label_slots=_LABEL_POOL
+            ),
+            "counts": _CountsPanel(),
+        }
+    fast = FastFigure(
+        fig, animated=charts["map"].artists
+    )  # all a move changes; the title is static
+    view = View(
+        title="A whole data set on the evaluation map",
+        question=(
+            "Move one threshold: which sellers change class, and does the count of super "
+            "sellers rise or fall? Switch to the Twitch data and to the tiered model: which "
+            "streamers do the two models disagree on?"
+        ),
+        controls=controls,
+        layout=_dataset_layout(controls),
+        charts=charts,
+        figure=fast,
+        side=charts["counts"],
+        prediction=_threshold_prediction(method),
+    )
 
     def update(change=None) -> None:
         label = controls["data"].value
@@ -393,8 +530,12 @@ def explore_sellers(dataset: str = _TEACHING, *, model: str = "quadrant", method
         charts["map"].update(scored, classes, labels=_default_labels(scored, label), **params)
         counts = S.class_counts(classes)
         charts["counts"].update(counts)
-        view.readout.value = " &nbsp; ".join(f"{_class_badge(c)} {counts[c]}" for c in reversed(SELLER_CLASSES))
-        view.show(**scoring, **params, classes=classes, counts={c: int(n) for c, n in counts.items()})
+        view.readout.value = " &nbsp; ".join(
+            f"{_class_badge(c)} {counts[c]}" for c in reversed(SELLER_CLASSES)
+        )
+        view.show(
+            **scoring, **params, classes=classes, counts={c: int(n) for c, n in counts.items()}
+        )
         view.redraw()
 
     view.bind(update)
@@ -446,9 +587,13 @@ def own_data_example(*, encoding: str = "gb18030", sep: str = ";") -> bytes:
     try:
         return text.encode(encoding)
     except LookupError:
-        raise ValueError(f"encoding: unknown codec {encoding!r}; try 'gb18030' or 'utf-8'") from None
+        raise ValueError(
+            f"encoding: unknown codec {encoding!r}; try 'gb18030' or 'utf-8'"
+        ) from None
     except UnicodeEncodeError:
-        raise ValueError(f"encoding: {encoding!r} cannot write Chinese; try 'gb18030' or 'utf-8'") from None
+        raise ValueError(
+            f"encoding: {encoding!r} cannot write Chinese; try 'gb18030' or 'utf-8'"
+        ) from None
 
 
 def _uploaded(value) -> tuple[str, bytes] | None:
@@ -457,7 +602,9 @@ def _uploaded(value) -> tuple[str, bytes] | None:
         return None
     entries = list(value.values()) if isinstance(value, dict) else list(value)
     first = entries[0]
-    name = first.get("name") or (next(iter(value)) if isinstance(value, dict) else "the uploaded file")
+    name = first.get("name") or (
+        next(iter(value)) if isinstance(value, dict) else "the uploaded file"
+    )
     content = first.get("content")
     if content is None:
         raise ValueError(f"{name}: the upload has no content; upload the file again")
@@ -469,15 +616,22 @@ def _kit_label(kit: str) -> str:
 
 
 def _table_html(frame: pd.DataFrame, *, caption: str = "", limit: int = 8) -> str:
-    head = "".join(f"<th style='padding:1px 6px;text-align:left'>{html.escape(str(c))}</th>" for c in frame.columns)
+    head = "".join(
+        f"<th style='padding:1px 6px;text-align:left'>{html.escape(str(c))}</th>"
+        for c in frame.columns
+    )
     body = []
     for _, row in frame.head(limit).iterrows():
-        cells = "".join(f"<td style='padding:1px 6px'>{html.escape(str(v))}</td>" for v in row.tolist())
+        cells = "".join(
+            f"<td style='padding:1px 6px'>{html.escape(str(v))}</td>" for v in row.tolist()
+        )
         body.append(f"<tr>{cells}</tr>")
     more = f"<div><i>... and {len(frame) - limit} more rows</i></div>" if len(frame) > limit else ""
     cap = f"<div style='font-size:13px'><b>{caption}</b></div>" if caption else ""
-    return (f"{cap}<table style='border-collapse:collapse;font-size:12px'><tr>{head}</tr>{''.join(body)}</table>"
-            f"{more}")
+    return (
+        f"{cap}<table style='border-collapse:collapse;font-size:12px'><tr>{head}</tr>{''.join(body)}</table>"
+        f"{more}"
+    )
 
 
 def _preview_html(sniffed, note: str) -> str:
@@ -485,24 +639,41 @@ def _preview_html(sniffed, note: str) -> str:
         return "<i>No file yet: upload a CSV file or press <b>Use the example file</b>.</i>"
     found = "; ".join(html.escape(n) for n in sniffed.notes) or "nothing detected yet"
     columns = ", ".join(html.escape(c) for c in sniffed.columns) or "none found"
-    preview = _table_html(sniffed.preview, caption="First rows (line = the file's line)") if sniffed.columns else ""
-    more = (f" (the first {_MAP_SLOTS} can be mapped; the others are kept as text)"
-            if len(sniffed.columns) > _MAP_SLOTS else "")
-    return (f"<div><b>{html.escape(sniffed.label)}</b> ({html.escape(note)}): {sniffed.n_rows} data rows. "
-            f"Found: {found}.<br>Columns: {columns}{more}</div>{preview}")
+    preview = (
+        _table_html(sniffed.preview, caption="First rows (line = the file's line)")
+        if sniffed.columns
+        else ""
+    )
+    more = (
+        f" (the first {_MAP_SLOTS} can be mapped; the others are kept as text)"
+        if len(sniffed.columns) > _MAP_SLOTS
+        else ""
+    )
+    return (
+        f"<div><b>{html.escape(sniffed.label)}</b> ({html.escape(note)}): {sniffed.n_rows} data rows. "
+        f"Found: {found}.<br>Columns: {columns}{more}</div>{preview}"
+    )
 
 
 def _mapping_picker() -> widgets.Dropdown:
-    return widgets.Dropdown(options=[(_NOT_USED, "")], value="", style={"description_width": "160px"},
-                            layout=widgets.Layout(width="470px", display="none"))
+    return widgets.Dropdown(
+        options=[(_NOT_USED, "")],
+        value="",
+        style={"description_width": "160px"},
+        layout=widgets.Layout(width="470px", display="none"),
+    )
 
 
 def _own_prediction() -> Prediction:
     """Which class does the example's village kitchen get under the tiered model?"""
 
     def outcome(shown: dict):
-        if (shown.get("file") != EXAMPLE_NAME or shown.get("model") != "tiered"
-                or shown.get("bands") != S.DEFAULT_BANDS or shown.get("share") != 0.5):
+        if (
+            shown.get("file") != EXAMPLE_NAME
+            or shown.get("model") != "tiered"
+            or shown.get("bands") != S.DEFAULT_BANDS
+            or shown.get("share") != 0.5
+        ):
             return None
         return shown.get("classes", {}).get(EXAMPLE_SELLER)
 
@@ -510,10 +681,14 @@ def _own_prediction() -> Prediction:
         f"On the example file the quadrant model calls <b>{EXAMPLE_SELLER}</b> (a village kitchen: modest "
         f"reach, a loyal buying audience) <i>ordinary</i>. Before you switch to the <b>tiered</b> model "
         f"(bands as they start): which class will it get there?",
-        outcome=outcome, options=list(SELLER_CLASSES))
+        outcome=outcome,
+        options=list(SELLER_CLASSES),
+    )
 
 
-def explore_own_data(*, example: bool = True, model: str = "quadrant", method: str = "log-minmax") -> View:
+def explore_own_data(
+    *, example: bool = True, model: str = "quadrant", method: str = "log-minmax"
+) -> View:
     """Your own seller table, no code: upload a CSV, map its columns, see the sellers classified.
 
     The file's separator, encoding and decimal mark are detected (drop-downs override them);
@@ -554,53 +729,97 @@ def explore_own_data(*, example: bool = True, model: str = "quadrant", method: s
     check_choice("method", method, S.NORMALISATIONS)
     dropdown = dict(style={"description_width": "80px"}, layout=widgets.Layout(width="240px"))
     controls: dict[str, widgets.Widget] = {
-        "upload": widgets.FileUpload(accept=".csv,.txt,.tsv", multiple=False, description="Upload CSV"),
-        "example": widgets.Button(description="Use the example file", icon="table",
-                                  tooltip="Four invented shops with Chinese names (GBK, semicolons)"),
-        "sep": widgets.Dropdown(options=list(_SEPARATORS.items()), value=None, description="Separator", **dropdown),
-        "encoding": widgets.Dropdown(options=list(_ENCODINGS.items()), value=None, description="Encoding", **dropdown),
-        "decimal": widgets.Dropdown(options=list(_DECIMALS.items()), value=None, description="Decimal", **dropdown),
+        "upload": widgets.FileUpload(
+            accept=".csv,.txt,.tsv", multiple=False, description="Upload CSV"
+        ),
+        "example": widgets.Button(
+            description="Use the example file",
+            icon="table",
+            tooltip="Four invented shops with Chinese names (GBK, semicolons)",
+        ),
+        "sep": widgets.Dropdown(
+            options=list(_SEPARATORS.items()), value=None, description="Separator", **dropdown
+        ),
+        "encoding": widgets.Dropdown(
+            options=list(_ENCODINGS.items()), value=None, description="Encoding", **dropdown
+        ),
+        "decimal": widgets.Dropdown(
+            options=list(_DECIMALS.items()), value=None, description="Decimal", **dropdown
+        ),
         **{f"map_{k}": _mapping_picker() for k in range(_MAP_SLOTS)},
-        "method": widgets.ToggleButtons(options=list(S.NORMALISATIONS), value=method, description="Normalise",
-                                        style={"description_width": "80px"}),
+        "method": widgets.ToggleButtons(
+            options=list(S.NORMALISATIONS),
+            value=method,
+            description="Normalise",
+            style={"description_width": "80px"},
+        ),
         "model": _model_picker(model),
         "cut_influence": slider("Influence threshold", S.DEFAULT_CUTS[0], 0, 100, 1, fmt=".0f"),
-        "cut_attractiveness": slider("Attractiveness threshold", S.DEFAULT_CUTS[1], 0, 100, 1, fmt=".0f"),
-        **{f"band_{name}": slider(f"{name} from (combined)", value, 0, 100, 1, fmt=".0f")
-           for name, value in zip(SELLER_CLASSES[1:], S.DEFAULT_BANDS)},
+        "cut_attractiveness": slider(
+            "Attractiveness threshold", S.DEFAULT_CUTS[1], 0, 100, 1, fmt=".0f"
+        ),
+        **{
+            f"band_{name}": slider(f"{name} from (combined)", value, 0, 100, 1, fmt=".0f")
+            for name, value in zip(SELLER_CLASSES[1:], S.DEFAULT_BANDS)
+        },
         "share": slider("Influence share (tiered)", 0.5, 0, 1, 0.05),
     }
     pickers = [controls[f"map_{k}"] for k in range(_MAP_SLOTS)]
     preview = widgets.HTML("", layout=widgets.Layout(margin="4px 0"))
     table = widgets.HTML("", layout=widgets.Layout(width="330px", margin="30px 0 0 8px"))
     table.artists = ()
-    layout = widgets.VBox([
-        widgets.HBox([controls["upload"], controls["example"]]),
-        widgets.HBox([controls["sep"], controls["encoding"], controls["decimal"]],
-                     layout=widgets.Layout(flex_flow="row wrap")),
-        preview,
-        widgets.HTML("<b>Your columns &rarr; the kit's</b> (pre-filled from the column names; change any):"),
-        widgets.VBox(pickers),
-        controls["method"], controls["model"],
-        widgets.VBox([controls[n] for n in _QUADRANT]), widgets.VBox([controls[n] for n in _TIERED]),
-    ])
+    layout = widgets.VBox(
+        [
+            widgets.HBox([controls["upload"], controls["example"]]),
+            widgets.HBox(
+                [controls["sep"], controls["encoding"], controls["decimal"]],
+                layout=widgets.Layout(flex_flow="row wrap"),
+            ),
+            preview,
+            widgets.HTML(
+                "<b>Your columns &rarr; the kit's</b> (pre-filled from the column names; change any):"
+            ),
+            widgets.VBox(pickers),
+            controls["method"],
+            controls["model"],
+            widgets.VBox([controls[n] for n in _QUADRANT]),
+            widgets.VBox([controls[n] for n in _TIERED]),
+        ]
+    )
     fig = new_figure(6.6, 4.4)
     with kit_style():
         ax = P.label_score_axes(fig.add_axes((0.11, 0.12, 0.66, 0.8)), " ")
-        charts = {"map": P.EvaluationMap(ax, None, (), model=model, point_size=40, label_slots=8),
-                  "table": table}
+        charts = {
+            "map": P.EvaluationMap(ax, None, (), model=model, point_size=40, label_slots=8),
+            "table": table,
+        }
     fast = FastFigure(fig, animated=charts["map"].artists)
-    view = View(title="Your own sellers on the evaluation map",
-                question=("Upload a table of sellers (or use the example). Check what the preview detected, "
-                          "then map each of your columns to one of the kit's. Which of your sellers change "
-                          "class when you change a mapping, the model or a threshold?"),
-                controls=controls, layout=layout, charts=charts, figure=fast, side=table,
-                prediction=_own_prediction())
+    view = View(
+        title="Your own sellers on the evaluation map",
+        question=(
+            "Upload a table of sellers (or use the example). Check what the preview detected, "
+            "then map each of your columns to one of the kit's. Which of your sellers change "
+            "class when you change a mapping, the model or a threshold?"
+        ),
+        controls=controls,
+        layout=layout,
+        charts=charts,
+        figure=fast,
+        side=table,
+        prediction=_own_prediction(),
+    )
 
     # what the student chose, kept across files: a column's kit name by the column's name
     chosen: dict[str, str] = {}
-    state: dict = {"file": None, "sniff_key": None, "sniffed": None, "read_key": None, "scored": None,
-                   "note": "", "busy": False}
+    state: dict = {
+        "file": None,
+        "sniff_key": None,
+        "sniffed": None,
+        "read_key": None,
+        "scored": None,
+        "note": "",
+        "busy": False,
+    }
 
     def load(name: str, content: bytes, note: str) -> None:
         state["file"] = (name, content, note)
@@ -645,7 +864,11 @@ def explore_own_data(*, example: bool = True, model: str = "quadrant", method: s
         return out
 
     def options() -> dict:
-        return dict(sep=controls["sep"].value, encoding=controls["encoding"].value, decimal=controls["decimal"].value)
+        return dict(
+            sep=controls["sep"].value,
+            encoding=controls["encoding"].value,
+            decimal=controls["decimal"].value,
+        )
 
     def update(change=None) -> None:
         if state["busy"]:
@@ -679,8 +902,14 @@ def explore_own_data(*, example: bool = True, model: str = "quadrant", method: s
                 state["busy"] = False
             preview.value = _preview_html(sniffed, note)
         sniffed = state["sniffed"]
-        view.show(file=name, encoding=sniffed.encoding, sep=sniffed.sep, decimal=sniffed.decimal,
-                  columns=list(sniffed.columns), **params)
+        view.show(
+            file=name,
+            encoding=sniffed.encoding,
+            sep=sniffed.sep,
+            decimal=sniffed.decimal,
+            columns=list(sniffed.columns),
+            **params,
+        )
         chosen_now = mapping()
         view.show(mapping=chosen_now)
         read_key = (sniff_key, tuple(chosen_now.items()), controls["method"].value)
@@ -693,15 +922,21 @@ def explore_own_data(*, example: bool = True, model: str = "quadrant", method: s
                 twice = sorted({kit for kit in kits if kits.count(kit) > 1})
                 if twice:
                     theirs = [c for c, kit in chosen_now.items() if kit == twice[0]]
-                    raise ValueError(f"columns {theirs} are all mapped to the kit's {twice[0]!r}: "
-                                     f"keep one, set the others to {_NOT_USED!r}")
+                    raise ValueError(
+                        f"columns {theirs} are all mapped to the kit's {twice[0]!r}: "
+                        f"keep one, set the others to {_NOT_USED!r}"
+                    )
                 if "seller" not in kits:
                     raise ValueError("map one of your columns to 'seller' (the sellers' names)")
                 table_read = S.read_sellers(content, columns=chosen_now, label=name, **read_options)
                 scored = S.score_sellers(table_read, method=controls["method"].value)
             except ValueError:
-                charts["map"].update(pd.DataFrame({"seller": [], "influence": [], "attractiveness": []}), [],
-                                     labels=[], **params)
+                charts["map"].update(
+                    pd.DataFrame({"seller": [], "influence": [], "attractiveness": []}),
+                    [],
+                    labels=[],
+                    **params,
+                )
                 table.value = ""
                 view.readout.value = "<i>No sellers classified until the file can be read: see the problems above.</i>"
                 view.show(reference=None, reference_note="", classes={}, counts={})
@@ -715,22 +950,39 @@ def explore_own_data(*, example: bool = True, model: str = "quadrant", method: s
         if ax.get_title() != heading:
             ax.set_title(heading)
             fast.invalidate()
-        charts["map"].update(scored, classes, labels=names[:len(charts["map"].labels)], **params)
+        charts["map"].update(scored, classes, labels=names[: len(charts["map"].labels)], **params)
         counts = S.class_counts(classes)
-        if state.get("table_key") != (read_key, params):  # a move that changes nothing shown: no new HTML
+        if state.get("table_key") != (
+            read_key,
+            params,
+        ):  # a move that changes nothing shown: no new HTML
             state["table_key"] = (read_key, params)
-            shown = pd.DataFrame({"seller": names, "influence": scored["influence"].round(1).to_numpy(),
-                                  "attractiveness": scored["attractiveness"].round(1).to_numpy(),
-                                  "class": np.asarray(classes, dtype=object)})
+            shown = pd.DataFrame(
+                {
+                    "seller": names,
+                    "influence": scored["influence"].round(1).to_numpy(),
+                    "attractiveness": scored["attractiveness"].round(1).to_numpy(),
+                    "class": np.asarray(classes, dtype=object),
+                }
+            )
             table.value = _table_html(shown, caption="Your sellers", limit=12)
         reference = scored.attrs.get("reference", "")
         ref_note = scored.attrs.get("reference_note", "")
-        against = (f"Scored against <b>the kit's teaching set</b>: {html.escape(ref_note.split(': ', 1)[-1])}."
-                   if reference == "teaching set" else "Scored against <b>your own table</b> (its sellers against each other).")
-        view.readout.value = (" &nbsp; ".join(f"{_class_badge(c)} {counts[c]}" for c in reversed(SELLER_CLASSES))
-                              + f"<br>{against} The thresholds and weights are the kit's choices, not the paper's.")
-        view.show(reference=reference, reference_note=ref_note, classes=dict(zip(names, map(str, classes))),
-                  counts={c: int(n) for c, n in counts.items()})
+        against = (
+            f"Scored against <b>the kit's teaching set</b>: {html.escape(ref_note.split(': ', 1)[-1])}."
+            if reference == "teaching set"
+            else "Scored against <b>your own table</b> (its sellers against each other)."
+        )
+        view.readout.value = (
+            " &nbsp; ".join(f"{_class_badge(c)} {counts[c]}" for c in reversed(SELLER_CLASSES))
+            + f"<br>{against} The thresholds and weights are the kit's choices, not the paper's."
+        )
+        view.show(
+            reference=reference,
+            reference_note=ref_note,
+            classes=dict(zip(names, map(str, classes))),
+            counts={c: int(n) for c, n in counts.items()},
+        )
         view.redraw()
 
     def lines(change) -> None:  # the problem list, one problem a line
@@ -753,7 +1005,10 @@ _ANCHOR = "Viya (Huang Wei)"
 
 def _anchor_prediction() -> Prediction:
     def outcome(shown: dict):
-        if shown.get("model") != "quadrant" or abs(shown.get("percentile", -1) - ASSUMPTION_GOAL) > 1e-9:
+        if (
+            shown.get("model") != "quadrant"
+            or abs(shown.get("percentile", -1) - ASSUMPTION_GOAL) > 1e-9
+        ):
             return None
         return shown["classes"][_ANCHOR]["high"]
 
@@ -761,24 +1016,35 @@ def _anchor_prediction() -> Prediction:
         f"Followers and sales are reported; the audience metrics are not, so the kit assumes them. "
         f"Lower the assumption from the teaching set's median to its <b>{ASSUMPTION_GOAL:.0f}th percentile</b> "
         f"(quadrant model): which class does <b>{_ANCHOR}</b> get at the higher sales figure?",
-        outcome=outcome, options=list(SELLER_CLASSES))
+        outcome=outcome,
+        options=list(SELLER_CLASSES),
+    )
 
 
 def _anchor_table(placed: pd.DataFrame, low, high) -> str:
     rows = []
     for k, row in placed.reset_index(drop=True).iterrows():
-        links = " ".join(f"<a href='{html.escape(u.strip())}' target='_blank'>[{n + 1}]</a>"
-                         for n, u in enumerate(str(row["sources"]).split(";")) if u.strip())
+        links = " ".join(
+            f"<a href='{html.escape(u.strip())}' target='_blank'>[{n + 1}]</a>"
+            for n, u in enumerate(str(row["sources"]).split(";"))
+            if u.strip()
+        )
         classes = str(low[k]) if str(low[k]) == str(high[k]) else f"{low[k]} to {high[k]}"
-        rows.append(f"<tr><td><b>{html.escape(row['label'])}</b></td><td>{_class_badge(str(high[k]))}"
-                    f"{'' if str(low[k]) == str(high[k]) else ' (low figure: ' + _class_badge(str(low[k])) + ')'}</td>"
-                    f"<td>{html.escape(row['reported'])}</td><td><i>{html.escape(row['assumed'])}</i></td>"
-                    f"<td>{links}</td></tr>")
-    head = ("<tr><th>anchor</th><th>class</th><th>reported (outlet)</th><th>the kit's assumption</th>"
-            "<th>sources</th></tr>")
-    return (f"<table style='border-collapse:collapse;font-size:12px' cellpadding='3'>{head}{''.join(rows)}</table>"
-            f"<div style='font-size:12px'>* followers not reported either: assumed. Sources: "
-            f"<code>data/live_commerce_facts.csv</code>.</div>")
+        rows.append(
+            f"<tr><td><b>{html.escape(row['label'])}</b></td><td>{_class_badge(str(high[k]))}"
+            f"{'' if str(low[k]) == str(high[k]) else ' (low figure: ' + _class_badge(str(low[k])) + ')'}</td>"
+            f"<td>{html.escape(row['reported'])}</td><td><i>{html.escape(row['assumed'])}</i></td>"
+            f"<td>{links}</td></tr>"
+        )
+    head = (
+        "<tr><th>anchor</th><th>class</th><th>reported (outlet)</th><th>the kit's assumption</th>"
+        "<th>sources</th></tr>"
+    )
+    return (
+        f"<table style='border-collapse:collapse;font-size:12px' cellpadding='3'>{head}{''.join(rows)}</table>"
+        f"<div style='font-size:12px'>* followers not reported either: assumed. Sources: "
+        f"<code>data/live_commerce_facts.csv</code>.</div>"
+    )
 
 
 def explore_anchors(*, model: str = "quadrant", method: str = "log-minmax") -> View:
@@ -814,29 +1080,65 @@ def explore_anchors(*, model: str = "quadrant", method: str = "log-minmax") -> V
         "model": _model_picker(model),
     }
     facts = cases.map_anchors()
-    placed = cases.place_anchors(cases.ASSUMED_PERCENTILE, method=method, anchors=facts, teach=teach)
+    placed = cases.place_anchors(
+        cases.ASSUMED_PERCENTILE, method=method, anchors=facts, teach=teach
+    )
     disagree = facts.loc[facts["best_session_low"] != facts["best_session_high"], "seller"].tolist()
     above = set(facts.loc[facts["best_session_low"] > teach["annual_sales_cny"].max(), "seller"])
     fig = new_figure(6.6, 4.7)
     with kit_style():
-        ax = P.label_score_axes(fig.add_axes((0.11, 0.22, 0.66, 0.71)),
-                                "Real anchors (diamonds) against the teaching set (faint)")
-        charts = {"map": P.EvaluationMap(ax, reference, S.classify(reference, model=model), model=model,
-                                         point_size=22, faint=True)}
-        charts["anchors"] = P.AnchorRanges(ax, placed, ["low-level"] * len(placed), ["low-level"] * len(placed))
-        fig.text(0.02, 0.02, "The height, and every value no source reports: the kit's assumption (a teaching-set\n"
-                 "percentile, on the slider); * followers assumed too. A year's sales = at least the best session.",
-                 fontsize=9, ha="left", va="bottom", color="#8B3A00")
-        footnote = ax.text(0.99, 0.02, "", transform=ax.transAxes, fontsize=9, ha="right", va="bottom",
-                           color="#8B3A00")
+        ax = P.label_score_axes(
+            fig.add_axes((0.11, 0.22, 0.66, 0.71)),
+            "Real anchors (diamonds) against the teaching set (faint)",
+        )
+        charts = {
+            "map": P.EvaluationMap(
+                ax,
+                reference,
+                S.classify(reference, model=model),
+                model=model,
+                point_size=22,
+                faint=True,
+            )
+        }
+        charts["anchors"] = P.AnchorRanges(
+            ax, placed, ["low-level"] * len(placed), ["low-level"] * len(placed)
+        )
+        fig.text(
+            0.02,
+            0.02,
+            "The height, and every value no source reports: the kit's assumption (a teaching-set\n"
+            "percentile, on the slider); * followers assumed too. A year's sales = at least the best session.",
+            fontsize=9,
+            ha="left",
+            va="bottom",
+            color="#8B3A00",
+        )
+        footnote = ax.text(
+            0.99,
+            0.02,
+            "",
+            transform=ax.transAxes,
+            fontsize=9,
+            ha="right",
+            va="bottom",
+            color="#8B3A00",
+        )
     fast = FastFigure(fig, animated=[*charts["anchors"].artists, footnote])
     placements: dict[tuple, tuple] = {}
     table = widgets.HTML("")
-    view = View(title="Real anchors on the evaluation map",
-                question=("The sources report followers and one session's sales, nothing about the audience. "
-                          "Move the assumed percentile: which anchors change class, and which part of their "
-                          "place on the map comes from a source?"),
-                controls=controls, charts=charts, figure=fast, prediction=_anchor_prediction())
+    view = View(
+        title="Real anchors on the evaluation map",
+        question=(
+            "The sources report followers and one session's sales, nothing about the audience. "
+            "Move the assumed percentile: which anchors change class, and which part of their "
+            "place on the map comes from a source?"
+        ),
+        controls=controls,
+        charts=charts,
+        figure=fast,
+        prediction=_anchor_prediction(),
+    )
     view.children = (*view.children, table)
 
     def update(change=None) -> None:
@@ -846,28 +1148,58 @@ def explore_anchors(*, model: str = "quadrant", method: str = "log-minmax") -> V
             fast.invalidate()
         percentile = float(controls["percentile"].value)
         key = (percentile, picked)
-        if key not in placements:  # a slider returns to the same few values: place and classify once
+        if (
+            key not in placements
+        ):  # a slider returns to the same few values: place and classify once
             now = cases.place_anchors(percentile, method=method, anchors=facts, teach=teach)
-            low = S.classify(now.rename(columns={"influence_low": "influence", "attractiveness_low": "attractiveness"}),
-                             model=picked)
-            high = S.classify(now.rename(columns={"influence_high": "influence",
-                                                  "attractiveness_high": "attractiveness"}), model=picked)
-            placements[key] = (now, list(low), list(high), _anchor_table(now, list(low), list(high)))
+            low = S.classify(
+                now.rename(
+                    columns={"influence_low": "influence", "attractiveness_low": "attractiveness"}
+                ),
+                model=picked,
+            )
+            high = S.classify(
+                now.rename(
+                    columns={"influence_high": "influence", "attractiveness_high": "attractiveness"}
+                ),
+                model=picked,
+            )
+            placements[key] = (
+                now,
+                list(low),
+                list(high),
+                _anchor_table(now, list(low), list(high)),
+            )
         now, low, high, table_html = placements[key]
         charts["anchors"].update(now, low, high)
         footnote.set_text(f"assumed: {percentile:.0f}th percentile")
         table.value = table_html
-        same = [s for s, a, b in zip(now["seller"], now["influence_low"], now["influence_high"]) if a == b]
+        same = [
+            s
+            for s, a, b in zip(now["seller"], now["influence_low"], now["influence_high"])
+            if a == b
+        ]
         two = [s for s in now["seller"] if s in set(disagree)]
-        ends = (f" Outlets disagree on {', '.join(two)}: both figures are scored, and the two ends "
-                f"{'coincide' if set(two) <= set(same) else 'differ'} on this map"
-                f"{' (both are above the largest yearly sales in the teaching set, where scores stop at 100)' if set(two) <= above else ''}."
-                if two else "")
-        view.readout.value = (f"Unreported metrics at the teaching set's <b>{percentile:.0f}th percentile</b> "
-                              f"(the kit's assumption, not a reported figure). A bar joins the places of two "
-                              f"outlets' figures for one session.{html.escape(ends)}")
-        view.show(percentile=percentile, model=picked, placed=now,
-                  classes={s: {"low": str(a), "high": str(b)} for s, a, b in zip(now["seller"], low, high)})
+        ends = (
+            f" Outlets disagree on {', '.join(two)}: both figures are scored, and the two ends "
+            f"{'coincide' if set(two) <= set(same) else 'differ'} on this map"
+            f"{' (both are above the largest yearly sales in the teaching set, where scores stop at 100)' if set(two) <= above else ''}."
+            if two
+            else ""
+        )
+        view.readout.value = (
+            f"Unreported metrics at the teaching set's <b>{percentile:.0f}th percentile</b> "
+            f"(the kit's assumption, not a reported figure). A bar joins the places of two "
+            f"outlets' figures for one session.{html.escape(ends)}"
+        )
+        view.show(
+            percentile=percentile,
+            model=picked,
+            placed=now,
+            classes={
+                s: {"low": str(a), "high": str(b)} for s, a, b in zip(now["seller"], low, high)
+            },
+        )
         view.redraw()
 
     view.bind(update)

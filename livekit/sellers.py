@@ -45,11 +45,13 @@ scoring and classification; reading tables lives in :mod:`livekit.seller_data` (
 geometry in :mod:`livekit.geometry`. The loaders are re-exported here (``sellers.load_sellers``,
 ``sellers.read_sellers``, ...), so existing code keeps working.
 """
+
 from __future__ import annotations
 
 import math
 import numbers
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -125,6 +127,7 @@ _COPY_ON_WRITE = int(pd.__version__.split(".")[0]) >= 3
 
 # --- scores -----------------------------------------------------------------------------
 
+
 def _as_frame(data: Any) -> pd.DataFrame:
     """A DataFrame from a table, or from one seller given as a dict or Series."""
     if isinstance(data, pd.DataFrame):
@@ -136,13 +139,19 @@ def _as_frame(data: Any) -> pd.DataFrame:
                 check_number(f"seller[{key!r}]", value, low=0.0, high=METRICS[key].high)
         frame = pd.DataFrame({key: [value] for key, value in row.items()})
     else:
-        raise TypeError(f"data must be a DataFrame of sellers, or one seller as a dict/Series, got {type(data).__name__}")
+        raise TypeError(
+            f"data must be a DataFrame of sellers, or one seller as a dict/Series, got {type(data).__name__}"
+        )
     if len(frame) == 0 or len(frame.columns) == 0:
-        raise ValueError(f"data must have at least one seller (row) and one metric column; got an empty table ({frame.shape[0]} rows, {frame.shape[1]} columns)")
+        raise ValueError(
+            f"data must have at least one seller (row) and one metric column; got an empty table ({frame.shape[0]} rows, {frame.shape[1]} columns)"
+        )
     return frame
 
 
-def _checked(name: str, values: np.ndarray, metric: Metric, where: str) -> tuple[np.ndarray, float, float]:
+def _checked(
+    name: str, values: np.ndarray, metric: Metric, where: str
+) -> tuple[np.ndarray, float, float]:
     """``values`` as floats, checked finite, >= 0 and within the metric's range; with min and max."""
     if values.dtype != np.float64:
         values = values.astype(float)
@@ -151,21 +160,33 @@ def _checked(name: str, values: np.ndarray, metric: Metric, where: str) -> tuple
     high = metric.high
     # fast path: min and max propagate NaN, so one pass each settles the common, clean case
     low_seen, high_seen = float(values.min()), float(values.max())
-    if low_seen >= 0 and high_seen <= (math.inf if high is None else high) and math.isfinite(high_seen):
+    if (
+        low_seen >= 0
+        and high_seen <= (math.inf if high is None else high)
+        and math.isfinite(high_seen)
+    ):
         return values, low_seen, high_seen
     allowed = f"from 0 to {high:g}" if high is not None else "of at least 0"
     bad = ~np.isfinite(values) | (values < 0) | ((values > high) if high is not None else False)
     row = int(np.flatnonzero(bad)[0])
-    raise ValueError(f"{where}, row {row + 1}: {name} must be a finite number {allowed} ({metric.unit}), got {values[row]!r}")
+    raise ValueError(
+        f"{where}, row {row + 1}: {name} must be a finite number {allowed} ({metric.unit}), got {values[row]!r}"
+    )
 
 
-def _metric_values(frame: pd.DataFrame, name: str, what: str = "column") -> tuple[np.ndarray, float, float]:
+def _metric_values(
+    frame: pd.DataFrame, name: str, what: str = "column"
+) -> tuple[np.ndarray, float, float]:
     """The column ``name`` as floats, checked: numeric, not NaN, not negative, within range."""
     if name not in frame.columns:
         raise ValueError(f"column {name!r} is missing; the data has {list(frame.columns)}")
     column = frame[name]
     if pd.api.types.is_bool_dtype(column) or not pd.api.types.is_numeric_dtype(column):
-        bad = column.map(lambda v: isinstance(v, (bool, np.bool_)) or not (isinstance(v, numbers.Real) or v is None))
+        bad = column.map(
+            lambda v: (
+                isinstance(v, (bool, np.bool_)) or not (isinstance(v, numbers.Real) or v is None)
+            )
+        )
         bad = bad.to_numpy(dtype=bool)
         if bad.any() or pd.api.types.is_bool_dtype(column):
             row = int(np.flatnonzero(bad)[0]) if bad.any() else 0
@@ -182,7 +203,9 @@ def _metric_values(frame: pd.DataFrame, name: str, what: str = "column") -> tupl
 def _as_values(name: str, values: Any, metric: Metric) -> np.ndarray:
     """A 1-D float array from array-like ``values`` (parameter ``name``), checked."""
     if isinstance(values, (str, bytes, Mapping)) or values is None:
-        raise TypeError(f"{name} must be numbers ({metric.unit}), e.g. a list or array, got {type(values).__name__}")
+        raise TypeError(
+            f"{name} must be numbers ({metric.unit}), e.g. a list or array, got {type(values).__name__}"
+        )
     arr = np.asarray(values)
     if arr.dtype == bool or arr.dtype.kind not in "iuf":
         raise TypeError(f"{name} must be numbers ({metric.unit}), got {arr.dtype} values")
@@ -205,7 +228,9 @@ def _scale_into(values: np.ndarray, metric: Metric, out: np.ndarray | None = Non
     return out
 
 
-def _log_minmax_into(scaled: np.ndarray, low: float, high: float, weight: float = 1.0, *, clip: bool = True) -> np.ndarray:
+def _log_minmax_into(
+    scaled: np.ndarray, low: float, high: float, weight: float = 1.0, *, clip: bool = True
+) -> np.ndarray:
     """THE log-min-max formula, in place: ``weight * 100 * (scaled - low) / (high - low)``.
 
     ``scaled`` is the metric on its scale (:func:`_scale_into`); ``low`` and ``high`` are the
@@ -228,7 +253,9 @@ def _log_minmax_into(scaled: np.ndarray, low: float, high: float, weight: float 
     return scaled
 
 
-def metric_scores(values: Any, reference: Any, *, metric: str, method: str = "log-minmax") -> np.ndarray:
+def metric_scores(
+    values: Any, reference: Any, *, metric: str, method: str = "log-minmax"
+) -> np.ndarray:
     """Turn raw values of one metric into 0-100 scores against a reference set.
 
     Parameters
@@ -274,7 +301,9 @@ def metric_scores(values: Any, reference: Any, *, metric: str, method: str = "lo
     return _log_minmax_into(_scale_into(x, m), float(scaled_ref.min()), float(scaled_ref.max()))
 
 
-def score_to_metric(score: Any, reference: Any, *, metric: str, method: str = "log-minmax") -> np.ndarray:
+def score_to_metric(
+    score: Any, reference: Any, *, metric: str, method: str = "log-minmax"
+) -> np.ndarray:
     """Invert :func:`metric_scores`: the raw value that earns a given score.
 
     Used to draw thresholds on raw-metric axes. Exact for ``"log-minmax"``; for
@@ -311,7 +340,7 @@ def score_to_metric(score: Any, reference: Any, *, metric: str, method: str = "l
     scaled = _scale_into(ref, m)
     low, high = float(scaled.min()), float(scaled.max())
     y = low + s / 100.0 * (high - low)
-    return 10.0 ** y - 1.0 if m.scale == "log" else y
+    return 10.0**y - 1.0 if m.scale == "log" else y
 
 
 #: A table is scored against itself only if it has at least this many sellers (kit's choice):
@@ -327,8 +356,10 @@ def _spread_problem(frame: pd.DataFrame, names, checked: dict) -> str:
     The checked columns are kept in ``checked`` (name -> values) so they are checked once.
     """
     if len(frame) < MIN_SELF_REFERENCE:
-        return (f"the table has {len(frame)} seller{'s' if len(frame) != 1 else ''}, fewer than "
-                f"{MIN_SELF_REFERENCE}, too few to score against each other")
+        return (
+            f"the table has {len(frame)} seller{'s' if len(frame) != 1 else ''}, fewer than "
+            f"{MIN_SELF_REFERENCE}, too few to score against each other"
+        )
     for name in names:
         values, low, high = _metric_values(frame, name)
         checked[name] = values
@@ -398,8 +429,15 @@ def score_sellers(
         kind = reference
         if kind in (None, "self"):
             own = default_weights(frame.columns) if weights is None else weights
-            why = "one seller alone has nobody to be compared with" if single else _spread_problem(
-                frame, [n for n, w in check_weights(own, frame.columns).items() if w > 0], checked)
+            why = (
+                "one seller alone has nobody to be compared with"
+                if single
+                else _spread_problem(
+                    frame,
+                    [n for n, w in check_weights(own, frame.columns).items() if w > 0],
+                    checked,
+                )
+            )
             if why and kind == "self":
                 raise ValueError(
                     f"reference='self': {why}; score against the teaching set (reference=None or "
@@ -415,9 +453,13 @@ def score_sellers(
                 try:
                     weights = default_weights(shared)
                 except ValueError as exc:
-                    raise ValueError(f"{note or 'reference=teaching set'}; but {exc} shared with the teaching set "
-                                     f"(give reference=a table of at least {MIN_SELF_REFERENCE} sellers)") from None
-            missing = [n for n, w in weights.items() if n in METRICS and w and n not in ref_frame.columns]
+                    raise ValueError(
+                        f"{note or 'reference=teaching set'}; but {exc} shared with the teaching set "
+                        f"(give reference=a table of at least {MIN_SELF_REFERENCE} sellers)"
+                    ) from None
+            missing = [
+                n for n, w in weights.items() if n in METRICS and w and n not in ref_frame.columns
+            ]
             if missing:
                 raise ValueError(
                     f"{note or 'reference=teaching set'}; but the teaching set has no {missing[0]!r} to compare "
@@ -430,12 +472,16 @@ def score_sellers(
         if len(reference) == 0:
             raise ValueError("reference must have at least one seller (row); got an empty table")
     else:
-        raise TypeError(f"reference must be None, 'self', 'teaching set' or a DataFrame of sellers, got {type(reference).__name__}")
+        raise TypeError(
+            f"reference must be None, 'self', 'teaching set' or a DataFrame of sellers, got {type(reference).__name__}"
+        )
     if weights is None:
         try:
             weights = default_weights([c for c in ref_frame.columns if c in frame.columns])
         except ValueError as exc:
-            raise ValueError(f"reference ({kind}) and data share no metric for a dimension: {exc}") from None
+            raise ValueError(
+                f"reference ({kind}) and data share no metric for a dimension: {exc}"
+            ) from None
     clean = check_weights(weights, frame.columns)
     # pandas 3 copies on write, so a shallow copy never lets a change to the result reach the
     # caller's table; pandas 2 needs a real copy for that
@@ -452,8 +498,12 @@ def score_sellers(
                 # in place, no new arrays: the same formula as metric_scores (pinned by a test)
                 if scratch is None:
                     scratch = np.empty(len(frame))
-                part = _scale_into(values, METRICS[name], np.empty(len(frame)) if acc is None else scratch)
-                part = _log_minmax_into(part, float(part.min()), float(part.max()), w / total, clip=False)
+                part = _scale_into(
+                    values, METRICS[name], np.empty(len(frame)) if acc is None else scratch
+                )
+                part = _log_minmax_into(
+                    part, float(part.min()), float(part.max()), w / total, clip=False
+                )
             else:
                 ref = values if same else _metric_values(ref_frame, name, "reference column")[0]
                 part = metric_scores(values, ref, metric=name, method=method)  # a new array
@@ -468,20 +518,33 @@ def score_sellers(
 
 # --- classes ----------------------------------------------------------------------------
 
-def _check_model(model: str, cuts: Any, bands: Any, share: Any) -> tuple[tuple[float, float], tuple[float, float, float], float]:
+
+def _check_model(
+    model: str, cuts: Any, bands: Any, share: Any
+) -> tuple[tuple[float, float], tuple[float, float, float], float]:
     check_choice("model", model, MODELS)
     for label, value, n in (("cuts", cuts, 2), ("bands", bands, 3)):
-        if isinstance(value, (str, bytes, Mapping)) or not hasattr(value, "__len__") or not hasattr(value, "__getitem__"):
-            raise TypeError(f"{label} must be {n} thresholds from 0 to 100 (a tuple), got {type(value).__name__} {value!r}")
+        if (
+            isinstance(value, (str, bytes, Mapping))
+            or not hasattr(value, "__len__")
+            or not hasattr(value, "__getitem__")
+        ):
+            raise TypeError(
+                f"{label} must be {n} thresholds from 0 to 100 (a tuple), got {type(value).__name__} {value!r}"
+            )
     if len(cuts) != 2:
         raise ValueError(f"cuts must be two thresholds (influence, attractiveness), got {cuts!r}")
     ci = check_number("influence threshold", cuts[0], low=0.0, high=100.0)
     ca = check_number("attractiveness threshold", cuts[1], low=0.0, high=100.0)
     if len(bands) != 3:
         raise ValueError(f"bands must be three thresholds of the combined score, got {bands!r}")
-    b = tuple(check_number(f"band threshold {i + 1}", v, low=0.0, high=100.0) for i, v in enumerate(bands))
+    b = tuple(
+        check_number(f"band threshold {i + 1}", v, low=0.0, high=100.0) for i, v in enumerate(bands)
+    )
     if not (b[0] <= b[1] <= b[2]):
-        raise ValueError(f"bands must be increasing (low-level < ordinary < famous < super), got {bands!r}")
+        raise ValueError(
+            f"bands must be increasing (low-level < ordinary < famous < super), got {bands!r}"
+        )
     w = check_number("influence share", share, low=0.0, high=1.0)
     return (ci, ca), b, w  # type: ignore[return-value]
 
@@ -496,7 +559,9 @@ def _score_array(name: str, values: Any) -> np.ndarray:
     bad = ~np.isfinite(arr) | (arr < 0) | (arr > 100)
     if bad.any():
         row = int(np.flatnonzero(bad.ravel())[0])
-        raise ValueError(f"{name} score, row {row + 1}: must be from 0 to 100, got {arr.ravel()[row]!r}")
+        raise ValueError(
+            f"{name} score, row {row + 1}: must be from 0 to 100, got {arr.ravel()[row]!r}"
+        )
     return arr
 
 
@@ -537,7 +602,9 @@ def classify(
         Ordered, categories ``SELLER_CLASSES`` (low-level < ordinary < famous < super).
     """
     if not isinstance(scores, pd.DataFrame):
-        raise TypeError(f"scores must be a DataFrame with influence and attractiveness columns, got {type(scores).__name__}")
+        raise TypeError(
+            f"scores must be a DataFrame with influence and attractiveness columns, got {type(scores).__name__}"
+        )
     if len(scores) == 0:
         raise ValueError("scores must have at least one seller (row); got an empty table")
     for dim in DIMENSIONS:
@@ -575,9 +642,19 @@ def class_of(influence: float, attractiveness: float, **model: Any) -> str:
     a = check_number("attractiveness", attractiveness, low=0.0, high=100.0)
     unknown = set(model) - {"model", "cuts", "bands", "share"}
     if unknown:
-        raise TypeError(f"class_of got unknown keyword(s) {sorted(unknown)}; use model, cuts, bands, share")
-    params = {"model": "quadrant", "cuts": DEFAULT_CUTS, "bands": DEFAULT_BANDS, "share": 0.5, **model}
-    cuts, bands, share = _check_model(params["model"], params["cuts"], params["bands"], params["share"])
+        raise TypeError(
+            f"class_of got unknown keyword(s) {sorted(unknown)}; use model, cuts, bands, share"
+        )
+    params = {
+        "model": "quadrant",
+        "cuts": DEFAULT_CUTS,
+        "bands": DEFAULT_BANDS,
+        "share": 0.5,
+        **model,
+    }
+    cuts, bands, share = _check_model(
+        params["model"], params["cuts"], params["bands"], params["share"]
+    )
     code = _codes(np.array([i]), np.array([a]), params["model"], cuts, bands, share)[0]
     return SELLER_CLASSES[int(code)]
 
@@ -603,18 +680,28 @@ def class_counts(classes: Any) -> pd.Series:
         If a name is not a class (e.g. ``"Super"``: names are lower case) or is missing.
     """
     if isinstance(classes, (str, bytes, Mapping)) or not hasattr(classes, "__iter__"):
-        raise TypeError(f"classes must be a list or array of class names {list(SELLER_CLASSES)}, got {type(classes).__name__} {classes!r}")
+        raise TypeError(
+            f"classes must be a list or array of class names {list(SELLER_CLASSES)}, got {type(classes).__name__} {classes!r}"
+        )
     if isinstance(classes, (pd.Categorical, pd.Series, pd.Index)) and classes.dtype == _CLASSES:
         cat = pd.Categorical(classes, dtype=_CLASSES)
     else:
         values = list(classes)
-        unknown = sorted({repr(v) for v in values if not (isinstance(v, str) and v in SELLER_CLASSES)})
+        unknown = sorted(
+            {repr(v) for v in values if not (isinstance(v, str) and v in SELLER_CLASSES)}
+        )
         if unknown:
-            raise ValueError(f"classes must be names from {list(SELLER_CLASSES)}; got {', '.join(unknown[:5])}")
+            raise ValueError(
+                f"classes must be names from {list(SELLER_CLASSES)}; got {', '.join(unknown[:5])}"
+            )
         cat = pd.Categorical(values, dtype=_CLASSES)
     if (cat.codes < 0).any():
-        raise ValueError(f"classes must be names from {list(SELLER_CLASSES)}; got a missing value at position {int(np.flatnonzero(cat.codes < 0)[0])}")
-    return pd.Series(np.bincount(cat.codes, minlength=4), index=list(SELLER_CLASSES), name="sellers")
+        raise ValueError(
+            f"classes must be names from {list(SELLER_CLASSES)}; got a missing value at position {int(np.flatnonzero(cat.codes < 0)[0])}"
+        )
+    return pd.Series(
+        np.bincount(cat.codes, minlength=4), index=list(SELLER_CLASSES), name="sellers"
+    )
 
 
 def class_regions(
@@ -646,12 +733,20 @@ def class_regions(
             if poly and edges[k + 1] < math.inf:
                 poly = clip_halfplane(poly, -share, -(1 - share), -edges[k + 1])
             regions[name] = poly
-    return {k: (np.asarray(v, dtype=float).reshape(-1, 2) if len(v) >= 3 else np.empty((0, 2))) for k, v in regions.items()}
+    return {
+        k: (np.asarray(v, dtype=float).reshape(-1, 2) if len(v) >= 3 else np.empty((0, 2)))
+        for k, v in regions.items()
+    }
 
 
 def next_class_move(
-    influence: float, attractiveness: float, *, model: str = "quadrant", cuts=DEFAULT_CUTS,
-    bands=DEFAULT_BANDS, share: float = 0.5,
+    influence: float,
+    attractiveness: float,
+    *,
+    model: str = "quadrant",
+    cuts=DEFAULT_CUTS,
+    bands=DEFAULT_BANDS,
+    share: float = 0.5,
 ) -> dict[str, Any]:
     """The smallest move, in score points, that puts one seller in a higher class.
 
@@ -682,7 +777,11 @@ def next_class_move(
     candidates: list[tuple[float, float]] = []
     if model == "quadrant":
         ci, ca = cuts
-        candidates = [(max(ci - i, 0.0), 0.0), (0.0, max(ca - a, 0.0)), (max(ci - i, 0.0), max(ca - a, 0.0))]
+        candidates = [
+            (max(ci - i, 0.0), 0.0),
+            (0.0, max(ca - a, 0.0)),
+            (max(ci - i, 0.0), max(ca - a, 0.0)),
+        ]
         candidates = [(di, da) for di, da in candidates if di or da]
     else:
         combined = share * i + (1 - share) * a
@@ -698,19 +797,35 @@ def next_class_move(
             best = reached
             break
     if best is None:
-        return {"class": now, "target": None, "d_influence": 0.0, "d_attractiveness": 0.0, "distance": 0.0}
+        return {
+            "class": now,
+            "target": None,
+            "d_influence": 0.0,
+            "d_attractiveness": 0.0,
+            "distance": 0.0,
+        }
     di, da, target = best
-    return {"class": now, "target": target, "d_influence": di, "d_attractiveness": da, "distance": math.hypot(di, da)}
+    return {
+        "class": now,
+        "target": target,
+        "d_influence": di,
+        "d_attractiveness": da,
+        "distance": math.hypot(di, da),
+    }
 
 
-def _nudged_up(i: float, a: float, di: float, da: float, rank: int, params: dict) -> tuple[float, float, str] | None:
+def _nudged_up(
+    i: float, a: float, di: float, da: float, rank: int, params: dict
+) -> tuple[float, float, str] | None:
     """``(di, da, class reached)`` if the step reaches a class above ``rank``.
 
     The step is computed exactly, but rounding can leave ``i + di`` a hair under a threshold:
     then it grows by the smallest amounts (doubling from 1e-12 points) along the directions
     that count, up to the edge of the map, until the class is higher or 1e-3 points are spent.
     """
-    weights = (1.0, 1.0) if params["model"] == "quadrant" else (params["share"], 1.0 - params["share"])
+    weights = (
+        (1.0, 1.0) if params["model"] == "quadrant" else (params["share"], 1.0 - params["share"])
+    )
     grow_i = di > 0 if params["model"] == "quadrant" else weights[0] > 0
     grow_a = da > 0 if params["model"] == "quadrant" else weights[1] > 0
     eps = 1e-12
@@ -770,21 +885,29 @@ def metric_needed(
     gain = check_number("points", points, low=0.0, high=100.0)
     check_choice("method", method, NORMALISATIONS)
     if not isinstance(seller, (Mapping, pd.Series)):
-        raise TypeError(f"seller must be one seller as a dict or Series, got {type(seller).__name__}")
+        raise TypeError(
+            f"seller must be one seller as a dict or Series, got {type(seller).__name__}"
+        )
     frame = _as_frame(seller)
     if metric not in frame.columns:
-        raise ValueError(f"seller: field {metric!r} is missing; the seller has {list(frame.columns)}")
+        raise ValueError(
+            f"seller: field {metric!r} is missing; the seller has {list(frame.columns)}"
+        )
     if reference is None or (isinstance(reference, str) and reference == "teaching set"):
         reference = load_sellers()
     elif not isinstance(reference, pd.DataFrame):
-        raise TypeError(f"reference must be None, 'teaching set' or a DataFrame of sellers, got {type(reference).__name__}")
+        raise TypeError(
+            f"reference must be None, 'teaching set' or a DataFrame of sellers, got {type(reference).__name__}"
+        )
     if len(reference) == 0:
         raise ValueError("reference must have at least one seller (row); got an empty table")
     if weights is None:
         try:
             weights = default_weights([c for c in reference.columns if c in frame.columns])
         except ValueError as exc:
-            raise ValueError(f"reference and seller share no metric for a dimension: {exc}") from None
+            raise ValueError(
+                f"reference and seller share no metric for a dimension: {exc}"
+            ) from None
     clean = check_weights(weights, frame.columns)
     dim = METRICS[metric].dimension
     total = sum(w for n, w in clean.items() if METRICS[n].dimension == dim)
@@ -792,7 +915,11 @@ def metric_needed(
     if share == 0:
         return None
     ref = _metric_values(reference, metric, "reference column")[0]
-    now = float(metric_scores(_metric_values(frame, metric, "seller field")[0], ref, metric=metric, method=method)[0])
+    now = float(
+        metric_scores(
+            _metric_values(frame, metric, "seller field")[0], ref, metric=metric, method=method
+        )[0]
+    )
     wanted = now + gain / share
     if wanted > 100.0 + 1e-9:
         return None

@@ -6,6 +6,7 @@ returning a DataFrame). :func:`installation_report` shows both as a widget. :fun
 smallest possible slider view, there to prove that widgets work and to show how every view in the
 kit behaves: move a control, the picture and the numbers change at once.
 """
+
 from __future__ import annotations
 
 import html
@@ -21,7 +22,14 @@ from ._checks import check_count, check_number, check_rate
 from .style import MODULE_COLORS, MODULE_HATCHES, kit_style, new_figure
 from .views import FastFigure, Prediction, View, int_slider, slider
 
-__all__ = ["REQUIREMENTS", "check_versions", "check_data", "installation_report", "demo_orders", "explore_demo"]
+__all__ = [
+    "REQUIREMENTS",
+    "check_versions",
+    "check_data",
+    "installation_report",
+    "demo_orders",
+    "explore_demo",
+]
 
 #: Distribution name -> (lowest major.minor, first major.minor that is too new, why it matters).
 REQUIREMENTS = {
@@ -75,12 +83,16 @@ def check_versions(installed: dict[str, str | None] | None = None) -> pd.DataFra
             except metadata.PackageNotFoundError:
                 installed[name] = None
     elif not isinstance(installed, dict):
-        raise TypeError(f"installed must be a dict of package -> version, got {type(installed).__name__}")
+        raise TypeError(
+            f"installed must be a dict of package -> version, got {type(installed).__name__}"
+        )
     else:
         for name, version in installed.items():
             if version is not None and not isinstance(version, str):
-                raise TypeError(f"installed[{name!r}] must be a version text such as '8.1.5', or None "
-                                f"for a missing package; got {type(version).__name__} {version!r}")
+                raise TypeError(
+                    f"installed[{name!r}] must be a version text such as '8.1.5', or None "
+                    f"for a missing package; got {type(version).__name__} {version!r}"
+                )
     rows = []
     for name, (low, high, role) in REQUIREMENTS.items():
         version = installed.get(name)
@@ -92,7 +104,15 @@ def check_versions(installed: dict[str, str | None] | None = None) -> pd.DataFra
         else:
             mm = _major_minor(version)
             ok = mm >= low and (high is None or mm < high)
-        rows.append({"package": name, "installed": version or "missing", "needed": needed, "ok": ok, "role": role})
+        rows.append(
+            {
+                "package": name,
+                "installed": version or "missing",
+                "needed": needed,
+                "ok": ok,
+                "role": role,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -125,7 +145,9 @@ def check_data(folder: str | PathLike | None = None) -> pd.DataFrame:
     if folder is None:
         folder = data.data_dir()
     elif not isinstance(folder, (str, PathLike)):
-        raise TypeError(f"folder must be a folder name (str or path), got {type(folder).__name__} {folder!r}")
+        raise TypeError(
+            f"folder must be a folder name (str or path), got {type(folder).__name__} {folder!r}"
+        )
     base = Path(folder)
     rows = []
     for name in data.kit_tables():
@@ -133,7 +155,11 @@ def check_data(folder: str | PathLike | None = None) -> pd.DataFrame:
         try:
             data.read_table(target, data.schema_of(name))
         except Exception as exc:  # noqa: BLE001 - a check reports every failure, whatever its kind
-            problem = str(exc) if isinstance(exc, ValueError) else f"{target}: {type(exc).__name__}: {exc}"
+            problem = (
+                str(exc)
+                if isinstance(exc, ValueError)
+                else f"{target}: {type(exc).__name__}: {exc}"
+            )
             rows.append({"table": name, "file": str(target), "ok": False, "problem": problem})
         else:
             rows.append({"table": name, "file": str(target), "ok": True, "problem": ""})
@@ -155,16 +181,22 @@ class _Report(widgets.HTML):
         if self.all_ok:
             verdict = "<b style='color:#009E73'>✔ Everything the kit needs is installed.</b>"
         elif table["ok"].all():
-            verdict = ("<b style='color:#D55E00'>✘ Some data files are missing or damaged: see the list below "
-                       "and the README's Troubleshooting section.</b>")
+            verdict = (
+                "<b style='color:#D55E00'>✘ Some data files are missing or damaged: see the list below "
+                "and the README's Troubleshooting section.</b>"
+            )
         else:
             verdict = "<b style='color:#D55E00'>✘ Some packages need fixing: see the README's Troubleshooting section.</b>"
         if len(bad):
-            items = "".join(f"<li><code>{html.escape(r.table)}</code>: {html.escape(r.problem)}</li>"
-                            for r in bad.itertuples())
-            data_part = (f"<p><b>Data files with problems ({len(bad)} of {len(tables)}):</b></p><ul>{items}</ul>"
-                         "<p>Get a fresh copy of the kit's <code>data/</code> folder (download the kit again, "
-                         "or <code>git checkout -- data</code> in a git checkout).</p>")
+            items = "".join(
+                f"<li><code>{html.escape(r.table)}</code>: {html.escape(r.problem)}</li>"
+                for r in bad.itertuples()
+            )
+            data_part = (
+                f"<p><b>Data files with problems ({len(bad)} of {len(tables)}):</b></p><ul>{items}</ul>"
+                "<p>Get a fresh copy of the kit's <code>data/</code> folder (download the kit again, "
+                "or <code>git checkout -- data</code> in a git checkout).</p>"
+            )
         else:
             data_part = f"<p>✔ All {len(tables)} data tables read and match their descriptions.</p>"
         super().__init__(
@@ -176,8 +208,9 @@ class _Report(widgets.HTML):
         return f"<livekit installation check: {'all OK' if self.all_ok else 'PROBLEMS FOUND'}>"
 
 
-def installation_report(installed: dict[str, str | None] | None = None, *,
-                        data_folder: str | PathLike | None = None) -> widgets.HTML:
+def installation_report(
+    installed: dict[str, str | None] | None = None, *, data_folder: str | PathLike | None = None
+) -> widgets.HTML:
     """Show :func:`check_versions` and :func:`check_data` as a widget with a one-line verdict.
 
     Its text form (what you see if widgets do not work) is
@@ -239,9 +272,11 @@ def explore_demo(viewers: int = 20_000, conversion: float = 0.02) -> View:
     with kit_style():
         ax = fig.add_subplot()
         bars = ax.barh(
-            ["orders", "viewers"], [0, 0],
+            ["orders", "viewers"],
+            [0, 0],
             color=[MODULE_COLORS["capture"], MODULE_COLORS["delivery"]],
-            hatch=None, edgecolor="black",
+            hatch=None,
+            edgecolor="black",
         )
         bars[0].set_hatch(MODULE_HATCHES["capture"])
         bars[1].set_hatch(MODULE_HATCHES["delivery"])
@@ -253,19 +288,30 @@ def explore_demo(viewers: int = 20_000, conversion: float = 0.02) -> View:
     prediction = Prediction(
         "Before you move anything: with <b>50,000</b> viewers and a <b>2%</b> conversion rate, "
         "how many orders will there be? Lock in your number, then set the two sliders.",
-        outcome=lambda shown: (shown["orders"] if shown.get("viewers") == 50_000
-                               and abs(shown.get("conversion", -1) - 0.02) < 1e-9 else None),
-        low=0, high=100_000, step=100, unit="orders",
+        outcome=lambda shown: (
+            shown["orders"]
+            if shown.get("viewers") == 50_000 and abs(shown.get("conversion", -1) - 0.02) < 1e-9
+            else None
+        ),
+        low=0,
+        high=100_000,
+        step=100,
+        unit="orders",
     )
     view = View(
         title="Your first slider view",
         question="drag <i>Viewers</i> to the right: the top bar and the number of orders grow "
-                 "at once. Then halve the conversion rate: what happens to orders?",
-        controls=controls, figure=FastFigure(fig, animated=list(bars)), prediction=prediction,
+        "at once. Then halve the conversion rate: what happens to orders?",
+        controls=controls,
+        figure=FastFigure(fig, animated=list(bars)),
+        prediction=prediction,
     )
 
     def update(change=None) -> None:
-        viewers_now, conversion_now = view.controls["viewers"].value, view.controls["conversion"].value
+        viewers_now, conversion_now = (
+            view.controls["viewers"].value,
+            view.controls["conversion"].value,
+        )
         orders = demo_orders(viewers_now, conversion_now)
         bars[1].set_width(viewers_now)
         bars[0].set_width(orders)

@@ -5,10 +5,11 @@ notebook 3. The colours are the Okabe-Ito set, which stays distinguishable for t
 of colour blindness; where colour carries meaning a hatch or a label carries it too, so the
 figures also read in greyscale and on a washed-out projector. Text is never smaller than 9 pt.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 import matplotlib
 from matplotlib.figure import Figure
@@ -84,7 +85,9 @@ KIT_RC = {
 @contextmanager
 def kit_style() -> Iterator[None]:
     """Context manager: matplotlib settings of the kit (font sizes >= 9 pt, quiet spines)."""
-    with matplotlib.rc_context({**KIT_RC, **font_rc()}):  # font_rc: Chinese and emoji (livekit.fonts)
+    with matplotlib.rc_context(
+        {**KIT_RC, **font_rc()}
+    ):  # font_rc: Chinese and emoji (livekit.fonts)
         yield
 
 

@@ -33,20 +33,31 @@ A :class:`Prediction` (``View(..., prediction=Prediction(...))``) lets the stude
 prediction before moving the controls; the view checks it after every update. Use
 :meth:`View.quiet` to set several controls with one update at the end.
 """
+
 from __future__ import annotations
 
 import io
 import os
-from os import PathLike
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from os import PathLike
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 import ipywidgets as widgets
 from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 
-__all__ = ["FastFigure", "View", "SaveRow", "Prediction", "encode_png", "save_figure", "slider", "int_slider"]
+__all__ = [
+    "FastFigure",
+    "View",
+    "SaveRow",
+    "Prediction",
+    "encode_png",
+    "save_figure",
+    "slider",
+    "int_slider",
+]
 
 
 def encode_png(rgba, width: int, height: int, *, compress_level: int = 1) -> bytes:
@@ -152,7 +163,13 @@ class FastFigure:
         return encode_png(canvas.buffer_rgba(), width, height)
 
 
-def save_figure(fig: Figure, path: str | PathLike, *, formats: Sequence[str] = ("png", "svg"), overwrite: bool = False) -> list[Path]:
+def save_figure(
+    fig: Figure,
+    path: str | PathLike,
+    *,
+    formats: Sequence[str] = ("png", "svg"),
+    overwrite: bool = False,
+) -> list[Path]:
     """Save a figure for slides, as PNG and SVG by default.
 
     Parameters
@@ -200,20 +217,42 @@ def save_figure(fig: Figure, path: str | PathLike, *, formats: Sequence[str] = (
     return targets
 
 
-def slider(description: str, value: float, low: float, high: float, step: float, *, fmt: str = ".2f", width: str = "420px") -> widgets.FloatSlider:
+def slider(
+    description: str,
+    value: float,
+    low: float,
+    high: float,
+    step: float,
+    *,
+    fmt: str = ".2f",
+    width: str = "420px",
+) -> widgets.FloatSlider:
     """A float slider in the kit's look: a readable label, live updates, a formatted readout."""
     return widgets.FloatSlider(
-        value=value, min=low, max=high, step=step, description=description,
-        readout_format=fmt, continuous_update=True,
-        style={"description_width": "180px"}, layout=widgets.Layout(width=width),
+        value=value,
+        min=low,
+        max=high,
+        step=step,
+        description=description,
+        readout_format=fmt,
+        continuous_update=True,
+        style={"description_width": "180px"},
+        layout=widgets.Layout(width=width),
     )
 
 
-def int_slider(description: str, value: int, low: int, high: int, step: int = 1, *, width: str = "420px") -> widgets.IntSlider:
+def int_slider(
+    description: str, value: int, low: int, high: int, step: int = 1, *, width: str = "420px"
+) -> widgets.IntSlider:
     """An integer slider in the kit's look."""
     return widgets.IntSlider(
-        value=value, min=low, max=high, step=step, description=description,
-        continuous_update=True, style={"description_width": "180px"},
+        value=value,
+        min=low,
+        max=high,
+        step=step,
+        description=description,
+        continuous_update=True,
+        style={"description_width": "180px"},
         layout=widgets.Layout(width=width),
     )
 
@@ -247,22 +286,35 @@ class SaveRow(widgets.HBox):
         What was written, or why not.
     """
 
-    def __init__(self, name: str, save: Callable[[str, bool], list[Path]], *, label: str = "Save figure",
-                 tooltip: str = "Write the current picture as PNG (200 dpi) and SVG, for slides") -> None:
+    def __init__(
+        self,
+        name: str,
+        save: Callable[[str, bool], list[Path]],
+        *,
+        label: str = "Save figure",
+        tooltip: str = "Write the current picture as PNG (200 dpi) and SVG, for slides",
+    ) -> None:
         self._save = save
         self.name = widgets.Text(
-            value=name, description="File name", placeholder="folder/name (no extension)",
-            style={"description_width": "80px"}, layout=widgets.Layout(width="340px"),
+            value=name,
+            description="File name",
+            placeholder="folder/name (no extension)",
+            style={"description_width": "80px"},
+            layout=widgets.Layout(width="340px"),
         )
         self.overwrite = widgets.Checkbox(
-            value=False, description="replace existing files", indent=False,
+            value=False,
+            description="replace existing files",
+            indent=False,
             layout=widgets.Layout(width="190px"),
         )
         self.button = widgets.Button(description=label, icon="download", tooltip=tooltip)
         self.status = widgets.HTML("")
         self.button.on_click(lambda _button: self.save())
-        super().__init__([self.name, self.overwrite, self.button, self.status],
-                         layout=widgets.Layout(align_items="center", flex_flow="row wrap"))
+        super().__init__(
+            [self.name, self.overwrite, self.button, self.status],
+            layout=widgets.Layout(align_items="center", flex_flow="row wrap"),
+        )
         self.add_class("livekit-save")
 
     def save(self) -> list[Path]:
@@ -280,8 +332,10 @@ class SaveRow(widgets.HBox):
         except (ValueError, TypeError, OSError) as exc:
             message = str(exc)
             if "already exist" in message:
-                message = (f"{_escape(name)}: the file already exists. Tick <i>replace existing files</i> "
-                           f"or choose another name.")
+                message = (
+                    f"{_escape(name)}: the file already exists. Tick <i>replace existing files</i> "
+                    f"or choose another name."
+                )
             else:
                 message = _escape(message)
             self.status.value = f"<span style='color:#D55E00'><b>Not saved:</b> {message}</span>"
@@ -326,9 +380,18 @@ class Prediction(widgets.VBox):
         Whether the prediction held at the last check (None: not checked yet).
     """
 
-    def __init__(self, question: str, *, outcome: Callable[[dict], Any], options: Sequence[str] | None = None,
-                 low: float = 0.0, high: float = 100.0, step: float = 1.0, tolerance: float = 0.0,
-                 unit: str = "") -> None:
+    def __init__(
+        self,
+        question: str,
+        *,
+        outcome: Callable[[dict], Any],
+        options: Sequence[str] | None = None,
+        low: float = 0.0,
+        high: float = 100.0,
+        step: float = 1.0,
+        tolerance: float = 0.0,
+        unit: str = "",
+    ) -> None:
         if not callable(outcome):
             raise TypeError("outcome must be a function of the view's shown numbers")
         self.outcome = outcome
@@ -338,13 +401,22 @@ class Prediction(widgets.VBox):
         if self.options is not None:
             if len(self.options) < 2:
                 raise ValueError("options must offer at least two choices")
-            self.input = widgets.Dropdown(options=[("pick one", None), *[(o, o) for o in self.options]],
-                                          value=None, description="I predict",
-                                          style={"description_width": "80px"})
+            self.input = widgets.Dropdown(
+                options=[("pick one", None), *[(o, o) for o in self.options]],
+                value=None,
+                description="I predict",
+                style={"description_width": "80px"},
+            )
         else:
-            self.input = widgets.BoundedFloatText(value=low, min=low, max=high, step=step, description="I predict",
-                                                  style={"description_width": "80px"},
-                                                  layout=widgets.Layout(width="220px"))
+            self.input = widgets.BoundedFloatText(
+                value=low,
+                min=low,
+                max=high,
+                step=step,
+                description="I predict",
+                style={"description_width": "80px"},
+                layout=widgets.Layout(width="220px"),
+            )
         self.lock = widgets.Button(description="Lock in my prediction", icon="lock")
         self.lock.on_click(lambda _button: self.commit())
         self.verdict = widgets.HTML("")
@@ -352,10 +424,14 @@ class Prediction(widgets.VBox):
         self.held: bool | None = None
         self._last_shown: dict = {}
         head = widgets.HTML(f"<b>Predict, then check.</b> {question}")
-        row = widgets.HBox([self.input, widgets.HTML(_escape(unit)), self.lock],
-                           layout=widgets.Layout(align_items="center"))
-        super().__init__([head, row, self.verdict],
-                         layout=widgets.Layout(border="1px dashed #999", padding="4px", margin="4px 0"))
+        row = widgets.HBox(
+            [self.input, widgets.HTML(_escape(unit)), self.lock],
+            layout=widgets.Layout(align_items="center"),
+        )
+        super().__init__(
+            [head, row, self.verdict],
+            layout=widgets.Layout(border="1px dashed #999", padding="4px", margin="4px 0"),
+        )
         self.add_class("livekit-predict")
 
     def commit(self, value: Any = None) -> None:
@@ -388,19 +464,25 @@ class Prediction(widgets.VBox):
         actual = self.outcome(self._last_shown)
         if actual is None:
             self.held = None
-            self.verdict.value = (f"Your prediction: <b>{_escape(self._text(self.committed))}</b>. "
-                                  f"Now run the experiment with the controls.")
+            self.verdict.value = (
+                f"Your prediction: <b>{_escape(self._text(self.committed))}</b>. "
+                f"Now run the experiment with the controls."
+            )
             return None
         from .selfcheck import judge_prediction
 
         if self.options is not None:
             held, _ = judge_prediction(str(self.committed), str(actual))
         else:
-            held, _ = judge_prediction(float(self.committed), float(actual), tolerance=self.tolerance, relative=False)
+            held, _ = judge_prediction(
+                float(self.committed), float(actual), tolerance=self.tolerance, relative=False
+            )
         self.held = held
         mark = "&#10004; it held" if held else "&#10008; it did not hold: why not?"
-        self.verdict.value = (f"Your prediction: <b>{_escape(self._text(self.committed))}</b>; the view shows "
-                              f"<b>{_escape(self._text(actual))}</b>: {mark}")
+        self.verdict.value = (
+            f"Your prediction: <b>{_escape(self._text(self.committed))}</b>; the view shows "
+            f"<b>{_escape(self._text(actual))}</b>: {mark}"
+        )
         return held
 
     def _text(self, value: Any) -> str:
@@ -456,16 +538,29 @@ class View(widgets.VBox):
     prediction : Prediction or None
     """
 
-    def __init__(self, *, title: str, question: str, controls: Mapping[str, widgets.Widget] | None = None,
-                 layout: widgets.Widget | None = None, charts: Mapping[str, Any] | None = None,
-                 figure: FastFigure | None = None, side: widgets.Widget | None = None,
-                 prediction: Prediction | None = None, save: bool = True) -> None:
+    def __init__(
+        self,
+        *,
+        title: str,
+        question: str,
+        controls: Mapping[str, widgets.Widget] | None = None,
+        layout: widgets.Widget | None = None,
+        charts: Mapping[str, Any] | None = None,
+        figure: FastFigure | None = None,
+        side: widgets.Widget | None = None,
+        prediction: Prediction | None = None,
+        save: bool = True,
+    ) -> None:
         if controls is not None and not isinstance(controls, Mapping):
-            raise TypeError(f"controls must be a mapping {{name: widget}}, got {type(controls).__name__}")
+            raise TypeError(
+                f"controls must be a mapping {{name: widget}}, got {type(controls).__name__}"
+            )
         controls = dict(controls or {})
         for name, control in controls.items():
             if not isinstance(control, widgets.Widget):
-                raise TypeError(f"controls[{name!r}] must be a widget, got {type(control).__name__}")
+                raise TypeError(
+                    f"controls[{name!r}] must be a widget, got {type(control).__name__}"
+                )
         self.title = title
         self.controls: dict[str, widgets.Widget] = controls
         self.charts: dict[str, Any] = dict(charts or {})
@@ -496,7 +591,10 @@ class View(widgets.VBox):
         children += [self.control_box, self.error, main, self.readout]
         self.save_row: SaveRow | None = None
         if figure is not None and save:
-            self.save_row = SaveRow(f"exports/{_slug(title)}", lambda name, overwrite: self.save(name, overwrite=overwrite))
+            self.save_row = SaveRow(
+                f"exports/{_slug(title)}",
+                lambda name, overwrite: self.save(name, overwrite=overwrite),
+            )
             children.append(self.save_row)
         super().__init__(children)
         self.add_class("livekit-view")
@@ -504,7 +602,9 @@ class View(widgets.VBox):
     def __repr__(self) -> str:
         return f"<livekit view: {self.title}>"
 
-    def bind(self, update: Callable[[dict | None], None], controls: Iterable[str] | None = None) -> bool:
+    def bind(
+        self, update: Callable[[dict | None], None], controls: Iterable[str] | None = None
+    ) -> bool:
         """Call ``update(change)`` now (the first draw) and whenever a control changes.
 
         Parameters
@@ -524,13 +624,19 @@ class View(widgets.VBox):
         names = list(self.controls) if controls is None else list(controls)
         unknown = [n for n in names if n not in self.controls]
         if unknown:
-            raise ValueError(f"controls: {unknown} are not controls of this view; it has {list(self.controls)}")
+            raise ValueError(
+                f"controls: {unknown} are not controls of this view; it has {list(self.controls)}"
+            )
         self._update = update
         for name in names:
             self.controls[name].observe(self._changed, names="value")
         return self.run(update)
 
-    def watch(self, controls: widgets.Widget | Iterable[widgets.Widget], callback: Callable[[dict | None], None]) -> None:
+    def watch(
+        self,
+        controls: widgets.Widget | Iterable[widgets.Widget],
+        callback: Callable[[dict | None], None],
+    ) -> None:
         """Call ``callback(change)`` when any of these widgets changes (errors shown in the view).
 
         For widgets outside :attr:`controls` (e.g. a button's companion); most views need only
@@ -590,7 +696,9 @@ class View(widgets.VBox):
         try:
             callback(change)
         except (ValueError, TypeError) as exc:
-            self.error.value = f"<span style='color:#D55E00'><b>Cannot update:</b> {_escape(str(exc))}</span>"
+            self.error.value = (
+                f"<span style='color:#D55E00'><b>Cannot update:</b> {_escape(str(exc))}</span>"
+            )
             return False
         self.error.value = ""
         if self.prediction is not None:

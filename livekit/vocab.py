@@ -15,6 +15,7 @@ Examples
 >>> len(BLOCKS)
 9
 """
+
 from __future__ import annotations
 
 __all__ = [

@@ -15,6 +15,7 @@ Examples
 >>> sorted(k for k, v in sheet.items() if v)
 ['value_proposition']
 """
+
 from __future__ import annotations
 
 import csv
@@ -23,16 +24,22 @@ import json
 import os
 import stat
 import tempfile
+from collections.abc import Mapping
 from os import PathLike
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from ._checks import check_bool, check_text
 from .canvas import BLOCKS
 
 __all__ = [
-    "MAX_CHARS", "FORMATS", "WorksheetExistsError",
-    "empty_worksheet", "check_worksheet", "save_worksheet", "load_worksheet",
+    "MAX_CHARS",
+    "FORMATS",
+    "WorksheetExistsError",
+    "empty_worksheet",
+    "check_worksheet",
+    "save_worksheet",
+    "load_worksheet",
 ]
 
 #: Longest text a block may hold (characters); the canvas has room for a few lines only.
@@ -51,7 +58,9 @@ class WorksheetExistsError(ValueError):
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        super().__init__(f"{path}: the file already exists; choose another name or allow replacing it (overwrite=True)")
+        super().__init__(
+            f"{path}: the file already exists; choose another name or allow replacing it (overwrite=True)"
+        )
 
 
 def _os_problem(target: Path, exc: OSError, doing: str) -> ValueError:
@@ -95,34 +104,49 @@ def check_worksheet(sheet: Any, *, where: str = "sheet") -> dict[str, str]:
             raise ValueError(f"{where}: unknown block {block!r}; blocks are {list(BLOCKS)}")
         check_text(f"{where}[{block!r}]", text)
         if len(text) > MAX_CHARS:
-            raise ValueError(f"{where}[{block!r}] is {len(text)} characters long; at most {MAX_CHARS} fit on the canvas")
+            raise ValueError(
+                f"{where}[{block!r}] is {len(text)} characters long; at most {MAX_CHARS} fit on the canvas"
+            )
         out[block] = text
     return out
 
 
 def _target(path: Any) -> Path:
     if not isinstance(path, (str, PathLike)):
-        raise TypeError(f"path must be a file name (str or path), got {type(path).__name__} {path!r}")
+        raise TypeError(
+            f"path must be a file name (str or path), got {type(path).__name__} {path!r}"
+        )
     target = Path(path)
     if not str(path).strip() or target.name == "":
         raise ValueError("path must name a file, e.g. 'my_canvas.json'")
     if target.suffix.lower() not in FORMATS:
-        raise ValueError(f"path {str(target)!r} must end in .csv or .json, got {target.suffix or 'no extension'!r}")
+        raise ValueError(
+            f"path {str(target)!r} must end in .csv or .json, got {target.suffix or 'no extension'!r}"
+        )
     return target
 
 
 def _encode(sheet: dict[str, str], suffix: str) -> str:
     if suffix == ".json":
-        return json.dumps({"worksheet": _MARK, "version": 1, "blocks": sheet}, ensure_ascii=False, indent=2) + "\n"
+        return (
+            json.dumps(
+                {"worksheet": _MARK, "version": 1, "blocks": sheet}, ensure_ascii=False, indent=2
+            )
+            + "\n"
+        )
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)  # quoted: any text survives
+    writer = csv.writer(
+        out, lineterminator="\n", quoting=csv.QUOTE_ALL
+    )  # quoted: any text survives
     writer.writerow(["block", "text"])
     for block, text in sheet.items():
         writer.writerow([block, text])
     return out.getvalue()
 
 
-def save_worksheet(sheet: Mapping[str, str], path: str | PathLike, *, overwrite: bool = False) -> Path:
+def save_worksheet(
+    sheet: Mapping[str, str], path: str | PathLike, *, overwrite: bool = False
+) -> Path:
     """Save a worksheet to a CSV or JSON file, atomically.
 
     Parameters
@@ -237,7 +261,9 @@ def load_worksheet(path: str | PathLike) -> dict[str, str]:
         if not target.is_file():
             raise ValueError(f"{where}: file not found")
         # utf-8-sig: a byte-order mark (Excel and Notepad write one) is dropped, not read as text
-        with target.open(encoding="utf-8-sig", newline="") as handle:  # keep "\r" inside texts as written
+        with target.open(
+            encoding="utf-8-sig", newline=""
+        ) as handle:  # keep "\r" inside texts as written
             raw = handle.read()
     except UnicodeDecodeError as exc:
         raise ValueError(f"{where}: the file is not UTF-8 text ({exc.reason})") from None
@@ -256,15 +282,23 @@ def _parse_json(raw: str, where: str) -> dict:
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise ValueError(f"{where}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+        raise ValueError(
+            f"{where}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
+        ) from None
     if not isinstance(data, dict) or "blocks" not in data:
-        raise ValueError(f"{where}: a worksheet file must hold an object with a 'blocks' key, "
-                         f'like {{"blocks": {{"value_proposition": "..."}}}}')
+        raise ValueError(
+            f"{where}: a worksheet file must hold an object with a 'blocks' key, "
+            f'like {{"blocks": {{"value_proposition": "..."}}}}'
+        )
     if not isinstance(data["blocks"], dict):
-        raise ValueError(f"{where}: 'blocks' must be an object {{block: text}}, got {type(data['blocks']).__name__}")
+        raise ValueError(
+            f"{where}: 'blocks' must be an object {{block: text}}, got {type(data['blocks']).__name__}"
+        )
     for block, text in data["blocks"].items():
         if not isinstance(text, str):
-            raise ValueError(f"{where}: block {block!r} must hold text, got {type(text).__name__} {text!r}")
+            raise ValueError(
+                f"{where}: block {block!r} must hold text, got {type(text).__name__} {text!r}"
+            )
     return data["blocks"]
 
 
@@ -281,11 +315,15 @@ def _parse_csv(raw: str, where: str) -> dict:
         if not row:
             continue
         if len(row) != 2:
-            raise ValueError(f"{where}: line {line} has {len(row)} cells; each row needs two (block,text)")
+            raise ValueError(
+                f"{where}: line {line} has {len(row)} cells; each row needs two (block,text)"
+            )
         block, text = row[0].strip(), row[1]
         if block in out:
             raise ValueError(f"{where}: line {line}: block {block!r} appears twice")
         if block not in BLOCKS:
-            raise ValueError(f"{where}: line {line}: unknown block {block!r}; blocks are {list(BLOCKS)}")
+            raise ValueError(
+                f"{where}: line {line}: unknown block {block!r}; blocks are {list(BLOCKS)}"
+            )
         out[block] = text
     return out

@@ -1,4 +1,5 @@
 """Shared fixtures: a headless matplotlib, figures closed after each test, a seeded generator."""
+
 from __future__ import annotations
 
 import matplotlib

@@ -12,6 +12,7 @@ Covers every figure the package draws that can be reached without a notebook:
 New modules and functions are picked up automatically when they land; one whose arguments
 cannot be found is reported as skipped, naming the fixture to add.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -48,6 +49,8 @@ PLOT_MODULES = sorted(PACKAGE.glob("*_plots.py"))
 VIEWS = [("setup_check", "explore_demo")] + [
     (p.stem, name) for p in VIEW_MODULES for name in _public(_module(p), ("explore_",))
 ]
+
+
 def _covered_by_sibling(module, name: str) -> bool:
     """A ``draw_x(ax, ...)`` that needs an Axes and has a ``plot_x`` calling it is tested through that."""
     if not name.startswith("draw_"):
@@ -57,8 +60,12 @@ def _covered_by_sibling(module, name: str) -> bool:
     return needs_ax and hasattr(module, "plot_" + name.removeprefix("draw_"))
 
 
-PLOTS = [(p.stem, name) for p in PLOT_MODULES for name in _public(_module(p), ("plot_", "draw_"))
-         if not _covered_by_sibling(_module(p), name)]
+PLOTS = [
+    (p.stem, name)
+    for p in PLOT_MODULES
+    for name in _public(_module(p), ("plot_", "draw_"))
+    if not _covered_by_sibling(_module(p), name)
+]
 
 
 def _fixtures():
@@ -66,39 +73,65 @@ def _fixtures():
     fixtures = {}
     try:
         from livekit import canvas
+
         fixtures["plot_value_scores"] = lambda: ((canvas.value_scores(),), {})
         fixtures["plot_money"] = lambda: ((canvas.canvas_money(),), {})
     except ImportError:
         pass
     try:
         from livekit import path
+
         fixtures["plot_funnel"] = lambda: ((path.simulate(),), {})
         fixtures["plot_waterfall"] = lambda: ((path.simulate(),), {})
         fixtures["plot_buyer_mix"] = lambda: ((0.4,), {})
-        fixtures["plot_integration"] = lambda: ((path.delivery_parameters(pickup_offline=True, pay_on_delivery=True),), {})
-        fixtures["plot_broadcast_length"] = lambda: ((path.broadcast_length_curve(np.linspace(0.5, 8, 16)),), {})
+        fixtures["plot_integration"] = lambda: (
+            (path.delivery_parameters(pickup_offline=True, pay_on_delivery=True),),
+            {},
+        )
+        fixtures["plot_broadcast_length"] = lambda: (
+            (path.broadcast_length_curve(np.linspace(0.5, 8, 16)),),
+            {},
+        )
         prices = np.linspace(49, 199, 16)
         fixtures["plot_profit_by_price"] = lambda: (
-            (path.profit_by_price(prices, differentiation=0.0), path.profit_by_price(prices, differentiation=0.6)), {},
+            (
+                path.profit_by_price(prices, differentiation=0.0),
+                path.profit_by_price(prices, differentiation=0.6),
+            ),
+            {},
         )
     except ImportError:
         pass
     try:
         from livekit import modes
+
         # three modes, one clashing pair among them: every row of the chart has something to show
-        fixtures["plot_combination"] = lambda: ((modes.combine("goodwill", ["celebrity", "rare", "altruistic"]),), {})
+        fixtures["plot_combination"] = lambda: (
+            (modes.combine("goodwill", ["celebrity", "rare", "altruistic"]),),
+            {},
+        )
     except ImportError:
         pass
     try:
         from livekit import sellers
-        fixtures["plot_evaluation_map"] = lambda: ((sellers.load_sellers(),), {"labels": ["Fruit farmer"]})
-        fixtures["plot_class_counts"] = lambda: (
-            (sellers.classify(sellers.score_sellers(sellers.load_sellers()), model="quadrant"),), {},
+
+        fixtures["plot_evaluation_map"] = lambda: (
+            (sellers.load_sellers(),),
+            {"labels": ["Fruit farmer"]},
         )
-        fixtures["plot_next_move"] = lambda: (({"seller": "Fruit farmer", "influence": 30.0, "attractiveness": 40.0},), {})
+        fixtures["plot_class_counts"] = lambda: (
+            (sellers.classify(sellers.score_sellers(sellers.load_sellers()), model="quadrant"),),
+            {},
+        )
+        fixtures["plot_next_move"] = lambda: (
+            ({"seller": "Fruit farmer", "influence": 30.0, "attractiveness": 40.0},),
+            {},
+        )
         from livekit import cases
+
         fixtures["plot_anchor_map"] = lambda: (
-            (cases.place_anchors(),), {"reference": sellers.score_sellers(sellers.load_sellers())},
+            (cases.place_anchors(),),
+            {"reference": sellers.score_sellers(sellers.load_sellers())},
         )
     except ImportError:
         pass
@@ -120,13 +153,17 @@ def _arguments_by_name(module_name: str, func) -> tuple[tuple, dict] | None:
         logic = None
     args = []
     for param in inspect.signature(func).parameters.values():
-        if param.default is not param.empty or param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
+        if param.default is not param.empty or param.kind in (
+            param.VAR_POSITIONAL,
+            param.VAR_KEYWORD,
+        ):
             continue
         if param.kind is param.KEYWORD_ONLY:
             return None
         provider = getattr(logic, param.name, None) if logic else None
         if callable(provider) and not any(
-            p.default is p.empty for p in inspect.signature(provider).parameters.values()
+            p.default is p.empty
+            for p in inspect.signature(provider).parameters.values()
             if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
         ):
             args.append(provider())
@@ -192,12 +229,15 @@ def _greyscale_clashes(fig: Figure) -> list[str]:
     for ax in fig.axes:
         legend_texts = set(ax.get_legend().get_texts()) if ax.get_legend() else set()
         labels = " ".join(
-            t.get_text().lower() for t in ax.findobj(Text)
+            t.get_text().lower()
+            for t in ax.findobj(Text)
             if t.get_visible() and t not in legend_texts
         )
         groups: dict[str, dict[str, set]] = {}
         for patch in ax.patches + [c for c in ax.collections if hasattr(c, "get_facecolor")]:
-            if not patch.get_visible() or (patch.get_alpha() is not None and patch.get_alpha() == 0):
+            if not patch.get_visible() or (
+                patch.get_alpha() is not None and patch.get_alpha() == 0
+            ):
                 continue
             faces = np.atleast_2d(patch.get_facecolor())
             if faces.size == 0 or faces[0][3] == 0:
@@ -210,7 +250,7 @@ def _greyscale_clashes(fig: Figure) -> list[str]:
                 group["hatch"].add(patch.get_hatch() or "")
         names = sorted(groups)
         for i, a in enumerate(names):
-            for b in names[i + 1:]:
+            for b in names[i + 1 :]:
                 close = any(abs(x - y) < 0.05 for x in groups[a]["grey"] for y in groups[b]["grey"])
                 named = all(name.split(" ", 1)[1] in labels for name in (a, b))
                 if close and groups[a]["hatch"] == groups[b]["hatch"] and not named:
@@ -219,6 +259,7 @@ def _greyscale_clashes(fig: Figure) -> list[str]:
 
 
 # ------------------------------------------------------------------------- every view
+
 
 @pytest.mark.parametrize("module_name,func_name", VIEWS, ids=[f"{m}.{f}" for m, f in VIEWS])
 def test_view_figure_text_is_at_least_9pt_and_greyscale_safe(module_name, func_name):
@@ -235,6 +276,7 @@ def test_view_figure_text_is_at_least_9pt_and_greyscale_safe(module_name, func_n
 
 # ------------------------------------------------------------------------- every plot function
 
+
 def _call_plot(module_name: str, func_name: str):
     func = getattr(importlib.import_module(f"livekit.{module_name}"), func_name)
     params = inspect.signature(func).parameters
@@ -243,9 +285,15 @@ def _call_plot(module_name: str, func_name: str):
     else:
         found = _arguments_by_name(module_name, func)
         if found is None:
-            required = [p for p in params.values() if p.default is p.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
-            pytest.skip(f"no arguments known for livekit.{module_name}.{func_name}({', '.join(p.name for p in required)}): "
-                        "add a fixture to FIXTURES in tests/test_accessibility.py")
+            required = [
+                p
+                for p in params.values()
+                if p.default is p.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+            ]
+            pytest.skip(
+                f"no arguments known for livekit.{module_name}.{func_name}({', '.join(p.name for p in required)}): "
+                "add a fixture to FIXTURES in tests/test_accessibility.py"
+            )
         args, kwargs = found
     return func(*args, **kwargs)
 
@@ -259,6 +307,7 @@ def test_plot_text_is_at_least_9pt_and_greyscale_safe(module_name, func_name):
 
 
 # ------------------------------------------------------------------------- the checks can fail
+
 
 def test_small_text_and_greyscale_clash_are_caught():
     fig = new_figure(4, 3)
@@ -296,6 +345,7 @@ def test_the_discovery_found_the_kit_s_figures():
 
 # ------------------------------------------------------------------------- the palette
 
+
 def test_palette_is_okabe_ito_and_classes_go_light_to_dark():
     okabe = {c.upper() for c in style.OKABE_ITO.values()}
     assert {c.upper() for c in style.MODULE_COLORS.values()} <= okabe
@@ -304,7 +354,10 @@ def test_palette_is_okabe_ito_and_classes_go_light_to_dark():
     assert min(a - b for a, b in zip(grey, grey[1:])) > 0.05
 
 
-@pytest.mark.parametrize("hatches,keys", [(style.MODULE_HATCHES, vocab.MODULES), (style.CLASS_HATCHES, vocab.SELLER_CLASSES)])
+@pytest.mark.parametrize(
+    "hatches,keys",
+    [(style.MODULE_HATCHES, vocab.MODULES), (style.CLASS_HATCHES, vocab.SELLER_CLASSES)],
+)
 def test_every_category_has_its_own_hatch(hatches, keys):
     assert set(hatches) == set(keys)
     assert len(set(hatches.values())) == len(keys)
@@ -312,26 +365,44 @@ def test_every_category_has_its_own_hatch(hatches, keys):
 
 def test_kit_style_text_is_at_least_9pt():
     with kit_style():
-        sizes = [matplotlib.rcParams[k] for k in ("font.size", "axes.titlesize", "axes.labelsize",
-                                                  "xtick.labelsize", "ytick.labelsize", "legend.fontsize")]
+        sizes = [
+            matplotlib.rcParams[k]
+            for k in (
+                "font.size",
+                "axes.titlesize",
+                "axes.labelsize",
+                "xtick.labelsize",
+                "ytick.labelsize",
+                "legend.fontsize",
+            )
+        ]
         fig = new_figure(4, 3)
         ax = fig.add_subplot()
         ax.plot([0, 1], [0, 1], label="line")
         ax.legend()
         ax.set_title("t")
         ax.set_xlabel("x")
-    assert all(matplotlib.font_manager.FontProperties(size=s).get_size_in_points() >= MIN_FONT_PT for s in sizes)
+    assert all(
+        matplotlib.font_manager.FontProperties(size=s).get_size_in_points() >= MIN_FONT_PT
+        for s in sizes
+    )
     assert _small_texts(fig) == []
 
 
 # ------------------------------------------------------------------------- the Save figure control
 
+
 def _dot_view(title="Seller map: 2021"):
     fig = new_figure(4, 3)
     with kit_style():
         ax = fig.add_subplot()
-        dot, = ax.plot([0.5], [0.5], "o")
-    view = View(title=title, question="q", controls={"x": slider("x", 0.5, 0, 1, 0.1)}, figure=FastFigure(fig, [dot]))
+        (dot,) = ax.plot([0.5], [0.5], "o")
+    view = View(
+        title=title,
+        question="q",
+        controls={"x": slider("x", 0.5, 0, 1, 0.1)},
+        figure=FastFigure(fig, [dot]),
+    )
     view.redraw()
     return view
 
@@ -343,14 +414,24 @@ def test_save_button_writes_png_and_svg_and_never_overwrites_unasked(tmp_path):
     view.save_row.button.click()
     png, svg = tmp_path / "slides" / "map.png", tmp_path / "slides" / "map.svg"
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and b"<svg" in svg.read_bytes()
-    assert "Saved" in view.save_row.status.value and "map.png" in view.save_row.status.value and "map.svg" in view.save_row.status.value
+    assert (
+        "Saved" in view.save_row.status.value
+        and "map.png" in view.save_row.status.value
+        and "map.svg" in view.save_row.status.value
+    )
     from PIL import Image
-    assert Image.open(io.BytesIO(png.read_bytes())).size[0] > 400  # 200 dpi: large enough for slides
+
+    assert (
+        Image.open(io.BytesIO(png.read_bytes())).size[0] > 400
+    )  # 200 dpi: large enough for slides
 
     png.write_bytes(b"instructor's edited file")
     view.save_row.button.click()
     assert png.read_bytes() == b"instructor's edited file"
-    assert "Not saved" in view.save_row.status.value and "replace existing files" in view.save_row.status.value
+    assert (
+        "Not saved" in view.save_row.status.value
+        and "replace existing files" in view.save_row.status.value
+    )
 
     view.save_row.overwrite.value = True
     view.save_row.button.click()
@@ -371,7 +452,14 @@ def test_save_control_reports_a_missing_or_impossible_name(tmp_path):
 def test_save_control_is_an_addition_only():
     view = _dot_view("dot")
     assert repr(view) == "<livekit view: dot>"
-    assert view.children[:6] == (view.heading, view.question, view.control_box, view.error, view.image, view.readout)
+    assert view.children[:6] == (
+        view.heading,
+        view.question,
+        view.control_box,
+        view.error,
+        view.image,
+        view.readout,
+    )
     assert "livekit-view" in view._dom_classes
     plain = View(title="table only", question="q")
     assert len(plain.children) == 6 and plain.save_row is None

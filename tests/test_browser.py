@@ -12,6 +12,7 @@ On failure a screenshot is saved under ``test-artifacts/browser/`` (its path is 
 in the failure message). Without Playwright or a Chromium the tests are skipped with a message
 saying how to enable them; under ``CI=true`` they fail instead.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -19,7 +20,6 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -43,7 +43,8 @@ def _stored_view_count(path: Path) -> int:
     nb = nbformat.read(path, as_version=4)
     return sum(
         1
-        for cell in nb.cells if cell.cell_type == "code"
+        for cell in nb.cells
+        if cell.cell_type == "code"
         for output in cell.get("outputs", [])
         if "application/vnd.jupyter.widget-view+json" in output.get("data", {})
         and str(output["data"].get("text/plain", "")).startswith("<livekit view:")
@@ -102,11 +103,15 @@ def _report_timings(request, seconds: float) -> None:
         )
     if TIMINGS["other_controls_ms"]:
         others = TIMINGS["other_controls_ms"]
-        lines.append(f"[browser] other controls (dropdown, switch, text box) -> change: median "
-                     f"{statistics.median(others):.0f} ms over {len(others)} view(s) without a slider")
+        lines.append(
+            f"[browser] other controls (dropdown, switch, text box) -> change: median "
+            f"{statistics.median(others):.0f} ms over {len(others)} view(s) without a slider"
+        )
     lines += [f"[browser]   {name}: {secs:.1f} s" for name, secs in TIMINGS["pages"]]
     browser.ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    (browser.ARTIFACTS / "timings.json").write_text(json.dumps({"seconds": seconds, **TIMINGS}, indent=1))
+    (browser.ARTIFACTS / "timings.json").write_text(
+        json.dumps({"seconds": seconds, **TIMINGS}, indent=1)
+    )
     _show(request, "\n".join(lines))
 
 

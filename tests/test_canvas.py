@@ -1,4 +1,5 @@
 """Tests of livekit.canvas: the canvas data, the chains, the model comparison, scores, money."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -10,8 +11,8 @@ from livekit import canvas
 from livekit.data import load
 from livekit.vocab import MODULES
 
-
 # --- the data -----------------------------------------------------------------------------
+
 
 def test_nine_blocks_each_in_one_known_module():
     table = canvas.blocks()
@@ -30,7 +31,9 @@ def test_table1_placements_and_the_kits_choice():
     # Table 1 does not place key activities: the kit does, and says so in the data.
     assert canvas.module_of("key_activities") == "creation"
     assert "kit's choice" in canvas.block_info("key_activities")["module_basis"]
-    kits_choices = [b for b in canvas.BLOCKS if "kit's choice" in canvas.block_info(b)["module_basis"]]
+    kits_choices = [
+        b for b in canvas.BLOCKS if "kit's choice" in canvas.block_info(b)["module_basis"]
+    ]
     assert kits_choices == ["key_activities"]
 
 
@@ -44,7 +47,12 @@ def test_layout_is_osterwalders_and_blocks_do_not_overlap():
     x = table["x"]
     # partners | activities over resources | proposition | relationships over channels | segments
     assert x["key_partners"] < x["key_activities"] == x["key_resources"] < x["value_proposition"]
-    assert x["value_proposition"] < x["customer_relationships"] == x["channels"] < x["customer_segments"]
+    assert (
+        x["value_proposition"]
+        < x["customer_relationships"]
+        == x["channels"]
+        < x["customer_segments"]
+    )
     assert table.at["key_activities", "y"] > table.at["key_resources", "y"]
     assert table.at["customer_relationships", "y"] > table.at["channels", "y"]
     assert x["cost_structure"] < x["revenue_streams"]
@@ -53,7 +61,7 @@ def test_layout_is_osterwalders_and_blocks_do_not_overlap():
     assert area == pytest.approx(10 * 7)  # the nine blocks tile the 10 x 7 canvas exactly
     boxes = list(table[["x", "y", "width", "height"]].itertuples())
     for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
+        for b in boxes[i + 1 :]:
             overlap_x = min(a.x + a.width, b.x + b.width) - max(a.x, b.x)
             overlap_y = min(a.y + a.height, b.y + b.height) - max(a.y, b.y)
             assert overlap_x <= 1e-9 or overlap_y <= 1e-9, (a.Index, b.Index)
@@ -67,12 +75,23 @@ def test_value_modules_list_their_blocks_in_path_order():
 
 # --- the chains ---------------------------------------------------------------------------
 
+
 def test_chains_are_the_papers():
     # Li (2021), nine elements, closing paragraph.
-    assert set(canvas.chain("revenue")) == {"customer_segments", "customer_relationships", "channels",
-                                          "value_proposition", "revenue_streams"}
-    assert set(canvas.chain("cost")) == {"value_proposition", "key_resources", "key_activities",
-                                       "key_partners", "cost_structure"}
+    assert set(canvas.chain("revenue")) == {
+        "customer_segments",
+        "customer_relationships",
+        "channels",
+        "value_proposition",
+        "revenue_streams",
+    }
+    assert set(canvas.chain("cost")) == {
+        "value_proposition",
+        "key_resources",
+        "key_activities",
+        "key_partners",
+        "cost_structure",
+    }
     assert canvas.chain("revenue")[-1] == "revenue_streams"
     assert canvas.chain("cost")[-1] == "cost_structure"
 
@@ -88,6 +107,7 @@ def test_value_proposition_is_the_hub_and_every_block_is_on_a_chain():
 
 
 # --- three models ---------------------------------------------------------------------------
+
 
 def test_three_models_cover_every_block_and_say_whose_reading():
     table = canvas.compare_models()
@@ -114,14 +134,20 @@ def test_model_contents_one_model():
 
 # --- value perception -------------------------------------------------------------------------
 
+
 def test_ratings_respect_every_ordering_the_paper_states():
     ratings = canvas.value_ratings()
     for dim, row in ratings.iterrows():
         for claim in row["paper_claim"].split(";"):
             better, worse = claim.split(">")
             assert row[better] > row[worse], (dim, claim)
-    assert set(canvas.value_dimensions("customer")) == {"perceived_value", "aesthetic_value", "entertainment",
-                                                        "shopping_cost", "time_use"}
+    assert set(canvas.value_dimensions("customer")) == {
+        "perceived_value",
+        "aesthetic_value",
+        "entertainment",
+        "shopping_cost",
+        "time_use",
+    }
     assert set(canvas.value_dimensions("seller")) == {"visibility", "convenience", "efficiency"}
 
 
@@ -139,12 +165,20 @@ def test_one_dimension_alone_gives_its_rating():
     weights.update(perceived_value=3, visibility=1)
     scores = canvas.value_scores(weights)
     ratings = canvas.value_ratings()
-    assert scores["customer"].to_dict() == pytest.approx(ratings.loc["perceived_value", list(canvas.MODELS)].to_dict())
-    assert scores.loc["offline", "customer"] > scores.loc["live", "customer"]  # the kit: you can hold it
+    assert scores["customer"].to_dict() == pytest.approx(
+        ratings.loc["perceived_value", list(canvas.MODELS)].to_dict()
+    )
+    assert (
+        scores.loc["offline", "customer"] > scores.loc["live", "customer"]
+    )  # the kit: you can hold it
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.floats(0, 10), min_size=8, max_size=8).filter(lambda w: sum(w[:5]) > 0.01 and sum(w[5:]) > 0.01))
+@given(
+    st.lists(st.floats(0, 10), min_size=8, max_size=8).filter(
+        lambda w: sum(w[:5]) > 0.01 and sum(w[5:]) > 0.01
+    )
+)
 def test_scores_stay_between_the_lowest_and_highest_rating(ws):
     dims = canvas.value_dimensions("customer") + canvas.value_dimensions("seller")
     scores = canvas.value_scores(dict(zip(dims, ws)))
@@ -157,8 +191,16 @@ def test_scores_stay_between_the_lowest_and_highest_rating(ws):
 
 def test_scaling_all_weights_changes_nothing():
     base = canvas.value_scores({"entertainment": 2, "time_use": 4})
-    scaled = canvas.value_scores({d: 2.5 * w for d, w in
-                                  {**{d: 1 for d in canvas.value_dimensions()}, "entertainment": 2, "time_use": 4}.items()})
+    scaled = canvas.value_scores(
+        {
+            d: 2.5 * w
+            for d, w in {
+                **{d: 1 for d in canvas.value_dimensions()},
+                "entertainment": 2,
+                "time_use": 4,
+            }.items()
+        }
+    )
     pd.testing.assert_frame_equal(base, scaled)
 
 
@@ -177,10 +219,17 @@ def test_bad_weights_are_refused_with_the_field_named():
 
 # --- money ------------------------------------------------------------------------------------
 
+
 def test_money_items_are_the_papers_two_streams_and_five_costs():
     items = canvas.money_items()
     assert list(items.index[items["kind"] == "revenue"]) == ["purchases", "sponsorship"]
-    assert list(items.index[items["kind"] == "cost"]) == ["product", "broadcast", "packaging", "logistics", "wages"]
+    assert list(items.index[items["kind"] == "cost"]) == [
+        "product",
+        "broadcast",
+        "packaging",
+        "logistics",
+        "wages",
+    ]
     assert (items.loc[items["kind"] == "cost", "canvas_block"] == "cost_structure").all()
     assert (items["low"] <= items["default"]).all() and (items["default"] <= items["high"]).all()
     # money comes from blocks on the matching chain
@@ -190,8 +239,15 @@ def test_money_items_are_the_papers_two_streams_and_five_costs():
 
 
 def test_profit_is_revenue_minus_cost():
-    money = canvas.canvas_money(purchases=500, sponsorship=50, product=250, broadcast=40,
-                                packaging=10, logistics=30, wages=70)
+    money = canvas.canvas_money(
+        purchases=500,
+        sponsorship=50,
+        product=250,
+        broadcast=40,
+        packaging=10,
+        logistics=30,
+        wages=70,
+    )
     summary = canvas.money_summary(money)
     assert summary["revenue"] == 550
     assert summary["cost"] == 400
@@ -205,15 +261,24 @@ def test_defaults_fill_missing_items_and_zero_revenue_has_zero_margin():
     money = canvas.canvas_money()
     assert money["amount"].to_dict() == items["default"].to_dict()
     zero = canvas.money_summary(canvas.canvas_money(purchases=0, sponsorship=0))
-    assert zero["margin"] == 0 and zero["profit"] == -items.loc[items["kind"] == "cost", "default"].sum()
+    assert (
+        zero["margin"] == 0
+        and zero["profit"] == -items.loc[items["kind"] == "cost", "default"].sum()
+    )
 
 
 @settings(max_examples=30, deadline=None)
 @given(st.floats(0, 1000), st.floats(0, 200), st.floats(0, 600))
 def test_more_revenue_or_less_cost_never_lowers_profit(purchases, gifts, product):
-    base = canvas.money_summary(canvas.canvas_money(purchases=purchases, sponsorship=gifts, product=product))
-    more = canvas.money_summary(canvas.canvas_money(purchases=min(purchases + 10, 1000), sponsorship=gifts, product=product))
-    cheaper = canvas.money_summary(canvas.canvas_money(purchases=purchases, sponsorship=gifts, product=max(product - 10, 0)))
+    base = canvas.money_summary(
+        canvas.canvas_money(purchases=purchases, sponsorship=gifts, product=product)
+    )
+    more = canvas.money_summary(
+        canvas.canvas_money(purchases=min(purchases + 10, 1000), sponsorship=gifts, product=product)
+    )
+    cheaper = canvas.money_summary(
+        canvas.canvas_money(purchases=purchases, sponsorship=gifts, product=max(product - 10, 0))
+    )
     assert more["profit"] >= base["profit"] and cheaper["profit"] >= base["profit"]
 
 
@@ -232,12 +297,16 @@ def test_bad_money_is_refused_with_the_field_named():
 
 # --- bad names ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("call", [
-    lambda: canvas.module_of("key_partner"),
-    lambda: canvas.block_info("Value Proposition"),
-    lambda: canvas.chains_of("customers"),
-    lambda: canvas.compare_models("cost"),
-])
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: canvas.module_of("key_partner"),
+        lambda: canvas.block_info("Value Proposition"),
+        lambda: canvas.chains_of("customers"),
+        lambda: canvas.compare_models("cost"),
+    ],
+)
 def test_unknown_block_names_the_field_and_lists_the_blocks(call):
     with pytest.raises(ValueError, match=r"block must be one of \['key_partners'"):
         call()
@@ -258,8 +327,12 @@ def test_other_unknown_names_and_wrong_types():
 
 # --- bad tables (issue 11, item 4) ---------------------------------------------------------------
 
+
 def test_value_scores_rejects_ratings_that_are_not_a_table():
-    with pytest.raises(TypeError, match=r"ratings must be a ratings table like value_ratings\(\) \(a pandas DataFrame\), got int 5"):
+    with pytest.raises(
+        TypeError,
+        match=r"ratings must be a ratings table like value_ratings\(\) \(a pandas DataFrame\), got int 5",
+    ):
         canvas.value_scores(ratings=5)
 
 
@@ -268,7 +341,10 @@ def test_value_scores_rejects_nan_and_out_of_range_ratings():
     first = ratings.index[0]
     spoiled = ratings.copy()
     spoiled.loc[first, "online"] = float("nan")
-    with pytest.raises(ValueError, match=rf"ratings\['online'\] at row '{first}' must be a number from 0 to 10, got nan"):
+    with pytest.raises(
+        ValueError,
+        match=rf"ratings\['online'\] at row '{first}' must be a number from 0 to 10, got nan",
+    ):
         canvas.value_scores(ratings=spoiled)
     spoiled.loc[first, "online"] = 11.0
     with pytest.raises(ValueError, match=r"from 0 to 10, got 11"):

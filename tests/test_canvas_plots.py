@@ -1,5 +1,6 @@
 """Tests of livekit.canvas_plots: layout, text inside blocks, colours, highlights, exports, bars,
 and the chart objects the views update."""
+
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
@@ -68,7 +69,13 @@ def test_layout_is_osterwalders():
     ax = canvas_plots.plot_canvas()
     blocks = _by_gid(ax, "block")
     x = {b: p.get_x() for b, p in blocks.items()}
-    assert x["key_partners"] < x["key_activities"] < x["value_proposition"] < x["channels"] < x["customer_segments"]
+    assert (
+        x["key_partners"]
+        < x["key_activities"]
+        < x["value_proposition"]
+        < x["channels"]
+        < x["customer_segments"]
+    )
     assert blocks["key_activities"].get_y() > blocks["key_resources"].get_y()
     assert blocks["cost_structure"].get_y() < blocks["value_proposition"].get_y()
     headers = _by_gid(ax, "header")
@@ -80,8 +87,11 @@ def test_colours_follow_the_value_modules_and_can_be_switched_off():
     for block, patch in _by_gid(ax, "block").items():
         assert to_hex(patch.get_facecolor()) == MODULE_TINTS[canvas.module_of(block)].lower()
     swatches = _by_gid(ax, "swatch")
-    assert all(s.get_visible() and s.get_hatch() is not None for s in swatches.values()
-               if canvas.module_of(s.get_gid().split(":")[1]) != "proposition")
+    assert all(
+        s.get_visible() and s.get_hatch() is not None
+        for s in swatches.values()
+        if canvas.module_of(s.get_gid().split(":")[1]) != "proposition"
+    )
     plain = canvas_plots.plot_canvas(color_by_module=False)
     assert {to_hex(p.get_facecolor()) for p in _by_gid(plain, "block").values()} == {"#ffffff"}
     assert not any(s.get_visible() for s in _by_gid(plain, "swatch").values())
@@ -147,8 +157,13 @@ def test_bad_inputs_name_the_field():
 
 
 @settings(max_examples=25, deadline=None)
-@given(content=st.text(alphabet=st.characters(codec="latin-1", exclude_categories=("Cc", "Zl", "Zp")), max_size=200),
-       width=st.floats(20, 300), height=st.floats(10, 200))
+@given(
+    content=st.text(
+        alphabet=st.characters(codec="latin-1", exclude_categories=("Cc", "Zl", "Zp")), max_size=200
+    ),
+    width=st.floats(20, 300),
+    height=st.floats(10, 200),
+)
 def test_fit_text_never_leaves_its_box(content, width, height):
     from livekit.style import new_figure
 
@@ -169,7 +184,9 @@ def test_value_score_bars_have_the_scores():
     for key, bar in bars.items():
         side, model = key.split(":")
         assert bar.get_width() == pytest.approx(scores.at[model, side])
-        assert bar.get_facecolor() == pytest.approx(plt.matplotlib.colors.to_rgba(canvas_plots.MODEL_COLORS[model]))
+        assert bar.get_facecolor() == pytest.approx(
+            plt.matplotlib.colors.to_rgba(canvas_plots.MODEL_COLORS[model])
+        )
     with pytest.raises(TypeError, match="scores must be"):
         canvas_plots.plot_value_scores({"live": 1})
 
@@ -191,15 +208,21 @@ def test_money_bars_have_the_amounts():
 
 # --- the one pattern: plot_x on pyplot, charts that update ------------------------------------
 
-@pytest.mark.parametrize("plot,args,size", [
-    (canvas_plots.plot_canvas, (), [11.0, 7.5]),
-    (canvas_plots.plot_value_scores, (canvas.value_scores(),), [7.0, 3.6]),
-    (canvas_plots.plot_money, (canvas.canvas_money(),), [7.0, 4.2]),
-])
+
+@pytest.mark.parametrize(
+    "plot,args,size",
+    [
+        (canvas_plots.plot_canvas, (), [11.0, 7.5]),
+        (canvas_plots.plot_value_scores, (canvas.value_scores(),), [7.0, 3.6]),
+        (canvas_plots.plot_money, (canvas.canvas_money(),), [7.0, 4.2]),
+    ],
+)
 def test_plot_functions_without_ax_draw_on_a_new_pyplot_figure(plot, args, size):
     before = set(plt.get_fignums())
     ax = plot(*args)
-    assert set(plt.get_fignums()) - before == {ax.figure.number}  # pyplot knows it: plt.show()/close work
+    assert set(plt.get_fignums()) - before == {
+        ax.figure.number
+    }  # pyplot knows it: plt.show()/close work
     assert ax.figure.get_size_inches().tolist() == size
 
 
@@ -226,14 +249,22 @@ def _visible(artists):
 def test_canvas_chart_update_moves_only_the_highlight_unless_asked():
     chart = _canvas_chart(model="live", highlight="value_proposition", chain="both")
     assert isinstance(chart, Chart)
-    assert set(chart.artists) == {*chart.shades.values(), *chart.chain_lines.values(), *chart.outlines.values()}
+    assert set(chart.artists) == {
+        *chart.shades.values(),
+        *chart.chain_lines.values(),
+        *chart.outlines.values(),
+    }
     texts = {b: t.get_text() for b, t in chart.bodies.items()}
     chart.update(highlight="channels", chain="revenue")
     assert _visible(chart.outlines) == {"channels"}
     assert _visible(chart.shades) == set(canvas.BLOCKS) - set(canvas.chain("revenue"))
     assert {b: t.get_text() for b, t in chart.bodies.items()} == texts  # contents kept
     chart.update()  # no highlight
-    assert _visible(chart.outlines) == set() and _visible(chart.shades) == set() and _visible(chart.chain_lines) == set()
+    assert (
+        _visible(chart.outlines) == set()
+        and _visible(chart.shades) == set()
+        and _visible(chart.chain_lines) == set()
+    )
 
 
 def test_canvas_chart_update_sets_new_texts_and_colours():
@@ -261,7 +292,9 @@ def test_canvas_chart_prepare_fits_ahead_without_showing():
     assert {b: (t.get_text(), t.get_fontsize()) for b, t in chart.bodies.items()} == shown
     chart.update(canvas.model_contents("online"))
     fresh = _canvas_chart(model="online")  # the remembered fit is the fit
-    assert {b: t.get_text() for b, t in chart.bodies.items()} == {b: t.get_text() for b, t in fresh.bodies.items()}
+    assert {b: t.get_text() for b, t in chart.bodies.items()} == {
+        b: t.get_text() for b, t in fresh.bodies.items()
+    }
 
 
 def test_value_scores_chart_updates_bars_and_labels():
@@ -282,17 +315,24 @@ def test_money_charts_update_bars_and_block_amounts():
     fig = new_figure(10.5, 5.0)
     start = canvas.canvas_money()
     money_canvas = canvas_plots.MoneyCanvasChart(fig.add_axes((0.005, 0.08, 0.58, 0.86)), start)
-    bars = canvas_plots.MoneyChart(fig.add_axes((0.755, 0.15, 0.235, 0.77)), start, xlim=(-1400, 1200), compact=True)
+    bars = canvas_plots.MoneyChart(
+        fig.add_axes((0.755, 0.15, 0.235, 0.77)), start, xlim=(-1400, 1200), compact=True
+    )
     money = canvas.canvas_money(wages=100, sponsorship=80)
     summary = canvas.money_summary(money)
     money_canvas.update(money)
     bars.update(money)
-    assert bars.bars["wages"].get_width() == -100 and bars.bars["profit"].get_width() == pytest.approx(summary["profit"])
+    assert bars.bars["wages"].get_width() == -100 and bars.bars[
+        "profit"
+    ].get_width() == pytest.approx(summary["profit"])
     assert bars.ax.get_xlim() == (-1400, 1200)
     assert not any(b.get_hatch() for b in bars.bars.values())  # compact: the module is in the label
     assert "wages [creation]" in [t.get_text() for t in bars.ax.get_yticklabels()]
     amounts = money_canvas.amounts
-    assert "−100" in amounts["key_activities"].get_text() and "+80" in amounts["customer_relationships"].get_text()
+    assert (
+        "−100" in amounts["key_activities"].get_text()
+        and "+80" in amounts["customer_relationships"].get_text()
+    )
     assert f"+{summary['profit']:.0f}" in amounts["value_proposition"].get_text()
     assert set(money_canvas.artists) == set(amounts.values())
     # the labels stay in the static body text, the amounts sit on its blank lines

@@ -1,5 +1,6 @@
 """Tests of livekit.canvas_views: each view driven by setting its named controls, read through the
 declared interface (``view.controls``, ``view.charts``, ``view.shown``, ``view.prediction``)."""
+
 from __future__ import annotations
 
 import json
@@ -23,6 +24,7 @@ def _visible(artists):
 
 # --- canvas explorer ------------------------------------------------------------------------
 
+
 def test_explorer_declares_its_parts_and_starts_on_the_hub_with_both_chains_lit():
     view = canvas_views.explore_canvas()
     assert isinstance(view, View) and repr(view) == "<livekit view: Canvas explorer>"
@@ -33,8 +35,13 @@ def test_explorer_declares_its_parts_and_starts_on_the_hub_with_both_chains_lit(
     assert _visible(chart.outlines) == {"value_proposition"}
     assert _visible(chart.shades) == set()  # both chains together cover the canvas
     assert "hub" in view.readout.value and view.error.value == ""
-    assert view.shown == {"model": "live", "block": "value_proposition", "module": "proposition",
-                          "module_name": "Value proposition", "chains": ("revenue", "cost")}
+    assert view.shown == {
+        "model": "live",
+        "block": "value_proposition",
+        "module": "proposition",
+        "module_name": "Value proposition",
+        "chains": ("revenue", "cost"),
+    }
     assert view.image.value[:4] == b"\x89PNG"
     assert view.save_row.button.description == "Save figure"
 
@@ -85,7 +92,9 @@ def test_explorer_prediction_is_checked_when_channels_is_picked():
     view = canvas_views.explore_canvas()
     prediction = view.prediction
     assert isinstance(prediction, Prediction)
-    assert prediction.options == [MODULE_NAMES[m] for m in ("proposition", "creation", "delivery", "capture")]
+    assert prediction.options == [
+        MODULE_NAMES[m] for m in ("proposition", "creation", "delivery", "capture")
+    ]
     prediction.commit("Value creation")
     assert prediction.held is None  # the value proposition is picked: not the experiment yet
     view.controls["block"].value = "key_partners"
@@ -111,6 +120,7 @@ def test_explorer_bad_start_values():
 
 # --- value perception -------------------------------------------------------------------------
 
+
 def _customer_dimensions():
     ratings = canvas.value_ratings()
     return [d for d in ratings.index if ratings.at[d, "side"] == "customer"]
@@ -130,11 +140,16 @@ def test_value_view_bars_follow_the_weights():
     for (side, model), bar in chart.bars.items():
         assert bar.get_width() == pytest.approx(expected.at[model, side])
     # only perceived product value counts now: offline (you can hold it) leads for customers
-    assert chart.bars["customer", "offline"].get_width() > chart.bars["customer", "live"].get_width()
+    assert (
+        chart.bars["customer", "offline"].get_width() > chart.bars["customer", "live"].get_width()
+    )
     assert "Offline retail</b> leads" in view.readout.value
     assert view.shown["leaders"]["customer"] == "offline"
     assert view.shown["customer"] == pytest.approx(expected["customer"].to_dict())
-    assert chart.labels["customer", "offline"].get_text() == f"{expected.at['offline', 'customer']:.1f}"
+    assert (
+        chart.labels["customer", "offline"].get_text()
+        == f"{expected.at['offline', 'customer']:.1f}"
+    )
     assert view.image.value != before
 
 
@@ -163,10 +178,14 @@ def test_value_view_prediction_all_weight_on_low_shopping_cost(answer, held):
     assert view.prediction.held is None  # one other customer weight still counts
     view.controls[others[-1]].value = 0.0
     # the outcome is what the bars show: live marketing's rating of shopping cost beats offline's
-    live, offline = (view.charts["scores"].bars["customer", m].get_width() for m in ("live", "offline"))
+    live, offline = (
+        view.charts["scores"].bars["customer", m].get_width() for m in ("live", "offline")
+    )
     assert live > offline
     assert view.prediction.held is held
-    view.controls["shopping_cost"].value = 0.0  # then no customer weight: an error, nothing checked anew
+    view.controls[
+        "shopping_cost"
+    ].value = 0.0  # then no customer weight: an error, nothing checked anew
     assert "at least one customer dimension" in view.error.value
     view.controls["visibility"].value = 3.0  # a seller weight does not change the customer verdict
     view.controls["shopping_cost"].value = 5.0
@@ -182,10 +201,13 @@ def test_value_view_bad_start_weights():
 
 # --- canvas to numbers -------------------------------------------------------------------------
 
+
 def test_money_view_profit_and_bars_follow_the_sliders():
     view = canvas_views.explore_canvas_money()
     bars, texts = view.charts["money"].bars, view.charts["canvas"].amounts
-    assert isinstance(view.charts["money"], MoneyChart) and isinstance(view.charts["canvas"], MoneyCanvasChart)
+    assert isinstance(view.charts["money"], MoneyChart) and isinstance(
+        view.charts["canvas"], MoneyCanvasChart
+    )
     assert list(view.controls) == list(canvas.money_items().index)
     start = canvas.money_summary(canvas.canvas_money())
     assert f"profit +{start['profit']:.0f}" in view.readout.value
@@ -196,7 +218,10 @@ def test_money_view_profit_and_bars_follow_the_sliders():
     assert bars["profit"].get_width() == pytest.approx(expected["profit"])
     assert bars["cost"].get_width() == pytest.approx(-expected["cost"])
     assert f"profit +{expected['profit']:.0f}" in view.readout.value
-    assert view.shown["profit"] == pytest.approx(expected["profit"]) and view.shown["amounts"]["wages"] == 100
+    assert (
+        view.shown["profit"] == pytest.approx(expected["profit"])
+        and view.shown["amounts"]["wages"] == 100
+    )
     # the amounts appear in the blocks they come from
     assert "−100" in texts["key_activities"].get_text()
     assert f"+{expected['profit']:.0f}" in texts["value_proposition"].get_text()
@@ -222,7 +247,12 @@ def test_money_view_shows_a_loss_and_amounts_stay_inside_their_blocks():
     patches = view.charts["canvas"].canvas.patches
     for block, text in texts.items():
         inner, outer = text.get_window_extent(renderer), patches[block].get_window_extent(renderer)
-        assert outer.x0 <= inner.x0 and inner.x1 <= outer.x1 and outer.y0 <= inner.y0 and inner.y1 <= outer.y1, block
+        assert (
+            outer.x0 <= inner.x0
+            and inner.x1 <= outer.x1
+            and outer.y0 <= inner.y0
+            and inner.y1 <= outer.y1
+        ), block
 
 
 def test_money_view_prediction_double_the_sponsorship():
@@ -236,7 +266,9 @@ def test_money_view_prediction_double_the_sponsorship():
     assert prediction.held is None
     view.controls["wages"].value = 60  # back to the start value
     start = canvas.money_summary(canvas.canvas_money(sponsorship=40))["profit"]
-    assert view.shown["profit"] - start == 40  # what the view shows: profit rose by the extra sponsorship
+    assert (
+        view.shown["profit"] - start == 40
+    )  # what the view shows: profit rose by the extra sponsorship
     assert prediction.held is True
     other = canvas_views.explore_canvas_money(sponsorship=40)
     other.prediction.commit(80)  # "profit doubles" is not what happens
@@ -253,11 +285,15 @@ def test_money_view_bad_start_amounts():
 
 # --- worksheet form ----------------------------------------------------------------------------
 
+
 def test_worksheet_form_declares_its_parts_and_keeps_the_save_figure_row(tmp_path):
     view = canvas_views.worksheet_form(tmp_path / "mine.json")
     assert list(view.controls) == [*BLOCKS, "file", "replace", "save", "load"]
     assert view.controls["file"].value == str(tmp_path / "mine.json")
-    assert view.controls["replace"].description == "replace existing file" and not view.controls["replace"].value
+    assert (
+        view.controls["replace"].description == "replace existing file"
+        and not view.controls["replace"].value
+    )
     assert view.save_row.button.description == "Save figure"  # the picture's own row, untouched
     assert view.save_row.button is not view.controls["save"]
 
@@ -329,7 +365,9 @@ def test_worksheet_form_permission_errors_show_in_the_error_line(tmp_path, monke
     monkeypatch.setattr(canvas_views, "save_worksheet", _refuse)  # a read-only folder, say
     view.controls["replace"].value = True
     view.controls["save"].click()
-    assert "could not write the file" in view.error.value and "Permission denied" in view.error.value
+    assert (
+        "could not write the file" in view.error.value and "Permission denied" in view.error.value
+    )
     assert "mine.json" in view.error.value
     assert "Saved" not in view.readout.value  # a failed save clears the earlier "Saved"
     monkeypatch.setattr(canvas_views, "load_worksheet", _refuse)
@@ -367,7 +405,9 @@ def font_setup(request, monkeypatch):
     fonts.font_families.cache_clear()
     monkeypatch.setattr(fonts, "_WARNED", set())
     if request.param == "the kit's own font only":
-        monkeypatch.setattr(fonts, "_registered_names", lambda: frozenset({"DejaVu Sans", fonts.BUNDLED_FAMILY}))
+        monkeypatch.setattr(
+            fonts, "_registered_names", lambda: frozenset({"DejaVu Sans", fonts.BUNDLED_FAMILY})
+        )
     yield request.param
     fonts.font_families.cache_clear()
 
@@ -384,7 +424,9 @@ def test_worksheet_form_draws_chinese_without_a_missing_font_warning(tmp_path, f
     assert fonts.BUNDLED_FAMILY in body.get_fontfamily()  # with the kit's font in its family list
     told = [str(w.message) for w in caught if issubclass(w.category, fonts.MissingFontWarning)]
     assert not [m for m in told if "Chinese" in m]
-    assert not [w for w in caught if re.search(r"CJK|missing from font", str(w.message))]  # no per-glyph noise
+    assert not [
+        w for w in caught if re.search(r"CJK|missing from font", str(w.message))
+    ]  # no per-glyph noise
     # emoji may have no font: then the kit says so once, in words
     assert told in ([], [fonts.font_help("emoji")])
     if font_setup == "the kit's own font only":
@@ -402,8 +444,14 @@ NOTEBOOK_01 = Path(__file__).resolve().parents[1] / "notebooks" / "01_canvas_the
 
 
 def test_notebook_01_hands_in_the_file_its_worksheet_saves():
-    code = [c.source for c in nbformat.read(NOTEBOOK_01, as_version=4).cells if c.cell_type == "code"]
+    code = [
+        c.source for c in nbformat.read(NOTEBOOK_01, as_version=4).cells if c.cell_type == "code"
+    ]
     forms = [m for s in code for m in re.findall(r"worksheet_form\(\s*[\"']([^\"']+)[\"']", s)]
-    handed = [m for s in code for m in re.findall(r"hand_in_button\([^)]*canvas_file=[\"']([^\"']+)[\"']", s)]
+    handed = [
+        m
+        for s in code
+        for m in re.findall(r"hand_in_button\([^)]*canvas_file=[\"']([^\"']+)[\"']", s)
+    ]
     assert forms and handed == forms[:1] * len(handed) and len(handed) == 1
     assert "hand_in_button(" in code[-1]  # the hand-in is the notebook's last cell

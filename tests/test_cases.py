@@ -1,4 +1,5 @@
 """Real cases: reported figures kept as reported, both where outlets disagree, nothing invented."""
+
 import math
 
 import pytest
@@ -19,7 +20,10 @@ def test_sales_keep_both_figures_where_outlets_disagree():
     li = sales.loc[("Li Jiaqi (Austin Li)", "Singles' Day presale, first evening")]
     assert (li["low"], li["high"]) == (10_650_000_000, 12_000_000_000)
     assert li["sources_disagree"]
-    assert "10.65 billion CNY (Jiemian)" in li["reported"] and "12 billion CNY (Jing Daily)" in li["reported"]
+    assert (
+        "10.65 billion CNY (Jiemian)" in li["reported"]
+        and "12 billion CNY (Jing Daily)" in li["reported"]
+    )
     luo = sales.loc[("Luo Yonghao", "first live-commerce broadcast")]
     assert luo["low"] == luo["high"] == 110_000_000 and not luo["sources_disagree"]
 
@@ -41,18 +45,35 @@ def test_map_anchors_holds_only_reported_numbers_and_lists_what_is_missing():
     facts = load("live_commerce_facts")
     reported = set(facts["value"])
     for name, row in anchors.iterrows():
-        for col in ("followers", "best_session_low", "best_session_high", "peak_cumulative_viewers"):
+        for col in (
+            "followers",
+            "best_session_low",
+            "best_session_high",
+            "peak_cumulative_viewers",
+        ):
             assert math.isnan(row[col]) or row[col] in reported, (name, col)
         assert "conversion" in row["missing"] and row["basis"] == "reported"
     assert anchors.at["Li Jiaqi (Austin Li)", "followers"] == 40_000_000
     assert math.isnan(anchors.at["Viya (Huang Wei)", "followers"])
     assert "followers" in anchors.at["Viya (Huang Wei)", "missing"]
-    assert list(anchors.index) == ["Li Jiaqi (Austin Li)", "Viya (Huang Wei)", "Cherie", "Luo Yonghao"]
+    assert list(anchors.index) == [
+        "Li Jiaqi (Austin Li)",
+        "Viya (Huang Wei)",
+        "Cherie",
+        "Luo Yonghao",
+    ]
 
 
-@pytest.mark.parametrize("asked, heading", [
-    ("Taobao Live", "Taobao Live"), ("tiktok", "Douyin"), ("抖音", "Douyin"), ("Jingdong", "JD"), ("amazon", "Amazon Live"),
-])
+@pytest.mark.parametrize(
+    "asked, heading",
+    [
+        ("Taobao Live", "Taobao Live"),
+        ("tiktok", "Douyin"),
+        ("抖音", "Douyin"),
+        ("Jingdong", "JD"),
+        ("amazon", "Amazon Live"),
+    ],
+)
 def test_case_box_finds_the_platform_by_any_of_its_names(asked, heading):
     assert cases.case_box(asked).startswith(f"**Case: {heading} (")
 
@@ -68,14 +89,23 @@ def test_case_box_reports_sourced_figures_or_says_there_are_none():
 
 
 def test_bad_platforms_are_refused_with_the_allowed_names():
-    with pytest.raises(ValueError, match="platform 'Pinduoduo' is unknown; choose one of 'Taobao Live'"):
+    with pytest.raises(
+        ValueError, match="platform 'Pinduoduo' is unknown; choose one of 'Taobao Live'"
+    ):
         cases.case_box("Pinduoduo")
     with pytest.raises(TypeError, match="platform must be text"):
         cases.case_box(None)
 
 
-@pytest.mark.parametrize("value, text", [(10_650_000_000, "10.65 billion CNY"), (8e9, "8 billion CNY"),
-                                         (110_000_000, "110 million CNY"), (950, "950 CNY")])
+@pytest.mark.parametrize(
+    "value, text",
+    [
+        (10_650_000_000, "10.65 billion CNY"),
+        (8e9, "8 billion CNY"),
+        (110_000_000, "110 million CNY"),
+        (950, "950 CNY"),
+    ],
+)
 def test_format_cny(value, text):
     assert cases.format_cny(value) == text
 

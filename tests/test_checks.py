@@ -1,10 +1,19 @@
 """The shared argument checks: right values pass, wrong ones name the parameter and the range."""
+
 import math
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from livekit._checks import check_bool, check_choice, check_count, check_number, check_rate, check_text
+from livekit._checks import (
+    check_bool,
+    check_choice,
+    check_count,
+    check_number,
+    check_rate,
+    check_text,
+)
 
 
 @given(st.floats(min_value=0, max_value=1))
@@ -40,7 +49,9 @@ def test_integer_flag_and_bounds_in_message():
 
 def test_choice_lists_the_options():
     assert check_choice("model", "tiered", ["quadrant", "tiered"]) == "tiered"
-    with pytest.raises(ValueError, match=r"model must be one of \['quadrant', 'tiered'\], got 'tierd'"):
+    with pytest.raises(
+        ValueError, match=r"model must be one of \['quadrant', 'tiered'\], got 'tierd'"
+    ):
         check_choice("model", "tierd", ["quadrant", "tiered"])
     with pytest.raises(TypeError, match="model"):
         check_choice("model", ["tiered"], ["quadrant", "tiered"])
@@ -69,18 +80,28 @@ def test_frame_check_names_parameter_columns_and_rows():
     assert check_frame("money", frame, ["kind", "amount"]) is frame
     with pytest.raises(TypeError, match=r"money must be a table \(a pandas DataFrame\), got dict"):
         check_frame("money", {"kind": "cost"}, ["kind"])
-    with pytest.raises(ValueError, match=r"money must be a table with columns \['kind', 'amount'\]; missing \['amount'\]"):
+    with pytest.raises(
+        ValueError,
+        match=r"money must be a table with columns \['kind', 'amount'\]; missing \['amount'\]",
+    ):
         check_frame("money", frame[["kind"]], ["kind", "amount"])
     with pytest.raises(ValueError, match=r"at least 1 row\(s\), got 0"):
         check_frame("money", frame.iloc[0:0], ["kind"])
 
 
-@pytest.mark.parametrize("bad, error, message", [
-    (math.nan, ValueError, r"money\['amount'\] at row 1 must be a number of at least 0, got nan"),
-    (-2.0, ValueError, r"money\['amount'\] at row 1 must be of at least 0, got -2.0"),
-    ("12", TypeError, r"money\['amount'\] at row 1 must be a number"),
-    (None, TypeError, r"money\['amount'\] at row 1 must be a number"),
-])
+@pytest.mark.parametrize(
+    "bad, error, message",
+    [
+        (
+            math.nan,
+            ValueError,
+            r"money\['amount'\] at row 1 must be a number of at least 0, got nan",
+        ),
+        (-2.0, ValueError, r"money\['amount'\] at row 1 must be of at least 0, got -2.0"),
+        ("12", TypeError, r"money\['amount'\] at row 1 must be a number"),
+        (None, TypeError, r"money\['amount'\] at row 1 must be a number"),
+    ],
+)
 def test_column_check_finds_the_first_bad_cell(bad, error, message):
     frame = pd.DataFrame({"amount": [3.0, bad]}, dtype=object)
     with pytest.raises(error, match=message):

@@ -8,6 +8,7 @@
 - every question rests on a paper section or labels its reasoning as the kit's;
 - no run of 8 or more consecutive words of the paper outside quotation marks.
 """
+
 from __future__ import annotations
 
 import re
@@ -54,13 +55,19 @@ def test_answer_among_options_and_every_wrong_option_has_feedback(everything):
 
 def test_right_answer_is_longest_in_at_most_a_third(everything):
     longest = [q["id"] for _, q in everything.iterrows() if is_longest(q)]
-    assert 3 * len(longest) <= len(everything), f"longest in {len(longest)} of {len(everything)}: {longest}"
+    assert 3 * len(longest) <= len(everything), (
+        f"longest in {len(longest)} of {len(everything)}: {longest}"
+    )
 
 
 def test_no_position_holds_more_than_40_percent(everything):
-    positions = Counter(choices_of(q["choices"]).index(q["answer"]) for _, q in everything.iterrows())
+    positions = Counter(
+        choices_of(q["choices"]).index(q["answer"]) for _, q in everything.iterrows()
+    )
     worst, count = positions.most_common(1)[0]
-    assert count <= 0.4 * len(everything), f"position {worst + 1} holds {count} of {len(everything)}"
+    assert count <= 0.4 * len(everything), (
+        f"position {worst + 1} holds {count} of {len(everything)}"
+    )
 
 
 def test_is_longest_counts_ties_as_longest():
@@ -94,7 +101,7 @@ def _unquoted(text: str) -> str:
 
 
 def _eight_grams(words: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(words[i:i + 8]) for i in range(len(words) - 7)}
+    return {tuple(words[i : i + 8]) for i in range(len(words) - 7)}
 
 
 @pytest.mark.skipif(not PAPER.exists(), reason=f"the paper's text is not at {PAPER}")

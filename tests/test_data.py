@@ -1,4 +1,5 @@
 """The data loader: every kit table loads, and a corrupted file says where it is broken."""
+
 import hashlib
 import re
 import shutil
@@ -9,8 +10,7 @@ import pytest
 
 from livekit import data
 from livekit.data import read_table
-from livekit.schemas import Column, Schema
-from livekit.schemas import SCHEMAS
+from livekit.schemas import SCHEMAS, Column, Schema
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
@@ -32,7 +32,9 @@ def test_every_kit_table_is_in_the_data_dictionary(name):
     assert documented, f"data/README.md does not document {name}.csv"
     for col in data.schema_of(name).columns:
         if not name.startswith("checks_"):
-            assert f"`{col.name}`" in readme, f"data/README.md: column {col.name!r} of {name}.csv is undocumented"
+            assert f"`{col.name}`" in readme, (
+                f"data/README.md: column {col.name!r} of {name}.csv is undocumented"
+            )
 
 
 def test_every_csv_in_data_has_a_schema():
@@ -56,10 +58,16 @@ def test_canvas_blocks_place_every_block_in_a_known_module():
     modules = data.load("value_modules")
     assert len(blocks) == 9
     assert set(blocks["module"]) == set(modules["module"])
-    assert list(modules.sort_values("order")["module"]) == ["proposition", "creation", "delivery", "capture"]
+    assert list(modules.sort_values("order")["module"]) == [
+        "proposition",
+        "creation",
+        "delivery",
+        "capture",
+    ]
 
 
 # --- corrupted files -------------------------------------------------------------------
+
 
 def _twitch_copy(tmp_path, edit):
     source = data.data_dir() / "twitch_top_streamers.csv"
@@ -83,13 +91,20 @@ def test_missing_column_names_file_and_column(tmp_path):
             cells = line.split(",")
             del cells[5]
             lines[i] = ",".join(cells)
+
     path = _twitch_copy(tmp_path, drop_followers)
     with pytest.raises(ValueError, match=rf"{re.escape(str(path))}: column 'Followers' is missing"):
         read_table(path, SCHEMAS["twitch_top_streamers"])
 
 
 def test_wrong_type_names_column_and_first_row(tmp_path):
-    path = _twitch_copy(tmp_path, lambda lines: (_set_cell(lines, 7, "Peak viewers", "lots"), _set_cell(lines, 9, "Peak viewers", "many")))
+    path = _twitch_copy(
+        tmp_path,
+        lambda lines: (
+            _set_cell(lines, 7, "Peak viewers", "lots"),
+            _set_cell(lines, 9, "Peak viewers", "many"),
+        ),
+    )
     with pytest.raises(ValueError) as err:
         read_table(path, SCHEMAS["twitch_top_streamers"])
     assert str(err.value) == (
@@ -101,7 +116,10 @@ def test_wrong_type_names_column_and_first_row(tmp_path):
 
 def test_out_of_range_value_names_column_and_row(tmp_path):
     path = _twitch_copy(tmp_path, lambda lines: _set_cell(lines, 12, "Average viewers", "-40"))
-    with pytest.raises(ValueError, match=r"line 13, column 'Average viewers': value '-40'; allowed: a whole number of at least 0"):
+    with pytest.raises(
+        ValueError,
+        match=r"line 13, column 'Average viewers': value '-40'; allowed: a whole number of at least 0",
+    ):
         read_table(path, SCHEMAS["twitch_top_streamers"])
 
 
@@ -111,7 +129,9 @@ def test_empty_file_and_header_only(tmp_path):
     with pytest.raises(ValueError, match=r"empty\.csv: the file is empty"):
         read_table(empty, SCHEMAS["twitch_top_streamers"])
     header_only = tmp_path / "header.csv"
-    header_only.write_text((data.data_dir() / "twitch_top_streamers.csv").read_text().splitlines()[0] + "\n")
+    header_only.write_text(
+        (data.data_dir() / "twitch_top_streamers.csv").read_text().splitlines()[0] + "\n"
+    )
     with pytest.raises(ValueError, match=r"header\.csv: the file has 0 data rows"):
         read_table(header_only, SCHEMAS["twitch_top_streamers"])
 
@@ -123,43 +143,68 @@ def test_missing_file(tmp_path):
 
 def test_bad_bool_allowed_pattern_and_duplicates(tmp_path):
     path = _twitch_copy(tmp_path, lambda lines: _set_cell(lines, 3, "Partnered", "maybe"))
-    with pytest.raises(ValueError, match=r"line 4, column 'Partnered': value 'maybe'; allowed: True or False"):
+    with pytest.raises(
+        ValueError, match=r"line 4, column 'Partnered': value 'maybe'; allowed: True or False"
+    ):
         read_table(path, SCHEMAS["twitch_top_streamers"])
-    path = _twitch_copy(tmp_path, lambda lines: _set_cell(lines, 5, "Channel", lines[2].split(",")[0]))
-    with pytest.raises(ValueError, match=r"line 6, column 'Channel': value .*; allowed: each value once; .* is on lines 3, 6"):
+    path = _twitch_copy(
+        tmp_path, lambda lines: _set_cell(lines, 5, "Channel", lines[2].split(",")[0])
+    )
+    with pytest.raises(
+        ValueError,
+        match=r"line 6, column 'Channel': value .*; allowed: each value once; .* is on lines 3, 6",
+    ):
         read_table(path, SCHEMAS["twitch_top_streamers"])
     facts = tmp_path / "facts.csv"
-    text = (data.data_dir() / "live_commerce_facts.csv").read_text().replace(",sales,", ",revenue,", 1)
+    text = (
+        (data.data_dir() / "live_commerce_facts.csv").read_text().replace(",sales,", ",revenue,", 1)
+    )
     facts.write_text(text)
-    with pytest.raises(ValueError, match=r"line 2, column 'metric': value 'revenue'; allowed: one of"):
+    with pytest.raises(
+        ValueError, match=r"line 2, column 'metric': value 'revenue'; allowed: one of"
+    ):
         read_table(facts, SCHEMAS["live_commerce_facts"])
 
 
-
-
 def test_nullable_and_optional_columns(tmp_path):
-    schema = Schema("demo", (Column("a", "int", low=0), Column("b", "text", required=False), Column("c", "float", nullable=True)))
+    schema = Schema(
+        "demo",
+        (
+            Column("a", "int", low=0),
+            Column("b", "text", required=False),
+            Column("c", "float", nullable=True),
+        ),
+    )
     path = tmp_path / "demo.csv"
     path.write_text("a,c\n1,\n2,2.5\n")
     table = read_table(path, schema)
     assert list(table["a"]) == [1, 2]
     assert pd.isna(table["c"].iloc[0]) and table["c"].iloc[1] == 2.5
     path.write_text("a,c\n1,\n,2.5\n")
-    with pytest.raises(ValueError, match=r"line 3, column 'a': value ''; allowed: a value is required: a whole number of at least 0"):
+    with pytest.raises(
+        ValueError,
+        match=r"line 3, column 'a': value ''; allowed: a value is required: a whole number of at least 0",
+    ):
         read_table(path, schema)
     path.write_text("a,c\n1.5,1\n")
-    with pytest.raises(ValueError, match=r"line 2, column 'a': value '1.5'; allowed: a whole number of at least 0"):
+    with pytest.raises(
+        ValueError, match=r"line 2, column 'a': value '1.5'; allowed: a whole number of at least 0"
+    ):
         read_table(path, schema)
 
 
 def test_user_csv_with_column_mapping(tmp_path):
-    schema = Schema("mini", (Column("Followers", "int", low=0), Column("Average viewers", "int", low=0)))
+    schema = Schema(
+        "mini", (Column("Followers", "int", low=0), Column("Average viewers", "int", low=0))
+    )
     path = tmp_path / "mine.csv"
     path.write_text("subs,viewers,extra\n100,5,x\n2000,40,y\n")
     table = read_table(path, schema, columns={"subs": "Followers", "viewers": "Average viewers"})
     assert list(table["Followers"]) == [100, 2000]
     assert list(table["extra"]) == ["x", "y"]
-    with pytest.raises(ValueError, match=r"mine\.csv: columns 'Followers', 'Average viewers' are missing"):
+    with pytest.raises(
+        ValueError, match=r"mine\.csv: columns 'Followers', 'Average viewers' are missing"
+    ):
         read_table(path, schema)
     with pytest.raises(ValueError, match=r"column mapping names \['fans'\]"):
         read_table(path, schema, columns={"fans": "Followers"})
@@ -176,5 +221,7 @@ def test_loading_never_modifies_the_file(tmp_path):
 
 
 def test_unknown_table_name_lists_the_known_ones():
-    with pytest.raises(ValueError, match=r"name must be one of the kit's tables \[.*'twitch_top_streamers'"):
+    with pytest.raises(
+        ValueError, match=r"name must be one of the kit's tables \[.*'twitch_top_streamers'"
+    ):
         data.load("twich")

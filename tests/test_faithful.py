@@ -15,6 +15,7 @@ Words are compared after lower-casing, dropping apostrophes and turning every ot
 mark into a space; each 8-word window of the paper is stored as a hash in a set, so the whole kit
 is checked in well under a second.
 """
+
 from __future__ import annotations
 
 import ast
@@ -31,7 +32,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 N = 8
 
-_CANDIDATES = (ROOT.parent / "shared" / "paper" / "paper.md", ROOT.parent.parent / "shared" / "paper" / "paper.md")
+_CANDIDATES = (
+    ROOT.parent / "shared" / "paper" / "paper.md",
+    ROOT.parent.parent / "shared" / "paper" / "paper.md",
+)
 
 # Titles and captions: citing them is not copying prose.
 EXEMPT = (
@@ -61,7 +65,7 @@ def unquoted(text: str) -> str:
 
 def ngram_hashes(tokens: list[str], n: int = N) -> set[int]:
     """Hashes of every run of ``n`` consecutive tokens."""
-    return {hash(tuple(tokens[i:i + n])) for i in range(len(tokens) - n + 1)}
+    return {hash(tuple(tokens[i : i + n])) for i in range(len(tokens) - n + 1)}
 
 
 def paper_path() -> Path | None:
@@ -87,14 +91,14 @@ def copied_runs(text: str, grams: set[int]) -> list[str]:
     runs = []
     for fragment in unquoted(text).split(" | "):
         tokens = words(fragment)
-        hits = [hash(tuple(tokens[i:i + N])) in grams for i in range(len(tokens) - N + 1)]
+        hits = [hash(tuple(tokens[i : i + N])) in grams for i in range(len(tokens) - N + 1)]
         i = 0
         while i < len(hits):
             if hits[i]:
                 j = i
                 while j + 1 < len(hits) and hits[j + 1]:
                     j += 1
-                runs.append(" ".join(tokens[i:j + N]))
+                runs.append(" ".join(tokens[i : j + N]))
                 i = j + 1
             else:
                 i += 1
@@ -138,7 +142,9 @@ def notebook_text(path: Path) -> list[str]:
 
 def csv_text(path: Path) -> list[str]:
     with path.open(encoding="utf-8", newline="") as handle:
-        return [cell for row in csv.reader(handle) for cell in row if re.search(r"[A-Za-z]{2}", cell)]
+        return [
+            cell for row in csv.reader(handle) for cell in row if re.search(r"[A-Za-z]{2}", cell)
+        ]
 
 
 def kit_files() -> list[Path]:
@@ -165,7 +171,9 @@ def grams() -> set[int]:
     if found is None:
         where = ", ".join(str(c) for c in _CANDIDATES)
         if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"the paper's text is missing (looked in {where}); CI must provide ../shared")
+            pytest.fail(
+                f"the paper's text is missing (looked in {where}); CI must provide ../shared"
+            )
         pytest.skip(f"the paper's text is not beside the checkout (looked in {where})")
     return paper_ngrams(found.read_text(encoding="utf-8"))
 
@@ -181,7 +189,9 @@ PAPER_SAMPLE = (
 def test_a_copied_run_is_found_whatever_the_case_and_punctuation():
     grams = paper_ngrams(PAPER_SAMPLE)
     text = "As the kit says, LIVE marketing must rely on an online-platform, to gather potential buyers."
-    assert copied_runs(text, grams) == ["live marketing must rely on an online platform to gather potential"]
+    assert copied_runs(text, grams) == [
+        "live marketing must rely on an online platform to gather potential"
+    ]
 
 
 def test_seven_words_are_not_a_run():
@@ -191,15 +201,19 @@ def test_seven_words_are_not_a_run():
 
 def test_quoted_and_blockquoted_runs_are_allowed():
     grams = paper_ngrams(PAPER_SAMPLE)
-    straight = 'The paper: "Live marketing must rely on an online platform to gather potential customers."'
-    curly = "The paper: “Live marketing must rely on an online platform to gather potential customers.”"
+    straight = (
+        'The paper: "Live marketing must rely on an online platform to gather potential customers."'
+    )
+    curly = (
+        "The paper: “Live marketing must rely on an online platform to gather potential customers.”"
+    )
     block = "Li writes:\n> Live marketing must rely on an online platform to gather potential customers."
     for text in (straight, curly, block):
         assert copied_runs(text, grams) == []
     # a quote does not protect the words after it
-    assert copied_runs('"Live" marketing must rely on an online platform to gather potential', grams) == [
-        "marketing must rely on an online platform to gather potential"
-    ]
+    assert copied_runs(
+        '"Live" marketing must rely on an online platform to gather potential', grams
+    ) == ["marketing must rely on an online platform to gather potential"]
 
 
 def test_titles_captions_and_references_are_exempt():
@@ -271,7 +285,10 @@ def test_integration_switches_and_sponsorship_say_the_mechanism_is_the_kit_s():
     for name in ("shared_products", "pickup_offline", "pay_on_delivery", "synchronised_chain"):
         assert params[name]["provenance"] == "paper+kit", name
         assert "kit's" in params[name]["note"], name
-    assert "kit" in params["gifts_per_engaged"]["note"] and "sponsorship" in params["gifts_per_engaged"]["note"]
+    assert (
+        "kit" in params["gifts_per_engaged"]["note"]
+        and "sponsorship" in params["gifts_per_engaged"]["note"]
+    )
     revenue = {r["block"]: r for r in _rows("canvas_blocks")}["revenue_streams"]["live_marketing"]
     assert "customer sponsorship" in revenue and "kit's interpretation" in revenue
 

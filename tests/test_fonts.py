@@ -1,4 +1,5 @@
 """Chinese text and emoji in figures: the font list, the kit's own font, the once-only warning."""
+
 from __future__ import annotations
 
 import io
@@ -50,9 +51,12 @@ def test_kit_style_keeps_its_settings_and_adds_the_font_list():
 
 def test_chinese_renders_without_missing_glyph_warnings():
     caught = _draw("直播带货 🎥 李佳琦")
-    about_chinese = [str(w.message) for w in caught
-                     if "CJK UNIFIED" in str(w.message)
-                     or (issubclass(w.category, fonts.MissingFontWarning) and "Chinese" in str(w.message))]
+    about_chinese = [
+        str(w.message)
+        for w in caught
+        if "CJK UNIFIED" in str(w.message)
+        or (issubclass(w.category, fonts.MissingFontWarning) and "Chinese" in str(w.message))
+    ]
     assert about_chinese == []
     assert fonts.missing_glyphs("直播带货，李佳琦。") == ""
 
@@ -60,15 +64,21 @@ def test_chinese_renders_without_missing_glyph_warnings():
 def test_the_kits_font_covers_common_chinese_and_every_character_of_the_data():
     assert fonts.BUNDLED_FONT.is_file()
     assert (fonts.BUNDLED_FONT.parent / "OFL.txt").is_file()
-    assert "SIL OPEN FONT LICENSE Version 1.1" in (fonts.BUNDLED_FONT.parent / "OFL.txt").read_text(encoding="utf-8")
+    assert "SIL OPEN FONT LICENSE Version 1.1" in (fonts.BUNDLED_FONT.parent / "OFL.txt").read_text(
+        encoding="utf-8"
+    )
     assert fonts.BUNDLED_FONT.stat().st_size < 3_000_000
     from matplotlib.ft2font import FT2Font
 
     charmap = FT2Font(str(fonts.BUNDLED_FONT)).get_charmap()
     common = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严"
     assert all(ord(c) in charmap for c in common)
-    in_data = {c for table in data.kit_tables() for c in (data.data_dir() / f"{table}.csv").read_text(encoding="utf-8")
-               if fonts.script_of(c) == "cjk"}
+    in_data = {
+        c
+        for table in data.kit_tables()
+        for c in (data.data_dir() / f"{table}.csv").read_text(encoding="utf-8")
+        if fonts.script_of(c) == "cjk"
+    }
     assert in_data and all(ord(c) in charmap for c in in_data)
 
 
@@ -83,12 +93,16 @@ def test_no_cjk_font_says_once_how_to_get_one(fresh_fonts):
     message = str(told[0].message)
     assert "Chinese" in message and "fonts-noto-cjk" in message and "Microsoft YaHei" in message
     assert "PingFang SC" in message and "restart the kernel" in message
-    assert not [w for w in first + second if "missing from font" in str(w.message)]  # no box is silent,
+    assert not [
+        w for w in first + second if "missing from font" in str(w.message)
+    ]  # no box is silent,
     # and no per-character noise either: one message in words
 
 
 def test_no_emoji_font_says_once_how_to_get_a_monochrome_one(fresh_fonts):
-    fresh_fonts.setattr(fonts, "_registered_names", lambda: frozenset({"DejaVu Sans", fonts.BUNDLED_FAMILY}))
+    fresh_fonts.setattr(
+        fonts, "_registered_names", lambda: frozenset({"DejaVu Sans", fonts.BUNDLED_FAMILY})
+    )
     caught = _draw("直播 🎥") + _draw("🛒 🎁")
     told = [str(w.message) for w in caught if issubclass(w.category, fonts.MissingFontWarning)]
     assert len(told) == 1
@@ -97,16 +111,24 @@ def test_no_emoji_font_says_once_how_to_get_a_monochrome_one(fresh_fonts):
 
 
 def test_colour_emoji_fonts_are_never_listed(fresh_fonts):
-    fresh_fonts.setattr(fonts, "_registered_names",
-                        lambda: frozenset({"DejaVu Sans", "Noto Color Emoji", "Apple Color Emoji", "Symbola"}))
+    fresh_fonts.setattr(
+        fonts,
+        "_registered_names",
+        lambda: frozenset({"DejaVu Sans", "Noto Color Emoji", "Apple Color Emoji", "Symbola"}),
+    )
     families = fonts.font_families()
     assert "Noto Color Emoji" not in families and "Apple Color Emoji" not in families
     assert families[-1] == "Symbola"
 
 
 def test_preference_order_windows_before_linux_and_the_kits_font_last(fresh_fonts):
-    fresh_fonts.setattr(fonts, "_registered_names",
-                        lambda: frozenset({"DejaVu Sans", "WenQuanYi Micro Hei", "Microsoft YaHei", fonts.BUNDLED_FAMILY}))
+    fresh_fonts.setattr(
+        fonts,
+        "_registered_names",
+        lambda: frozenset(
+            {"DejaVu Sans", "WenQuanYi Micro Hei", "Microsoft YaHei", fonts.BUNDLED_FAMILY}
+        ),
+    )
     assert fonts.font_families() == ("sans-serif", "Microsoft YaHei", fonts.BUNDLED_FAMILY)
 
 
@@ -115,8 +137,19 @@ def test_other_missing_glyphs_keep_matplotlibs_own_warning():
     assert any("missing from font" in str(w.message) for w in caught)
 
 
-@pytest.mark.parametrize("char, kind", [("直", "cjk"), ("간", "cjk"), ("ス", "cjk"), ("，", "cjk"),
-                                        ("🎥", "emoji"), ("★", "emoji"), ("a", "other"), ("é", "other")])
+@pytest.mark.parametrize(
+    "char, kind",
+    [
+        ("直", "cjk"),
+        ("간", "cjk"),
+        ("ス", "cjk"),
+        ("，", "cjk"),
+        ("🎥", "emoji"),
+        ("★", "emoji"),
+        ("a", "other"),
+        ("é", "other"),
+    ],
+)
 def test_script_of(char, kind):
     assert fonts.script_of(char) == kind
 
@@ -148,7 +181,9 @@ def test_bold_text_logs_nothing_about_the_fallback_fonts(caplog):
         ax = fig.add_subplot()
         ax.set_title("直播 bold 🎥", fontweight="bold")
     fig.savefig(io.BytesIO(), format="png")
-    assert not [r for r in caplog.records if any(f in r.getMessage() for f in fonts.font_families()[1:])]
+    assert not [
+        r for r in caplog.records if any(f in r.getMessage() for f in fonts.font_families()[1:])
+    ]
 
 
 _NOTICE = "Matplotlib is building the font cache; this may take a moment."
@@ -161,7 +196,9 @@ _LOG_AFTER_IMPORT = (
 )
 
 
-@pytest.mark.parametrize("platform, dropped", [("emscripten", True), ("linux", False), ("win32", False)])
+@pytest.mark.parametrize(
+    "platform, dropped", [("emscripten", True), ("linux", False), ("win32", False)]
+)
 def test_font_cache_notice_is_dropped_only_in_the_browser_edition(platform, dropped):
     """Importing livekit in Pyodide drops matplotlib's per-page-load notice, and nothing else."""
     import subprocess

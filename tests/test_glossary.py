@@ -1,13 +1,27 @@
 """The glossary: at least 30 terms, look-up by term, alias or Chinese, clear errors."""
-import pandas as pd
+
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from livekit.data import load
 from livekit.glossary import glossary, glossary_keys
 
-REQUIRED = ["anchor", "GMV", "conversion", "Singles' Day", "barrage", "KOL", "traffic", "value co-creation",
-            "4P", "customer sponsorship", "live-stream modes", "tacit knowledge", "explicit knowledge"]
+REQUIRED = [
+    "anchor",
+    "GMV",
+    "conversion",
+    "Singles' Day",
+    "barrage",
+    "KOL",
+    "traffic",
+    "value co-creation",
+    "4P",
+    "customer sponsorship",
+    "live-stream modes",
+    "tacit knowledge",
+    "explicit knowledge",
+]
 
 
 def test_the_table_has_at_least_30_terms_each_defined_and_placed():
@@ -24,11 +38,22 @@ def test_the_issue_s_terms_are_there(term):
     assert glossary(term)["term"] == term
 
 
-@pytest.mark.parametrize("asked, found", [
-    ("gmv", "GMV"), ("  GMV. ", "GMV"), ("11.11", "Singles' Day"), ("Singles Day", "Singles' Day"),
-    ("danmu", "barrage"), ("弹幕", "barrage"), ("直播带货", "live commerce"), ("主播", "anchor"),
-    ("Key Opinion Leader", "KOL"), ("value acquisition", "value capture"), ("TikTok", "Douyin"),
-])
+@pytest.mark.parametrize(
+    "asked, found",
+    [
+        ("gmv", "GMV"),
+        ("  GMV. ", "GMV"),
+        ("11.11", "Singles' Day"),
+        ("Singles Day", "Singles' Day"),
+        ("danmu", "barrage"),
+        ("弹幕", "barrage"),
+        ("直播带货", "live commerce"),
+        ("主播", "anchor"),
+        ("Key Opinion Leader", "KOL"),
+        ("value acquisition", "value capture"),
+        ("TikTok", "Douyin"),
+    ],
+)
 def test_look_up_by_alias_case_and_chinese(asked, found):
     entry = glossary(asked)
     assert entry["term"] == found
@@ -60,7 +85,9 @@ def test_every_key_leads_to_a_term_of_the_table():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.sampled_from(sorted(load("glossary")["term"])), st.sampled_from(["upper", "lower", "pad"]))
+@given(
+    st.sampled_from(sorted(load("glossary")["term"])), st.sampled_from(["upper", "lower", "pad"])
+)
 def test_any_term_is_found_whatever_its_case_or_padding(term, how):
     asked = {"upper": term.upper(), "lower": term.lower(), "pad": f"  {term} "}[how]
     assert glossary(asked)["term"] == term
@@ -102,7 +129,11 @@ def _mentions(text, names):
 def test_used_in_names_notebooks_that_mention_the_term_and_files_that_exist():
     notebooks = {p.name[:2]: _notebook_text(p) for p in (ROOT / "notebooks").glob("*.ipynb")}
     for row in glossary().itertuples(index=False):
-        names = [row.term, row.chinese, *(row.aliases if isinstance(row.aliases, str) else "").split(";")]
+        names = [
+            row.term,
+            row.chinese,
+            *(row.aliases if isinstance(row.aliases, str) else "").split(";"),
+        ]
         for part in (p.strip() for p in row.used_in.split(";")):
             if part.startswith("data/"):
                 assert list((ROOT).glob(part)), f"{row.term}: {part} does not exist"
@@ -110,4 +141,6 @@ def test_used_in_names_notebooks_that_mention_the_term_and_files_that_exist():
             listed = list(notebooks) if part == "all notebooks" else re.findall(r"\d\d", part)
             assert listed, f"{row.term}: cannot read {part!r}"
             for number in listed:
-                assert _mentions(notebooks[number], names), f"{row.term}: notebook {number} does not mention it"
+                assert _mentions(notebooks[number], names), (
+                    f"{row.term}: notebook {number} does not mention it"
+                )

@@ -1,4 +1,5 @@
 """Hand-in: what a student typed reaches one self-contained HTML file, and nothing is lost."""
+
 from __future__ import annotations
 
 import base64
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 from livekit import handin
 from livekit.selfcheck import load_checks, self_check
 
-TYPED = "直播带货 🎥 <b>not bold</b> & \"quotes\"\nsecond line\t淘宝直播"
+TYPED = '直播带货 🎥 <b>not bold</b> & "quotes"\nsecond line\t淘宝直播'
 
 
 @pytest.fixture(autouse=True)
@@ -54,10 +55,16 @@ def _parse(page: str) -> _Collect:
 
 
 def _work(text=TYPED, **extra):
-    work = {"notebook": "01_canvas_theory", "student": "李雷 🎓", "date": "2026-11-23 10:00",
-            "answers": [{"id": "case_taobao", "prompt": "Taobao Live case", "text": text}],
-            "checks": [{"topic": "canvas", "total": 9, "answered": 3, "right_now": 2, "right_first_try": 1}],
-            "canvas": None}
+    work = {
+        "notebook": "01_canvas_theory",
+        "student": "李雷 🎓",
+        "date": "2026-11-23 10:00",
+        "answers": [{"id": "case_taobao", "prompt": "Taobao Live case", "text": text}],
+        "checks": [
+            {"topic": "canvas", "total": 9, "answered": 3, "right_now": 2, "right_first_try": 1}
+        ],
+        "canvas": None,
+    }
     work.update(extra)
     return work
 
@@ -65,18 +72,20 @@ def _work(text=TYPED, **extra):
 def test_page_holds_exactly_what_was_typed_escaped():
     page = handin.hand_in(_work())
     assert '<meta charset="utf-8">' in page
-    assert html.escape(TYPED) in page          # escaped, character for character
-    assert "<b>not bold</b>" not in page        # the student's markup is text, not markup
-    assert _parse(page).pre == [TYPED]          # a browser shows exactly what was typed
+    assert html.escape(TYPED) in page  # escaped, character for character
+    assert "<b>not bold</b>" not in page  # the student's markup is text, not markup
+    assert _parse(page).pre == [TYPED]  # a browser shows exactly what was typed
     assert html.escape("李雷 🎓") in page
-    page.encode("utf-8")                        # emoji and Chinese survive UTF-8
+    page.encode("utf-8")  # emoji and Chinese survive UTF-8
 
 
 def test_page_is_self_contained():
     page = handin.hand_in(_work(canvas={"value_proposition": "新鲜水果 🍑", "channels": ""}))
     parsed = _parse(page)
     tags = {t for t, _ in parsed.tags}
-    assert "script" not in tags and "link" not in tags and "img" not in tags and "iframe" not in tags
+    assert (
+        "script" not in tags and "link" not in tags and "img" not in tags and "iframe" not in tags
+    )
     assert not re.search(r"(src|href)\s*=", page)
     assert "url(" not in page and "@import" not in page
     assert "新鲜水果 🍑" in page
@@ -114,7 +123,7 @@ def test_write_refuses_to_overwrite_without_permission(tmp_path):
     assert target.read_text(encoding="utf-8") == "first"
     handin.write_hand_in("second 🎥", target, overwrite=True)
     assert target.read_text(encoding="utf-8") == "second 🎥"
-    assert [p.name for p in tmp_path.iterdir()] == ["hand_in.html"]   # no temporary file left
+    assert [p.name for p in tmp_path.iterdir()] == ["hand_in.html"]  # no temporary file left
     with pytest.raises(FileNotFoundError, match="does not exist"):
         handin.write_hand_in("x", tmp_path / "no such folder" / "h.html")
     with pytest.raises(TypeError, match="overwrite must be True or False"):
@@ -186,7 +195,7 @@ def test_button_writes_everything_typed_and_asks_before_replacing(fresh):
     button.replace.value = True
     button.click()
     assert "changed" in target.read_text(encoding="utf-8")
-    assert button.replace.value is False   # permission is for one replacement only
+    assert button.replace.value is False  # permission is for one replacement only
 
 
 def test_button_includes_a_saved_canvas_file(fresh):
@@ -195,12 +204,14 @@ def test_button_includes_a_saved_canvas_file(fresh):
     sheet = empty_worksheet()
     sheet["key_partners"] = "抖音 and a courier"
     save_worksheet(sheet, fresh / "my_canvas.json")
-    button = handin.hand_in_button(notebook="01_canvas_theory", folder=fresh, canvas_file=fresh / "my_canvas.json")
+    button = handin.hand_in_button(
+        notebook="01_canvas_theory", folder=fresh, canvas_file=fresh / "my_canvas.json"
+    )
     button.click()
     page = (fresh / handin.default_file_name("01_canvas_theory")).read_text(encoding="utf-8")
     assert "抖音 and a courier" in page
 
-    sheet["key_partners"] = "淘宝直播 and two couriers"   # the student saves the canvas again
+    sheet["key_partners"] = "淘宝直播 and two couriers"  # the student saves the canvas again
     save_worksheet(sheet, fresh / "my_canvas.json", overwrite=True)
     button.replace.value = True
     button.click()
@@ -210,7 +221,9 @@ def test_button_includes_a_saved_canvas_file(fresh):
 
 def test_button_says_when_the_canvas_file_cannot_be_read(fresh):
     (fresh / "my_canvas.json").write_text("{not json", encoding="utf-8")
-    button = handin.hand_in_button(notebook="01_canvas_theory", folder=fresh, canvas_file=fresh / "my_canvas.json")
+    button = handin.hand_in_button(
+        notebook="01_canvas_theory", folder=fresh, canvas_file=fresh / "my_canvas.json"
+    )
     button.click()
     assert "Written" in button.status.value and "Canvas not included" in button.status.value
 
@@ -222,10 +235,16 @@ def test_text_form_does_not_depend_on_what_was_typed():
     assert repr(box) == before == "<livekit answer box: reflect_1 (03_innovation_path)>"
     bundle = box._repr_mimebundle_()
     bundle = bundle[0] if isinstance(bundle, tuple) else bundle
-    assert bundle["text/plain"] == before   # what a notebook stores, and nbval compares
-    assert repr(handin.hand_in_button(notebook="03_innovation_path")) == "<livekit hand-in button: 03_innovation_path>"
+    assert bundle["text/plain"] == before  # what a notebook stores, and nbval compares
+    assert (
+        repr(handin.hand_in_button(notebook="03_innovation_path"))
+        == "<livekit hand-in button: 03_innovation_path>"
+    )
 
 
 def test_default_file_name_is_safe():
-    assert handin.default_file_name("02_seller_classification", "Li / Lei") == "hand_in_02_seller_classification_Li_Lei.html"
+    assert (
+        handin.default_file_name("02_seller_classification", "Li / Lei")
+        == "hand_in_02_seller_classification_Li_Lei.html"
+    )
     assert handin.default_file_name("00_start_here") == "hand_in_00_start_here.html"

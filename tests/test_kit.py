@@ -1,4 +1,5 @@
 """The launcher and the README agree: two Quick start commands, and CI runs the test one."""
+
 import re
 import subprocess
 import sys
@@ -11,7 +12,11 @@ def _quick_start_commands():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
     block = re.search(r"```(?:bash|console|sh)?\n(.*?)```", section, re.S).group(1)
-    return [line.strip() for line in block.splitlines() if line.strip() and not line.strip().startswith("#")]
+    return [
+        line.strip()
+        for line in block.splitlines()
+        if line.strip() and not line.strip().startswith("#")
+    ]
 
 
 def test_quick_start_is_exactly_two_launcher_commands():
@@ -20,21 +25,32 @@ def test_quick_start_is_exactly_two_launcher_commands():
 
 def test_ci_runs_the_readme_test_command_itself():
     ci = (ROOT / ".ci" / "run").read_text()
-    commands = [line.strip() for line in ci.splitlines() if line.strip() and not line.strip().startswith("#")]
+    commands = [
+        line.strip()
+        for line in ci.splitlines()
+        if line.strip() and not line.strip().startswith("#")
+    ]
     assert "python kit.py test" in commands
 
 
 def test_launcher_help_and_unknown_command():
-    ok = subprocess.run([sys.executable, "kit.py", "--help"], cwd=ROOT, capture_output=True, text=True)
+    ok = subprocess.run(
+        [sys.executable, "kit.py", "--help"], cwd=ROOT, capture_output=True, text=True
+    )
     assert ok.returncode == 0 and "python kit.py lab" in ok.stdout
-    bad = subprocess.run([sys.executable, "kit.py", "lob"], cwd=ROOT, capture_output=True, text=True)
+    bad = subprocess.run(
+        [sys.executable, "kit.py", "lob"], cwd=ROOT, capture_output=True, text=True
+    )
     assert bad.returncode == 2 and "python kit.py test" in bad.stdout
 
 
 def _requirement_names(name: str) -> set[str]:
     text = (ROOT / name).read_text()
-    return {re.match(r"[A-Za-z0-9_.-]+", line).group(0).lower().replace("_", "-")
-            for line in text.splitlines() if line.strip() and not line.startswith(("#", "-"))}
+    return {
+        re.match(r"[A-Za-z0-9_.-]+", line).group(0).lower().replace("_", "-")
+        for line in text.splitlines()
+        if line.strip() and not line.startswith(("#", "-"))
+    }
 
 
 def test_requirements_pin_the_widget_generation_and_install_the_kit():
@@ -49,12 +65,25 @@ def test_requirements_pin_the_widget_generation_and_install_the_kit():
 def test_students_install_only_what_the_notebooks_need():
     # the design card's packages, and nothing for tests, builds or projector mode
     assert _requirement_names("requirements.txt") == {
-        "jupyterlab", "ipywidgets", "jupyterlab-widgets", "matplotlib", "pandas", "numpy", "pillow", "nbval",
+        "jupyterlab",
+        "ipywidgets",
+        "jupyterlab-widgets",
+        "matplotlib",
+        "pandas",
+        "numpy",
+        "pillow",
+        "nbval",
     }
     dev = (ROOT / "requirements-dev.txt").read_text()
     assert re.search(r"^-r requirements.txt$", dev, re.M)
-    assert {"pytest", "hypothesis", "playwright", "voila", "jupyterlite-core",
-            "jupyterlite-pyodide-kernel"} <= _requirement_names("requirements-dev.txt")
+    assert {
+        "pytest",
+        "hypothesis",
+        "playwright",
+        "voila",
+        "jupyterlite-core",
+        "jupyterlite-pyodide-kernel",
+    } <= _requirement_names("requirements-dev.txt")
 
 
 def test_lab_installs_the_students_file_and_test_adds_the_dev_file(tmp_path, monkeypatch):
@@ -82,7 +111,13 @@ def test_pyproject_lower_bounds_are_the_browser_editions_versions():
     # Pyodide 0.27 (the site): numpy 2.0, pandas 2.2, matplotlib 3.8, pillow 10.2; test_site
     # runs every notebook there, so these lower bounds are tested, not hoped for
     pyproject = (ROOT / "pyproject.toml").read_text()
-    for pin in ('"numpy>=2.0"', '"pandas>=2.2"', '"matplotlib>=3.8"', '"pillow>=10.2"', '"ipywidgets>=8.1,<9"'):
+    for pin in (
+        '"numpy>=2.0"',
+        '"pandas>=2.2"',
+        '"matplotlib>=3.8"',
+        '"pillow>=10.2"',
+        '"ipywidgets>=8.1,<9"',
+    ):
         assert pin in pyproject, pin
 
 
@@ -94,7 +129,9 @@ def test_distribution_is_not_named_like_the_video_sdk():
 
 def test_import_is_lazy_and_quick():
     code = "import sys, livekit; print('pandas' in sys.modules, 'matplotlib' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert out.stdout.split() == ["False", "False"]
 
 

@@ -1,9 +1,11 @@
 """The seven modes by marketing purpose: the kit's model of "1+1>2", and when it fails."""
+
 import math
 from itertools import combinations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from livekit import modes
 from livekit.data import load
@@ -11,12 +13,16 @@ from livekit.data import load
 MODES = list(load("live_modes")["mode"])
 PURPOSES = list(load("mode_purposes")["purpose"])
 _PAIRS = load("mode_pairs")
-SYNERGY = {frozenset((a, b)): s for a, b, s in zip(_PAIRS["mode_a"], _PAIRS["mode_b"], _PAIRS["synergy"])}
+SYNERGY = {
+    frozenset((a, b)): s for a, b, s in zip(_PAIRS["mode_a"], _PAIRS["mode_b"], _PAIRS["synergy"])
+}
 
 
 def test_the_data_covers_every_mode_purpose_and_pair_once():
     fit = load("mode_fit")
-    assert sorted(zip(fit["mode"], fit["purpose"])) == sorted((m, p) for m in MODES for p in PURPOSES)
+    assert sorted(zip(fit["mode"], fit["purpose"])) == sorted(
+        (m, p) for m in MODES for p in PURPOSES
+    )
     pairs = load("mode_pairs")
     got = sorted(tuple(sorted(p)) for p in zip(pairs["mode_a"], pairs["mode_b"]))
     assert got == sorted(tuple(sorted(p)) for p in combinations(MODES, 2))
@@ -41,7 +47,9 @@ def test_reinforcing_modes_that_both_serve_the_purpose_give_more_than_the_sum():
     assert r["verdict"] == "1+1>2"
     expected_pair = modes.pair_synergy("value", "contrast") * min(r["alone"].values())
     assert r["pairs"] == {"value+contrast": pytest.approx(expected_pair)}
-    assert r["total"] == pytest.approx(r["sum_alone"] + expected_pair) and r["total"] > r["sum_alone"]
+    assert (
+        r["total"] == pytest.approx(r["sum_alone"] + expected_pair) and r["total"] > r["sum_alone"]
+    )
 
 
 def test_clashing_modes_give_less_than_the_sum():
@@ -78,12 +86,15 @@ def test_names_ids_and_repeats_are_accepted():
     assert a["modes"] == ("value", "contrast")
 
 
-@pytest.mark.parametrize("bad, error, match", [
-    ({"purpose": "fame"}, ValueError, "purpose 'fame' is unknown; choose one of 'awareness'"),
-    ({"modes": ["dancing"]}, ValueError, "mode 'dancing' is unknown; choose one of 'value'"),
-    ({"modes": 3}, TypeError, "modes must be"),
-    ({"purpose": 3}, TypeError, "purpose must be text"),
-])
+@pytest.mark.parametrize(
+    "bad, error, match",
+    [
+        ({"purpose": "fame"}, ValueError, "purpose 'fame' is unknown; choose one of 'awareness'"),
+        ({"modes": ["dancing"]}, ValueError, "mode 'dancing' is unknown; choose one of 'value'"),
+        ({"modes": 3}, TypeError, "modes must be"),
+        ({"purpose": 3}, TypeError, "purpose must be text"),
+    ],
+)
 def test_bad_input_names_the_parameter_and_the_allowed_values(bad, error, match):
     args = {"purpose": "trust", "modes": ["value"], **bad}
     with pytest.raises(error, match=match):
@@ -109,13 +120,17 @@ def test_rank_combinations_lists_every_combination_best_first():
     assert len(ranked) == math.comb(7, 2)
     assert list(ranked["total"]) == sorted(ranked["total"], reverse=True)
     best = ranked.iloc[0]
-    assert modes.combine("clearance", best["modes"].split("+"))["total"] == pytest.approx(best["total"])
+    assert modes.combine("clearance", best["modes"].split("+"))["total"] == pytest.approx(
+        best["total"]
+    )
     with pytest.raises(ValueError, match="size must be a whole number from 1 to 7"):
         modes.rank_combinations("clearance", size=8)
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.sampled_from(PURPOSES), st.lists(st.sampled_from(MODES), min_size=2, max_size=7, unique=True))
+@given(
+    st.sampled_from(PURPOSES), st.lists(st.sampled_from(MODES), min_size=2, max_size=7, unique=True)
+)
 def test_total_is_alone_plus_pairs_and_the_verdict_follows_its_sign(purpose, chosen):
     r = modes.combine(purpose, chosen)
     assert r["total"] == pytest.approx(r["sum_alone"] + sum(r["pairs"].values()))

@@ -1,7 +1,9 @@
 """The picture of the seven live-stream modes: bars from the kit's model, verdicts, bad input."""
+
 import matplotlib.pyplot as plt
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from matplotlib.colors import to_hex
 
 from livekit import modes
@@ -41,22 +43,30 @@ def test_chosen_modes_are_filled_and_every_mode_has_an_outline():
     chart = _chart(result)
     alone = modes.mode_fit("launch").set_index("mode")["alone"].to_dict()
     assert _widths(chart.outlines) == pytest.approx(alone)
-    assert _widths(chart.mode_bars) == pytest.approx({m: alone[m] if m in ("celebrity", "rare") else 0 for m in MODE_IDS})
-    assert all(to_hex(b.get_facecolor()) == MODULE_COLORS["creation"].lower() for b in chart.mode_bars)
+    assert _widths(chart.mode_bars) == pytest.approx(
+        {m: alone[m] if m in ("celebrity", "rare") else 0 for m in MODE_IDS}
+    )
+    assert all(
+        to_hex(b.get_facecolor()) == MODULE_COLORS["creation"].lower() for b in chart.mode_bars
+    )
     assert all(o.get_linestyle() == "--" for o in chart.outlines)
     assert [t.get_text() for t in chart.mode_labels] == [f"{alone[m]:.2f}" for m in MODE_IDS]
     # the "added up" row lays the chosen modes end to end
     ends = sorted(s.get_x() + s.get_width() for s in chart.sum_segments if s.get_width() > 0)
     assert ends == pytest.approx([alone["celebrity"], alone["celebrity"] + alone["rare"]])
     assert chart.sum_line.get_xdata()[0] == pytest.approx(result["sum_alone"])
-    assert chart.change_bar.get_hatch() == "++" and chart.change_bar.get_width() == pytest.approx(result["gain"])
+    assert chart.change_bar.get_hatch() == "++" and chart.change_bar.get_width() == pytest.approx(
+        result["gain"]
+    )
 
 
 def test_a_clash_is_drawn_as_a_hatched_loss_and_one_mode_as_nothing_to_combine():
     chart = _chart(modes.combine("goodwill", ["rare", "altruistic"]))
     assert chart.verdict_text.get_text().startswith("1+1<2")
     assert chart.change_bar.get_hatch() == "xx" and chart.change_bar.get_width() > 0
-    assert chart.change_bar.get_x() == pytest.approx(modes.combine("goodwill", ["rare", "altruistic"])["total"])
+    assert chart.change_bar.get_x() == pytest.approx(
+        modes.combine("goodwill", ["rare", "altruistic"])["total"]
+    )
     chart.update(modes.combine("goodwill", ["rare"]))
     assert "add a second" in chart.verdict_text.get_text() and not chart.sum_line.get_visible()
     assert chart.change_bar.get_width() == 0
@@ -69,7 +79,9 @@ def test_update_reports_a_new_look_only_when_the_purpose_or_the_axis_changes():
     chart = _chart(modes.combine("trust", ["value", "contrast"]))
     assert isinstance(chart, Chart)
     look = chart.look
-    assert chart.update(modes.combine("trust", ["value", "interview"])) is False and chart.look == look
+    assert (
+        chart.update(modes.combine("trust", ["value", "interview"])) is False and chart.look == look
+    )
     assert chart.update(modes.combine("education", ["value", "interview"])) is True
     assert chart.look[0] == "education"
     assert chart.update(modes.combine("education", MODE_IDS)) is True  # all seven: the axis grows
@@ -85,10 +97,13 @@ def test_plot_combination_draws_on_a_given_axes():
     assert ax.texts[-1].get_text().startswith("1+1>2")
 
 
-@pytest.mark.parametrize("bad, error, match", [
-    ("trust", TypeError, "must be the dict returned by modes.combine"),
-    ({"purpose": "trust"}, ValueError, r"missing \['modes', 'alone'"),
-])
+@pytest.mark.parametrize(
+    "bad, error, match",
+    [
+        ("trust", TypeError, "must be the dict returned by modes.combine"),
+        ({"purpose": "trust"}, ValueError, r"missing \['modes', 'alone'"),
+    ],
+)
 def test_plot_combination_refuses_what_is_not_a_combination(bad, error, match):
     with pytest.raises(error, match=match):
         mp.plot_combination(bad)
@@ -101,10 +116,14 @@ def test_the_bottom_rows_always_add_up_to_the_model(purpose, chosen):
     chart = _STATE.setdefault("chart", _chart(result))
     chart.update(result)
     assert sum(s.get_width() for s in chart.sum_segments) == pytest.approx(result["sum_alone"])
-    together = chart.together_bar.get_width() + (chart.change_bar.get_width() if result["gain"] > 0 else 0)
+    together = chart.together_bar.get_width() + (
+        chart.change_bar.get_width() if result["gain"] > 0 else 0
+    )
     assert together == pytest.approx(result["total"])
     assert chart.verdict_text.get_text() == result["verdict"]
-    assert chart.ax.get_xlim()[1] >= max(result["total"], result["sum_alone"], *_widths(chart.outlines).values())
+    assert chart.ax.get_xlim()[1] >= max(
+        result["total"], result["sum_alone"], *_widths(chart.outlines).values()
+    )
 
 
 _STATE = {}

@@ -4,11 +4,11 @@ Skipped, with a message, when nbgrader (the kit's optional ``nbgrader`` extra) i
 installed. nbgrader runs offline here: a course folder, its SQLite gradebook and every JUPYTER_*
 folder live in pytest's temporary directory.
 """
+
 from __future__ import annotations
 
 import csv
 import os
-import re
 import subprocess
 import sys
 import time
@@ -43,26 +43,40 @@ def _tagged(cell, tag):
 
 def synthetic() -> nbformat.NotebookNode:
     """A small notebook with every kind of graded cell the conventions know."""
-    nb = new_notebook(cells=[
-        new_markdown_cell("# A small assignment"),
-        new_code_cell("viewers = 80_000"),
-        new_markdown_cell("**Exercise:** how many orders at 1.5% conversion? Call it `orders`."),
-        _tagged(new_code_cell("orders = viewers * 0.015"), sc.SOLUTION_TAG),
-        _tagged(new_code_cell("# points: 2\nassert abs(orders - 1200) < 1e-9"), sc.CHECK_TAG),
-        new_markdown_cell("**Exercise:** in one sentence, why does a stream without platform traffic sell nothing?"),
-        _tagged(new_markdown_cell("Every viewer in the kit's model comes through the platform."), sc.SOLUTION_TAG),
-        new_markdown_cell("**Assignment:** Li Jiaqi on Taobao Live: classify the anchor."),
-        _tagged(new_markdown_cell(RUBRIC), sc.RUBRIC_TAG),
-        new_code_cell('handin.answer_box("case", "Your case", notebook="99_synthetic")'),
-        new_markdown_cell("**Reflect:** what would you measure first? (2 points)"),
-        new_code_cell('handin.answer_box("reflect_1", "Reflect", notebook="99_synthetic")'),
-        new_code_cell('handin.hand_in_button(notebook="99_synthetic")'),
-    ])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb = new_notebook(
+        cells=[
+            new_markdown_cell("# A small assignment"),
+            new_code_cell("viewers = 80_000"),
+            new_markdown_cell(
+                "**Exercise:** how many orders at 1.5% conversion? Call it `orders`."
+            ),
+            _tagged(new_code_cell("orders = viewers * 0.015"), sc.SOLUTION_TAG),
+            _tagged(new_code_cell("# points: 2\nassert abs(orders - 1200) < 1e-9"), sc.CHECK_TAG),
+            new_markdown_cell(
+                "**Exercise:** in one sentence, why does a stream without platform traffic sell nothing?"
+            ),
+            _tagged(
+                new_markdown_cell("Every viewer in the kit's model comes through the platform."),
+                sc.SOLUTION_TAG,
+            ),
+            new_markdown_cell("**Assignment:** Li Jiaqi on Taobao Live: classify the anchor."),
+            _tagged(new_markdown_cell(RUBRIC), sc.RUBRIC_TAG),
+            new_code_cell('handin.answer_box("case", "Your case", notebook="99_synthetic")'),
+            new_markdown_cell("**Reflect:** what would you measure first? (2 points)"),
+            new_code_cell('handin.answer_box("reflect_1", "Reflect", notebook="99_synthetic")'),
+            new_code_cell('handin.hand_in_button(notebook="99_synthetic")'),
+        ]
+    )
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     return nb
 
 
 # ---------------------------------------------------------------- conversion (no nbgrader needed)
+
 
 def _graded(nb):
     return [c for c in nb.cells if "nbgrader" in c.metadata]
@@ -71,8 +85,13 @@ def _graded(nb):
 def test_synthetic_notebook_becomes_graded_cells_with_points_from_the_rubric():
     src = route.nbgrader_source(synthetic(), "99_synthetic")
     meta = {c.metadata.nbgrader["grade_id"]: c.metadata.nbgrader for c in _graded(src)}
-    assert meta["99_synthetic_exercise_1"]["solution"] and not meta["99_synthetic_exercise_1"]["grade"]
-    assert meta["99_synthetic_exercise_1_check"]["points"] == 2 and meta["99_synthetic_exercise_1_check"]["locked"]
+    assert (
+        meta["99_synthetic_exercise_1"]["solution"] and not meta["99_synthetic_exercise_1"]["grade"]
+    )
+    assert (
+        meta["99_synthetic_exercise_1_check"]["points"] == 2
+        and meta["99_synthetic_exercise_1_check"]["locked"]
+    )
     assert meta["99_synthetic_exercise_2"]["points"] == route.EXERCISE_POINTS
     assert meta["99_synthetic_assignment_1"]["points"] == 5
     assert meta["99_synthetic_reflection_1"]["points"] == 2
@@ -95,7 +114,9 @@ def test_every_kit_notebook_converts(path):
 
 
 def test_bad_notebook_and_bad_names_are_refused(tmp_path):
-    bad = new_notebook(cells=[new_markdown_cell("**Assignment:** do it"), new_markdown_cell("no rubric")])
+    bad = new_notebook(
+        cells=[new_markdown_cell("**Assignment:** do it"), new_markdown_cell("no rubric")]
+    )
     with pytest.raises(ValueError, match="not tagged 'rubric'"):
         route.nbgrader_source(bad, "bad")
     with pytest.raises(ValueError, match="assignment must be"):
@@ -106,11 +127,17 @@ def test_bad_notebook_and_bad_names_are_refused(tmp_path):
 
 def test_command_line_writes_sources_and_refuses_to_overwrite(tmp_path, capsys):
     course = tmp_path / "course"
-    first = subprocess.run([sys.executable, "-m", "tools.nbgrader_route", str(course)],
-                           cwd=ROOT, capture_output=True, text=True)
+    first = subprocess.run(
+        [sys.executable, "-m", "tools.nbgrader_route", str(course)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert first.returncode == 0, first.stderr
     assert "nbgrader generate_assignment livekit" in first.stdout
-    assert sorted(p.name for p in (course / "source" / "livekit").iterdir()) == [p.name for p in NOTEBOOKS]
+    assert sorted(p.name for p in (course / "source" / "livekit").iterdir()) == [
+        p.name for p in NOTEBOOKS
+    ]
     assert (course / "nbgrader_config.py").exists()
     # the rest in-process (same entry point, no interpreter start-up)
     assert route.main([str(course)]) == 1 and "--force" in capsys.readouterr().err
@@ -119,15 +146,22 @@ def test_command_line_writes_sources_and_refuses_to_overwrite(tmp_path, capsys):
 
 # ---------------------------------------------------------------- end to end, with nbgrader
 
+
 def _strip_delimiters(source: str) -> str:
-    return "\n".join(line for line in source.splitlines() if "### BEGIN SOLUTION" not in line
-                     and "### END SOLUTION" not in line)
+    return "\n".join(
+        line
+        for line in source.splitlines()
+        if "### BEGIN SOLUTION" not in line and "### END SOLUTION" not in line
+    )
 
 
 @pytest.fixture
 def course(tmp_path):
-    pytest.importorskip("nbgrader", reason="nbgrader is not installed (the kit's optional 'nbgrader' extra); "
-                        "install it with: pip install 'nbgrader>=0.9,<0.10'")
+    pytest.importorskip(
+        "nbgrader",
+        reason="nbgrader is not installed (the kit's optional 'nbgrader' extra); "
+        "install it with: pip install 'nbgrader>=0.9,<0.10'",
+    )
     env = dict(os.environ)
     for var in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR"):
         folder = tmp_path / var.lower()
@@ -141,8 +175,14 @@ def course(tmp_path):
 
 
 def _nbgrader(course: Path, env: dict, *args: str) -> str:
-    done = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course, env=env,
-                          capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-m", "nbgrader", *args],
+        cwd=course,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, f"nbgrader {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}"
     return done.stdout + done.stderr
 
@@ -172,14 +212,22 @@ def test_generate_submit_autograde_export(course, tmp_path):
 
         # two students: one answers everything (the model answers), one hands in the release as is
         perfect = nbformat.read(release / target.name, as_version=4)
-        by_id = {c.metadata.nbgrader["grade_id"]: c for c in source.cells if "nbgrader" in c.metadata}
+        by_id = {
+            c.metadata.nbgrader["grade_id"]: c for c in source.cells if "nbgrader" in c.metadata
+        }
         for cell in perfect.cells:
             meta = cell.metadata.get("nbgrader", {})
             if meta.get("solution"):
                 model = by_id[meta["grade_id"]]
-                cell.source = (_strip_delimiters(model.source) if cell.cell_type == "code"
-                               else "直播带货 🎥: my answer, about Taobao Live and Li Jiaqi.")
-        for student, nb in (("perfect", perfect), ("empty", nbformat.read(release / target.name, as_version=4))):
+                cell.source = (
+                    _strip_delimiters(model.source)
+                    if cell.cell_type == "code"
+                    else "直播带货 🎥: my answer, about Taobao Live and Li Jiaqi."
+                )
+        for student, nb in (
+            ("perfect", perfect),
+            ("empty", nbformat.read(release / target.name, as_version=4)),
+        ):
             folder = course_dir / "submitted" / student / "ps1"
             folder.mkdir(parents=True, exist_ok=True)
             nbformat.write(nb, folder / target.name)

@@ -1,4 +1,5 @@
 """The innovation path model: data, invariants (hypothesis), money to the cent, bad input."""
+
 import math
 
 import numpy as np
@@ -49,13 +50,24 @@ def test_flow_is_ordered_and_its_stage_comes_from_the_canvas_block():
     blocks = load("canvas_blocks").set_index("block")
     assert (steps["stage"] == steps["block"].map(blocks["module"])).all()
     # Figure 2: the broadcast comes before buying, buying before shipping, shipping before feedback
-    first = {a: steps.index[steps["action"].str.contains(a)][0] for a in ("goes live", "order and pay", "packs", "feedback")}
+    first = {
+        a: steps.index[steps["action"].str.contains(a)][0]
+        for a in ("goes live", "order and pay", "packs", "feedback")
+    }
     assert first["goes live"] < first["order and pay"] < first["packs"] < first["feedback"]
     assert set(steps["stage"]) == set(path.STAGES)
 
 
 def test_seven_modes_of_the_paper():
-    assert list(path.live_modes()["mode"]) == ["value", "celebrity", "rare", "altruistic", "talent", "contrast", "interview"]
+    assert list(path.live_modes()["mode"]) == [
+        "value",
+        "celebrity",
+        "rare",
+        "altruistic",
+        "talent",
+        "contrast",
+        "interview",
+    ]
 
 
 def test_every_parameter_has_default_range_stage_and_provenance():
@@ -71,7 +83,12 @@ def test_every_parameter_has_default_range_stage_and_provenance():
 
 def test_non_live_differs_only_where_the_paper_says():
     differing = path.differing_parameters()
-    assert set(differing["name"]) == {"reach_influence", "engagement_cap", "gifts_per_engaged", "demonstration_lift"}
+    assert set(differing["name"]) == {
+        "reach_influence",
+        "engagement_cap",
+        "gifts_per_engaged",
+        "demonstration_lift",
+    }
     live, non_live = path.default_parameters("live"), path.default_parameters("non_live")
     assert {k for k in live if live[k] != non_live[k]} == set(differing["name"])
     assert (differing["live"] > differing["non_live"]).all()
@@ -107,15 +124,23 @@ def test_price_response_is_one_at_rivals_price_and_differentiation_softens_a_ris
 def test_integration_switches_change_delivery_parameters():
     base = path.delivery_parameters()
     assert base["return_rate"] == pytest.approx(0.15) and base["courier_share"] == 1.0
-    assert path.delivery_parameters(shared_products=True)["return_rate"] == pytest.approx(0.15 * 0.8)
+    assert path.delivery_parameters(shared_products=True)["return_rate"] == pytest.approx(
+        0.15 * 0.8
+    )
     assert path.delivery_parameters(pickup_offline=True)["courier_share"] == pytest.approx(0.7)
     cod = path.delivery_parameters(pay_on_delivery=True)
-    assert cod["conversion_factor"] == pytest.approx(1.15) and cod["return_rate"] == pytest.approx(0.18)
+    assert cod["conversion_factor"] == pytest.approx(1.15) and cod["return_rate"] == pytest.approx(
+        0.18
+    )
     sync = path.delivery_parameters(synchronised_chain=True)
-    assert sync["logistics_per_parcel"] == pytest.approx(8 * 0.85) and sync["return_rate"] == pytest.approx(0.135)
+    assert sync["logistics_per_parcel"] == pytest.approx(8 * 0.85) and sync[
+        "return_rate"
+    ] == pytest.approx(0.135)
     # the switches act on delivery-stage parameters only
     stages = path.parameter_table().set_index("name")["stage"]
-    assert set(stages[["shared_products", "pickup_offline", "pay_on_delivery", "synchronised_chain"]]) == {"delivery"}
+    assert set(
+        stages[["shared_products", "pickup_offline", "pay_on_delivery", "synchronised_chain"]]
+    ) == {"delivery"}
 
 
 # --- the whole model, by hand once ----------------------------------------------------------
@@ -196,12 +221,28 @@ def test_no_funnel_stage_exceeds_the_one_before(params, modes, channel):
 @given(params=params_strategy, modes=modes_strategy, channel=channel_strategy)
 def test_profit_equals_revenue_minus_costs_to_the_cent(params, modes, channel):
     r = path.simulate(modes, channel=channel, **params)
-    cents = {k: round(r[k] * 100) for k in ("sales", "gifts", "revenue", "product_cost", "broadcast_cost",
-                                            "packaging_cost", "logistics_cost", "wages", "total_costs", "profit")}
+    cents = {
+        k: round(r[k] * 100)
+        for k in (
+            "sales",
+            "gifts",
+            "revenue",
+            "product_cost",
+            "broadcast_cost",
+            "packaging_cost",
+            "logistics_cost",
+            "wages",
+            "total_costs",
+            "profit",
+        )
+    }
     for k in cents:
         assert r[k] == cents[k] / 100  # a whole number of cents, exactly
     assert cents["revenue"] == cents["sales"] + cents["gifts"]
-    assert cents["total_costs"] == sum(cents[k] for k in ("product_cost", "broadcast_cost", "packaging_cost", "logistics_cost", "wages"))
+    assert cents["total_costs"] == sum(
+        cents[k]
+        for k in ("product_cost", "broadcast_cost", "packaging_cost", "logistics_cost", "wages")
+    )
     assert cents["profit"] == cents["revenue"] - cents["total_costs"]
 
 
@@ -213,8 +254,7 @@ def test_zero_traffic_gives_zero_sales(params, modes):
 
 
 @settings(max_examples=200, deadline=None)
-@given(params=params_strategy, modes=modes_strategy,
-       low=st.floats(0, 1), high=st.floats(0, 1))
+@given(params=params_strategy, modes=modes_strategy, low=st.floats(0, 1), high=st.floats(0, 1))
 def test_sales_never_fall_when_conversion_rises(params, modes, low, high):
     low, high = sorted((low, high))
     a = path.simulate(modes, **{**params, "conversion": low})
@@ -224,30 +264,40 @@ def test_sales_never_fall_when_conversion_rises(params, modes, low, high):
 
 
 @settings(max_examples=300, deadline=None)
-@given(short=st.floats(0.25, 24), long=st.floats(0.25, 24), variety=st.floats(0, 1), boredom=st.floats(0, 5))
+@given(
+    short=st.floats(0.25, 24),
+    long=st.floats(0.25, 24),
+    variety=st.floats(0, 1),
+    boredom=st.floats(0, 5),
+)
 def test_retention_never_rises_with_length_at_fixed_variety(short, long, variety, boredom):
     short, long = sorted((short, long))
-    assert path.average_retention(long, variety, boredom) <= path.average_retention(short, variety, boredom)
+    assert path.average_retention(long, variety, boredom) <= path.average_retention(
+        short, variety, boredom
+    )
     assert 0 < path.average_retention(long, variety, boredom) <= 1
 
 
 # --- bad input ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name, value, error", [
-    ("traffic_per_hour", -1, ValueError),       # negative count
-    ("price", -5, ValueError),                  # negative money
-    ("unit_cost", -0.01, ValueError),
-    ("wages_per_hour", -100, ValueError),
-    ("conversion", 1.5, ValueError),            # rate above 1
-    ("return_rate", -0.1, ValueError),          # rate below 0
-    ("anchor_influence", 2, ValueError),
-    ("content_quality", float("nan"), ValueError),
-    ("hours", float("inf"), ValueError),
-    ("price", "99", TypeError),
-    ("synergy", None, TypeError),
-    ("pickup_offline", 1, TypeError),           # a switch wants True/False
-])
+@pytest.mark.parametrize(
+    "name, value, error",
+    [
+        ("traffic_per_hour", -1, ValueError),  # negative count
+        ("price", -5, ValueError),  # negative money
+        ("unit_cost", -0.01, ValueError),
+        ("wages_per_hour", -100, ValueError),
+        ("conversion", 1.5, ValueError),  # rate above 1
+        ("return_rate", -0.1, ValueError),  # rate below 0
+        ("anchor_influence", 2, ValueError),
+        ("content_quality", float("nan"), ValueError),
+        ("hours", float("inf"), ValueError),
+        ("price", "99", TypeError),
+        ("synergy", None, TypeError),
+        ("pickup_offline", 1, TypeError),  # a switch wants True/False
+    ],
+)
 def test_bad_parameters_name_the_parameter(name, value, error):
     with pytest.raises(error, match=name):
         path.simulate(**{name: value})
@@ -293,14 +343,28 @@ def test_modes_repeat_and_order_do_not_matter():
 
 # --- bad results (issue 11, item 4) --------------------------------------------------------------
 
+
 @pytest.mark.parametrize("reader", ["describe", "funnel", "money_flow", "stage_totals"])
-@pytest.mark.parametrize("quantity, bad, error, message", [
-    ("viewers", float("nan"), ValueError, r"result\['viewers'\] must be a number from 0 to 1e\+15, got nan"),
-    ("orders", float("inf"), ValueError, r"result\['orders'\] must be a number from 0 to 1e\+15, got inf"),
-    ("sales", -1.0, ValueError, r"result\['sales'\] must be from 0 to 1e\+15, got -1.0"),
-    ("traffic", "many", TypeError, r"result\['traffic'\] must be a number"),
-    ("profit", 1e300, ValueError, r"result\['profit'\] must be from -1e\+15 to 1e\+15"),
-])
+@pytest.mark.parametrize(
+    "quantity, bad, error, message",
+    [
+        (
+            "viewers",
+            float("nan"),
+            ValueError,
+            r"result\['viewers'\] must be a number from 0 to 1e\+15, got nan",
+        ),
+        (
+            "orders",
+            float("inf"),
+            ValueError,
+            r"result\['orders'\] must be a number from 0 to 1e\+15, got inf",
+        ),
+        ("sales", -1.0, ValueError, r"result\['sales'\] must be from 0 to 1e\+15, got -1.0"),
+        ("traffic", "many", TypeError, r"result\['traffic'\] must be a number"),
+        ("profit", 1e300, ValueError, r"result\['profit'\] must be from -1e\+15 to 1e\+15"),
+    ],
+)
 def test_readers_of_a_result_refuse_spoiled_values(reader, quantity, bad, error, message):
     result = path.simulate().astype(object)
     result[quantity] = bad

@@ -1,4 +1,5 @@
 """Pictures of the innovation path: stage colours, bar sizes from the model, labels, bad input."""
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -61,11 +62,15 @@ def test_waterfall_runs_from_sales_to_profit(result):
     assert len(bars) == 8
     top_of_sales = bars[0].get_y() + bars[0].get_height()
     assert top_of_sales == pytest.approx(result["sales"])
-    assert bars[-1].get_y() == pytest.approx(0) and bars[-1].get_height() == pytest.approx(result["profit"])
+    assert bars[-1].get_y() == pytest.approx(0) and bars[-1].get_height() == pytest.approx(
+        result["profit"]
+    )
     # each cost hangs from where the previous bar ended
     for i in range(2, 7):
         assert bars[i].get_y() + bars[i].get_height() == pytest.approx(flow["start"].iloc[i])
-    assert [to_hex(b.get_facecolor()) for b in bars] == [MODULE_COLORS[s].lower() for s in flow["stage"]]
+    assert [to_hex(b.get_facecolor()) for b in bars] == [
+        MODULE_COLORS[s].lower() for s in flow["stage"]
+    ]
     assert "23.3k" in _texts(ax)
     assert ax.get_legend() is not None
 
@@ -94,9 +99,17 @@ def test_waterfall_axis_grows_at_once_and_shrinks_only_when_much_too_big(result)
 def test_path_shows_four_stages_with_their_blocks_and_totals(result):
     ax = pp.plot_path(result)
     boxes = [p for p in ax.patches if isinstance(p, FancyBboxPatch)]
-    assert [to_hex(b.get_edgecolor()) for b in boxes] == [MODULE_COLORS[s].lower() for s in path.STAGES]
+    assert [to_hex(b.get_edgecolor()) for b in boxes] == [
+        MODULE_COLORS[s].lower() for s in path.STAGES
+    ]
     text = "\n".join(_texts(ax))
-    for name in ("1. Value proposition", "4. Value capture", "Key resources", "Revenue streams", "Profit: 23.3k CNY"):
+    for name in (
+        "1. Value proposition",
+        "4. Value capture",
+        "Key resources",
+        "Revenue streams",
+        "Profit: 23.3k CNY",
+    ):
         assert name in text
     arrows = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
     assert len(arrows) == 3
@@ -114,15 +127,24 @@ def test_flow_highlights_the_step_in_its_stage_colour():
     steps = path.flow_steps()
     visible = [i for i, a in enumerate(diagram.highlight_arrows) if a.get_visible()]
     assert visible == [4]
-    assert to_hex(diagram.highlight_arrows[4].get_edgecolor()) == MODULE_COLORS[steps.at[4, "stage"]].lower()
+    assert (
+        to_hex(diagram.highlight_arrows[4].get_edgecolor())
+        == MODULE_COLORS[steps.at[4, "stage"]].lower()
+    )
     assert "Step 5: Value capture" in diagram.caption.get_text()
     assert diagram.badge.get_visible() and diagram.badge.get_text() == "5"
     diagram.update(7)
     assert [i for i, a in enumerate(diagram.highlight_arrows) if a.get_visible()] == [6]
     assert all(b.get_visible() for b in diagram.highlight_boxes)
-    assert to_hex(diagram.highlight_boxes[0].get_edgecolor()) == MODULE_COLORS[steps.at[6, "stage"]].lower()
+    assert (
+        to_hex(diagram.highlight_boxes[0].get_edgecolor())
+        == MODULE_COLORS[steps.at[6, "stage"]].lower()
+    )
     diagram.update(None)
-    assert not any(a.get_visible() for a in diagram.highlight_arrows) and diagram.caption.get_text() == ""
+    assert (
+        not any(a.get_visible() for a in diagram.highlight_arrows)
+        and diagram.caption.get_text() == ""
+    )
     assert not diagram.badge.get_visible()
 
 
@@ -157,17 +179,25 @@ def test_limit_charts_draw_the_model_curves():
 def test_buyer_mix_and_integration_charts_update():
     fig, (a, b) = plt.subplots(1, 2)
     mix = pp.BuyerMixChart(a, 0.25)
-    assert mix.price_bar.get_width() == pytest.approx(0.75) and mix.value_bar.get_x() == pytest.approx(0.75)
+    assert mix.price_bar.get_width() == pytest.approx(
+        0.75
+    ) and mix.value_bar.get_x() == pytest.approx(0.75)
     mix.update(0.6)
     assert mix.value_text.get_text() == "60%"
-    chart = pp.IntegrationChart(b, path.delivery_parameters(), path.delivery_parameters(pickup_offline=True))
+    chart = pp.IntegrationChart(
+        b, path.delivery_parameters(), path.delivery_parameters(pickup_offline=True)
+    )
     assert chart.bars[2].get_width() == pytest.approx(0.7)
     assert chart.labels[2].get_text() == "70%"
 
 
 def test_helpers():
     assert pp.nice_ceiling(0.5) == 1 and pp.nice_ceiling(130) == 200 and pp.nice_ceiling(500) == 500
-    assert pp.format_money(55_400.78) == "55.4k" and pp.format_money(-1_200_000) == "-1.20M" and pp.format_money(800) == "800"
+    assert (
+        pp.format_money(55_400.78) == "55.4k"
+        and pp.format_money(-1_200_000) == "-1.20M"
+        and pp.format_money(800) == "800"
+    )
 
 
 def test_plots_reject_bad_input():
@@ -194,21 +224,39 @@ def test_every_chart_is_a_chart_whose_artists_are_on_its_axes(result):
     a = axes.ravel()
     curve = path.broadcast_length_curve(np.linspace(0.25, 12, 10), variety=0.2)
     prices = path.profit_by_price([50, 99, 200], differentiation=0)
-    charts = [pp.FunnelChart(a[0], result), pp.WaterfallChart(a[1], result), pp.FlowDiagram(a[2], 3),
-              pp.LengthChart((a[3], a[4]), curve, 2.0), pp.PriceChart(a[5], prices, prices, 99.0),
-              pp.BuyerMixChart(a[6], 0.4), pp.IntegrationChart(a[7], path.delivery_parameters(), path.delivery_parameters())]
+    charts = [
+        pp.FunnelChart(a[0], result),
+        pp.WaterfallChart(a[1], result),
+        pp.FlowDiagram(a[2], 3),
+        pp.LengthChart((a[3], a[4]), curve, 2.0),
+        pp.PriceChart(a[5], prices, prices, 99.0),
+        pp.BuyerMixChart(a[6], 0.4),
+        pp.IntegrationChart(a[7], path.delivery_parameters(), path.delivery_parameters()),
+    ]
     for chart in charts:
         assert isinstance(chart, Chart)
-        assert chart.artists and all(artist.axes in (chart.ax, *getattr(chart, "axes", ())) for artist in chart.artists)
+        assert chart.artists and all(
+            artist.axes in (chart.ax, *getattr(chart, "axes", ())) for artist in chart.artists
+        )
     plt.close(fig)
 
 
 @settings(max_examples=30, deadline=None)
-@given(traffic=st.floats(0, 1e6), conversion=st.floats(0, 0.2), price=st.floats(1, 400),
-       return_rate=st.floats(0, 0.5), gifts=st.floats(0, 5))
+@given(
+    traffic=st.floats(0, 1e6),
+    conversion=st.floats(0, 0.2),
+    price=st.floats(1, 400),
+    return_rate=st.floats(0, 0.5),
+    gifts=st.floats(0, 5),
+)
 def test_waterfall_steps_are_the_money_flow(traffic, conversion, price, return_rate, gifts):
-    run = path.simulate(traffic_per_hour=traffic, conversion=conversion, price=price, return_rate=return_rate,
-                        gifts_per_engaged=gifts)
+    run = path.simulate(
+        traffic_per_hour=traffic,
+        conversion=conversion,
+        price=price,
+        return_rate=return_rate,
+        gifts_per_engaged=gifts,
+    )
     fig, ax = plt.subplots()
     chart = pp.WaterfallChart(ax, run, labels=False)
     flow = path.money_flow(run)
@@ -220,7 +268,9 @@ def test_waterfall_steps_are_the_money_flow(traffic, conversion, price, return_r
     # and the bars follow them
     chart.update(run)
     for bar, (_, _, start, end) in zip(chart.bars, steps):
-        assert bar.get_y() == pytest.approx(min(start, end)) and bar.get_height() == pytest.approx(abs(end - start))
+        assert bar.get_y() == pytest.approx(min(start, end)) and bar.get_height() == pytest.approx(
+            abs(end - start)
+        )
     plt.close(fig)
 
 

@@ -10,17 +10,19 @@ Anything else (``AttributeError``, ``KeyError``, ``OSError``, ...) fails the tes
 To cover another module, add its name to :data:`MODULES` and, for functions with required
 parameters, a valid call to :data:`VALID` (the test says which one is missing).
 """
+
 from __future__ import annotations
 
 import contextlib
 import importlib
-import os
 import inspect
 import math
 import numbers
+import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -70,14 +72,23 @@ VALID: dict[str, Callable[[], dict[str, Any]]] = {
     "livekit.canvas.blocks_in_module": lambda: {"module": "delivery"},
     "livekit.canvas.chain": lambda: {"name": "revenue"},
     "livekit.canvas.chains_of": lambda: {"block": "value_proposition"},
-    "livekit.canvas.money_summary": lambda: {"money": importlib.import_module("livekit.canvas").canvas_money()},
-    "livekit.canvas.value_scores": lambda: {"ratings": importlib.import_module("livekit.canvas").value_ratings()},
+    "livekit.canvas.money_summary": lambda: {
+        "money": importlib.import_module("livekit.canvas").canvas_money()
+    },
+    "livekit.canvas.value_scores": lambda: {
+        "ratings": importlib.import_module("livekit.canvas").value_ratings()
+    },
     "livekit.worksheet.check_worksheet": lambda: {"sheet": {"channels": "直播间 🎥"}},
-    "livekit.worksheet.save_worksheet": lambda: {"sheet": {"channels": "直播间"}, "path": "fuzz_sheet.json",
-                                                 "overwrite": True},
+    "livekit.worksheet.save_worksheet": lambda: {
+        "sheet": {"channels": "直播间"},
+        "path": "fuzz_sheet.json",
+        "overwrite": True,
+    },
     "livekit.worksheet.load_worksheet": lambda: {"path": _saved_sheet()},
     "livekit.setup_check.demo_orders": lambda: {"viewers": 1000.0, "conversion": 0.02},
-    "livekit.setup_check.check_versions": lambda: {"installed": {"pandas": "2.2.0", "matplotlib": "3.8.4"}},
+    "livekit.setup_check.check_versions": lambda: {
+        "installed": {"pandas": "2.2.0", "matplotlib": "3.8.4"}
+    },
     "livekit.fonts.script_of": lambda: {"char": "直"},
     "livekit.fonts.missing_glyphs": lambda: {"text": "直播 abc"},
     "livekit.fonts.warn_missing_glyphs": lambda: {"text": "直播 abc"},
@@ -98,7 +109,9 @@ VALID: dict[str, Callable[[], dict[str, Any]]] = {
 #: Names to try in ``**kwargs`` parameters, by function (besides an unknown name).
 KEYWORDS: dict[str, Callable[[], list[str]]] = {
     "livekit.path": lambda: sorted(_path("default_parameters")()),
-    "livekit.canvas.canvas_money": lambda: list(importlib.import_module("livekit.canvas").money_items().index),
+    "livekit.canvas.canvas_money": lambda: list(
+        importlib.import_module("livekit.canvas").money_items().index
+    ),
 }
 
 #: Columns that hold NaN by design in a valid result ("empty where the same").
@@ -138,11 +151,43 @@ class _Odd:
 
 
 BAD_VALUES = [
-    None, math.nan, math.inf, -math.inf, -1, -1.5, 0, 1e308, 10**30, True, "", "abc", "0.5", "直播", b"1",
-    [], [math.nan], ["abc"], [None], (), {}, {"bogus": 1}, {"channels": 5}, {1: "a"}, {"pandas": 5},
-    {"value_proposition": math.nan}, pd.DataFrame(), pd.DataFrame({"x": [1.0]}), pd.Series(dtype=float),
-    pd.Series({"x": math.nan}), np.array([math.nan]), np.float64("nan"), _Odd(), "x" * 5000, "nope.csv",
-    "sub/dir/", ".json",
+    None,
+    math.nan,
+    math.inf,
+    -math.inf,
+    -1,
+    -1.5,
+    0,
+    1e308,
+    10**30,
+    True,
+    "",
+    "abc",
+    "0.5",
+    "直播",
+    b"1",
+    [],
+    [math.nan],
+    ["abc"],
+    [None],
+    (),
+    {},
+    {"bogus": 1},
+    {"channels": 5},
+    {1: "a"},
+    {"pandas": 5},
+    {"value_proposition": math.nan},
+    pd.DataFrame(),
+    pd.DataFrame({"x": [1.0]}),
+    pd.Series(dtype=float),
+    pd.Series({"x": math.nan}),
+    np.array([math.nan]),
+    np.float64("nan"),
+    _Odd(),
+    "x" * 5000,
+    "nope.csv",
+    "sub/dir/",
+    ".json",
 ]
 
 _PLAIN_BAD = st.one_of(
@@ -150,7 +195,9 @@ _PLAIN_BAD = st.one_of(
     st.floats(),
     st.integers(),
     st.text(max_size=30),
-    st.dictionaries(st.text(max_size=10), st.one_of(st.none(), st.floats(), st.text(max_size=5)), max_size=3),
+    st.dictionaries(
+        st.text(max_size=10), st.one_of(st.none(), st.floats(), st.text(max_size=5)), max_size=3
+    ),
 )
 
 
@@ -178,7 +225,9 @@ def _baseline(qualified: str, func: Callable) -> dict[str, Any]:
         if p.kind in (p.VAR_KEYWORD, p.VAR_POSITIONAL):
             continue
         if p.default is p.empty and p.name not in given_values:
-            raise AssertionError(f"{qualified}: add a valid value for {p.name!r} to VALID in this test")
+            raise AssertionError(
+                f"{qualified}: add a valid value for {p.name!r} to VALID in this test"
+            )
     return given_values
 
 
@@ -238,7 +287,9 @@ def _nan_in(value: Any, allowed: set[str]) -> str | None:
 
 def _spoiled(valid: Any, data: st.DataObject) -> Any:
     """A valid table or result with one cell spoiled, one column dropped, or no rows."""
-    spoil = data.draw(st.sampled_from([math.nan, math.inf, -math.inf, -1.0, -1e12, "text", None]), label="spoil")
+    spoil = data.draw(
+        st.sampled_from([math.nan, math.inf, -math.inf, -1.0, -1e12, "text", None]), label="spoil"
+    )
     if isinstance(valid, pd.DataFrame) and len(valid.columns):
         how = data.draw(st.sampled_from(["cell", "drop", "empty"]), label="how")
         out = valid.copy()
@@ -272,7 +323,9 @@ def _check_outcome(qualified: str, where: str, bad: Any, call: Callable[[], Any]
     try:
         result = call()
     except (ValueError, TypeError) as exc:
-        assert str(exc), f"{qualified}({where}={bad!r}) raised {type(exc).__name__} without a message"
+        assert str(exc), (
+            f"{qualified}({where}={bad!r}) raised {type(exc).__name__} without a message"
+        )
         return
     except Exception as exc:  # noqa: BLE001 - the point of the test
         pytest.fail(f"{qualified}({where}={bad!r}) raised {type(exc).__name__}: {exc}")
@@ -304,7 +357,9 @@ def test_bad_values_give_value_or_type_errors(qualified, func, data):
     else:
         where = param.name
         valid = kwargs.get(param.name, param.default)
-        spoil_it = isinstance(valid, (pd.DataFrame, pd.Series, dict)) and data.draw(st.booleans(), label="spoil it")
+        spoil_it = isinstance(valid, (pd.DataFrame, pd.Series, dict)) and data.draw(
+            st.booleans(), label="spoil it"
+        )
         bad = _spoiled(valid, data) if spoil_it else data.draw(_PLAIN_BAD, label="bad")
     kwargs[where] = bad
     with _inside(_WORKDIR):

@@ -1,4 +1,5 @@
 """Self-check questions: every file is consistent, and the widget gives instant feedback."""
+
 import html
 
 import pandas as pd
@@ -19,8 +20,14 @@ def test_every_answer_is_one_of_its_choices(topic):
 
 
 def test_grade_right_and_wrong():
-    q = pd.Series({"choices": "a | b | c", "answer": "b", "explanation": "because.",
-                   "feedback": "a mixes up x and y entirely | — | c forgets that z matters here"})
+    q = pd.Series(
+        {
+            "choices": "a | b | c",
+            "answer": "b",
+            "explanation": "because.",
+            "feedback": "a mixes up x and y entirely | — | c forgets that z matters here",
+        }
+    )
     assert grade(q, "b") == (True, "Right. because.")
     right, text = grade(q, "a")
     assert not right and "The answer is “b”" in text
@@ -75,8 +82,13 @@ def test_feedback_entries_must_match_options(tmp_path, monkeypatch):
     header = "id,question,choices,answer,explanation,feedback,source\n"
     bad = tmp_path / "checks_start.csv"
     monkeypatch.setattr("livekit.data.data_dir", lambda: tmp_path)
-    bad.write_text(header + "q1,Q?,a | b | c,b,because of this and that,only one entry here and no more | —,kit\n")
-    with pytest.raises(ValueError, match=r"column 'feedback', row 1: needs one entry per option \(3"):
+    bad.write_text(
+        header
+        + "q1,Q?,a | b | c,b,because of this and that,only one entry here and no more | —,kit\n"
+    )
+    with pytest.raises(
+        ValueError, match=r"column 'feedback', row 1: needs one entry per option \(3"
+    ):
         load_checks("start")
     bad.write_text(header + "q1,Q?,a | b,b,because of this and that,short | —,kit\n")
     with pytest.raises(ValueError, match=r"option 'a' needs feedback"):
@@ -85,7 +97,9 @@ def test_feedback_entries_must_match_options(tmp_path, monkeypatch):
 
 def test_malformed_checks_file_is_reported(tmp_path, monkeypatch):
     bad = tmp_path / "checks_start.csv"
-    bad.write_text("id,question,choices,answer,explanation,feedback,source\nq1,Q?,a | b,c,because of this and that,x | y,kit\n")
+    bad.write_text(
+        "id,question,choices,answer,explanation,feedback,source\nq1,Q?,a | b,c,because of this and that,x | y,kit\n"
+    )
     monkeypatch.setattr("livekit.data.data_dir", lambda: tmp_path)
     with pytest.raises(ValueError, match=r"column 'answer', row 1: 'c' is not one of the choices"):
         load_checks("start")
@@ -104,7 +118,8 @@ def test_unknown_topic():
 
 # ---------------------------------------------------------------- predict, then check
 
-from hypothesis import given, strategies as st  # noqa: E402
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st
 
 from livekit.selfcheck import judge_prediction  # noqa: E402
 

@@ -1,4 +1,5 @@
 """Tests for livekit.seller_plots: what the evaluation map, class counts and move arrow draw."""
+
 from __future__ import annotations
 
 import itertools
@@ -12,8 +13,8 @@ from hypothesis import strategies as st
 from matplotlib.colors import to_rgba
 from matplotlib.path import Path
 
-from livekit import seller_plots as P
 from livekit import cases
+from livekit import seller_plots as P
 from livekit import sellers as S
 from livekit.style import CLASS_COLORS, CLASS_HATCHES
 from livekit.vocab import SELLER_CLASSES
@@ -47,7 +48,11 @@ def test_quadrant_regions_and_threshold_lines(teach):
     xs = [tuple(line.get_xdata()) for line in ax.lines if len(line.get_xdata()) == 2]
     ys = [tuple(line.get_ydata()) for line in ax.lines if len(line.get_ydata()) == 2]
     assert (40, 40) in xs and (60, 60) in ys
-    super_patch = next(p for p in ax.patches if p.get_facecolor()[:3] == pytest.approx(to_rgba(CLASS_COLORS["super"])[:3]))
+    super_patch = next(
+        p
+        for p in ax.patches
+        if p.get_facecolor()[:3] == pytest.approx(to_rgba(CLASS_COLORS["super"])[:3])
+    )
     verts = super_patch.get_xy()
     assert verts[:, 0].min() == pytest.approx(40) and verts[:, 1].min() == pytest.approx(60)
     assert len(patches) >= 4
@@ -93,7 +98,11 @@ def test_log_axes_show_raw_metrics_with_regions():
     offsets = _map(ax).get_offsets()
     assert offsets[:, 0].max() == twitch["followers"].max()
     # the vertical threshold sits at the median number of followers (percentile 50)
-    vertical = [line for line in ax.lines if len(line.get_xdata()) and np.ptp(np.asarray(line.get_xdata(), float)) == 0]
+    vertical = [
+        line
+        for line in ax.lines
+        if len(line.get_xdata()) and np.ptp(np.asarray(line.get_xdata(), float)) == 0
+    ]
     assert vertical[0].get_xdata()[0] == pytest.approx(np.median(twitch["followers"]), rel=0.02)
     assert all(p.get_visible() for p in ax.patches if p.get_hatch() in CLASS_HATCHES.values())
 
@@ -117,7 +126,9 @@ def test_class_counts_bars_and_text():
     P.plot_class_counts(classes, ax=ax)
     widths = [bar.get_width() for bar in ax.patches]
     assert widths == [1, 1, 0, 3]  # in SELLER_CLASSES order, lowest first
-    assert [bar.get_hatch() or "" for bar in ax.patches] == [CLASS_HATCHES[c] for c in SELLER_CLASSES]
+    assert [bar.get_hatch() or "" for bar in ax.patches] == [
+        CLASS_HATCHES[c] for c in SELLER_CLASSES
+    ]
     assert any("3 (60%)" in t.get_text() for t in ax.texts)
 
 
@@ -142,23 +153,34 @@ def test_next_move_for_a_super_seller_has_no_arrow():
 
 # --- the charts a view moves ------------------------------------------------------------
 
+
 def test_evaluation_map_update_moves_recolours_and_reshapes_only_on_a_new_model(teach):
     fig, ax = plt.subplots()
     P.label_score_axes(ax)
     scored = S.score_sellers(teach)
     chart = P.EvaluationMap(ax, scored, S.classify(scored), label_slots=3)
     assert chart.model == "quadrant" and len(chart.labels) == 3
-    assert set(chart.artists) >= {chart.points, chart.outline, chart.ring, chart.leaders, *chart.regions.values()}
+    assert set(chart.artists) >= {
+        chart.points,
+        chart.outline,
+        chart.ring,
+        chart.leaders,
+        *chart.regions.values(),
+    }
     tiered = S.classify(scored, model="tiered")
     assert chart.update(scored, tiered, model="tiered") is True  # new regions
     assert chart.update(scored, tiered) is False  # same model: regions left alone
     faces = chart.points.get_facecolors()
-    assert [tuple(f) for f in faces] == [pytest.approx(to_rgba(CLASS_COLORS[str(c)])) for c in tiered]
+    assert [tuple(f) for f in faces] == [
+        pytest.approx(to_rgba(CLASS_COLORS[str(c)])) for c in tiered
+    ]
     moved = scored.assign(influence=scored["influence"] / 2)
     chart.update(moved, tiered, labels=["Fruit farmer"], highlight="Fruit farmer")
     assert np.allclose(chart.points.get_offsets()[:, 0], moved["influence"])
     k = teach.index[teach["seller"] == "Fruit farmer"][0]
-    assert chart.ring.get_visible() and chart.ring.get_xdata()[0] == pytest.approx(moved["influence"][k])
+    assert chart.ring.get_visible() and chart.ring.get_xdata()[0] == pytest.approx(
+        moved["influence"][k]
+    )
     assert [label.get_text() for label in chart.labels] == ["Fruit farmer", "", ""]
     assert [label.get_visible() for label in chart.labels] == [True, False, False]
 
@@ -196,38 +218,58 @@ def test_next_move_chart_starts_hidden_and_follows_updates():
     assert not any(artist.get_visible() for artist in chart.artists)
     move = S.next_class_move(30.0, 70.0)
     chart.update(30.0, 70.0, move)
-    assert chart.dot.get_visible() and chart.dot.get_markerfacecolor() == CLASS_COLORS[move["class"]]
-    assert chart.arrow.get_visible() and chart.arrow.xy == pytest.approx((30.0 + move["d_influence"], 70.0))
+    assert (
+        chart.dot.get_visible() and chart.dot.get_markerfacecolor() == CLASS_COLORS[move["class"]]
+    )
+    assert chart.arrow.get_visible() and chart.arrow.xy == pytest.approx(
+        (30.0 + move["d_influence"], 70.0)
+    )
     chart.update(90.0, 90.0, S.next_class_move(90.0, 90.0))
-    assert chart.dot.get_visible() and not chart.arrow.get_visible() and not chart.caption.get_visible()
+    assert (
+        chart.dot.get_visible()
+        and not chart.arrow.get_visible()
+        and not chart.caption.get_visible()
+    )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(model=st.sampled_from(S.MODELS), cut_i=st.integers(5, 95), cut_a=st.integers(5, 95),
-       low=st.integers(5, 30), gap=st.integers(5, 30), share=st.sampled_from([0.25, 0.5, 0.75]))
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    model=st.sampled_from(S.MODELS),
+    cut_i=st.integers(5, 95),
+    cut_a=st.integers(5, 95),
+    low=st.integers(5, 30),
+    gap=st.integers(5, 30),
+    share=st.sampled_from([0.25, 0.5, 0.75]),
+)
 def test_every_dot_lies_in_the_region_of_its_class(teach, model, cut_i, cut_a, low, gap, share):
     """Invariant: after any update, each seller's dot sits inside the shaded region of its class."""
     fig, ax = plt.subplots()
     scored = S.score_sellers(teach)
     chart = P.EvaluationMap(ax, scored, S.classify(scored), legend=False)
-    params = dict(model=model, cuts=(cut_i, cut_a), bands=(low, low + gap, low + 2 * gap), share=share)
+    params = dict(
+        model=model, cuts=(cut_i, cut_a), bands=(low, low + gap, low + 2 * gap), share=share
+    )
     classes = S.classify(scored, **params)
     chart.update(scored, classes, **params)
     for (x, y), cls in zip(chart.points.get_offsets(), classes):
         region = chart.regions[str(cls)]
         assert region.get_visible()
-        assert Path(region.get_xy()).contains_point((x, y), radius=1e-6) or \
-            Path(region.get_xy()).contains_point((x, y), radius=-1e-6), (x, y, cls)
+        assert Path(region.get_xy()).contains_point((x, y), radius=1e-6) or Path(
+            region.get_xy()
+        ).contains_point((x, y), radius=-1e-6), (x, y, cls)
     plt.close(fig)
 
 
 def test_anchor_map_draws_one_bar_per_anchor_with_class_colours():
     from matplotlib.colors import to_rgba
 
-    from livekit import seller_views
 
     placed = cases.place_anchors()
-    ax = P.plot_anchor_map(placed, reference=S.score_sellers(S.load_sellers()), note="assumed: the kit's")
+    ax = P.plot_anchor_map(
+        placed, reference=S.score_sellers(S.load_sellers()), note="assumed: the kit's"
+    )
     bars = [c for c in ax.collections if c.get_linewidth()[0] == 3.0]
     assert len(bars) == 1 and len(bars[0].get_segments()) == len(placed)
     segments = bars[0].get_segments()
@@ -236,11 +278,22 @@ def test_anchor_map_draws_one_bar_per_anchor_with_class_colours():
         assert seg[1].tolist() == pytest.approx([row["influence_high"], row["attractiveness_high"]])
     names = {t.get_text() for t in ax.texts}
     assert set(placed["label"]) <= names and "assumed: the kit's" in names
-    high = S.classify(placed.rename(columns={"influence_high": "influence", "attractiveness_high": "attractiveness"}))
-    diamonds = [c for c in ax.collections if c.get_offsets().shape == (len(placed), 2)
-                and c.get_paths() and len(c.get_paths()[0].vertices) == 5]
+    high = S.classify(
+        placed.rename(
+            columns={"influence_high": "influence", "attractiveness_high": "attractiveness"}
+        )
+    )
+    diamonds = [
+        c
+        for c in ax.collections
+        if c.get_offsets().shape == (len(placed), 2)
+        and c.get_paths()
+        and len(c.get_paths()[0].vertices) == 5
+    ]
     assert diamonds, "no diamond markers"
-    assert [tuple(fc) for fc in diamonds[-1].get_facecolors()] == [to_rgba(CLASS_COLORS[c]) for c in high]
+    assert [tuple(fc) for fc in diamonds[-1].get_facecolors()] == [
+        to_rgba(CLASS_COLORS[c]) for c in high
+    ]
     plt.close("all")
 
 

@@ -1,4 +1,5 @@
 """Drive the seller slider views from pytest: set controls by name, assert what the view shows."""
+
 from __future__ import annotations
 
 import io
@@ -8,9 +9,9 @@ import numpy as np
 import pytest
 from matplotlib.colors import to_rgba
 
+from livekit import cases
 from livekit import seller_plots as P
 from livekit import seller_views as V
-from livekit import cases
 from livekit import sellers as S
 from livekit.style import CLASS_COLORS, new_figure
 from livekit.views import FastFigure, Prediction, View
@@ -34,8 +35,13 @@ def _public_attributes(view) -> set[str]:
 
 
 def test_views_declare_their_parts_and_add_no_attributes_of_their_own(one, whole):
-    bare = View(title="t", question="q", controls={"a": widgets.IntSlider()}, figure=FastFigure(new_figure(2, 2)),
-                prediction=Prediction("?", outcome=lambda shown: None, options=["a", "b"]))
+    bare = View(
+        title="t",
+        question="q",
+        controls={"a": widgets.IntSlider()},
+        figure=FastFigure(new_figure(2, 2)),
+        prediction=Prediction("?", outcome=lambda shown: None, options=["a", "b"]),
+    )
     assert _public_attributes(one) == _public_attributes(bare)
     assert _public_attributes(whole) == _public_attributes(bare)
     # the model picker has one name in both views
@@ -43,15 +49,19 @@ def test_views_declare_their_parts_and_add_no_attributes_of_their_own(one, whole
         assert view.controls["model"].options == S.MODELS
     assert set(one.controls) == {"model", *V.SELLER_SLIDERS}
     assert set(one.charts) == {"map", "move"} and set(whole.charts) == {"map", "counts"}
-    assert isinstance(one.charts["map"], P.EvaluationMap) and isinstance(one.charts["move"], P.NextMove)
+    assert isinstance(one.charts["map"], P.EvaluationMap) and isinstance(
+        one.charts["move"], P.NextMove
+    )
 
 
 # --- one seller -------------------------------------------------------------------------
 
+
 def test_seller_view_starts_at_the_sellers_scores(one):
     expected = S.score_sellers(S.load_sellers()).set_index("seller").loc["Fruit farmer"]
     assert (one.shown["influence"], one.shown["attractiveness"]) == pytest.approx(
-        (expected["influence"], expected["attractiveness"]))
+        (expected["influence"], expected["attractiveness"])
+    )
     assert one.shown["seller_class"] == "ordinary" == one.shown["move"]["class"]
     assert one.shown["metrics"]["followers"] == pytest.approx(expected["followers"])
     assert repr(one) == "<livekit view: One seller on the evaluation map>"
@@ -93,10 +103,14 @@ def test_model_toggle_reshapes_regions_and_reclassifies(one):
     one.controls["model"].value = "tiered"
     assert famous.get_xy().shape != quad.shape or not np.allclose(famous.get_xy(), quad)
     assert one.charts["map"].model == "tiered"
-    assert one.shown["seller_class"] == S.class_of(one.shown["influence"], one.shown["attractiveness"], model="tiered")
+    assert one.shown["seller_class"] == S.class_of(
+        one.shown["influence"], one.shown["attractiveness"], model="tiered"
+    )
     tiered = S.classify(S.score_sellers(S.load_sellers()), model="tiered")
     faces = one.charts["map"].points.get_facecolors()  # the faint teaching set, recoloured too
-    assert [tuple(f[:3]) for f in faces] == [pytest.approx(to_rgba(CLASS_COLORS[str(c)])[:3]) for c in tiered]
+    assert [tuple(f[:3]) for f in faces] == [
+        pytest.approx(to_rgba(CLASS_COLORS[str(c)])[:3]) for c in tiered
+    ]
 
 
 def test_seller_view_bad_start_names_the_field():
@@ -130,7 +144,9 @@ def test_followers_prediction_is_checked_against_the_class_shown(one):
     assert "the view shows" in prediction.verdict.value
     one.controls["conversion"].value = 0.25  # another slider moved: no longer "followers only"
     assert prediction.held is None
-    one.controls["conversion"].value = one.controls["conversion"].min + 0.0  # far from the start too
+    one.controls["conversion"].value = (
+        one.controls["conversion"].min + 0.0
+    )  # far from the start too
     assert prediction.held is None
 
 
@@ -146,6 +162,7 @@ def test_followers_prediction_that_fails_says_so():
 
 
 # --- whole data set ---------------------------------------------------------------------
+
 
 def test_data_view_counts_all_four_classes(whole):
     assert whole.shown["counts"] == {"low-level": 11, "ordinary": 11, "famous": 11, "super": 11}
@@ -184,7 +201,10 @@ def test_weight_slider_moves_the_dots(whole):
 def test_tiered_model_and_bad_bands_show_an_error(whole):
     whole.controls["model"].value = "tiered"
     assert whole.controls["cut_influence"].layout.display == "none"
-    assert whole.controls["band_ordinary"].layout.display == "" and whole.controls["share"].layout.display == ""
+    assert (
+        whole.controls["band_ordinary"].layout.display == ""
+        and whole.controls["share"].layout.display == ""
+    )
     tiered = S.classify(S.score_sellers(S.load_sellers()), model="tiered")
     assert list(whole.shown["classes"]) == list(tiered)
     whole.controls["band_ordinary"].value = 80  # above the next band: not increasing
@@ -212,8 +232,11 @@ def test_switch_to_twitch_data(whole):
     assert whole.shown["counts"] == S.class_counts(expected).to_dict()
     whole.controls["weight_avg_viewers"].value = 0.0
     whole.controls["weight_total_watch_time"].value = 1.0
-    watch = S.classify(S.score_sellers(S.load_twitch(), method="percentile",
-                                       weights={"followers": 1, "total_watch_time": 1}))
+    watch = S.classify(
+        S.score_sellers(
+            S.load_twitch(), method="percentile", weights={"followers": 1, "total_watch_time": 1}
+        )
+    )
     assert whole.shown["counts"] == S.class_counts(watch).to_dict()
 
 
@@ -233,7 +256,9 @@ def test_a_data_set_switch_resets_its_weights_in_one_update(whole, moved):
 
 
 def test_labels_are_painted_where_their_text_would_be(whole):
-    shown = [label for label in whole.charts["map"].labels if label.get_visible() and label.get_text()]
+    shown = [
+        label for label in whole.charts["map"].labels if label.get_visible() and label.get_text()
+    ]
     paper = S.load_sellers().query("basis == 'paper'")["seller"].tolist()
     assert [label.get_text() for label in shown] == paper
     from PIL import Image
@@ -259,7 +284,9 @@ def test_labels_are_painted_where_their_text_would_be(whole):
             moved = np.roll(np.roll(stamped, dy, axis=0), dx, axis=1)
             return np.abs(moved[rows, cols] - real[rows, cols]).mean()
 
-        assert (stamped[rows, cols] < 100).any(), f"{label.get_text()}: no dark text pixels in the view"
+        assert (stamped[rows, cols] < 100).any(), (
+            f"{label.get_text()}: no dark text pixels in the view"
+        )
         # the painted text sits where the real text would be: no shift does better
         assert error(0, 0) <= min(error(dx, dy) for dx in (-2, 0, 2) for dy in (-2, 0, 2))
         assert error(0, 0) < 30  # anti-aliasing differs a little, nothing more
@@ -271,7 +298,9 @@ def test_saving_the_data_view_writes_real_text(whole, tmp_path):
     assert "Saved" in whole.save_row.status.value
     svg = (tmp_path / "map.svg").read_text()
     assert "Top anchor A" in svg
-    assert all(label.get_animated() for label in whole.charts["map"].labels)  # back to painted labels
+    assert all(
+        label.get_animated() for label in whole.charts["map"].labels
+    )  # back to painted labels
 
 
 def test_threshold_prediction_is_checked_against_the_counts_shown(whole):
@@ -279,7 +308,9 @@ def test_threshold_prediction_is_checked_against_the_counts_shown(whole):
     prediction.commit(5)
     assert prediction.held is None  # threshold still at 50
     whole.controls["cut_influence"].value = V.THRESHOLD_GOAL
-    independent = S.class_counts(S.classify(S.score_sellers(S.load_sellers()), cuts=(V.THRESHOLD_GOAL, 50.0)))
+    independent = S.class_counts(
+        S.classify(S.score_sellers(S.load_sellers()), cuts=(V.THRESHOLD_GOAL, 50.0))
+    )
     assert prediction.outcome(whole.shown) == whole.shown["counts"]["super"] == independent["super"]
     assert prediction.held == (abs(independent["super"] - 5) <= 2)
     whole.controls["model"].value = "tiered"  # another experiment: not checked
@@ -306,20 +337,31 @@ from hypothesis import strategies as st
 
 def _upload(view, name: str, content: bytes) -> None:
     """What JupyterLab or Voila hands the kernel on an upload (ipywidgets 8: a tuple of dicts)."""
-    view.controls["upload"].value = ({"name": name, "type": "text/csv", "size": len(content),
-                                      "content": memoryview(content),
-                                      "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)},)
+    view.controls["upload"].value = (
+        {
+            "name": name,
+            "type": "text/csv",
+            "size": len(content),
+            "content": memoryview(content),
+            "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc),
+        },
+    )
 
 
 def _pickers(view) -> dict[str, str]:
     """The visible mapping drop-downs: {their column: kit column chosen}."""
-    return {view.controls[f"map_{k}"].description: view.controls[f"map_{k}"].value
-            for k in range(12) if view.controls[f"map_{k}"].layout.display != "none"}
+    return {
+        view.controls[f"map_{k}"].description: view.controls[f"map_{k}"].value
+        for k in range(12)
+        if view.controls[f"map_{k}"].layout.display != "none"
+    }
 
 
-SIX = ("Name,Fans,Viewers,Conversion\n"
-       "Shop A,1200,30,2%\nShop B,85k,2400,5%\nShop C,400000,900,1%\n"
-       "Shop D,3.5万,12000,8%\nShop E,1.2M,45000,3%\nShop F,15000,150,12%\n")
+SIX = (
+    "Name,Fans,Viewers,Conversion\n"
+    "Shop A,1200,30,2%\nShop B,85k,2400,5%\nShop C,400000,900,1%\n"
+    "Shop D,3.5万,12000,8%\nShop E,1.2M,45000,3%\nShop F,15000,150,12%\n"
+)
 
 
 @pytest.fixture
@@ -331,7 +373,12 @@ def test_own_data_view_starts_with_the_example_classified(own):
     assert own.error.value == ""
     assert own.shown["file"] == V.EXAMPLE_NAME
     assert (own.shown["sep"], own.shown["encoding"], own.shown["decimal"]) == (";", "gb18030", ".")
-    assert own.shown["mapping"] == {"主播": "seller", "粉丝数": "followers", "场均观看": "avg_viewers", "转化率": "conversion"}
+    assert own.shown["mapping"] == {
+        "主播": "seller",
+        "粉丝数": "followers",
+        "场均观看": "avg_viewers",
+        "转化率": "conversion",
+    }
     # four sellers < MIN_SELF_REFERENCE: the teaching set is the reference, and the view says so
     assert own.shown["reference"] == "teaching set"
     assert "fewer than 5" in own.shown["reference_note"] and "teaching set" in own.readout.value
@@ -359,14 +406,21 @@ def test_uploads_in_any_separator_and_encoding_give_the_same_classes(sep, encodi
     _upload(view, f"mine{sep!r}.csv", V.own_data_example(encoding=encoding, sep=sep))
     assert view.error.value == "", view.error.value
     assert view.shown["sep"] == sep
-    assert view.shown["classes"] == V.explore_own_data().shown["classes"]  # the example, as the view loads it
+    assert (
+        view.shown["classes"] == V.explore_own_data().shown["classes"]
+    )  # the example, as the view loads it
 
 
 def test_a_self_referenced_upload_with_suffixes_and_chosen_mappings():
     view = V.explore_own_data(example=False)
     _upload(view, "six.csv", SIX.encode("utf-8"))
     assert view.error.value == "", view.error.value
-    assert _pickers(view) == {"Name": "seller", "Fans": "followers", "Viewers": "avg_viewers", "Conversion": "conversion"}
+    assert _pickers(view) == {
+        "Name": "seller",
+        "Fans": "followers",
+        "Viewers": "avg_viewers",
+        "Conversion": "conversion",
+    }
     assert view.shown["reference"] == "self" and view.shown["reference_note"] == ""
     table = S.read_sellers(SIX.encode(), columns=view.shown["mapping"])
     assert table["followers"].tolist() == [1200, 85000, 400000, 35000, 1.2e6, 15000]
@@ -374,13 +428,20 @@ def test_a_self_referenced_upload_with_suffixes_and_chosen_mappings():
     assert view.shown["classes"] == dict(zip(scored["seller"], map(str, S.classify(scored))))
     # drop conversion: the other choices stay, and attractiveness rests on viewers alone
     view.controls["map_3"].value = ""
-    assert _pickers(view) == {"Name": "seller", "Fans": "followers", "Viewers": "avg_viewers", "Conversion": ""}
+    assert _pickers(view) == {
+        "Name": "seller",
+        "Fans": "followers",
+        "Viewers": "avg_viewers",
+        "Conversion": "",
+    }
     alone = S.score_sellers(table.drop(columns="conversion"))
     assert view.shown["classes"] == dict(zip(alone["seller"], map(str, S.classify(alone))))
     # a threshold move reclassifies without a re-read
     view.controls["cut_influence"].value = 90
     assert view.shown["cuts"] == (90, 50)
-    assert view.shown["classes"] == dict(zip(alone["seller"], map(str, S.classify(alone, cuts=(90, 50)))))
+    assert view.shown["classes"] == dict(
+        zip(alone["seller"], map(str, S.classify(alone, cuts=(90, 50))))
+    )
 
 
 def test_reading_problems_are_listed_at_once_and_nothing_is_lost():
@@ -401,7 +462,7 @@ def test_reading_problems_are_listed_at_once_and_nothing_is_lost():
     # a student's choice survives a failed read and a new file with the same column
     view.controls["map_2"].value = ""
     assert "kit column 'avg_viewers'" not in view.error.value
-    good = "Name;Fans;Viewers\nShop A;12k;30\nShop B;5;7\nShop C;1;2\n".encode()
+    good = b"Name;Fans;Viewers\nShop A;12k;30\nShop B;5;7\nShop C;1;2\n"
     _upload(view, "good.csv", good)
     assert _pickers(view)["Viewers"] == ""  # the student's choice, not the guess
     assert "attractiveness" in view.error.value  # no attractiveness metric mapped: said in words
@@ -412,7 +473,11 @@ def test_reading_problems_are_listed_at_once_and_nothing_is_lost():
 def test_two_columns_mapped_to_one_kit_column_and_no_seller_column_are_explained():
     view = V.explore_own_data()
     view.controls["map_2"].value = "followers"  # 场均观看 -> followers, as 粉丝数 is
-    assert "'粉丝数'" in view.error.value and "'场均观看'" in view.error.value and "followers" in view.error.value
+    assert (
+        "'粉丝数'" in view.error.value
+        and "'场均观看'" in view.error.value
+        and "followers" in view.error.value
+    )
     view.controls["map_2"].value = "avg_viewers"
     assert view.error.value == ""
     view.controls["map_0"].value = ""
@@ -423,7 +488,7 @@ def test_two_columns_mapped_to_one_kit_column_and_no_seller_column_are_explained
 def test_an_unreadable_file_and_a_manual_option(own):
     _upload(own, "binary.csv", b"\x00\x01\x02\xff\xfe" * 40)
     assert "binary.csv" in own.error.value and own.shown["classes"] == {}
-    _upload(own, "decimal.csv", "Name;Fans;Viewers\nA;1,500;30\nB;2,500;40\nC;3,500;50\n".encode())
+    _upload(own, "decimal.csv", b"Name;Fans;Viewers\nA;1,500;30\nB;2,500;40\nC;3,500;50\n")
     assert own.error.value != ""  # 1,500 could be either: the message asks for a choice
     own.controls["decimal"].value = ","
     assert own.error.value == "", own.error.value
@@ -441,15 +506,32 @@ def test_own_data_prediction_on_the_tiered_model(own):
 
 
 @settings(max_examples=15, deadline=None)
-@given(st.lists(st.tuples(st.text(alphabet="店铺主播王李abcXYZ", min_size=1, max_size=6),
-                          st.integers(1, 10**8), st.integers(1, 10**6)),
-                min_size=1, max_size=8, unique_by=lambda r: r[0]),
-       st.sampled_from([",", ";", "\t"]), st.sampled_from(["utf-8", "gb18030"]))
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet="店铺主播王李abcXYZ", min_size=1, max_size=6),
+            st.integers(1, 10**8),
+            st.integers(1, 10**6),
+        ),
+        min_size=1,
+        max_size=8,
+        unique_by=lambda r: r[0],
+    ),
+    st.sampled_from([",", ";", "\t"]),
+    st.sampled_from(["utf-8", "gb18030"]),
+)
 def test_any_clean_upload_is_classified_as_the_logic_says(rows, sep, encoding):
-    text = sep.join(["主播", "粉丝数", "场均观看"]) + "\n" + "".join(f"{n}{sep}{f}{sep}{v}\n" for n, f, v in rows)
+    text = (
+        sep.join(["主播", "粉丝数", "场均观看"])
+        + "\n"
+        + "".join(f"{n}{sep}{f}{sep}{v}\n" for n, f, v in rows)
+    )
     view = V.explore_own_data(example=False)
     _upload(view, "any.csv", text.encode(encoding))
-    table = S.read_sellers(text.encode(encoding), columns={"主播": "seller", "粉丝数": "followers", "场均观看": "avg_viewers"})
+    table = S.read_sellers(
+        text.encode(encoding),
+        columns={"主播": "seller", "粉丝数": "followers", "场均观看": "avg_viewers"},
+    )
     try:
         scored = S.score_sellers(table)
     except ValueError:
@@ -457,7 +539,9 @@ def test_any_clean_upload_is_classified_as_the_logic_says(rows, sep, encoding):
         return
     assert view.error.value == ""
     assert view.shown["classes"] == dict(zip(scored["seller"], map(str, S.classify(scored))))
-    assert view.shown["reference"] == ("teaching set" if len(rows) < S.MIN_SELF_REFERENCE else scored.attrs["reference"])
+    assert view.shown["reference"] == (
+        "teaching set" if len(rows) < S.MIN_SELF_REFERENCE else scored.attrs["reference"]
+    )
 
 
 def test_example_file_bad_arguments():
@@ -471,8 +555,8 @@ def test_example_file_bad_arguments():
 
 # --- real anchors -----------------------------------------------------------------------
 
+
 def test_place_anchors_uses_reported_figures_and_labels_assumptions():
-    from livekit import cases
 
     placed = cases.place_anchors()
     facts = cases.map_anchors()
@@ -482,7 +566,11 @@ def test_place_anchors_uses_reported_figures_and_labels_assumptions():
         for metric in ("celebrity", "avg_viewers", "watch_minutes", "engagement", "conversion"):
             assert metric in row["assumed"]
         assert "at least the best session" in row["assumed"]
-        assert ("followers" in row["assumed"]) == np.isnan(fact["followers"]) == row["label"].endswith("*")
+        assert (
+            ("followers" in row["assumed"])
+            == np.isnan(fact["followers"])
+            == row["label"].endswith("*")
+        )
         assert row["sources"] == fact["sources"]
     # the median assumption puts every anchor at the same height: all of it is assumed
     assert placed["attractiveness_low"].nunique() == 1
@@ -513,8 +601,12 @@ def test_anchor_view_shows_the_anchors_their_sources_and_the_assumption():
     # what notebook 02 says: without reported followers, Viya and Cherie fall to low-level at a low
     # assumption; Li Jiaqi and Luo Yonghao stay famous or super whatever is assumed
     low = {name: c["high"] for name, c in view.shown["classes"].items()}
-    assert low == {"Li Jiaqi (Austin Li)": "famous", "Viya (Huang Wei)": "low-level", "Cherie": "low-level",
-                   "Luo Yonghao": "famous"}
+    assert low == {
+        "Li Jiaqi (Austin Li)": "famous",
+        "Viya (Huang Wei)": "low-level",
+        "Cherie": "low-level",
+        "Luo Yonghao": "famous",
+    }
     view.controls["percentile"].value = 100
     assert set(c["high"] for c in view.shown["classes"].values()) == {"super"}
 
@@ -529,12 +621,29 @@ def test_anchor_prediction_is_checked_at_the_goal():
 
 
 def test_new_views_declare_their_parts_and_add_no_attributes_of_their_own(own):
-    bare = View(title="t", question="q", controls={"a": widgets.IntSlider()}, figure=FastFigure(new_figure(2, 2)),
-                prediction=Prediction("?", outcome=lambda shown: None, options=["a", "b"]))
+    bare = View(
+        title="t",
+        question="q",
+        controls={"a": widgets.IntSlider()},
+        figure=FastFigure(new_figure(2, 2)),
+        prediction=Prediction("?", outcome=lambda shown: None, options=["a", "b"]),
+    )
     anchors = V.explore_anchors()
     for view in (own, anchors):
         assert _public_attributes(view) == _public_attributes(bare)
         assert view.controls["model"].options == S.MODELS
     assert set(own.charts) == {"map", "table"} and isinstance(own.charts["map"], P.EvaluationMap)
-    assert set(anchors.charts) == {"map", "anchors"} and set(anchors.controls) == {"percentile", "model"}
-    assert {"upload", "example", "sep", "encoding", "decimal", "map_0", "map_11", "cut_influence"} <= set(own.controls)
+    assert set(anchors.charts) == {"map", "anchors"} and set(anchors.controls) == {
+        "percentile",
+        "model",
+    }
+    assert {
+        "upload",
+        "example",
+        "sep",
+        "encoding",
+        "decimal",
+        "map_0",
+        "map_11",
+        "cut_influence",
+    } <= set(own.controls)

@@ -1,4 +1,5 @@
 """Tests for livekit.sellers: scores, the two classification models, moves, loaders, bad input."""
+
 from __future__ import annotations
 
 import math
@@ -22,6 +23,7 @@ def _bands(draw_list):
 
 # --- scores -----------------------------------------------------------------------------
 
+
 def test_log_minmax_maps_reference_ends_to_0_and_100():
     ref = [10, 1_000, 100_000]
     out = sellers.metric_scores(ref, ref, metric="followers")
@@ -33,7 +35,9 @@ def test_log_minmax_maps_reference_ends_to_0_and_100():
 
 def test_percentile_counts_ties_half():
     ref = [1, 2, 3, 4]
-    assert sellers.metric_scores([0, 2, 5], ref, metric="avg_viewers", method="percentile").tolist() == [0, 37.5, 100]
+    assert sellers.metric_scores(
+        [0, 2, 5], ref, metric="avg_viewers", method="percentile"
+    ).tolist() == [0, 37.5, 100]
 
 
 def test_linear_metric_uses_no_log():
@@ -49,11 +53,17 @@ def test_inverse_undoes_log_minmax():
 
 def test_weights_shift_the_score_between_metrics():
     data = pd.DataFrame({"followers": [10, 1000], "celebrity": [1.0, 0.0], "avg_viewers": [1, 2]})
-    only_followers = sellers.score_sellers(data, weights={"followers": 1, "avg_viewers": 1}, reference=data)
-    only_fame = sellers.score_sellers(data, weights={"celebrity": 1, "avg_viewers": 1}, reference=data)
+    only_followers = sellers.score_sellers(
+        data, weights={"followers": 1, "avg_viewers": 1}, reference=data
+    )
+    only_fame = sellers.score_sellers(
+        data, weights={"celebrity": 1, "avg_viewers": 1}, reference=data
+    )
     assert only_followers["influence"].tolist() == [0, 100]
     assert only_fame["influence"].tolist() == [100, 0]
-    half = sellers.score_sellers(data, weights={"followers": 1, "celebrity": 1, "avg_viewers": 1}, reference=data)
+    half = sellers.score_sellers(
+        data, weights={"followers": 1, "celebrity": 1, "avg_viewers": 1}, reference=data
+    )
     assert half["influence"].tolist() == [50, 50]
 
 
@@ -73,8 +83,14 @@ def test_single_seller_with_few_metrics_uses_those():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.floats(0, 1e9), st.floats(0, 1), st.floats(0, 1e7), st.floats(0, 1)), min_size=1, max_size=30),
-       st.sampled_from(sellers.NORMALISATIONS))
+@given(
+    st.lists(
+        st.tuples(st.floats(0, 1e9), st.floats(0, 1), st.floats(0, 1e7), st.floats(0, 1)),
+        min_size=1,
+        max_size=30,
+    ),
+    st.sampled_from(sellers.NORMALISATIONS),
+)
 def test_scores_stay_in_0_100(rows, method):
     data = pd.DataFrame(rows, columns=["followers", "celebrity", "avg_viewers", "conversion"])
     out = sellers.score_sellers(data, method=method)
@@ -83,8 +99,12 @@ def test_scores_stay_in_0_100(rows, method):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.floats(0, 1e9), min_size=1, max_size=30), st.floats(0, 1e9), st.floats(0, 1e9),
-       st.sampled_from(sellers.NORMALISATIONS))
+@given(
+    st.lists(st.floats(0, 1e9), min_size=1, max_size=30),
+    st.floats(0, 1e9),
+    st.floats(0, 1e9),
+    st.sampled_from(sellers.NORMALISATIONS),
+)
 def test_more_followers_never_lower_the_score(ref, x, y, method):
     lo, hi = sorted([x, y])
     s = sellers.metric_scores([lo, hi], ref, metric="followers", method=method)
@@ -92,6 +112,7 @@ def test_more_followers_never_lower_the_score(ref, x, y, method):
 
 
 # --- classification ---------------------------------------------------------------------
+
 
 def _frame(i, a):
     return pd.DataFrame({"influence": i, "attractiveness": a})
@@ -108,7 +129,9 @@ def test_score_at_threshold_counts_as_high():
 
 
 def test_tiered_bands():
-    got = sellers.classify(_frame([0, 40, 55, 80], [0, 40, 55, 80]), model="tiered", bands=(30, 50, 70))
+    got = sellers.classify(
+        _frame([0, 40, 55, 80], [0, 40, 55, 80]), model="tiered", bands=(30, 50, 70)
+    )
     assert list(got) == ["low-level", "ordinary", "famous", "super"]
 
 
@@ -132,11 +155,19 @@ def test_teaching_set_covers_all_four_classes_with_paper_rows():
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.tuples(score, score), min_size=1, max_size=40), st.sampled_from(sellers.MODELS),
-       cut, cut, st.lists(cut, min_size=3, max_size=3), st.floats(0, 1))
+@given(
+    st.lists(st.tuples(score, score), min_size=1, max_size=40),
+    st.sampled_from(sellers.MODELS),
+    cut,
+    cut,
+    st.lists(cut, min_size=3, max_size=3),
+    st.floats(0, 1),
+)
 def test_every_seller_gets_exactly_one_class(pairs, model, ci, ca, bands, share):
     i, a = zip(*pairs)
-    got = sellers.classify(_frame(i, a), model=model, cuts=(ci, ca), bands=tuple(sorted(bands)), share=share)
+    got = sellers.classify(
+        _frame(i, a), model=model, cuts=(ci, ca), bands=tuple(sorted(bands)), share=share
+    )
     assert len(got) == len(pairs)
     assert not pd.isna(np.asarray(got, dtype=object)).any()
     assert set(got) <= set(SELLER_CLASSES)
@@ -144,8 +175,14 @@ def test_every_seller_gets_exactly_one_class(pairs, model, ci, ca, bands, share)
 
 
 @settings(max_examples=200, deadline=None)
-@given(score, score, st.floats(0, 100), st.sampled_from(["influence", "attractiveness"]),
-       st.lists(cut, min_size=3, max_size=3), st.floats(0, 1))
+@given(
+    score,
+    score,
+    st.floats(0, 100),
+    st.sampled_from(["influence", "attractiveness"]),
+    st.lists(cut, min_size=3, max_size=3),
+    st.floats(0, 1),
+)
 def test_tiered_raising_a_score_never_lowers_the_class(i, a, bump, which, bands, share):
     params = dict(model="tiered", bands=tuple(sorted(bands)), share=share)
     before = sellers.class_of(i, a, **params)
@@ -166,9 +203,17 @@ def test_quadrant_super_dominates_and_low_level_is_dominated(i1, a1, i2, a2, ci,
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.sampled_from(sellers.MODELS), cut, cut, st.lists(cut, min_size=3, max_size=3), st.floats(0, 1))
+@given(
+    st.sampled_from(sellers.MODELS),
+    cut,
+    cut,
+    st.lists(cut, min_size=3, max_size=3),
+    st.floats(0, 1),
+)
 def test_regions_tile_the_square(model, ci, ca, bands, share):
-    regions = sellers.class_regions(model=model, cuts=(ci, ca), bands=tuple(sorted(bands)), share=share)
+    regions = sellers.class_regions(
+        model=model, cuts=(ci, ca), bands=tuple(sorted(bands)), share=share
+    )
     assert list(regions) == list(SELLER_CLASSES)
 
     def area(poly):
@@ -182,34 +227,52 @@ def test_regions_tile_the_square(model, ci, ca, bands, share):
 
 # --- smallest move up -------------------------------------------------------------------
 
+
 def test_next_move_quadrant():
     low = sellers.next_class_move(30, 45)
     assert (low["target"], low["d_influence"], low["d_attractiveness"]) == ("ordinary", 0, 5)
     ordinary = sellers.next_class_move(30, 60)
-    assert (ordinary["target"], ordinary["d_influence"], ordinary["d_attractiveness"]) == ("super", 20, 0)
+    assert (ordinary["target"], ordinary["d_influence"], ordinary["d_attractiveness"]) == (
+        "super",
+        20,
+        0,
+    )
     assert sellers.next_class_move(80, 80)["target"] is None
 
 
 def test_next_move_tiered_goes_along_the_gradient():
     move = sellers.next_class_move(40, 40, model="tiered", bands=(30, 50, 70), share=0.5)
     assert move["target"] == "famous"
-    assert move["d_influence"] == pytest.approx(10) and move["d_attractiveness"] == pytest.approx(10)
+    assert move["d_influence"] == pytest.approx(10) and move["d_attractiveness"] == pytest.approx(
+        10
+    )
     assert move["distance"] == pytest.approx(math.hypot(10, 10))
 
 
 @settings(max_examples=150, deadline=None)
-@given(score, score, st.sampled_from(sellers.MODELS), cut, cut, st.lists(cut, min_size=3, max_size=3), st.floats(0, 1))
+@given(
+    score,
+    score,
+    st.sampled_from(sellers.MODELS),
+    cut,
+    cut,
+    st.lists(cut, min_size=3, max_size=3),
+    st.floats(0, 1),
+)
 def test_next_move_reaches_a_higher_class(i, a, model, ci, ca, bands, share):
     params = dict(model=model, cuts=(ci, ca), bands=tuple(sorted(bands)), share=share)
     move = sellers.next_class_move(i, a, **params)
     if move["target"] is None:
         return
     assert move["d_influence"] >= 0 and move["d_attractiveness"] >= 0
-    reached = sellers.class_of(min(i + move["d_influence"], 100), min(a + move["d_attractiveness"], 100), **params)
+    reached = sellers.class_of(
+        min(i + move["d_influence"], 100), min(a + move["d_attractiveness"], 100), **params
+    )
     assert SELLER_CLASSES.index(reached) > SELLER_CLASSES.index(move["class"])
 
 
 # --- data sets and loaders --------------------------------------------------------------
+
 
 def test_twitch_loader_uses_kit_names():
     t = sellers.load_twitch()
@@ -223,7 +286,9 @@ def test_twitch_loader_uses_kit_names():
 def test_read_sellers_with_column_mapping(tmp_path):
     path = tmp_path / "mine.csv"
     path.write_text("Name,Fans,Viewers\nAnna,1200,30\nBo,50000,900\n")
-    table = sellers.read_sellers(path, columns={"Name": "seller", "Fans": "followers", "Viewers": "avg_viewers"})
+    table = sellers.read_sellers(
+        path, columns={"Name": "seller", "Fans": "followers", "Viewers": "avg_viewers"}
+    )
     scored = sellers.score_sellers(table, reference=table)
     assert scored["influence"].tolist() == [0, 100]
 
@@ -242,7 +307,9 @@ def test_read_sellers_missing_column_names_it(tmp_path):
 def test_read_sellers_bad_cell_names_column_and_row(tmp_path):
     path = tmp_path / "mine.csv"
     path.write_text("seller,followers,avg_viewers\nAnna,-5,30\n")
-    with pytest.raises(ValueError, match=r"line 2, column 'followers': value '-5'; allowed: a number of at least 0"):
+    with pytest.raises(
+        ValueError, match=r"line 2, column 'followers': value '-5'; allowed: a number of at least 0"
+    ):
         sellers.read_sellers(path)
 
 
@@ -254,17 +321,21 @@ def test_load_dataset_by_label():
 
 # --- bad input --------------------------------------------------------------------------
 
+
 def _data(**over):
     base = {"seller": ["a", "b"], "followers": [10.0, 1000.0], "avg_viewers": [5.0, 50.0]}
     base.update(over)
     return pd.DataFrame(base)
 
 
-@pytest.mark.parametrize("bad, kind, field", [
-    ([-1.0, 3.0], ValueError, "followers"),
-    ([np.nan, 3.0], ValueError, "followers"),
-    (["many", 3], TypeError, "followers"),
-])
+@pytest.mark.parametrize(
+    "bad, kind, field",
+    [
+        ([-1.0, 3.0], ValueError, "followers"),
+        ([np.nan, 3.0], ValueError, "followers"),
+        (["many", 3], TypeError, "followers"),
+    ],
+)
 def test_bad_metric_values_name_the_column(bad, kind, field):
     with pytest.raises(kind, match=field):
         sellers.score_sellers(_data(followers=bad))
@@ -298,14 +369,17 @@ def test_empty_frame_is_an_error():
         sellers.classify(_frame([], []))
 
 
-@pytest.mark.parametrize("kwargs, field", [
-    ({"cuts": (101, 50)}, "influence threshold"),
-    ({"cuts": (50, -1)}, "attractiveness threshold"),
-    ({"model": "tiered", "bands": (10, 20, 120)}, "band threshold 3"),
-    ({"model": "tiered", "bands": (60, 20, 80)}, "bands"),
-    ({"model": "tiered", "share": 1.5}, "influence share"),
-    ({"model": "pyramid"}, "model"),
-])
+@pytest.mark.parametrize(
+    "kwargs, field",
+    [
+        ({"cuts": (101, 50)}, "influence threshold"),
+        ({"cuts": (50, -1)}, "attractiveness threshold"),
+        ({"model": "tiered", "bands": (10, 20, 120)}, "band threshold 3"),
+        ({"model": "tiered", "bands": (60, 20, 80)}, "bands"),
+        ({"model": "tiered", "share": 1.5}, "influence share"),
+        ({"model": "pyramid"}, "model"),
+    ],
+)
 def test_bad_model_parameters_name_the_field(kwargs, field):
     with pytest.raises(ValueError, match=field):
         sellers.classify(_frame([10], [10]), **kwargs)
@@ -332,8 +406,13 @@ def test_scoring_leaves_the_callers_table_unchanged():
 
 
 def test_vectorised_scores_match_a_row_by_row_computation(rng):
-    data = pd.DataFrame({"followers": 10 ** rng.uniform(2, 8, 200), "conversion": rng.uniform(0, 0.2, 200),
-                         "avg_viewers": 10 ** rng.uniform(1, 6, 200)})
+    data = pd.DataFrame(
+        {
+            "followers": 10 ** rng.uniform(2, 8, 200),
+            "conversion": rng.uniform(0, 0.2, 200),
+            "avg_viewers": 10 ** rng.uniform(1, 6, 200),
+        }
+    )
     weights = {"followers": 3, "conversion": 1, "avg_viewers": 1}
     scored = sellers.score_sellers(data, weights=weights)
     lf = np.log10(1 + data["followers"])
@@ -341,7 +420,9 @@ def test_vectorised_scores_match_a_row_by_row_computation(rng):
     assert scored["influence"].to_numpy() == pytest.approx(expected.to_numpy())
     c = data["conversion"]
     lv = np.log10(1 + data["avg_viewers"])
-    expected_a = 50 * (c - c.min()) / (c.max() - c.min()) + 50 * (lv - lv.min()) / (lv.max() - lv.min())
+    expected_a = 50 * (c - c.min()) / (c.max() - c.min()) + 50 * (lv - lv.min()) / (
+        lv.max() - lv.min()
+    )
     assert scored["attractiveness"].to_numpy() == pytest.approx(expected_a.to_numpy())
     assert scored["influence"].min() == 0 and scored["influence"].max() == pytest.approx(100)
 
@@ -355,7 +436,9 @@ def test_metric_needed_makes_the_move_with_one_metric():
     followers = sellers.metric_needed(metrics, "followers", move["d_influence"], reference=teach)
     assert followers > metrics["followers"]
     after = sellers.score_sellers({**metrics, "followers": followers}, reference=teach)
-    assert after["influence"].iloc[0] == pytest.approx(one["influence"].iloc[0] + move["d_influence"])
+    assert after["influence"].iloc[0] == pytest.approx(
+        one["influence"].iloc[0] + move["d_influence"]
+    )
     assert after["attractiveness"].iloc[0] == pytest.approx(one["attractiveness"].iloc[0])
     # celebrity carries only a fifth of influence: 21 points is out of its reach
     assert sellers.metric_needed(metrics, "celebrity", move["d_influence"], reference=teach) is None

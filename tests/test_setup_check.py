@@ -1,11 +1,18 @@
 """The installation check and the first slider view of notebook 00."""
+
 import pytest
 
 from livekit import setup_check
 
 
 def test_versions_in_range_pass_and_out_of_range_fail():
-    good = {"jupyterlab": "4.6.6", "ipywidgets": "8.1.9", "jupyterlab_widgets": "3.0.17", "matplotlib": "3.11.2", "pandas": "3.1.1"}
+    good = {
+        "jupyterlab": "4.6.6",
+        "ipywidgets": "8.1.9",
+        "jupyterlab_widgets": "3.0.17",
+        "matplotlib": "3.11.2",
+        "pandas": "3.1.1",
+    }
     table = setup_check.check_versions(good)
     assert table["ok"].all()
     mixed = dict(good, ipywidgets="7.8.1", jupyterlab_widgets=None)
@@ -93,7 +100,11 @@ def test_missing_and_corrupt_files_are_reported_not_all_ok(tmp_path):
     tables = setup_check.check_data(folder).set_index("table")
     assert not tables.at["canvas_blocks", "ok"]
     assert "canvas_blocks.csv: file not found" in tables.at["canvas_blocks", "problem"]
-    assert not tables.at["live_modes", "ok"] and "missing" in tables.at["live_modes", "problem"] and "lift" in tables.at["live_modes", "problem"]
+    assert (
+        not tables.at["live_modes", "ok"]
+        and "missing" in tables.at["live_modes", "problem"]
+        and "lift" in tables.at["live_modes", "problem"]
+    )
     assert not tables.at["sellers", "ok"] and "not UTF-8" in tables.at["sellers", "problem"]
     assert tables.drop(index=["canvas_blocks", "live_modes", "sellers"])["ok"].all()
 

@@ -13,6 +13,7 @@ wrong hash must stop the build with the file's name.
 Without Playwright or a Chromium the browser tests are skipped with a message; under
 ``CI=true`` they fail instead.
 """
+
 from __future__ import annotations
 
 import base64
@@ -54,7 +55,9 @@ def _needs_site_tools() -> None:
         import jupyterlite_core  # noqa: F401
         import jupyterlite_pyodide_kernel  # noqa: F401
     except ImportError as exc:
-        message = f"the browser-edition build tools are missing ({exc}): install requirements-dev.txt"
+        message = (
+            f"the browser-edition build tools are missing ({exc}): install requirements-dev.txt"
+        )
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(message, pytrace=False)
         pytest.skip(message)
@@ -103,6 +106,7 @@ def served(chromium, built):
 
 # ------------------------------------------------------------------------------ the built site
 
+
 def test_site_is_self_contained_and_small(built):
     config = json.loads((built / "jupyter-lite.json").read_text())["jupyter-config-data"]
     kernel = config["litePluginSettings"]["@jupyterlite/pyodide-kernel-extension:kernel"]
@@ -127,7 +131,9 @@ def test_every_package_in_the_lock_is_served_and_matches_its_hash(built):
     kit = lock["packages"][site.KIT_DIST]
     assert kit["imports"] == ["livekit"]
     assert set(kit["depends"]) >= {"ipywidgets", "numpy", "pandas", "matplotlib"}
-    assert {"numpy", "pandas", "matplotlib", "pillow", "ipywidgets", "comm"} <= set(lock["packages"])
+    assert {"numpy", "pandas", "matplotlib", "pillow", "ipywidgets", "comm"} <= set(
+        lock["packages"]
+    )
     # and what it does not need is left out (scipy alone is 13 MB)
     assert "scipy" not in lock["packages"] and "pyarrow" not in lock["packages"]
 
@@ -146,7 +152,10 @@ def test_welcome_page_links_every_notebook_in_order(built):
     assert positions == sorted(positions)
     for path in NOTEBOOKS:
         assert (built / "files" / path.name).exists()
-        assert site.notebook_title(path) in page or site.notebook_title(path).replace("&", "&amp;") in page
+        assert (
+            site.notebook_title(path) in page
+            or site.notebook_title(path).replace("&", "&amp;") in page
+        )
     assert "Download" in page and "this</em> browser" in page
 
 
@@ -185,10 +194,13 @@ def test_closure_follows_dependencies():
 
 # ------------------------------------------------------------------------------ in the browser
 
+
 def _stored_view_count(path: Path) -> int:
     nb = nbformat.read(path, as_version=4)
     return sum(
-        1 for cell in nb.cells if cell.cell_type == "code"
+        1
+        for cell in nb.cells
+        if cell.cell_type == "code"
         for output in cell.get("outputs", [])
         if "application/vnd.jupyter.widget-view+json" in output.get("data", {})
         and str(output["data"].get("text/plain", "")).startswith("<livekit view:")
@@ -207,9 +219,13 @@ def test_notebook_runs_and_its_views_respond_in_the_site(served, path):
         ran.append(page.evaluate(site_browser.JS_TEXT_OUTPUTS))
         stderr.extend(page.evaluate(site_browser.JS_STDERR))
 
-    report = site_browser.check_notebook(served["context"], served["origin"], path.name, on_ran=on_ran)
+    report = site_browser.check_notebook(
+        served["context"], served["origin"], path.name, on_ran=on_ran
+    )
     TIMINGS["pages"].append((report.name, round(report.seconds, 1)))
-    TIMINGS["moves_ms"] += [round(v.ms, 1) for v in report.views if v.ms is not None and v.control == "slider"]
+    TIMINGS["moves_ms"] += [
+        round(v.ms, 1) for v in report.views if v.ms is not None and v.control == "slider"
+    ]
     print(report.summary())
     assert report.ok, report.summary()
     assert len(report.views) >= _stored_view_count(path), report.summary()
@@ -222,8 +238,11 @@ def test_notebook_runs_and_its_views_respond_in_the_site(served, path):
     stored = [_comparable(c) for c in site_browser.stored_text_outputs(path)]
     in_site = [_comparable(c) for c in ran[0]]
     assert len(in_site) == len(stored)
-    differ = [f"code cell {i + 1}:\n  stored: {a!r}\n  site:   {b!r}"
-              for i, (a, b) in enumerate(zip(stored, in_site)) if a != b]
+    differ = [
+        f"code cell {i + 1}:\n  stored: {a!r}\n  site:   {b!r}"
+        for i, (a, b) in enumerate(zip(stored, in_site))
+        if a != b
+    ]
     assert not differ, "outputs differ on the browser edition's versions:\n" + "\n".join(differ)
     # Pyodide's matplotlib rebuilds its font list on every page load; importing livekit keeps its
     # notice ("Matplotlib is building the font cache") off the student's page (livekit.fonts),
@@ -234,7 +253,9 @@ def test_notebook_runs_and_its_views_respond_in_the_site(served, path):
 
 def _imports_livekit_before_matplotlib(path: Path) -> bool:
     """Whether the notebook's code imports livekit before anything imports matplotlib."""
-    code = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+    code = "\n".join(
+        c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"
+    )
     kit = re.search(r"^\s*(from|import)\s+livekit\b", code, re.M)
     mpl = re.search(r"^\s*(from|import)\s+matplotlib\b", code, re.M)
     return bool(kit) and (mpl is None or kit.start() < mpl.start())
@@ -245,17 +266,21 @@ def test_notebook_00_imports_livekit_before_matplotlib():
     assert _imports_livekit_before_matplotlib(NOTEBOOKS[0])
 
 
-_SANITIZE = [(re.compile(r"0x[0-9a-fA-F]+"), "0xADDRESS"), (re.compile(r"[0-9a-f]{32}"), "WIDGET-ID")]
+_SANITIZE = [
+    (re.compile(r"0x[0-9a-fA-F]+"), "0xADDRESS"),
+    (re.compile(r"[0-9a-f]{32}"), "WIDGET-ID"),
+]
 
 
 def _comparable(outputs: list[str]) -> tuple[str, list[str]]:
     """A cell's stdout (joined) and results, with memory addresses and widget ids masked."""
+
     def clean(text: str) -> str:
         for pattern, replacement in _SANITIZE:
             text = pattern.sub(replacement, text)
         return text.rstrip()
 
-    stdout = clean("".join(o[len("stdout:"):] for o in outputs if o.startswith("stdout:")))
+    stdout = clean("".join(o[len("stdout:") :] for o in outputs if o.startswith("stdout:")))
     return stdout, [clean(o) for o in outputs if o.startswith("result:")]
 
 
@@ -311,9 +336,19 @@ def selftest_site(tmp_path_factory, chromium, built):
 
     folder = tmp_path_factory.mktemp("selftest")
     nbformat.write(browser.broken_notebook([OUTSIDE_REQUEST]), folder / BROKEN)
-    nbformat.write(new_notebook(cells=[new_code_cell(WORKSHEET_CELL), new_code_cell(FONT_CELL)], metadata={
-        "kernelspec": {"name": "python", "display_name": "Python (Pyodide)", "language": "python"}}),
-        folder / WORKSHEET)
+    nbformat.write(
+        new_notebook(
+            cells=[new_code_cell(WORKSHEET_CELL), new_code_cell(FONT_CELL)],
+            metadata={
+                "kernelspec": {
+                    "name": "python",
+                    "display_name": "Python (Pyodide)",
+                    "language": "python",
+                }
+            },
+        ),
+        folder / WORKSHEET,
+    )
     out = site.build(folder / "_site", extra=(folder / BROKEN, folder / WORKSHEET))
     with site_browser.serve(out) as origin:
         context, traffic = site_browser.guarded_context(chromium, origin)
@@ -345,27 +380,40 @@ def test_a_saved_canvas_worksheet_lands_in_the_browsers_storage_and_chinese_rend
     page = selftest_site["context"].new_page()
     try:
         report = browser.PageReport(name="site:worksheet")
-        page.goto(site_browser.notebook_url(selftest_site["origin"], WORKSHEET), wait_until="domcontentloaded")
+        page.goto(
+            site_browser.notebook_url(selftest_site["origin"], WORKSHEET),
+            wait_until="domcontentloaded",
+        )
         page.wait_for_function(
             "() => { const a = window.jupyterapp; const w = a && a.shell.currentWidget;"
             " const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;"
-            " return !!k && k.status === 'idle'; }", timeout=240_000, polling=200)
+            " return !!k && k.status === 'idle'; }",
+            timeout=240_000,
+            polling=200,
+        )
         page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
         output = page.locator(".jp-OutputArea-output", has_text="round trip:").first
         output.wait_for(timeout=120_000)
         printed = output.inner_text()
         assert "round trip: True True my_canvas.json" in printed, printed
         stored = page.evaluate(
-            "async () => (await window.jupyterapp.serviceManager.contents.get('my_canvas.json', {content: true})).content")
+            "async () => (await window.jupyterapp.serviceManager.contents.get('my_canvas.json', {content: true})).content"
+        )
         if isinstance(stored, str):  # the kernel wrote bytes: the drive keeps them as base64
-            text = stored if stored.lstrip().startswith("{") else base64.b64decode(stored).decode("utf-8")
+            text = (
+                stored
+                if stored.lstrip().startswith("{")
+                else base64.b64decode(stored).decode("utf-8")
+            )
         else:
             text = json.dumps(stored, ensure_ascii=False)
         assert json.loads(text)["blocks"]["key_partners"] == "直播带货: live selling", text
 
         drawn = page.locator(".jp-OutputArea-output", has_text="warnings:").first
         drawn.wait_for(timeout=120_000)
-        printed = page.locator(".jp-Notebook .jp-Cell").nth(1).locator(".jp-OutputArea").inner_text()
+        printed = (
+            page.locator(".jp-Notebook .jp-Cell").nth(1).locator(".jp-OutputArea").inner_text()
+        )
         assert "Livekit CJK Sans" in printed and "bundled: True" in printed, printed
         assert "missing: ''" in printed, printed
         assert "warnings: 0 []" in printed, printed
@@ -392,7 +440,9 @@ def test_deleting_an_edited_notebook_brings_the_original_back(selftest_site):
         page.evaluate(
             "async (n) => { const c = window.jupyterapp.serviceManager.contents;"
             " const m = await c.get(n, {content: true}); m.content.cells = m.content.cells.slice(0, 1);"
-            " await c.save(n, {type: 'notebook', format: 'json', content: m.content}); }", name)
+            " await c.save(n, {type: 'notebook', format: 'json', content: m.content}); }",
+            name,
+        )
         page.reload(wait_until="domcontentloaded")
         page.wait_for_function(ready, timeout=120_000)
         assert page.evaluate(cells, name) == 1  # the edit is kept in the browser
@@ -408,8 +458,10 @@ def _report(request, seconds: float) -> None:
     moves = TIMINGS["moves_ms"]
     lines = [f"[site] browser-edition tests: {seconds:.1f} s"]
     if moves:
-        lines.append(f"[site] slider key press -> picture changed: median {statistics.median(moves):.0f} ms, "
-                     f"max {max(moves):.0f} ms over {len(moves)} view(s)")
+        lines.append(
+            f"[site] slider key press -> picture changed: median {statistics.median(moves):.0f} ms, "
+            f"max {max(moves):.0f} ms over {len(moves)} view(s)"
+        )
     lines += [f"[site]   {name}: {secs} s" for name, secs in TIMINGS["pages"]]
     capture = request.config.pluginmanager.get_plugin("capturemanager")
     if capture:
@@ -445,6 +497,8 @@ def test_installation_check_in_the_site_does_not_ask_for_jupyterlab(monkeypatch)
     monkeypatch.setattr(setup_check.sys, "platform", "emscripten")
     table = setup_check.check_versions().set_index("package")
     assert table.loc["jupyterlab", "installed"] == "in this site" and table["ok"].all()
-    monkeypatch.setattr(setup_check.sys, "platform", "linux")  # a laptop without JupyterLab: a problem
+    monkeypatch.setattr(
+        setup_check.sys, "platform", "linux"
+    )  # a laptop without JupyterLab: a problem
     table = setup_check.check_versions().set_index("package")
     assert table.loc["jupyterlab", "installed"] == "missing" and not table.loc["jupyterlab", "ok"]

@@ -4,6 +4,7 @@ that import neither a plotting nor a widget library.
 Read from the source with :mod:`ast` (nothing is imported), so the test also covers imports made
 inside functions.
 """
+
 from __future__ import annotations
 
 import ast
@@ -21,8 +22,10 @@ PRESENTATION_LIBRARIES = ("matplotlib", "ipywidgets", "IPython", "PIL")
 
 
 def _modules() -> dict[str, ast.Module]:
-    return {path.stem: ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-            for path in sorted(PACKAGE.glob("*.py"))}
+    return {
+        path.stem: ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for path in sorted(PACKAGE.glob("*.py"))
+    }
 
 
 def _is_presentation(name: str) -> bool:
@@ -68,7 +71,7 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
         state[node] = "open"
         for nxt in sorted(graph.get(node, ())):
             if state.get(nxt) == "open":
-                cycles.append(trail[trail.index(nxt):] + [nxt] if nxt in trail else [node, nxt])
+                cycles.append(trail[trail.index(nxt) :] + [nxt] if nxt in trail else [node, nxt])
             elif nxt not in state:
                 visit(nxt, trail + [nxt])
         state[node] = "done"
@@ -95,9 +98,14 @@ def _private_uses(name: str, tree: ast.Module, modules: set[str]) -> list[str]:
                 if alias.name.startswith("livekit.") and alias.asname:
                     aliases[alias.asname] = alias.name.split(".")[1]
     for node in ast.walk(tree):
-        if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in aliases
-                and node.attr.startswith("_") and not node.attr.startswith("__")
-                and aliases[node.value.id] != name):
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in aliases
+            and node.attr.startswith("_")
+            and not node.attr.startswith("__")
+            and aliases[node.value.id] != name
+        ):
             uses.append(f"{node.value.id}.{node.attr}")
     return sorted(set(uses))
 
@@ -127,11 +135,15 @@ def test_no_module_uses_another_modules_private_names(name):
 
 
 def test_private_use_finder_sees_imports_and_attributes():
-    tree = ast.parse("from . import sellers as S\nfrom .data import _fail\nS._codes(1)\nS.classify(2)\n")
+    tree = ast.parse(
+        "from . import sellers as S\nfrom .data import _fail\nS._codes(1)\nS.classify(2)\n"
+    )
     assert _private_uses("x", tree, {"sellers", "data"}) == ["S._codes", "from .data import _fail"]
 
 
-@pytest.mark.parametrize("name", sorted(n for n in MODULES if n != "__init__" and not _is_presentation(n)))
+@pytest.mark.parametrize(
+    "name", sorted(n for n in MODULES if n != "__init__" and not _is_presentation(n))
+)
 def test_logic_modules_import_no_plotting_or_widget_library(name):
     assert _external_imports(MODULES[name]) & set(PRESENTATION_LIBRARIES) == set()
 

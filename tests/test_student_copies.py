@@ -1,4 +1,5 @@
 """Student copies: solutions gone, outputs cleared, originals untouched, and the copies still run."""
+
 from __future__ import annotations
 
 import hashlib
@@ -57,12 +58,16 @@ def _solution_only_lines(nb) -> list[str]:
     lines = []
     for cell in nb.cells:
         if _secret(cell):
-            lines += [line.strip() for line in cell.source.splitlines()
-                      if len(line.strip()) >= 8 and line.strip() not in elsewhere]
+            lines += [
+                line.strip()
+                for line in cell.source.splitlines()
+                if len(line.strip()) >= 8 and line.strip() not in elsewhere
+            ]
     return lines
 
 
 # ---------------------------------------------------------------- the convention, in every notebook
+
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_every_notebook_follows_the_solution_convention(path):
@@ -75,11 +80,15 @@ def test_every_notebook_follows_the_solution_convention(path):
 def test_convention_problems_are_found():
     ok = new_notebook(cells=[new_markdown_cell("**Exercise:** add"), _solution("1 + 1")])
     assert sc.convention_problems(ok) == []
-    no_solution = new_notebook(cells=[new_markdown_cell("**Exercise:** add"), new_code_cell("1 + 1")])
+    no_solution = new_notebook(
+        cells=[new_markdown_cell("**Exercise:** add"), new_code_cell("1 + 1")]
+    )
     assert "not tagged 'solution'" in sc.convention_problems(no_solution)[0]
     stray = new_notebook(cells=[new_markdown_cell("Intro"), _solution("1 + 1")])
     assert "does not follow" in sc.convention_problems(stray)[0]
-    two = new_notebook(cells=[new_markdown_cell("**Exercise:** add"), _solution("1"), _solution("2")])
+    two = new_notebook(
+        cells=[new_markdown_cell("**Exercise:** add"), _solution("1"), _solution("2")]
+    )
     assert "ONE solution" in sc.convention_problems(two)[0]
     last = new_notebook(cells=[new_markdown_cell("**Exercise:** add")])
     assert sc.convention_problems(last)
@@ -92,6 +101,7 @@ def _solution(source: str, *, markdown: bool = False):
 
 
 # ---------------------------------------------------------------- the copies of the real notebooks
+
 
 def test_one_copy_per_notebook_and_originals_untouched(copies):
     assert sorted(p.name for p in copies["written"]) == [p.name for p in NOTEBOOKS]
@@ -109,7 +119,9 @@ def test_no_solution_text_survives(copies, path):
     leaked = [line for line in secret if line in text]
     assert leaked == [], f"solution text left in the student copy of {path.name}"
     solutions = [c for c in copy_nb.cells if sc.SOLUTION_TAG in c.metadata.get("tags", [])]
-    assert solutions and all(c.source in (sc.PLACEHOLDER_CODE, sc.PLACEHOLDER_MARKDOWN) for c in solutions)
+    assert solutions and all(
+        c.source in (sc.PLACEHOLDER_CODE, sc.PLACEHOLDER_MARKDOWN) for c in solutions
+    )
     rubrics = [c for c in copy_nb.cells if sc.RUBRIC_TAG in c.metadata.get("tags", [])]
     assert all(c.source == sc.PLACEHOLDER_RUBRIC for c in rubrics)
     checks = [c for c in copy_nb.cells if sc.CHECK_TAG in c.metadata.get("tags", [])]
@@ -136,8 +148,9 @@ def test_student_copy_runs_top_to_bottom_and_self_checks_work(copies, path, tmp_
     target = work / path.name
     target.write_bytes((copies["dest"] / path.name).read_bytes())
     nb = nbformat.read(target, as_version=4)
-    NotebookClient(nb, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(work)}}).execute()  # raises on any error
+    NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(work)}}
+    ).execute()  # raises on any error
     checks = [c for c in nb.cells if c.cell_type == "code" and "self_check(" in c.source]
     for cell in checks:
         shown = [o for o in cell.outputs if WIDGET in o.get("data", {})]
@@ -148,10 +161,14 @@ def test_student_copy_runs_top_to_bottom_and_self_checks_work(copies, path, tmp_
 def test_markdown_solution_is_replaced_and_attachments_dropped():
     answer = _solution("The answer is **42** ![fig](attachment:a.png)", markdown=True)
     answer["attachments"] = {"a.png": {"image/png": "iVBORw0KGgo="}}
-    nb = new_notebook(cells=[new_markdown_cell("**Exercise:** why?"), answer, new_code_cell("x = 1", outputs=[])])
+    nb = new_notebook(
+        cells=[new_markdown_cell("**Exercise:** why?"), answer, new_code_cell("x = 1", outputs=[])]
+    )
     nb.metadata["widgets"] = {"state": {"secret": "42"}}
     student = sc.student_copy(nb)
-    assert student.cells[1].source == sc.PLACEHOLDER_MARKDOWN and "attachments" not in student.cells[1]
+    assert (
+        student.cells[1].source == sc.PLACEHOLDER_MARKDOWN and "attachments" not in student.cells[1]
+    )
     # (not nbformat.writes: the random cell ids can contain "42")
     assert "42" not in "".join(c.source for c in student.cells) + repr(student.metadata)
     assert nb.cells[1].source.startswith("The answer is")  # the argument is not changed
@@ -173,14 +190,16 @@ def _tagged(cell, tag):
 
 
 def _assignment_notebook():
-    return new_notebook(cells=[
-        new_markdown_cell("**Exercise:** compute the orders."),
-        _solution("orders = 80_000 * 0.015\norders"),
-        _tagged(new_code_cell("# points: 2\nassert abs(orders - 1200) < 1e-6"), sc.CHECK_TAG),
-        new_markdown_cell("**Assignment:** classify Li Jiaqi on Taobao Live."),
-        _tagged(new_markdown_cell(RUBRIC), sc.RUBRIC_TAG),
-        new_code_cell('handin.answer_box("case", "Your case", notebook="09_x")'),
-    ])
+    return new_notebook(
+        cells=[
+            new_markdown_cell("**Exercise:** compute the orders."),
+            _solution("orders = 80_000 * 0.015\norders"),
+            _tagged(new_code_cell("# points: 2\nassert abs(orders - 1200) < 1e-6"), sc.CHECK_TAG),
+            new_markdown_cell("**Assignment:** classify Li Jiaqi on Taobao Live."),
+            _tagged(new_markdown_cell(RUBRIC), sc.RUBRIC_TAG),
+            new_code_cell('handin.answer_box("case", "Your case", notebook="09_x")'),
+        ]
+    )
 
 
 def test_rubric_and_check_cells_leave_no_text_in_the_student_copy():
@@ -188,10 +207,17 @@ def test_rubric_and_check_cells_leave_no_text_in_the_student_copy():
     assert sc.convention_problems(nb) == []
     copy_nb = sc.student_copy(nb)
     student = "\n".join(c.source for c in copy_nb.cells)
-    for secret in ("Names Taobao Live and Li Jiaqi", "dimension decides", "Rubric", "1200", "points: 2", "orders = 80_000"):
+    for secret in (
+        "Names Taobao Live and Li Jiaqi",
+        "dimension decides",
+        "Rubric",
+        "1200",
+        "points: 2",
+        "orders = 80_000",
+    ):
         assert secret not in student, secret
     assert sc.PLACEHOLDER_RUBRIC in student and sc.PLACEHOLDER_CHECK in student
-    assert "classify Li Jiaqi on Taobao Live" in student   # the task itself stays
+    assert "classify Li Jiaqi on Taobao Live" in student  # the task itself stays
 
 
 def test_parse_rubric():
@@ -205,18 +231,29 @@ def test_parse_rubric():
 
 
 def test_rubric_and_check_conventions_are_enforced():
-    no_rubric = new_notebook(cells=[new_markdown_cell("**Assignment:** do it"), new_markdown_cell("text")])
+    no_rubric = new_notebook(
+        cells=[new_markdown_cell("**Assignment:** do it"), new_markdown_cell("text")]
+    )
     assert "not tagged 'rubric'" in sc.convention_problems(no_rubric)[0]
-    stray = new_notebook(cells=[new_markdown_cell("Intro"), _tagged(new_markdown_cell(RUBRIC), sc.RUBRIC_TAG)])
+    stray = new_notebook(
+        cells=[new_markdown_cell("Intro"), _tagged(new_markdown_cell(RUBRIC), sc.RUBRIC_TAG)]
+    )
     assert "does not follow an **Assignment:**" in sc.convention_problems(stray)[0]
-    pointless = new_notebook(cells=[new_markdown_cell("**Assignment:** do it"),
-                                    _tagged(new_markdown_cell("be good"), sc.RUBRIC_TAG)])
+    pointless = new_notebook(
+        cells=[
+            new_markdown_cell("**Assignment:** do it"),
+            _tagged(new_markdown_cell("be good"), sc.RUBRIC_TAG),
+        ]
+    )
     assert "no row" in sc.convention_problems(pointless)[0]
-    loose_check = new_notebook(cells=[new_markdown_cell("Intro"), _tagged(new_code_cell("assert 1"), sc.CHECK_TAG)])
+    loose_check = new_notebook(
+        cells=[new_markdown_cell("Intro"), _tagged(new_code_cell("assert 1"), sc.CHECK_TAG)]
+    )
     assert "does not follow a 'solution' cell" in sc.convention_problems(loose_check)[0]
 
 
 # ---------------------------------------------------------------- refusing to do harm
+
 
 @pytest.mark.parametrize("where", ["notebooks", "notebooks/student", "notebooks/a/b/../c"])
 def test_refuses_to_write_into_notebooks(where):
@@ -239,7 +276,9 @@ def test_refuses_to_overwrite_without_force(copies):
 def test_nothing_is_written_if_a_notebook_breaks_the_convention(tmp_path):
     bad = tmp_path / "src" / "09_bad.ipynb"
     bad.parent.mkdir()
-    nbformat.write(new_notebook(cells=[new_markdown_cell("**Exercise:** add"), new_code_cell("1 + 1")]), bad)
+    nbformat.write(
+        new_notebook(cells=[new_markdown_cell("**Exercise:** add"), new_code_cell("1 + 1")]), bad
+    )
     with pytest.raises(ValueError, match="09_bad.ipynb breaks the exercise/solution convention"):
         sc.write_student_copies(tmp_path / "out", [*NOTEBOOKS, bad])
     assert not (tmp_path / "out").exists()
@@ -256,6 +295,7 @@ def test_dest_must_be_a_folder_name(tmp_path):
 
 # ---------------------------------------------------------------- the command
 
+
 def test_command_resolves_dest_from_where_the_instructor_is(tmp_path, monkeypatch):
     calls = []
     monkeypatch.setattr(kit, "ensure_environment", lambda dev=False: Path(sys.executable))
@@ -266,11 +306,19 @@ def test_command_resolves_dest_from_where_the_instructor_is(tmp_path, monkeypatc
 
 
 def test_command_line_writes_copies_and_refuses_notebooks(tmp_path):
-    ok = subprocess.run([sys.executable, "-m", "tools.student_copies", str(tmp_path / "out")],
-                        cwd=ROOT, capture_output=True, text=True)
+    ok = subprocess.run(
+        [sys.executable, "-m", "tools.student_copies", str(tmp_path / "out")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert ok.returncode == 0, ok.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [p.name for p in NOTEBOOKS]
-    bad = subprocess.run([sys.executable, "-m", "tools.student_copies", "notebooks/copies"],
-                         cwd=ROOT, capture_output=True, text=True)
+    bad = subprocess.run(
+        [sys.executable, "-m", "tools.student_copies", "notebooks/copies"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert bad.returncode == 1 and "inside the kit's notebooks/ folder" in bad.stderr
     assert not (ROOT / "notebooks" / "copies").exists()

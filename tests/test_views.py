@@ -1,13 +1,13 @@
 """The fast figure and the view box that every slider view is built on."""
+
 import io
 
+import ipywidgets as widgets
 import numpy as np
 import pytest
 from PIL import Image
 
 from livekit.style import kit_style, new_figure
-import ipywidgets as widgets
-
 from livekit.views import FastFigure, Prediction, SaveRow, View, encode_png, save_figure, slider
 
 
@@ -21,7 +21,7 @@ def _view_with_dot():
         ax = fig.add_subplot()
         ax.set_xlim(0, 1)
         ax.set_ylim(0, 1)
-        dot, = ax.plot([0.2], [0.5], "s", ms=20, color="#D55E00")
+        (dot,) = ax.plot([0.2], [0.5], "s", ms=20, color="#D55E00")
     fast = FastFigure(fig, animated=[dot])
     control = slider("x", 0.2, 0.0, 1.0, 0.05)
     view = View(title="dot", question="watch the dot", controls={"x": control}, figure=fast)
@@ -145,7 +145,13 @@ def test_view_declares_its_parts():
     assert view.controls == {"x": control}
     assert isinstance(view.save_row, SaveRow) and view.save_row in view.children
     assert view.shown == {"x": pytest.approx(0.2)}
-    assert view.children[:5] == (view.heading, view.question, view.control_box, view.error, view.image)
+    assert view.children[:5] == (
+        view.heading,
+        view.question,
+        view.control_box,
+        view.error,
+        view.image,
+    )
     plain = View(title="no picture", question="q", controls={"x": slider("x", 0.5, 0, 1, 0.1)})
     assert plain.save_row is None and plain.fast is None
 
@@ -176,7 +182,9 @@ def test_first_draw_error_is_reported_in_the_view_not_raised():
 
 def test_quiet_runs_one_update_for_several_changes():
     calls = []
-    view = View(title="t", question="q", controls={"a": widgets.IntSlider(), "b": widgets.IntSlider()})
+    view = View(
+        title="t", question="q", controls={"a": widgets.IntSlider(), "b": widgets.IntSlider()}
+    )
     view.bind(lambda change: calls.append((view.controls["a"].value, view.controls["b"].value)))
     with view.quiet():
         view.controls["a"].value = 3
@@ -188,14 +196,23 @@ def test_quiet_runs_one_update_for_several_changes():
 
 
 def test_prediction_number_is_checked_only_once_the_experiment_is_run():
-    prediction = Prediction("x at 0.5?", outcome=lambda shown: shown["x"] * 10 if shown["x"] >= 0.5 else None,
-                            low=0, high=10, tolerance=0.01)
+    prediction = Prediction(
+        "x at 0.5?",
+        outcome=lambda shown: shown["x"] * 10 if shown["x"] >= 0.5 else None,
+        low=0,
+        high=10,
+        tolerance=0.01,
+    )
     control = slider("x", 0.2, 0.0, 1.0, 0.1)
     view = View(title="t", question="q", controls={"x": control}, prediction=prediction)
     view.bind(lambda change: view.show(x=control.value))
     assert prediction in view.children
     prediction.commit(5.0)
-    assert prediction.input.disabled and prediction.held is None and "Now run" in prediction.verdict.value
+    assert (
+        prediction.input.disabled
+        and prediction.held is None
+        and "Now run" in prediction.verdict.value
+    )
     control.value = 0.5
     assert prediction.held is True and "it held" in prediction.verdict.value
     control.value = 0.6
@@ -205,7 +222,9 @@ def test_prediction_number_is_checked_only_once_the_experiment_is_run():
 
 
 def test_prediction_choice_needs_a_pick_and_compares_text():
-    prediction = Prediction("which?", outcome=lambda shown: shown.get("cls"), options=["famous", "super"])
+    prediction = Prediction(
+        "which?", outcome=lambda shown: shown.get("cls"), options=["famous", "super"]
+    )
     prediction.commit()
     assert prediction.committed is None and "Pick a prediction first" in prediction.verdict.value
     prediction.commit("super")
@@ -230,4 +249,6 @@ def test_save_row_failure_clears_an_earlier_success(tmp_path):
     row.save()
     assert "Saved" in row.status.value
     row.save()
-    assert "Not saved" in row.status.value and "Saved" not in row.status.value.replace("Not saved", "")
+    assert "Not saved" in row.status.value and "Saved" not in row.status.value.replace(
+        "Not saved", ""
+    )

@@ -3,6 +3,7 @@
 The dashboards themselves are opened and driven in a real browser by tests/test_browser.py,
 which starts Voila with these same arguments.
 """
+
 from __future__ import annotations
 
 import importlib.util

@@ -4,6 +4,7 @@
 package as ``livekit/tables`` (pyproject.toml), and :func:`livekit.data.data_dir` reads from there
 when there is no checkout. The browser edition installs this same wheel.
 """
+
 from __future__ import annotations
 
 import os
@@ -23,7 +24,18 @@ ROOT = Path(__file__).resolve().parent.parent
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--disable-pip-version-check", "-q", "-w", str(out), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--disable-pip-version-check",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
         check=True,
     )
     (found,) = out.glob("livekit_teaching_kit-*.whl")
@@ -38,7 +50,11 @@ def test_wheel_carries_every_csv_and_the_data_dictionary(wheel):
         assert f"livekit/tables/{csv.name}" in inside, f"{csv.name} is not in {wheel.name}"
     assert "livekit/tables/README.md" in inside
     modules = {p.name for p in (ROOT / "livekit").glob("*.py")}
-    assert modules == {Path(n).name for n in inside if n.startswith("livekit/") and n.endswith(".py") and n.count("/") == 1}
+    assert modules == {
+        Path(n).name
+        for n in inside
+        if n.startswith("livekit/") and n.endswith(".py") and n.count("/") == 1
+    }
 
 
 def test_installed_wheel_loads_every_table_in_a_fresh_environment(wheel, tmp_path):
@@ -53,13 +69,29 @@ def test_installed_wheel_loads_every_table_in_a_fresh_environment(wheel, tmp_pat
     python = env / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
     clean = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # not the checkout
     subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps",
-         "--disable-pip-version-check", "-q", str(wheel)],
-        check=True, env=clean,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--no-deps",
+            "--disable-pip-version-check",
+            "-q",
+            str(wheel),
+        ],
+        check=True,
+        env=clean,
     )
-    purelib = Path(subprocess.run(
-        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True, text=True, check=True).stdout.strip())
+    purelib = Path(
+        subprocess.run(
+            [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    )
     (purelib / "_kit_test_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     code = (
         "import livekit, livekit.data as d\n"
@@ -71,8 +103,13 @@ def test_installed_wheel_loads_every_table_in_a_fresh_environment(wheel, tmp_pat
         "stems = sorted(p.stem for p in d.data_dir().glob('*.csv'))\n"
         "print(len(rows), min(rows.values()), ','.join(stems))\n"
     )
-    run = subprocess.run([str(python), "-c", code], cwd=tmp_path, capture_output=True, text=True,
-                         env={"PATH": "", "SYSTEMROOT": "C:\\Windows"} if sys.platform == "win32" else {"PATH": ""})
+    run = subprocess.run(
+        [str(python), "-c", code],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"PATH": "", "SYSTEMROOT": "C:\\Windows"} if sys.platform == "win32" else {"PATH": ""},
+    )
     assert run.returncode == 0, run.stderr
     package, tables, summary = run.stdout.strip().splitlines()
     assert Path(package).is_relative_to(env), f"livekit was imported from {package}, not the wheel"

@@ -1,4 +1,5 @@
 """Tests of livekit.worksheet: the round trip, never overwriting, atomic writes, bad files."""
+
 from __future__ import annotations
 
 import json
@@ -27,9 +28,13 @@ def test_round_trip(tmp_path, ext):
     assert list(worksheet.load_worksheet(path)) == list(BLOCKS)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(texts=st.lists(st.text(max_size=60), min_size=9, max_size=9),
-       ext=st.sampled_from([".csv", ".json"]))
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    texts=st.lists(st.text(max_size=60), min_size=9, max_size=9),
+    ext=st.sampled_from([".csv", ".json"]),
+)
 def test_round_trip_any_text(tmp_path, texts, ext):
     sheet = dict(zip(BLOCKS, texts))
     path = tmp_path / f"any{ext}"
@@ -73,20 +78,47 @@ def test_creates_missing_folders(tmp_path):
     assert path.is_file()
 
 
-@pytest.mark.parametrize("name, content, message", [
-    ("bad.json", "{not json", "bad.json: not valid JSON"),
-    ("list.json", "[1, 2]", "list.json: a worksheet file must hold an object with a 'blocks' key"),
-    ("nokey.json", '{"value_proposition": "x"}', "nokey.json: a worksheet file must hold an object"),
-    ("blocks.json", '{"blocks": ["x"]}', "blocks.json: 'blocks' must be an object"),
-    ("num.json", '{"blocks": {"channels": 3}}', "num.json: block 'channels' must hold text"),
-    ("unknown.json", '{"blocks": {"customers": "x"}}', "unknown.json: unknown block 'customers'"),
-    ("empty.csv", "", "empty.csv: the file is empty"),
-    ("header.csv", "name,value\nchannels,x\n", "header.csv: the header must be 'block,text'"),
-    ("cells.csv", "block,text\nchannels,x,y\n", "cells.csv: line 2 has 3 cells"),
-    ("dup.csv", "block,text\nchannels,a\nchannels,b\n", "dup.csv: line 3: block 'channels' appears twice"),
-    ("unknown.csv", "block,text\ncustomers,x\n", "unknown.csv: line 2: unknown block 'customers'"),
-    ("long.csv", "block,text\nchannels," + "x" * 500 + "\n", "long.csv\\['channels'\\] is 500 characters long"),
-])
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("bad.json", "{not json", "bad.json: not valid JSON"),
+        (
+            "list.json",
+            "[1, 2]",
+            "list.json: a worksheet file must hold an object with a 'blocks' key",
+        ),
+        (
+            "nokey.json",
+            '{"value_proposition": "x"}',
+            "nokey.json: a worksheet file must hold an object",
+        ),
+        ("blocks.json", '{"blocks": ["x"]}', "blocks.json: 'blocks' must be an object"),
+        ("num.json", '{"blocks": {"channels": 3}}', "num.json: block 'channels' must hold text"),
+        (
+            "unknown.json",
+            '{"blocks": {"customers": "x"}}',
+            "unknown.json: unknown block 'customers'",
+        ),
+        ("empty.csv", "", "empty.csv: the file is empty"),
+        ("header.csv", "name,value\nchannels,x\n", "header.csv: the header must be 'block,text'"),
+        ("cells.csv", "block,text\nchannels,x,y\n", "cells.csv: line 2 has 3 cells"),
+        (
+            "dup.csv",
+            "block,text\nchannels,a\nchannels,b\n",
+            "dup.csv: line 3: block 'channels' appears twice",
+        ),
+        (
+            "unknown.csv",
+            "block,text\ncustomers,x\n",
+            "unknown.csv: line 2: unknown block 'customers'",
+        ),
+        (
+            "long.csv",
+            "block,text\nchannels," + "x" * 500 + "\n",
+            "long.csv\\['channels'\\] is 500 characters long",
+        ),
+    ],
+)
 def test_malformed_files_name_the_file_and_the_problem(tmp_path, name, content, message):
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
@@ -130,13 +162,16 @@ def test_json_file_is_marked_and_readable(tmp_path):
 
 # --- permissions, BOM, and the form's messages (issue 11, item 7) ---------------------------
 
+
 def _deny(*args, **kwargs):
     raise PermissionError(13, "Permission denied")
 
 
 def test_permission_error_on_save_is_a_value_error_naming_the_file(tmp_path, monkeypatch):
     monkeypatch.setattr(worksheet.tempfile, "mkstemp", _deny)
-    with pytest.raises(ValueError, match=r"locked.json: could not write the file: permission denied"):
+    with pytest.raises(
+        ValueError, match=r"locked.json: could not write the file: permission denied"
+    ):
         worksheet.save_worksheet(_sheet(), tmp_path / "locked.json")
     assert list(tmp_path.iterdir()) == []
 
@@ -183,7 +218,9 @@ def test_a_new_file_gets_the_usual_permissions_not_the_temporary_files(tmp_path)
     assert (path.stat().st_mode & 0o777) == 0o644
 
 
-def test_browser_edition_umask_and_missing_hard_links_still_save_a_readable_file(tmp_path, monkeypatch):
+def test_browser_edition_umask_and_missing_hard_links_still_save_a_readable_file(
+    tmp_path, monkeypatch
+):
     """Pyodide reports a umask of 0o777 and has no os.link: a saved worksheet must still load,
     and an existing file must still be refused without overwrite=True."""
     import os

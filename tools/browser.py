@@ -22,6 +22,7 @@ What it checks in a page, once every cell has run (see :func:`inspect_page`):
 The servers run with every Jupyter, IPython, matplotlib and browser folder in a temporary
 directory, bound to 127.0.0.1 with a random token, and are always stopped (also on failure).
 """
+
 from __future__ import annotations
 
 import json
@@ -72,7 +73,8 @@ _LAB_SETTINGS = {
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
-        "fetchNews": "false", "checkForUpdates": False,
+        "fetchNews": "false",
+        "checkForUpdates": False,
     },
 }
 
@@ -90,7 +92,13 @@ def find_chromium() -> str | None:
     wanted = os.environ.get("KIT_CHROMIUM")
     if wanted:
         return wanted if Path(wanted).exists() else None
-    for name in ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+    for name in (
+        "/usr/bin/chromium",
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ):
         found = shutil.which(name)
         if found:
             return found
@@ -127,8 +135,12 @@ def launch_browser(playwright, home: Path | None = None):
     options = {"headless": True, "args": CHROMIUM_FLAGS}
     if home is not None:
         home.mkdir(parents=True, exist_ok=True)
-        options["env"] = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
-                          "XDG_CACHE_HOME": str(home / ".cache")}
+        options["env"] = {
+            **os.environ,
+            "HOME": str(home),
+            "XDG_CONFIG_HOME": str(home / ".config"),
+            "XDG_CACHE_HOME": str(home / ".cache"),
+        }
     if executable:
         options["executable_path"] = executable
     return playwright.chromium.launch(**options)
@@ -178,8 +190,17 @@ class Server:
     Use as a context manager: the process (and the kernels it started) is always stopped.
     """
 
-    def __init__(self, argv: list[str], *, env: dict[str, str], cwd: Path, port: int, token: str,
-                 log: Path, ready_path: str) -> None:
+    def __init__(
+        self,
+        argv: list[str],
+        *,
+        env: dict[str, str],
+        cwd: Path,
+        port: int,
+        token: str,
+        log: Path,
+        ready_path: str,
+    ) -> None:
         self.argv, self.env, self.cwd = argv, env, cwd
         self.port, self.token, self.log = port, token, log
         self.base_url = f"http://127.0.0.1:{port}"
@@ -187,10 +208,12 @@ class Server:
         self.process: subprocess.Popen | None = None
 
     def url(self, path: str, **query: str) -> str:
-        params = "&".join([f"token={self.token}", *(f"{k}={v}" if v else k for k, v in query.items())])
+        params = "&".join(
+            [f"token={self.token}", *(f"{k}={v}" if v else k for k, v in query.items())]
+        )
         return f"{self.base_url}{path}?{params}"
 
-    def start(self, timeout: float = 60) -> "Server":
+    def start(self, timeout: float = 60) -> Server:
         """Launch the server and wait until it answers."""
         self.launch()
         return self.wait_ready(timeout)
@@ -201,16 +224,22 @@ class Server:
         self._log_file = self.log.open("wb")
         # A session of its own, so stop() can end the server and the kernels it started.
         self.process = subprocess.Popen(
-            self.argv, cwd=self.cwd, env=self.env, stdout=self._log_file,
-            stderr=subprocess.STDOUT, start_new_session=True,
+            self.argv,
+            cwd=self.cwd,
+            env=self.env,
+            stdout=self._log_file,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
 
-    def wait_ready(self, timeout: float = 60) -> "Server":
+    def wait_ready(self, timeout: float = 60) -> Server:
         """Wait until the server answers HTTP requests; stop it and raise if it does not."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"server exited with {self.process.returncode}; log: {self.log}\n{self.log_tail()}")
+                raise RuntimeError(
+                    f"server exited with {self.process.returncode}; log: {self.log}\n{self.log_tail()}"
+                )
             try:
                 with urllib.request.urlopen(self.url(self.ready_path), timeout=2) as response:
                     if response.status == 200:
@@ -218,7 +247,9 @@ class Server:
             except OSError:
                 time.sleep(0.2)
         self.stop()
-        raise RuntimeError(f"server did not answer within {timeout:.0f} s; log: {self.log}\n{self.log_tail()}")
+        raise RuntimeError(
+            f"server did not answer within {timeout:.0f} s; log: {self.log}\n{self.log_tail()}"
+        )
 
     def stop(self) -> None:
         process, self.process = self.process, None
@@ -246,7 +277,7 @@ class Server:
         except OSError:
             return ""
 
-    def __enter__(self) -> "Server":
+    def __enter__(self) -> Server:
         return self.start()
 
     def __exit__(self, *exc) -> None:
@@ -257,13 +288,29 @@ def lab_server(root_dir: Path, base: Path) -> Server:
     """JupyterLab serving root_dir, with the app exposed to the page for the checks."""
     port, token = free_port(), secrets.token_hex(16)
     argv = [
-        sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={root_dir}", "--LabApp.expose_app_in_browser=True",
-        "--ServerApp.open_browser=False", "--LabApp.news_url=", "--ServerApp.allow_root=True",
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root_dir}",
+        "--LabApp.expose_app_in_browser=True",
+        "--ServerApp.open_browser=False",
+        "--LabApp.news_url=",
+        "--ServerApp.allow_root=True",
     ]
-    return Server(argv, env=isolated_env(base), cwd=root_dir, port=port, token=token,
-                  log=base / "lab.log", ready_path="/api/status")
+    return Server(
+        argv,
+        env=isolated_env(base),
+        cwd=root_dir,
+        port=port,
+        token=token,
+        log=base / "lab.log",
+        ready_path="/api/status",
+    )
 
 
 def voila_server(target: Path, base: Path) -> Server:
@@ -276,14 +323,29 @@ def voila_server(target: Path, base: Path) -> Server:
     port, token = free_port(), secrets.token_hex(16)
     args = kit.voila_arguments([str(target)])
     argv = [
-        sys.executable, "-m", "voila", *args, "--no-browser", "--Voila.ip=127.0.0.1",
-        f"--port={port}", f"--token={token}", "--show_tracebacks=True",
+        sys.executable,
+        "-m",
+        "voila",
+        *args,
+        "--no-browser",
+        "--Voila.ip=127.0.0.1",
+        f"--port={port}",
+        f"--token={token}",
+        "--show_tracebacks=True",
     ]
-    return Server(argv, env=isolated_env(base), cwd=target if target.is_dir() else target.parent,
-                  port=port, token=token, log=base / "voila.log", ready_path="/")
+    return Server(
+        argv,
+        env=isolated_env(base),
+        cwd=target if target.is_dir() else target.parent,
+        port=port,
+        token=token,
+        log=base / "voila.log",
+        ready_path="/",
+    )
 
 
 # --------------------------------------------------------------------------- checks in a page
+
 
 @dataclass
 class ViewResult:
@@ -313,10 +375,15 @@ class PageReport:
         return not self.problems
 
     def summary(self) -> str:
-        times = [f"{v.ms:.0f}" + ("" if v.control == "slider" else f" ({v.control})")
-                 for v in self.views if v.ms is not None]
-        text = (f"{self.name}: {len(self.views)} view(s), slider-to-change ms [{', '.join(times)}], "
-                f"{self.seconds:.1f} s")
+        times = [
+            f"{v.ms:.0f}" + ("" if v.control == "slider" else f" ({v.control})")
+            for v in self.views
+            if v.ms is not None
+        ]
+        text = (
+            f"{self.name}: {len(self.views)} view(s), slider-to-change ms [{', '.join(times)}], "
+            f"{self.seconds:.1f} s"
+        )
         if self.problems:
             text += "\n  " + "\n  ".join(self.problems)
         if self.screenshot:
@@ -413,7 +480,7 @@ _KEYS = {
     "button": ("Space",),
     "checkbox": ("Space",),
     "radio": ("ArrowDown", "ArrowUp"),
-    "text": ("type:x", ),
+    "text": ("type:x",),
 }
 
 _JS_ARM = """
@@ -442,8 +509,14 @@ def _error_text(view_locator) -> str:
     return text if "Cannot update" in text else ""
 
 
-def check_views(page, report: PageReport, *, expected_widgets: int, render_timeout: float = 15.0,
-                move_timeout: float = 5.0) -> None:
+def check_views(
+    page,
+    report: PageReport,
+    *,
+    expected_widgets: int,
+    render_timeout: float = 15.0,
+    move_timeout: float = 5.0,
+) -> None:
     """Check every widget output and slider view in the page; add what is wrong to report.
 
     ``expected_widgets`` is how many widget outputs the notebook produced (read from the
@@ -462,13 +535,17 @@ def check_views(page, report: PageReport, *, expected_widgets: int, render_timeo
         outputs = page.evaluate(_JS_WIDGET_OUTPUTS)
     drawn = sum(1 for o in outputs if o["drawn"] and not o["error"])
     if drawn < expected_widgets:
-        report.problems.append(f"{expected_widgets} widget output(s) in the notebook, {drawn} drawn as widgets")
+        report.problems.append(
+            f"{expected_widgets} widget output(s) in the notebook, {drawn} drawn as widgets"
+        )
     for number, output in enumerate(outputs, 1):
         if output["error"]:
             report.problems.append(f"widget output {number} shows an error: {output['error']!r}")
         elif not output["drawn"]:
             report.problems.append(f"widget output {number} was never drawn")
-    fallback = page.locator(".jp-OutputArea-output[data-mime-type='text/plain']", has_text="<livekit view:")
+    fallback = page.locator(
+        ".jp-OutputArea-output[data-mime-type='text/plain']", has_text="<livekit view:"
+    )
     if fallback.count():
         report.problems.append(
             f"{fallback.count()} view(s) shown as their text fallback {fallback.first.inner_text()!r}: "
@@ -478,7 +555,9 @@ def check_views(page, report: PageReport, *, expected_widgets: int, render_timeo
         report.problems.append("the page shows 'Error displaying widget'")
     nested = page.locator(".jp-OutputArea-output .jupyter-widgets-error-widget").count()
     if nested > sum(1 for o in outputs if o["error"].startswith("ipywidgets error widget")):
-        report.problems.append(f"{nested} widget(s) in the page could not render (ipywidgets error icon)")
+        report.problems.append(
+            f"{nested} widget(s) in the page could not render (ipywidgets error icon)"
+        )
 
     titles = page.evaluate(_JS_FIND_VIEWS)
     for index, title in enumerate(titles):
@@ -497,12 +576,21 @@ def check_views(page, report: PageReport, *, expected_widgets: int, render_timeo
         if result.control is None:
             continue  # a view without controls: rendering is what we can check
         control = view.locator("[data-kit-control]")
-        what = "moving its slider" if result.control == "slider" else f"operating its {result.control}"
+        what = (
+            "moving its slider" if result.control == "slider" else f"operating its {result.control}"
+        )
         slider_label = view.locator(".widget-slider .widget-readout").first
         for key in _KEYS[result.control]:
             control.scroll_into_view_if_needed()
-            before = control.input_value() if result.control in ("select", "text") else (
-                slider_label.inner_text() if result.control == "slider" and slider_label.count() else None)
+            before = (
+                control.input_value()
+                if result.control in ("select", "text")
+                else (
+                    slider_label.inner_text()
+                    if result.control == "slider" and slider_label.count()
+                    else None
+                )
+            )
             view.evaluate(_JS_ARM)
             control.focus()
             if key.startswith("type:"):
@@ -511,11 +599,21 @@ def check_views(page, report: PageReport, *, expected_widgets: int, render_timeo
             else:
                 page.keyboard.press(key)
             try:
-                page.wait_for_function("() => window.__kitMove.changedAt !== null",
-                                       timeout=move_timeout * 1000, polling="raf")
+                page.wait_for_function(
+                    "() => window.__kitMove.changedAt !== null",
+                    timeout=move_timeout * 1000,
+                    polling="raf",
+                )
             except Exception:  # noqa: BLE001 - playwright's TimeoutError
-                now = control.input_value() if result.control in ("select", "text") else (
-                    slider_label.inner_text() if result.control == "slider" and slider_label.count() else None)
+                now = (
+                    control.input_value()
+                    if result.control in ("select", "text")
+                    else (
+                        slider_label.inner_text()
+                        if result.control == "slider" and slider_label.count()
+                        else None
+                    )
+                )
                 if before is not None and now == before:
                     continue  # the control itself did not move (at its end): try the other way
                 result.moved = True
@@ -525,13 +623,17 @@ def check_views(page, report: PageReport, *, expected_widgets: int, render_timeo
             result.ms = state["changedAt"] - state["keyAt"] if state["keyAt"] is not None else None
             break
         if not result.moved:
-            report.problems.append(f"view {title!r}: its {result.control} did not respond to the keyboard")
+            report.problems.append(
+                f"view {title!r}: its {result.control} did not respond to the keyboard"
+            )
         elif not result.changed:
             report.problems.append(
                 f"view {title!r}: {what} with the keyboard did not change the picture or the numbers"
             )
-        elif (error := _error_text(view)):
-            report.problems.append(f"view {title!r}: after {what} it shows an error: {error[:200]!r}")
+        elif error := _error_text(view):
+            report.problems.append(
+                f"view {title!r}: after {what} it shows an error: {error[:200]!r}"
+            )
 
 
 _JS_LAB_STATE = """
@@ -575,15 +677,24 @@ def _checked_page(context, report: PageReport):
         page.close()
 
 
-def check_lab_notebook(context, server: Server, relpath: str, *, timeout: float = 90.0) -> PageReport:
+def check_lab_notebook(
+    context, server: Server, relpath: str, *, timeout: float = 90.0
+) -> PageReport:
     """Open a notebook in JupyterLab, run all cells, and check what the page shows."""
     workspace = f"ws-{secrets.token_hex(4)}"
     url = server.url(f"/lab/workspaces/{workspace}/tree/{relpath}", reset="")
     return check_lab_url(context, url, name=f"lab:{relpath}", timeout=timeout)
 
 
-def check_lab_url(context, url: str, *, name: str, timeout: float = 90.0,
-                  marks: dict[str, float] | None = None, on_ran=None) -> PageReport:
+def check_lab_url(
+    context,
+    url: str,
+    *,
+    name: str,
+    timeout: float = 90.0,
+    marks: dict[str, float] | None = None,
+    on_ran=None,
+) -> PageReport:
     """Open ``url`` (JupyterLab, or JupyterLite's lab, showing one notebook), run all cells, and
     check what the page shows. The app must be reachable as ``window.jupyterapp``.
 
@@ -600,7 +711,8 @@ def check_lab_url(context, url: str, *, name: str, timeout: float = 90.0,
             "() => { const a = window.jupyterapp; const w = a && a.shell.currentWidget;"
             " const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;"
             " return !!k && k.status === 'idle'; }",
-            timeout=timeout * 1000, polling=100,
+            timeout=timeout * 1000,
+            polling=100,
         )
         marks["kernel"] = time.monotonic() - start
         page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
@@ -612,12 +724,16 @@ def check_lab_url(context, url: str, *, name: str, timeout: float = 90.0,
                 break
             page.wait_for_timeout(150)
         else:
-            report.problems.append(f"cells still running after {timeout:.0f} s ({state['pending']} not run)")
+            report.problems.append(
+                f"cells still running after {timeout:.0f} s ({state['pending']} not run)"
+            )
         marks["ran"] = time.monotonic() - start
         if on_ran is not None:
             on_ran(page)
         report.problems += [f"error output in {e}" for e in state["errors"]]
-        report.problems += [f"stderr output in {e}" for e in state["stderr"] if "Traceback" in e or "Error" in e]
+        report.problems += [
+            f"stderr output in {e}" for e in state["stderr"] if "Traceback" in e or "Error" in e
+        ]
         check_views(page, report, expected_widgets=state["widgets"])
         marks["checked"] = time.monotonic() - start
         page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.shutdown()")
@@ -641,7 +757,9 @@ def check_voila_page(context, server: Server, path: str, *, timeout: float = 90.
             "() => document.querySelectorAll('.jp-OutputArea-output').length > 0",
             timeout=timeout * 1000,
         )
-        errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+        errors = page.locator(
+            ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
+        )
         for i in range(errors.count()):
             text = errors.nth(i).inner_text()
             if "Traceback" in text or "Error" in text or "error" in text:
@@ -680,14 +798,18 @@ def broken_notebook(extra_cells: list[str] = ()):
             "dead.redraw()\ndead"
         ),
         # what a view looks like when the widget half of JupyterLab is missing
-        new_code_cell('from IPython.display import display\ndisplay({"text/plain": "<livekit view: fake>"}, raw=True)'),
+        new_code_cell(
+            'from IPython.display import display\ndisplay({"text/plain": "<livekit view: fake>"}, raw=True)'
+        ),
         *(new_code_cell(code) for code in extra_cells),
         new_code_cell("1 / 0"),
     ]
-    return new_notebook(cells=cells, metadata={
-        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
-    })
-
+    return new_notebook(
+        cells=cells,
+        metadata={
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+        },
+    )
 
 
 def screenshot(page, name: str) -> Path | None:
@@ -703,7 +825,12 @@ def screenshot(page, name: str) -> Path | None:
             " if (!o) return 0; o.scrollTop = 0; return o.scrollHeight + 200; }"
         )
         if height > (page.viewport_size or {}).get("height", 0):
-            page.set_viewport_size({"width": (page.viewport_size or {}).get("width", 1280), "height": min(height, 16000)})
+            page.set_viewport_size(
+                {
+                    "width": (page.viewport_size or {}).get("width", 1280),
+                    "height": min(height, 16000),
+                }
+            )
             page.wait_for_timeout(300)
         page.screenshot(path=str(path), full_page=True)
     except Exception as exc:  # noqa: BLE001 - a failed screenshot must not hide the real failure
@@ -726,8 +853,11 @@ def main(argv: list[str]) -> int:
         (root / "notebooks").mkdir(parents=True)
         for path in paths:
             shutil.copy2(path, root / "notebooks" / path.name)
-        with sync_playwright() as p, lab_server(root, base / "lab") as lab, \
-                voila_server(root / "notebooks", base / "voila") as voila:
+        with (
+            sync_playwright() as p,
+            lab_server(root, base / "lab") as lab,
+            voila_server(root / "notebooks", base / "voila") as voila,
+        ):
             browser = launch_browser(p, base / "chromium-home")
             try:
                 context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -745,7 +875,9 @@ if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
 
 
-def run_without_browser(test_file: str, selector: str, *, ci: str, root: Path) -> subprocess.CompletedProcess:
+def run_without_browser(
+    test_file: str, selector: str, *, ci: str, root: Path
+) -> subprocess.CompletedProcess:
     """Run one browser test of ``test_file`` (``-k selector``) as if no Chromium existed.
 
     For the tests' own check that a missing browser is skipped with a hint on a laptop and fails
@@ -770,6 +902,21 @@ def run_without_browser(test_file: str, selector: str, *, ci: str, root: Path) -
     missing = root / "test-artifacts" / "no-such-chromium"
     env = dict(os.environ, KIT_CHROMIUM=str(missing), CI=ci)
     return subprocess.run(
-        [sys.executable, "-m", "pytest", test_file, "-k", selector, "-rs", "-q", "-p", "no:randomly"],
-        cwd=root, env=env, capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            test_file,
+            "-k",
+            selector,
+            "-rs",
+            "-q",
+            "-p",
+            "no:randomly",
+        ],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )

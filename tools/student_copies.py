@@ -28,6 +28,7 @@ and answers from ``data/`` through the installed package, keep working from any 
 The originals are never modified, and the tool refuses to write into ``notebooks/`` (or any
 folder inside it), where copies could be mistaken for, or overwrite, the instructor's versions.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -126,7 +127,9 @@ def parse_rubric(text: str) -> list[tuple[str, int]]:
         else:
             rows.append((criterion, points))
     if total is not None and total != sum(p for _, p in rows):
-        raise ValueError(f"rubric: the Total row says {total} but the criteria add up to {sum(p for _, p in rows)}")
+        raise ValueError(
+            f"rubric: the Total row says {total} but the criteria add up to {sum(p for _, p in rows)}"
+        )
     return rows
 
 
@@ -148,14 +151,20 @@ def convention_problems(nb: nbformat.NotebookNode) -> list[str]:
             if cell.cell_type != "code":
                 problems.append(f"cell {i + 1} is tagged '{CHECK_TAG}' but is not a code cell")
             if previous is None or SOLUTION_TAG not in _tags(previous):
-                problems.append(f"cell {i + 1} is tagged '{CHECK_TAG}' but does not follow a '{SOLUTION_TAG}' cell")
+                problems.append(
+                    f"cell {i + 1} is tagged '{CHECK_TAG}' but does not follow a '{SOLUTION_TAG}' cell"
+                )
         if _is_assignment(cell):
             following = cells[i + 1] if i + 1 < len(cells) else None
             if following is None or RUBRIC_TAG not in _tags(following):
-                problems.append(f"cell {i + 1} is an assignment but the next cell is not tagged '{RUBRIC_TAG}'")
+                problems.append(
+                    f"cell {i + 1} is an assignment but the next cell is not tagged '{RUBRIC_TAG}'"
+                )
         if RUBRIC_TAG in tags:
             if previous is None or not _is_assignment(previous):
-                problems.append(f"cell {i + 1} is tagged '{RUBRIC_TAG}' but does not follow an {ASSIGNMENT_MARK} cell")
+                problems.append(
+                    f"cell {i + 1} is tagged '{RUBRIC_TAG}' but does not follow an {ASSIGNMENT_MARK} cell"
+                )
             if cell.cell_type != "markdown":
                 problems.append(f"cell {i + 1} is tagged '{RUBRIC_TAG}' but is not a Markdown cell")
             try:
@@ -166,11 +175,17 @@ def convention_problems(nb: nbformat.NotebookNode) -> list[str]:
         if _is_exercise(cell):
             following = cells[i + 1] if i + 1 < len(cells) else None
             if following is None or SOLUTION_TAG not in _tags(following):
-                problems.append(f"cell {i + 1} is an exercise but the next cell is not tagged '{SOLUTION_TAG}'")
+                problems.append(
+                    f"cell {i + 1} is an exercise but the next cell is not tagged '{SOLUTION_TAG}'"
+                )
             elif i + 2 < len(cells) and SOLUTION_TAG in _tags(cells[i + 2]):
                 problems.append(f"cell {i + 1}: an exercise takes ONE solution cell, found more")
-        if SOLUTION_TAG in _tags(cell) and not (i > 0 and (_is_exercise(cells[i - 1]) or SOLUTION_TAG in _tags(cells[i - 1]))):
-            problems.append(f"cell {i + 1} is tagged '{SOLUTION_TAG}' but does not follow an {EXERCISE_MARK} cell")
+        if SOLUTION_TAG in _tags(cell) and not (
+            i > 0 and (_is_exercise(cells[i - 1]) or SOLUTION_TAG in _tags(cells[i - 1]))
+        ):
+            problems.append(
+                f"cell {i + 1} is tagged '{SOLUTION_TAG}' but does not follow an {EXERCISE_MARK} cell"
+            )
     return problems
 
 
@@ -208,7 +223,9 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def write_student_copies(dest: str | Path, notebooks: list[Path] | None = None, *, force: bool = False) -> list[Path]:
+def write_student_copies(
+    dest: str | Path, notebooks: list[Path] | None = None, *, force: bool = False
+) -> list[Path]:
     """Write a student copy of every notebook into the folder ``dest``.
 
     Parameters
@@ -242,7 +259,11 @@ def write_student_copies(dest: str | Path, notebooks: list[Path] | None = None, 
         )
     if dest.exists() and not dest.is_dir():
         raise ValueError(f"dest: {dest} is a file, not a folder")
-    sources = [Path(p) for p in notebooks] if notebooks is not None else sorted(NOTEBOOKS.glob(NOTEBOOK_GLOB))
+    sources = (
+        [Path(p) for p in notebooks]
+        if notebooks is not None
+        else sorted(NOTEBOOKS.glob(NOTEBOOK_GLOB))
+    )
     if not sources:
         raise ValueError(f"no notebooks found in {NOTEBOOKS}")
     # check everything before writing anything
@@ -251,7 +272,9 @@ def write_student_copies(dest: str | Path, notebooks: list[Path] | None = None, 
         nb = nbformat.read(source, as_version=4)
         problems = convention_problems(nb)
         if problems:
-            raise ValueError(f"{source.name} breaks the exercise/solution convention: " + "; ".join(problems))
+            raise ValueError(
+                f"{source.name} breaks the exercise/solution convention: " + "; ".join(problems)
+            )
         copies[dest / source.name] = student_copy(nb)
     if not force:
         existing = [str(target) for target in copies if target.exists()]
@@ -279,7 +302,9 @@ def main(argv: list[str]) -> int:
         return 1
     for path in written:
         print(f"[kit] wrote {path}")
-    print(f"[kit] {len(written)} student copies in {Path(args.dest).resolve()}; the originals are unchanged")
+    print(
+        f"[kit] {len(written)} student copies in {Path(args.dest).resolve()}; the originals are unchanged"
+    )
     return 0
 
 
