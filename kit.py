@@ -14,6 +14,8 @@ For instructors and authors:
 
     python kit.py execute [NOTEBOOK ...]   re-run notebooks in a fresh kernel, saving outputs
     python kit.py bench                    run the speed benchmarks in benchmarks/
+    python kit.py stats                    per notebook: core words, views, checkpoints and
+                                           the estimated class time
     python kit.py voila [NOTEBOOK]         projector mode: a notebook (e.g. 02) as a dashboard
                                            without code; without NOTEBOOK (or with a folder),
                                            all of them as a list to pick from
@@ -131,6 +133,11 @@ def cmd_execute(extra: list[str]) -> int:
     return _run_in_env(python, ["-m", "tools.execute_notebooks", *extra])
 
 
+def cmd_stats(extra: list[str]) -> int:
+    python = ensure_environment()
+    return _run_in_env(python, ["-m", "tools.notebook_stats", *extra])
+
+
 def cmd_bench(extra: list[str]) -> int:
     python = ensure_environment(dev=True)
     return _run_in_env(python, ["-m", "benchmarks.run", *extra])
@@ -202,6 +209,7 @@ COMMANDS = {
     "test": cmd_test,
     "execute": cmd_execute,
     "bench": cmd_bench,
+    "stats": cmd_stats,
     "voila": cmd_voila,
     "student-copies": cmd_student_copies,
     "site": cmd_site,
