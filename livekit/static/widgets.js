@@ -82,7 +82,51 @@ const SLIDER_KEYS = new Set([
   "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown",
 ]);
 
+function pageJump(input, up) {
+  // a tenth of the range (at least one step), the same in every browser
+  const step = Number(input.step) || 1;
+  const low = Number(input.min);
+  const high = Number(input.max);
+  const jump = Math.max(step, Math.round((high - low) / 10 / step) * step);
+  const target = Math.min(high, Math.max(low, Number(input.value) + (up ? jump : -jump)));
+  input.value = String(low + Math.round((target - low) / step) * step);
+  input.dispatchEvent(new Event("input", { bubbles: true }));
+  input.dispatchEvent(new Event("change", { bubbles: true }));
+}
+
+// Notebook 7 (and JupyterLab's command mode) take arrow keys for their own shortcuts in the
+// capture phase, before they reach the slider, and prevent the slider's default action. One
+// listener on the window, which runs before theirs, keeps these keys for a focused slider.
+function guardSliderKeys() {
+  if (window.__livekitSliderKeys) {
+    return;
+  }
+  window.__livekitSliderKeys = true;
+  window.addEventListener(
+    "keydown",
+    (event) => {
+      const target = event.target;
+      if (
+        !target?.classList?.contains("livekit-slider-input") ||
+        !SLIDER_KEYS.has(event.key) ||
+        event.altKey || event.ctrlKey || event.metaKey
+      ) {
+        return;
+      }
+      event.stopImmediatePropagation(); // the browser's own handling (the default) still runs
+      if (event.key === "PageUp" || event.key === "PageDown") {
+        event.preventDefault();
+        if (!target.disabled) {
+          pageJump(target, event.key === "PageUp");
+        }
+      }
+    },
+    true,
+  );
+}
+
 function renderSlider({ model, el }) {
+  guardSliderKeys();
   const id = uniqueId("livekit-slider");
   const root = document.createElement("div");
   root.className = "livekit-slider";
@@ -139,26 +183,6 @@ function renderSlider({ model, el }) {
     }
   });
   input.addEventListener("change", send);
-  input.addEventListener("keydown", (event) => {
-    if (!SLIDER_KEYS.has(event.key)) {
-      return;
-    }
-    event.stopPropagation();
-    if (event.key === "PageUp" || event.key === "PageDown") {
-      // a tenth of the range (at least one step), the same in every browser
-      event.preventDefault();
-      const step = Number(input.step) || 1;
-      const low = Number(input.min);
-      const high = Number(input.max);
-      const jump = Math.max(step, Math.round((high - low) / 10 / step) * step);
-      const sign = event.key === "PageUp" ? 1 : -1;
-      const target = Math.min(high, Math.max(low, Number(input.value) + sign * jump));
-      input.value = String(low + Math.round((target - low) / step) * step);
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-      input.dispatchEvent(new Event("change", { bubbles: true }));
-    }
-  });
-
   draw();
   return onChange(
     model,
