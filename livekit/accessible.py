@@ -395,7 +395,8 @@ def figure_description(title: str, charts: Iterable[Any], fallback: str = "") ->
     title : str
         The view's title.
     charts : iterable of Chart
-        The view's charts; each one's ``describe()`` is asked (charts without one are skipped).
+        The view's charts; each one's ``describe()`` is asked (a chart without one, or whose
+        ``describe()`` raises NotImplementedError, is left out).
     fallback : str
         Said when no chart describes itself (a view that draws without charts): for example
         the readout's text.
@@ -408,10 +409,12 @@ def figure_description(title: str, charts: Iterable[Any], fallback: str = "") ->
     parts = []
     for chart in charts:
         describe = getattr(chart, "describe", None)
-        if callable(describe):
-            text = str(describe()).strip()
-            if text:
-                parts.append(text)
+        try:
+            text = str(describe()).strip() if callable(describe) else ""
+        except NotImplementedError:  # a chart not yet describing itself is left out
+            text = ""
+        if text:
+            parts.append(text)
     if not parts and fallback.strip():
         parts.append(fallback.strip())
     body = " ".join(p if p.endswith((".", "!", "?")) else p + "." for p in parts)

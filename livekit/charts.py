@@ -6,6 +6,12 @@ from data (drawing everything that never moves), exposes the artists that do mov
 ``chart.artists`` to a :class:`~livekit.views.FastFigure` (which paints only those on each move)
 and calls ``chart.update(...)`` when a control changes.
 
+Every chart also says in words what it shows *now*: :meth:`Chart.describe` writes a sentence or
+two from what it draws (its title, the numbers a student is asked to look at), and a view makes
+it the text alternative of its picture on every redraw (screen readers read it; see
+:mod:`livekit.accessible`). The helpers :func:`join_words`, :func:`percent` and
+:func:`signed` keep those sentences alike across charts.
+
 The public plotting function of the same picture is a thin wrapper with the same signature
 shape everywhere::
 
@@ -29,7 +35,7 @@ from matplotlib.axes import Axes
 
 from .style import kit_style
 
-__all__ = ["Chart", "axes_for"]
+__all__ = ["Chart", "axes_for", "join_words", "percent", "signed", "chart_title"]
 
 
 def axes_for(ax: Axes | None, *, size: tuple[float, float] = (7.0, 4.5)) -> Axes:
@@ -97,3 +103,60 @@ class Chart:
     def update(self, *args, **kwargs) -> None:
         """Change the moving artists for new data; static parts are left alone."""
         raise NotImplementedError
+
+    def describe(self) -> str:
+        """What the picture shows now, in a sentence or two: its text alternative.
+
+        Written from what the chart draws at this moment (after the last :meth:`update`), not a
+        fixed caption: the title and the quantities a student is asked to look at.
+        """
+        raise NotImplementedError
+
+
+def chart_title(ax: Axes, default: str) -> str:
+    """The Axes' title (centre, else left), or ``default`` when it has none.
+
+    Examples
+    --------
+    >>> from livekit.style import new_figure
+    >>> ax = new_figure(3, 2).add_subplot()
+    >>> chart_title(ax, "Funnel"), ax.set_title("Who buys") and chart_title(ax, "Funnel")
+    ('Funnel', 'Who buys')
+    """
+    for loc in ("center", "left"):
+        title = ax.get_title(loc=loc).strip()
+        if title:
+            return " ".join(title.split())
+    return default
+
+
+def join_words(items: Sequence[str], *, last: str = "and") -> str:
+    """``a, b and c`` (empty for no items).
+
+    Examples
+    --------
+    >>> join_words(["live", "online", "offline"]), join_words(["live"]), join_words([])
+    ('live, online and offline', 'live', '')
+    """
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"
+
+
+def percent(share: float, digits: int = 0) -> str:
+    """A share (0-1) as a percentage: ``percent(0.305) == '30%'`` (``digits`` decimals)."""
+    return f"{share:.{digits}%}"
+
+
+def signed(amount: float, unit: str = "CNY", *, digits: int = 0) -> str:
+    """An amount with its sign spelled out for a screen reader: ``minus 1,200 CNY``.
+
+    Examples
+    --------
+    >>> signed(1200), signed(-1200.4), signed(0)
+    ('1,200 CNY', 'minus 1,200 CNY', '0 CNY')
+    """
+    text = f"{abs(amount):,.{digits}f}"
+    negative = amount < 0 and float(text.replace(",", "")) != 0
+    return f"{'minus ' if negative else ''}{text} {unit}".strip()
