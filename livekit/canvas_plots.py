@@ -1067,7 +1067,7 @@ class MoneyChart(Chart):
             ax.set_yticks(ys, names)
             ax.invert_yaxis()
             ax.axvline(0, color="black", linewidth=0.8)
-            ax.axhline(len(money) - 0.5, color="#999999", linewidth=0.8)
+            ax.axhline(len(money) - 0.5, color="#767676", linewidth=0.8)  # 4.5:1 on white
             if xlim is not None:
                 ax.set_xlim(*xlim)
             ax.set_xlabel("thousand CNY per month" + ("" if compact else " (kit assumptions)"))

@@ -513,7 +513,7 @@ def hand_in_button(
             try:  # read at every click, so a canvas saved again since the last hand-in is the one sent
                 work["canvas"] = load_worksheet(canvas_file)
             except ValueError as exc:
-                note = f"<br><span style='color:#D55E00'>Canvas not included: {html.escape(str(exc))}</span>"
+                note = f"<br><span style='color:#B34700'>Canvas not included: {html.escape(str(exc))}</span>"
         page = hand_in(work)
         file_name = default_file_name(notebook, name.value.strip())
         data = base64.b64encode(page.encode("utf-8")).decode("ascii")
@@ -525,17 +525,17 @@ def hand_in_button(
             written = write_hand_in(page, Path(folder) / file_name, overwrite=replace.value)
         except FileExistsError:
             status.value = (
-                f"<span style='color:#D55E00'>{html.escape(file_name)} already exists and was "
+                f"<span style='color:#B34700'>{html.escape(file_name)} already exists and was "
                 "not replaced. Tick 'replace' to replace it, or use the download link.</span>"
             ) + note
         except OSError as exc:
             status.value = (
-                f"<span style='color:#D55E00'>Could not write the file ({html.escape(str(exc))}); "
+                f"<span style='color:#B34700'>Could not write the file ({html.escape(str(exc))}); "
                 "use the download link.</span>"
             ) + note
         else:
             status.value = (
-                f"<span style='color:#009E73'>Written: {html.escape(str(written))}</span>" + note
+                f"<span style='color:#00785A'>Written: {html.escape(str(written))}</span>" + note
             )
             replace.value = False
 

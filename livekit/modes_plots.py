@@ -198,7 +198,7 @@ class CombinationChart(Chart):
             self.verdict_text = ax.text(
                 0, 1.02, "", transform=ax.transAxes, fontsize=12, va="bottom", fontweight="bold"
             )
-            ax.axhline(_ROW_SUM + 0.55, color="#BBBBBB", linewidth=0.8)
+            ax.axhline(_ROW_SUM + 0.55, color="#767676", linewidth=0.8)  # 4.5:1 on white
             ax.set_yticks(
                 [*rows, _ROW_SUM, _ROW_TOGETHER],
                 [*table["name"], "chosen modes, each alone,\nadded up", "chosen modes together"],

@@ -22,7 +22,7 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Patch
 from . import path
 from ._checks import check_number
 from .charts import Chart, axes_for, chart_title, join_words, percent, signed
-from .style import MODULE_COLORS, MODULE_HATCHES, MODULE_TINTS, OKABE_ITO, kit_style
+from .style import MODULE_COLORS, MODULE_HATCHES, MODULE_INKS, MODULE_TINTS, OKABE_ITO, kit_style
 from .vocab import MODULE_NAMES, STAGES
 
 __all__ = [
@@ -467,7 +467,7 @@ def plot_path(
                 0.8,
                 boxstyle="round,pad=0.02,rounding_size=0.04",
                 facecolor=MODULE_TINTS[stage.stage],
-                edgecolor=MODULE_COLORS[stage.stage],
+                edgecolor=MODULE_INKS[stage.stage],
                 linewidth=2.5,
                 hatch=MODULE_HATCHES[stage.stage],
             )
@@ -502,7 +502,7 @@ def plot_path(
                     ha="center",
                     va="center",
                     fontsize=9,
-                    bbox=dict(facecolor="white", edgecolor=MODULE_COLORS[stage.stage], pad=2.5),
+                    bbox=dict(facecolor="white", edgecolor=MODULE_INKS[stage.stage], pad=2.5),
                 )
             if i < len(stages) - 1:
                 ax.add_patch(
@@ -617,7 +617,7 @@ class FlowDiagram(Chart):
                     connectionstyle=style,
                     arrowstyle="-|>",
                     mutation_scale=13,
-                    color="#999999",
+                    color="#767676",  # 4.5:1 on white
                     linewidth=1.2,
                     zorder=1,
                     shrinkA=0,
@@ -827,8 +827,8 @@ class LengthChart(Chart):
         left, right = axes
         self.axes = (left, right)
         self.ax = left
-        colour = MODULE_COLORS["creation"]
-        money = MODULE_COLORS["capture"]
+        colour = MODULE_INKS["creation"]
+        money = MODULE_INKS["capture"]  # the lines: Okabe orange is 2.3:1 on white
         with kit_style():
             for (name, ref), style in zip((references or {}).items(), (":", "--")):
                 left.plot(
@@ -1126,7 +1126,7 @@ class BuyerMixChart(Chart):
                 0, 0, "", ha="center", va="center", fontsize=10, fontweight="bold"
             )
             self.value_text = ax.text(
-                0, 0, "", ha="center", va="center", fontsize=10, fontweight="bold", color="white"
+                0, 0, "", ha="center", va="center", fontsize=10, fontweight="bold", color="black"
             )
             ax.set_xlim(0, 1)
             ax.set_ylim(-0.5, 1.1)

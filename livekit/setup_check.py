@@ -179,14 +179,14 @@ class _Report(widgets.HTML):
         )
         bad = tables[~tables["ok"]]
         if self.all_ok:
-            verdict = "<b style='color:#009E73'>✔ Everything the kit needs is installed.</b>"
+            verdict = "<b style='color:#00785A'>✔ Everything the kit needs is installed.</b>"
         elif table["ok"].all():
             verdict = (
-                "<b style='color:#D55E00'>✘ Some data files are missing or damaged: see the list below "
+                "<b style='color:#B34700'>✘ Some data files are missing or damaged: see the list below "
                 "and the README's Troubleshooting section.</b>"
             )
         else:
-            verdict = "<b style='color:#D55E00'>✘ Some packages need fixing: see the README's Troubleshooting section.</b>"
+            verdict = "<b style='color:#B34700'>✘ Some packages need fixing: see the README's Troubleshooting section.</b>"
         if len(bad):
             items = "".join(
                 f"<li><code>{html.escape(r.table)}</code>: {html.escape(r.problem)}</li>"
