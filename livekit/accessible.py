@@ -22,6 +22,10 @@ style sheet, package data in ``livekit/static/``.
   polite live region that announces the text once it has settled, not at every drag step.
 - :class:`PlayButton`: a play/pause button with a written name (ipywidgets' ``Play`` has icon
   buttons with no name) that steps ``value`` through a range.
+- :func:`describe_figure`, :func:`figure_html`, :func:`show_figures_with_text`: the same text
+  alternative for a figure drawn by a ``plot_x`` call outside a view. JupyterLab shows a
+  matplotlib figure as a bare ``<img>``; after :func:`show_figures_with_text` a notebook shows
+  each figure as HTML, an ``<img>`` with its description as ``alt``.
 
 Speed: a slider move travels the same way as with ipywidgets (one message to the kernel, the
 PNG back as a binary buffer); see ``benchmarks/bench_accessible.py``.
@@ -57,6 +61,9 @@ __all__ = [
     "PlayButton",
     "format_value",
     "figure_description",
+    "describe_figure",
+    "figure_html",
+    "show_figures_with_text",
     "html_to_text",
     "STATIC",
 ]
@@ -338,9 +345,7 @@ class LiveReadout(_Widget):
 
     _kind = traitlets.Unicode("readout").tag(sync=True)
     value = traitlets.Unicode("", help="The readout, HTML.").tag(sync=True)
-    settle_ms = traitlets.Int(600, help="Quiet time before the change is announced.").tag(
-        sync=True
-    )
+    settle_ms = traitlets.Int(600, help="Quiet time before the change is announced.").tag(sync=True)
 
 
 class PlayButton(_Widget):
@@ -404,8 +409,22 @@ def figure_description(title: str, charts: Iterable[Any], fallback: str = "") ->
     Returns
     -------
     str
-        ``"Figure: <title>. <chart 1> <chart 2> ..."``.
+        ``"Figure: <title>. <chart 1> <chart 2> ..."`` (``"Figure: <chart 1> ..."`` without a
+        title).
     """
+    body = _chart_sentences(charts)
+    if not body and fallback.strip():
+        body = _sentence(fallback.strip())
+    head = f"Figure: {title.strip()}." if title.strip() else "Figure:"
+    return f"{head} {body}".strip()
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _chart_sentences(charts: Iterable[Any]) -> str:
+    """What each chart says of itself, one sentence (or more) each."""
     parts = []
     for chart in charts:
         describe = getattr(chart, "describe", None)
@@ -414,9 +433,91 @@ def figure_description(title: str, charts: Iterable[Any], fallback: str = "") ->
         except NotImplementedError:  # a chart not yet describing itself is left out
             text = ""
         if text:
-            parts.append(text)
-    if not parts and fallback.strip():
-        parts.append(fallback.strip())
-    body = " ".join(p if p.endswith((".", "!", "?")) else p + "." for p in parts)
-    head = f"Figure: {title.strip()}." if title.strip() else "Figure."
-    return f"{head} {body}".strip()
+            parts.append(_sentence(text))
+    return " ".join(parts)
+
+
+def describe_figure(fig) -> str:
+    """The text alternative of a figure drawn outside a view (by ``plot_x`` calls).
+
+    Each Axes is described by the charts built on it (:func:`livekit.charts.charts_on`), or,
+    when it has none, by its title and axis labels.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+
+    Returns
+    -------
+    str
+        ``"Figure: ..."``.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from livekit.path_plots import plot_buyer_mix
+    >>> text = describe_figure(plot_buyer_mix(0.3).figure)
+    >>> text[:34], "30% value-sensitive buyers" in text
+    ('Figure: Who buys (proposition): 70', True)
+    >>> plt.close("all")
+    """
+    from .charts import charts_on
+
+    suptitle = getattr(fig, "_suptitle", None)
+    head = suptitle.get_text().strip() if suptitle is not None else ""
+    parts = []
+    for ax in fig.get_axes():
+        said = _chart_sentences(charts_on(ax))
+        if said:
+            parts.append(said)
+            continue
+        words = [ax.get_title(loc=loc).strip() for loc in ("left", "center", "right")]
+        words += [ax.get_xlabel().strip(), ax.get_ylabel().strip()]
+        said = "; ".join(" ".join(w.split()) for w in words if w)
+        if said:
+            parts.append(said + ".")
+    return figure_description(head, [], " ".join(parts))
+
+
+def figure_html(fig, *, dpi: float | None = None) -> str:
+    """A figure as an HTML ``<img>`` (PNG inside) whose ``alt`` is :func:`describe_figure`."""
+    import base64
+    import io
+
+    out = io.BytesIO()
+    fig.savefig(out, format="png", dpi=dpi or fig.dpi, bbox_inches="tight")
+    data = base64.b64encode(out.getvalue()).decode("ascii")
+    alt = html.escape(describe_figure(fig), quote=True)
+    return f'<img class="livekit-figure" alt="{alt}" src="data:image/png;base64,{data}">'
+
+
+def show_figures_with_text(shell=None) -> bool:
+    """Make this notebook show matplotlib figures as HTML images with their text alternative.
+
+    Registers :func:`figure_html` as the ``text/html`` form of a Figure in IPython and drops
+    the bare ``image/png`` form (JupyterLab would otherwise render the PNG with no ``alt``).
+
+    Parameters
+    ----------
+    shell : IPython.core.interactiveshell.InteractiveShell, optional
+        Default: the running one.
+
+    Returns
+    -------
+    bool
+        False outside IPython (nothing to do).
+    """
+    if shell is None:
+        try:
+            from IPython import get_ipython
+        except ImportError:
+            return False
+        shell = get_ipython()
+    if shell is None:
+        return False
+    from matplotlib.figure import Figure
+
+    formatters = shell.display_formatter.formatters
+    formatters["text/html"].for_type(Figure, figure_html)
+    formatters["image/png"].pop(Figure, None)
+    return True

@@ -28,6 +28,8 @@ Slider views never go through pyplot: they build charts on a figure from
 
 from __future__ import annotations
 
+import functools
+import weakref
 from collections.abc import Sequence
 
 from matplotlib.artist import Artist
@@ -35,7 +37,7 @@ from matplotlib.axes import Axes
 
 from .style import kit_style
 
-__all__ = ["Chart", "axes_for", "join_words", "percent", "signed", "chart_title"]
+__all__ = ["Chart", "axes_for", "charts_on", "join_words", "percent", "signed", "chart_title"]
 
 
 def axes_for(ax: Axes | None, *, size: tuple[float, float] = (7.0, 4.5)) -> Axes:
@@ -80,6 +82,27 @@ def axes_for(ax: Axes | None, *, size: tuple[float, float] = (7.0, 4.5)) -> Axes
     return ax
 
 
+#: The charts drawn on each Axes (the outermost ones: a chart built inside another chart's
+#: constructor belongs to that one), so a figure can be described without a view.
+_CHARTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_building = 0  # how many chart constructors are running (nested charts are not registered)
+
+
+def charts_on(ax: Axes) -> list:
+    """The charts built on ``ax``, in the order they were built (a chart's inner charts aside).
+
+    Examples
+    --------
+    >>> from livekit.style import new_figure
+    >>> from livekit.path_plots import BuyerMixChart
+    >>> ax = new_figure(4, 2.6).add_subplot()
+    >>> [type(c).__name__ for c in charts_on(ax)], [type(c).__name__ for c in charts_on(
+    ...     BuyerMixChart(ax, 0.3).ax)]
+    ([], ['BuyerMixChart'])
+    """
+    return list(_CHARTS.get(ax, ()))
+
+
 class Chart:
     """Base of every updating picture: built once on an Axes, moved by :meth:`update`.
 
@@ -94,6 +117,27 @@ class Chart:
     """
 
     ax: Axes
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        """Record every chart on its Axes when its constructor ends (see :func:`charts_on`)."""
+        super().__init_subclass__(**kwargs)
+        init = cls.__dict__.get("__init__")
+        if init is None:
+            return
+
+        @functools.wraps(init)
+        def recorded(self, *args, **kw) -> None:
+            global _building
+            _building += 1
+            try:
+                init(self, *args, **kw)
+            finally:
+                _building -= 1
+            ax = getattr(self, "ax", None)
+            if _building == 0 and type(self).__init__ is recorded and isinstance(ax, Axes):
+                _CHARTS.setdefault(ax, []).append(self)
+
+        cls.__init__ = recorded
 
     @property
     def artists(self) -> Sequence[Artist]:
