@@ -16,7 +16,16 @@ PACKAGE = Path(__file__).resolve().parent.parent / "livekit"
 
 #: Modules that draw or show (plots, widget views and the machinery they share). Every other
 #: module of the package is a logic module.
-PRESENTATION = {"style", "charts", "views", "fonts", "selfcheck", "setup_check", "handin"}
+PRESENTATION = {
+    "style",
+    "charts",
+    "views",
+    "accessible",
+    "fonts",
+    "selfcheck",
+    "setup_check",
+    "handin",
+}
 PRESENTATION_SUFFIXES = ("_plots", "_views")
 PRESENTATION_LIBRARIES = ("matplotlib", "ipywidgets", "IPython", "PIL")
 
