@@ -572,3 +572,61 @@ def test_describe_combinationchart():
     assert f"{good['total']:.3f}" in first
     chart.update(modes.combine("trust", []))
     assert "No mode chosen" in chart.describe()
+
+
+# ------------------------------------------------------------------------- figures outside views
+
+
+def test_charts_are_recorded_on_their_axes_outer_chart_only():
+    from livekit.canvas_plots import MoneyCanvasChart
+    from livekit.charts import charts_on
+    from livekit.path_plots import plot_funnel
+
+    ax = plot_funnel(path.simulate())
+    assert [type(c).__name__ for c in charts_on(ax)] == ["FunnelChart"]
+    money_ax = new_figure(9, 6).add_axes((0.01, 0.07, 0.98, 0.92))
+    MoneyCanvasChart(money_ax, canvas.canvas_money())  # builds a CanvasChart inside
+    assert [type(c).__name__ for c in charts_on(money_ax)] == ["MoneyCanvasChart"]
+    matplotlib.pyplot.close("all")
+
+
+def test_describe_figure_of_plot_calls():
+    from livekit.path_plots import plot_path, plot_waterfall
+
+    loss = path.simulate(price=20.0)
+    text = A.describe_figure(plot_waterfall(loss).figure)
+    assert text.startswith("Figure: From sales to profit") and "a loss" in text
+    # no chart on these axes: the title and axis labels stand in
+    assert A.describe_figure(plot_path().figure) == (
+        "Figure: The innovation path of live marketing."
+    )
+    matplotlib.pyplot.close("all")
+
+
+def test_notebook_figures_can_be_shown_with_their_text():
+    import base64
+    import html as html_module
+
+    from IPython.core.formatters import HTMLFormatter, PNGFormatter
+    from matplotlib.figure import Figure
+
+    from livekit.path_plots import plot_buyer_mix
+
+    fig = plot_buyer_mix(0.3).figure
+    page = A.figure_html(fig)
+    alt = re.search(r'alt="([^"]*)"', page).group(1)
+    assert html_module.unescape(alt) == A.describe_figure(fig)
+    png = base64.b64decode(re.search(r"base64,([^\"]+)\"", page).group(1))
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+
+    class Shell:  # the part of IPython's shell that show_figures_with_text touches
+        class display_formatter:  # noqa: N801
+            formatters = {"text/html": HTMLFormatter(), "image/png": PNGFormatter()}
+
+    Shell.display_formatter.formatters["image/png"].for_type(Figure, lambda f: b"png")
+    assert A.show_figures_with_text(Shell) is True
+    formatters = Shell.display_formatter.formatters
+    assert 'alt="Figure: Who buys' in formatters["text/html"](fig)
+    assert formatters["image/png"](fig) is None  # no bare image without a text alternative
+    assert A.show_figures_with_text() is False  # outside IPython: nothing to do
+    matplotlib.pyplot.close("all")
