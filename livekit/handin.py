@@ -513,7 +513,10 @@ def hand_in_button(
             try:  # read at every click, so a canvas saved again since the last hand-in is the one sent
                 work["canvas"] = load_worksheet(canvas_file)
             except ValueError as exc:
-                note = f"<br><span style='color:#B34700'>Canvas not included: {html.escape(str(exc))}</span>"
+                note = (
+                    "<br><span style='color:#B34700'>Canvas not included: "
+                    f"{html.escape(str(exc))}</span>"
+                )
         page = hand_in(work)
         file_name = default_file_name(notebook, name.value.strip())
         data = base64.b64encode(page.encode("utf-8")).decode("ascii")

@@ -326,7 +326,7 @@ class CombinationChart(Chart):
         return self.look != before
 
     def describe(self) -> str:
-        """The purpose, the chosen modes (what each adds alone), their sum, the total, the verdict."""
+        """The purpose, the chosen modes (each one alone), their sum, the total and the verdict."""
         names = [t.get_text() for t in self.ax.get_yticklabels()][: len(self.modes)]
         chosen = [
             f"{name} ({bar.get_width():.2f} alone)"

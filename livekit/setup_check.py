@@ -182,11 +182,14 @@ class _Report(widgets.HTML):
             verdict = "<b style='color:#00785A'>✔ Everything the kit needs is installed.</b>"
         elif table["ok"].all():
             verdict = (
-                "<b style='color:#B34700'>✘ Some data files are missing or damaged: see the list below "
-                "and the README's Troubleshooting section.</b>"
+                "<b style='color:#B34700'>✘ Some data files are missing or damaged: see the list "
+                "below and the README's Troubleshooting section.</b>"
             )
         else:
-            verdict = "<b style='color:#B34700'>✘ Some packages need fixing: see the README's Troubleshooting section.</b>"
+            verdict = (
+                "<b style='color:#B34700'>✘ Some packages need fixing: see the README's "
+                "Troubleshooting section.</b>"
+            )
         if len(bad):
             items = "".join(
                 f"<li><code>{html.escape(r.table)}</code>: {html.escape(r.problem)}</li>"
