@@ -9,7 +9,7 @@ Contrast (WCAG 2.1 AA, checked by tests/test_accessibility.py over every figure 
 text at least 4.5:1 against what is behind it, and lines, markers and shapes that carry meaning
 at least 3:1. The light Okabe-Ito colours (orange, sky blue, yellow) fall below 3:1 on white,
 so they fill areas that have a dark edge, and thin things (lines, text) use :data:`MODULE_INKS`
-and :data:`TEXT_INKS`, darker colours of the same hues.
+and :data:`TEXT_COLORS`, darker colours of the same hues.
 """
 
 from __future__ import annotations
@@ -28,11 +28,11 @@ __all__ = [
     "MODULE_TINTS",
     "MODULE_HATCHES",
     "MODULE_INKS",
-    "TEXT_INKS",
     "EDGE",
     "CLASS_COLORS",
     "CLASS_HATCHES",
     "MIN_FONT_PT",
+    "TEXT_COLORS",
     "KIT_RC",
     "kit_style",
     "new_figure",
@@ -73,9 +73,6 @@ MODULE_INKS = {
     "delivery": "#00785A",
     "capture": "#946600",
 }
-#: Colours of words in views and figures (messages, notes), at least 4.5:1 on white: errors
-#: and warnings in a dark vermillion, success in a dark bluish green, side notes in grey.
-TEXT_INKS = {"error": "#B34700", "ok": "#00785A", "note": "#555555"}
 #: Edges and outlines of shapes (dots, bars, regions): 12.6:1 on white.
 EDGE = "#333333"
 
@@ -135,3 +132,12 @@ def new_figure(width: float = 7.0, height: float = 4.5, *, dpi: float = 100) -> 
         fig = Figure(figsize=(width, height), dpi=dpi)
     FigureCanvasAgg(fig)
     return fig
+
+#: Colours of text in views and hand-ins (messages, verdicts, notes): darker shades of the
+#: palette's vermillion, bluish green and blue, each at least 4.5:1 against white (WCAG 1.4.3).
+TEXT_COLORS = {
+    "error": "#A04000",
+    "ok": "#00785A",
+    "accent": "#0072B2",
+    "note": "#8B3A00",
+}
