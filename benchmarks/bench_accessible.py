@@ -35,7 +35,7 @@ SLIDERS = (AccessibleSlider, AccessibleIntSlider, AccessibleLogSlider)
 
 def _views():
     root = Path(__file__).resolve().parent.parent / "livekit"
-    found = [("setup_check", "explore_demo")]
+    found = []
     for path in sorted(root.glob("*_views.py")):
         module = importlib.import_module(f"livekit.{path.stem}")
         found += [(path.stem, n) for n in module.__all__ if n.startswith("explore_")]
