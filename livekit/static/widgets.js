@@ -231,6 +231,19 @@ function renderFigure({ model, el }) {
 }
 
 // --- readout ----------------------------------------------------------------------------------
+// The readout's text on one line, its line breaks said as the end of a sentence (as
+// livekit.accessible.html_to_text does in Python).
+function spoken(node) {
+  const copy = node.cloneNode(true);
+  copy.querySelectorAll("br").forEach((br) => br.replaceWith(". "));
+  copy.querySelectorAll("p, div, li, tr, h1, h2, h3, h4, h5, h6").forEach((b) => b.append(". "));
+  return copy.textContent
+    .replace(/\s+/g, " ")
+    .replace(/([.!?:])\s*\.\s/g, "$1 ")
+    .trim()
+    .replace(/^[\s.]+|[\s.]+$/g, "");
+}
+
 function renderReadout({ model, el }) {
   const shown = document.createElement("div");
   shown.className = "livekit-readout";
@@ -252,7 +265,7 @@ function renderReadout({ model, el }) {
       return;
     }
     settle = window.setTimeout(() => {
-      live.textContent = shown.textContent.replace(/\s+/g, " ").trim();
+      live.textContent = spoken(shown);
       // emptied again later, so that reading the page does not meet the text twice
       window.clearTimeout(clear);
       clear = window.setTimeout(() => {
