@@ -133,6 +133,7 @@ def new_figure(width: float = 7.0, height: float = 4.5, *, dpi: float = 100) -> 
     FigureCanvasAgg(fig)
     return fig
 
+
 #: Colours of text in views and hand-ins (messages, verdicts, notes): darker shades of the
 #: palette's vermillion, bluish green and blue, each at least 4.5:1 against white (WCAG 1.4.3).
 TEXT_COLORS = {
