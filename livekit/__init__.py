@@ -37,6 +37,8 @@ Pictures (matplotlib)
 
 Views (ipywidgets)
     - ``views``: the machinery every view shares (fast figure, ``View``, predictions, saving).
+    - ``accessible``: the widgets views are made of for every student: named native sliders,
+      figures with a text alternative, a readout announced to screen readers.
     - ``canvas_views``, ``seller_views``, ``path_views``, ``setup_views``: the slider views.
     - ``selfcheck_views``, ``exercise_views``, ``handin_views``, ``cases_views``: self-checks,
       exercise checks, answer boxes and the hand-in, case boxes.
@@ -55,7 +57,7 @@ _SUBMODULES = (
     "path", "modes", "cases", "glossary", "selfcheck", "exercises", "handin", "setup_check",
     "style", "fonts", "charts",
     "canvas_plots", "seller_plots", "path_plots", "modes_plots", "setup_plots",
-    "views", "canvas_views", "seller_views", "path_views", "setup_views",
+    "views", "accessible", "canvas_views", "seller_views", "path_views", "setup_views",
     "selfcheck_views", "exercise_views", "handin_views", "cases_views",
 )  # fmt: skip
 

@@ -32,7 +32,7 @@ from matplotlib.text import Text
 
 from . import canvas
 from ._checks import check_bool, check_choice, check_number, check_text
-from .charts import Chart, axes_for
+from .charts import Chart, axes_for, chart_title, join_words, signed
 from .style import MIN_FONT_PT, MODULE_COLORS, MODULE_HATCHES, MODULE_TINTS, OKABE_ITO, kit_style
 from .vocab import BLOCKS, BUSINESS_MODEL_NAMES, BUSINESS_MODELS, CHAINS, MODULE_NAMES, MODULES
 
@@ -358,6 +358,35 @@ class CanvasChart(Chart):
         if color_by_module is not None:
             self._colour(color_by_module)
         self._highlight(highlight, chains)
+
+    def describe(self) -> str:
+        """The highlighted block and chain, the colouring, and what each block says now."""
+        names = self._layout["name"].to_dict()
+        title = chart_title(self.ax, "The business model canvas")
+        colouring = "tinted by value module" if self._by_module else "uncoloured"
+        text = f"{title}: the nine blocks of the business model canvas, {colouring}"
+        outlined = [b for b in BLOCKS if self.outlines[b].get_visible()]
+        if outlined:
+            module = MODULE_NAMES[self._modules[outlined[0]]].lower()
+            text += f". Highlighted: {names[outlined[0]]} ({module})"
+        if any(shade.get_visible() for shade in self.shades.values()):
+            on_chain = [b for b in BLOCKS if not self.shades[b].get_visible()]
+            chains = [c for c in CHAINS if self._members[c] <= set(on_chain)]
+            text += (
+                f". The {join_words(chains)} chain{'s' if len(chains) > 1 else ''} outlined: "
+                f"{join_words([names[b] for b in on_chain])}; the other blocks faded"
+            )
+        said = []
+        for block in BLOCKS:
+            content = " ".join(self._shown.get(block, "").split())
+            if content:
+                cut = content if len(content) <= 160 else content[:157].rstrip() + "..."
+                said.append(f"{names[block]}: {cut.rstrip('.')}")
+        if said:
+            text += ". In the blocks: " + "; ".join(said)
+        else:
+            text += ". The blocks are empty"
+        return text
 
     def prepare(self, contents: Mapping[str, str]) -> None:
         """Fit texts now (and remember them) without showing them, so a later :meth:`update`
@@ -789,6 +818,34 @@ class MoneyCanvasChart(Chart):
                 text = text.replace(_TOKEN, _amount(values[key]), 1)
             self.amounts[block].set_text(text)
 
+    def describe(self) -> str:
+        """Revenue, cost and profit (and its sign), and each item's amount in its block."""
+        names = self.canvas._layout["name"].to_dict()
+        amounts = {}
+        for block, keys in self._keys.items():
+            lines = [x for x in self.amounts[block].get_text().split("\n") if x.strip()]
+            for key, line in zip(keys, lines):
+                amounts[key] = (line.strip().replace("\u2212", "minus "), block)
+        totals = [
+            f"{key} {amounts[key][0]} (in {names[amounts[key][1]]})"
+            for key in ("revenue", "cost", "profit")
+            if key in amounts
+        ]
+        items = [
+            f"{key.replace('_', ' ')} {value} ({names[block]})"
+            for key, (value, block) in amounts.items()
+            if key not in ("revenue", "cost", "profit")
+        ]
+        profit = amounts.get("profit", ("", ""))[0]
+        verdict = ", a loss" if profit.startswith("minus") else ""
+        title = chart_title(self.ax, "The canvas with its money")
+        unit = "" if "CNY" in title else ", thousand CNY per month"
+        return (
+            f"{title}{unit}, each amount written in the block it comes from: "
+            f"{join_words(totals)}{verdict}. "
+            f"Items: {'; '.join(items)}"
+        )
+
 
 # --- bar charts ---------------------------------------------------------------------------------
 
@@ -890,6 +947,17 @@ class ValueScoresChart(Chart):
             if (side, model) in self.labels:
                 self.labels[side, model].set_x(value + 0.1)
                 self.labels[side, model].set_text(f"{value:.1f}")
+
+    def describe(self) -> str:
+        """Each model's score for customers and for sellers now, and which model leads."""
+        parts = []
+        for side in self._SIDES:
+            scores = {m: float(self.bars[side, m].get_width()) for m in BUSINESS_MODELS}
+            best = max(scores, key=scores.get)
+            listed = join_words([f"{BUSINESS_MODEL_NAMES[m]} {v:.1f}" for m, v in scores.items()])
+            parts.append(f"for {side}s {listed} ({BUSINESS_MODEL_NAMES[best]} leads)")
+        title = chart_title(self.ax, "Value scores")
+        return f"{title}, weighted value scores 0-10 (the kit's ratings): {'; '.join(parts)}"
 
 
 def plot_value_scores(
@@ -999,7 +1067,7 @@ class MoneyChart(Chart):
             ax.set_yticks(ys, names)
             ax.invert_yaxis()
             ax.axvline(0, color="black", linewidth=0.8)
-            ax.axhline(len(money) - 0.5, color="#999999", linewidth=0.8)
+            ax.axhline(len(money) - 0.5, color="#767676", linewidth=0.8)  # 4.5:1 on white
             if xlim is not None:
                 ax.set_xlim(*xlim)
             ax.set_xlabel("thousand CNY per month" + ("" if compact else " (kit assumptions)"))
@@ -1014,6 +1082,22 @@ class MoneyChart(Chart):
         values = _money_values(_check_money_table(money))
         for key, bar in self.bars.items():
             bar.set_width(values[key])
+
+    def describe(self) -> str:
+        """Each revenue and cost item's bar now, then revenue, cost and profit (and its sign)."""
+        widths = {key: float(bar.get_width()) for key, bar in self.bars.items()}
+        items = [
+            f"{key.replace('_', ' ')} {signed(v, '')}"
+            for key, v in widths.items()
+            if key not in ("revenue", "cost", "profit")
+        ]
+        profit = widths.get("profit", 0.0)
+        return (
+            f"{chart_title(self.ax, 'Money per month')}, bars in thousand CNY per month: "
+            f"{'; '.join(items)}. Revenue {signed(widths.get('revenue', 0.0), '')}, "
+            f"cost {signed(-widths.get('cost', 0.0), '')}, profit {signed(profit, '')}"
+            f"{', a loss' if profit < 0 else ''}"
+        )
 
 
 def plot_money(

@@ -463,6 +463,7 @@ def worksheet_form(path: str | PathLike = "my_canvas.json") -> View:
         b: widgets.Textarea(
             value="",
             placeholder=str(info.at[b, "definition"]),
+            tooltip=str(info.at[b, "name"]),  # its accessible name: the block's visible heading
             continuous_update=False,
             layout=widgets.Layout(width="98%", height="70px"),
         )

@@ -67,6 +67,7 @@ def answer_box(id: str, prompt: str, *, notebook: str, rows: int = 6) -> AnswerB
     area = widgets.Textarea(
         value=text,
         placeholder="Type your answer here.",
+        tooltip="Your answer",  # its accessible name (the prompt above is its visible label)
         layout=widgets.Layout(width="100%", height=f"{1.6 * rows + 0.6:.1f}em"),
     )
     status = widgets.HTML("<small>Restored your saved answer.</small>" if text else "")

@@ -30,7 +30,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from . import modes
-from .charts import Chart, axes_for
+from .charts import Chart, axes_for, join_words
 from .style import MODULE_COLORS, OKABE_ITO, kit_style
 
 __all__ = ["CombinationChart", "plot_combination", "check_combination", "COMBINATION_KEYS"]
@@ -198,7 +198,7 @@ class CombinationChart(Chart):
             self.verdict_text = ax.text(
                 0, 1.02, "", transform=ax.transAxes, fontsize=12, va="bottom", fontweight="bold"
             )
-            ax.axhline(_ROW_SUM + 0.55, color="#BBBBBB", linewidth=0.8)
+            ax.axhline(_ROW_SUM + 0.55, color="#767676", linewidth=0.8)  # 4.5:1 on white
             ax.set_yticks(
                 [*rows, _ROW_SUM, _ROW_TOGETHER],
                 [*table["name"], "chosen modes, each alone,\nadded up", "chosen modes together"],
@@ -324,6 +324,24 @@ class CombinationChart(Chart):
         )
         self.verdict_text.set_text(_verdict_text(result))
         return self.look != before
+
+    def describe(self) -> str:
+        """The purpose, the chosen modes (each one alone), their sum, the total and the verdict."""
+        names = [t.get_text() for t in self.ax.get_yticklabels()][: len(self.modes)]
+        chosen = [
+            f"{name} ({bar.get_width():.2f} alone)"
+            for name, bar in zip(names, self.mode_bars)
+            if bar.get_width() > 0
+        ]
+        purpose = self.purpose_text.get_text().split(". What", 1)[0].strip()
+        verdict = self.verdict_text.get_text()
+        if not chosen:
+            return f"{purpose}. No mode chosen: {verdict}"
+        return (
+            f"{purpose}. Chosen modes: {join_words(chosen)}. Each alone, added up: "
+            f"{self.sum_label.get_text()}; together: {self.together_label.get_text()}. "
+            f"Verdict: {verdict}"
+        )
 
 
 def plot_combination(result: dict, *, ax: Axes | None = None) -> Axes:

@@ -21,8 +21,8 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Patch
 
 from . import path
 from ._checks import check_number
-from .charts import Chart, axes_for
-from .style import MODULE_COLORS, MODULE_HATCHES, MODULE_TINTS, OKABE_ITO, kit_style
+from .charts import Chart, axes_for, chart_title, join_words, percent, signed
+from .style import MODULE_COLORS, MODULE_HATCHES, MODULE_INKS, MODULE_TINTS, OKABE_ITO, kit_style
 from .vocab import MODULE_NAMES, STAGES
 
 __all__ = [
@@ -147,6 +147,19 @@ class FunnelChart(Chart):
                 text += f" ({count / previous:.1%})" if previous > 0 else " (-)"
             label.set_text(text)
             previous = count
+
+    def describe(self) -> str:
+        """The funnel now: each row's count and its share of the row above (its labels' text)."""
+        names = path.QUANTITIES.set_index("quantity")["label"]
+        rows = [
+            f"{names[q].lower()} {label.get_text()}"
+            for q, label in zip(self.quantities, self.labels)
+        ]
+        title = chart_title(self.ax, "Funnel from traffic to orders kept")
+        return (
+            f"{title}, bars on a log scale (in brackets: the share of the row above): "
+            f"{'; '.join(rows)}"
+        )
 
 
 def plot_funnel(
@@ -349,6 +362,33 @@ class WaterfallChart(Chart):
                 label.set_text(text)
         return changed
 
+    def describe(self) -> str:
+        """Sales and gifts, the five costs and the profit (and its sign) the bars show now."""
+        amounts = {}
+        for item, kind, bar in zip(self.items, self._kinds, self.bars):
+            low, height = bar.get_y(), bar.get_height()
+            if kind == "total":  # stands on zero: up to a profit, down to a loss
+                amounts[item] = low if low < 0 else low + height
+            else:
+                amounts[item] = height
+        revenue = [
+            f"{_SHORT_MONEY[i].lower()} {signed(amounts[i])}"
+            for i, k in zip(self.items, self._kinds)
+            if k == "revenue"
+        ]
+        costs = [
+            f"{_SHORT_MONEY[i].lower()} {signed(amounts[i])}"
+            for i, k in zip(self.items, self._kinds)
+            if k == "cost"
+        ]
+        profit = amounts.get("profit", 0.0)
+        verdict = "a loss" if profit < 0 else ("no profit" if profit == 0 else "a profit")
+        title = chart_title(self.ax, "From sales to profit")
+        return (
+            f"{title}, a waterfall: revenue {join_words(revenue)}; costs {join_words(costs)}; "
+            f"profit {signed(profit)}, {verdict}"
+        )
+
 
 def plot_waterfall(
     result: pd.Series, *, ax: Axes | None = None, title: str | None = "From sales to profit"
@@ -427,7 +467,7 @@ def plot_path(
                 0.8,
                 boxstyle="round,pad=0.02,rounding_size=0.04",
                 facecolor=MODULE_TINTS[stage.stage],
-                edgecolor=MODULE_COLORS[stage.stage],
+                edgecolor=MODULE_INKS[stage.stage],
                 linewidth=2.5,
                 hatch=MODULE_HATCHES[stage.stage],
             )
@@ -462,7 +502,7 @@ def plot_path(
                     ha="center",
                     va="center",
                     fontsize=9,
-                    bbox=dict(facecolor="white", edgecolor=MODULE_COLORS[stage.stage], pad=2.5),
+                    bbox=dict(facecolor="white", edgecolor=MODULE_INKS[stage.stage], pad=2.5),
                 )
             if i < len(stages) - 1:
                 ax.add_patch(
@@ -577,7 +617,7 @@ class FlowDiagram(Chart):
                     connectionstyle=style,
                     arrowstyle="-|>",
                     mutation_scale=13,
-                    color="#999999",
+                    color="#767676",  # 4.5:1 on white
                     linewidth=1.2,
                     zorder=1,
                     shrinkA=0,
@@ -705,6 +745,26 @@ class FlowDiagram(Chart):
         )
         self.caption.set_color("black")
 
+    def describe(self) -> str:
+        """Which step of the process is highlighted: who acts on whom, its stage and block."""
+        total = len(self.steps)
+        shown = [k for k, arrow in enumerate(self.highlight_arrows) if arrow.get_visible()]
+        actors = join_words([" ".join(label.split()) for label, _, _ in _ACTORS.values()])
+        head = (
+            f"The live-marketing process (Li 2021, Figure 2): {total} numbered steps between "
+            f"{actors}"
+        )
+        if not shown:
+            return f"{head}; no step highlighted"
+        row = self.steps.iloc[shown[0]]
+        who = " ".join(_ACTORS[row["actor"]][0].split())
+        whom = " ".join(_ACTORS[row["target"]][0].split())
+        return (
+            f"{head}. Highlighted: step {shown[0] + 1} of {total}, {who} to {whom}, in "
+            f"{MODULE_NAMES[row['stage']].lower()} (canvas block {row['block_name']}): "
+            f"{row['action']}"
+        )
+
 
 def plot_flow(
     step: int | None = None,
@@ -767,8 +827,8 @@ class LengthChart(Chart):
         left, right = axes
         self.axes = (left, right)
         self.ax = left
-        colour = MODULE_COLORS["creation"]
-        money = MODULE_COLORS["capture"]
+        colour = MODULE_INKS["creation"]
+        money = MODULE_INKS["capture"]  # the lines: Okabe orange is 2.3:1 on white
         with kit_style():
             for (name, ref), style in zip((references or {}).items(), (":", "--")):
                 left.plot(
@@ -862,6 +922,23 @@ class LengthChart(Chart):
         self.profit_line.set_data(grid, curve["profit_per_hour"].to_numpy())
         self.retention_dot.set_data([hours], [np.interp(hours, grid, retention)])
         self.sales_dot.set_data([hours], [np.interp(hours, grid, sales)])
+
+    def describe(self) -> str:
+        """The marked length, the share still watching there, sales and profit per hour there."""
+        hours = float(self.retention_dot.get_xdata()[0])
+        watching = float(self.retention_dot.get_ydata()[0])
+        sales = float(self.sales_dot.get_ydata()[0])
+        grid, profit_curve = self.profit_line.get_data()
+        profit = float(np.interp(hours, grid, profit_curve))
+        sales_grid, sales_curve = self.sales_line.get_data()
+        peak = float(np.asarray(sales_grid)[int(np.argmax(sales_curve))])
+        return (
+            f"Broadcast length, two charts. At the marked {hours:.1f} hours: on average "
+            f"{percent(watching)} of viewers still watching; "
+            f"sales {signed(sales, 'CNY per hour')}; "
+            f"profit {signed(profit, 'CNY per hour')}, {'a loss' if profit < 0 else 'a profit'}. "
+            f"Sales per hour are highest at {peak:.1f} hours"
+        )
 
 
 def plot_broadcast_length(
@@ -970,6 +1047,28 @@ class PriceChart(Chart):
         self.line.set_data(prices, profit)
         self.dot.set_data([price], [np.interp(price, prices, profit)])
 
+    def describe(self) -> str:
+        """The marked price and its profit (and sign), and the best price on each curve."""
+        price = float(self.dot.get_xdata()[0])
+        profit = float(self.dot.get_ydata()[0])
+        prices, curve = (np.asarray(a, float) for a in self.line.get_data())
+        best = int(np.argmax(curve))
+        text = (
+            f"{chart_title(self.ax, 'Profit at each price')}: at the marked price of "
+            f"{price:,.2f} CNY the profit is {signed(profit)}, "
+            f"{'a loss' if profit < 0 else 'a profit'}. With your differentiation the most "
+            f"profitable price is {prices[best]:,.2f} CNY (profit {signed(curve[best])})"
+        )
+        for line in self.ax.lines:
+            if line.get_label().startswith("no differentiation"):
+                ref_prices, ref = (np.asarray(a, float) for a in line.get_data())
+                k = int(np.argmax(ref))
+                text += (
+                    f"; with price-only competition, {ref_prices[k]:,.2f} CNY "
+                    f"(profit {signed(ref[k])})"
+                )
+        return text
+
 
 def plot_profit_by_price(
     reference: pd.DataFrame, curve: pd.DataFrame, *, price: float = 99.0, ax: Axes | None = None
@@ -1027,7 +1126,7 @@ class BuyerMixChart(Chart):
                 0, 0, "", ha="center", va="center", fontsize=10, fontweight="bold"
             )
             self.value_text = ax.text(
-                0, 0, "", ha="center", va="center", fontsize=10, fontweight="bold", color="white"
+                0, 0, "", ha="center", va="center", fontsize=10, fontweight="bold", color="black"
             )
             ax.set_xlim(0, 1)
             ax.set_ylim(-0.5, 1.1)
@@ -1053,6 +1152,15 @@ class BuyerMixChart(Chart):
         self.price_text.set_text(f"{price_share:.0%}" if price_share >= 0.1 else "")
         self.value_text.set_position((price_share + value_share / 2, 0))
         self.value_text.set_text(f"{value_share:.0%}" if value_share >= 0.1 else "")
+
+    def describe(self) -> str:
+        """The two shares of buyers the bar shows now."""
+        price_share = float(self.price_bar.get_width())
+        value_share = float(self.value_bar.get_width())
+        return (
+            f"{chart_title(self.ax, 'Who buys')}: {percent(price_share)} price-sensitive buyers "
+            f"(functional value), {percent(value_share)} value-sensitive buyers (cultural value)"
+        )
 
 
 class IntegrationChart(Chart):
@@ -1111,6 +1219,17 @@ class IntegrationChart(Chart):
             bar.set_width(share)
             label.set_x(min(share, 1.35) + 0.02)
             label.set_text(f"{share:.0%}")
+
+    def describe(self) -> str:
+        """Each delivery-stage parameter as a share of its value without integration."""
+        rows = [
+            f"{label.lower()} {percent(bar.get_width())}"
+            for bar, (_, label) in zip(self.bars, self._ROWS)
+        ]
+        return (
+            f"{chart_title(self.ax, 'Delivery-stage parameters')}, each as a share of its value "
+            f"with every integration switch off (100%): {join_words(rows)}"
+        )
 
 
 def plot_buyer_mix(value_share: float, *, ax: Axes | None = None) -> Axes:

@@ -24,6 +24,7 @@ import numpy as np
 from . import modes as mode_model
 from . import path
 from ._checks import check_number
+from .accessible import PlayButton
 from .modes_plots import CombinationChart
 from .path_plots import (
     BuyerMixChart,
@@ -37,7 +38,7 @@ from .path_plots import (
     nice_ceiling,
 )
 from .style import MODULE_COLORS, kit_style, new_figure
-from .views import FastFigure, Prediction, View, slider
+from .views import FastFigure, Prediction, View, int_slider, slider
 from .vocab import CHANNELS, MODULE_NAMES, SWITCHES
 
 __all__ = [
@@ -211,19 +212,10 @@ def explore_flow(step: int = 1) -> View:
     steps = path.flow_steps()
     step = int(check_number("step", step, low=1, high=len(steps), integer=True))
     controls = {
-        "play": widgets.Play(
+        "play": PlayButton(
             value=step, min=1, max=len(steps), step=1, interval=2500, description="Play the process"
         ),
-        "step": widgets.IntSlider(
-            value=step,
-            min=1,
-            max=len(steps),
-            step=1,
-            description="Step",
-            continuous_update=True,
-            style={"description_width": "60px"},
-            layout=widgets.Layout(width="420px"),
-        ),
+        "step": int_slider("Step", step, 1, len(steps)),
     }
     widgets.link((controls["play"], "value"), (controls["step"], "value"))
     fig, charts = _flow_figure(step)

@@ -28,7 +28,7 @@ from matplotlib.text import Text
 
 from . import sellers as S
 from ._checks import check_choice
-from .charts import Chart, axes_for
+from .charts import Chart, axes_for, chart_title, join_words, percent
 from .style import CLASS_COLORS, CLASS_HATCHES, kit_style
 from .vocab import SELLER_CLASSES
 
@@ -57,6 +57,16 @@ def _class_colors(classes: Any) -> np.ndarray:
     palette = to_rgba_array([CLASS_COLORS[c] for c in SELLER_CLASSES])
     codes = pd.Categorical(classes, categories=list(SELLER_CLASSES), ordered=True).codes
     return palette[codes]
+
+
+def _class_named(color: Any) -> str:
+    """The seller class whose colour ``color`` is (for a chart's description)."""
+    from matplotlib.colors import to_rgba
+
+    rgb = np.asarray(to_rgba(color)[:3])
+    names = list(SELLER_CLASSES)
+    distance = [np.abs(rgb - np.asarray(to_rgba(CLASS_COLORS[n])[:3])).sum() for n in names]
+    return names[int(np.argmin(distance))]
 
 
 def _densify(poly: np.ndarray, per_edge: int = 24) -> np.ndarray:
@@ -426,6 +436,44 @@ class EvaluationMap(Chart):
             self.leaders.set_segments([])
         return reshaped
 
+    def describe(self) -> str:
+        """The model and its thresholds, the sellers in each class, who is ringed and named."""
+        title = chart_title(self.ax, "Evaluation map")
+        if self.model == "quadrant":
+            rule = (
+                f"quadrant model, thresholds influence {self.cuts[0]:g} and attractiveness "
+                f"{self.cuts[1]:g}"
+            )
+        else:
+            rule = (
+                f"tiered model, class bands from combined scores "
+                f"{join_words([f'{b:g}' for b in self.bands])} "
+                f"(influence share {percent(self.share)})"
+            )
+        text = f"{title}: anchor influence across, audience attractiveness up; {rule}"
+        classes = [str(c) for c in np.asarray(self.classes, dtype=object)]
+        if not classes:
+            return f"{text}; no sellers shown"
+        faint = " (faint, in the background)" if self.points.get_alpha() else ""
+        counts = {c: classes.count(c) for c in SELLER_CLASSES}
+        text += f". {len(classes)} sellers{faint}: " + join_words(
+            [f"{counts[c]} {c}" for c in SELLER_CLASSES]
+        )
+        if self.ring.get_visible() and len(self.ring.get_xdata()):
+            spot = np.array([self.ring.get_xdata()[0], self.ring.get_ydata()[0]], float)
+            hits = np.flatnonzero((np.asarray(self.points.get_offsets()) == spot).all(axis=1))
+            if len(hits) and "seller" in self.scored.columns:
+                k = int(hits[0])
+                row = self.scored.iloc[k]
+                text += (
+                    f". Ringed: {row['seller']}, {classes[k]} (influence "
+                    f"{float(row['influence']):.0f}, attractiveness "
+                    f"{float(row['attractiveness']):.0f})"
+                )
+        if self.label_names:
+            text += f". Named: {join_words(self.label_names)}"
+        return text
+
     def _set_regions(self, model: str, cuts, bands, share: float) -> None:
         regions = S.class_regions(model=model, cuts=cuts, bands=bands, share=share)
         for name, poly in regions.items():
@@ -764,6 +812,16 @@ class ClassCounts(Chart):
             text.set_x(n)
             text.set_text(f" {n} ({100 * n / total:.0f}%)")
 
+    def describe(self) -> str:
+        """How many sellers each class has now, and its share."""
+        counts = [int(round(bar.get_width())) for bar in self.bars]
+        total = max(sum(counts), 1)
+        rows = [f"{name} {n} ({percent(n / total)})" for name, n in zip(SELLER_CLASSES, counts)]
+        return (
+            f"{chart_title(self.ax, 'Sellers per class')}, {sum(counts)} sellers: "
+            f"{join_words(rows)}"
+        )
+
 
 def plot_class_counts(classes: Any, *, ax: Axes | None = None, title: str | None = None) -> Axes:
     """Bar chart of how many sellers fall in each class.
@@ -883,6 +941,26 @@ class NextMove(Chart):
         self.caption.set_text(
             f"to {move['target']}: +{move['d_influence']:.1f} infl., "
             f"+{move['d_attractiveness']:.1f} attr."
+        )
+
+    def describe(self) -> str:
+        """The seller's scores and class, and the smallest move to a higher class."""
+        if not self.dot.get_visible() or not len(self.dot.get_xdata()):
+            return "No seller placed on the map yet"
+        influence = float(self.dot.get_xdata()[0])
+        attractiveness = float(self.dot.get_ydata()[0])
+        named = _class_named(self.dot.get_markerfacecolor())
+        text = (
+            f"The seller (the ringed dot) scores influence {influence:.1f} and attractiveness "
+            f"{attractiveness:.1f}: class {named}"
+        )
+        if not self.arrow.get_visible():
+            return f"{text}, the top class: no move up"
+        end_x, end_y = self.arrow.xy
+        target = self.caption.get_text().split(":", 1)[0].removeprefix("to ").strip()
+        return (
+            f"{text}. Smallest move to a higher class ({target}): influence "
+            f"+{end_x - influence:.1f}, attractiveness +{end_y - attractiveness:.1f}"
         )
 
 
@@ -1035,6 +1113,30 @@ class AnchorRanges(Chart):
                 avoid=np.vstack([lo, hi]),
                 leaders=self.leaders,
             )
+
+    def describe(self) -> str:
+        """Each real anchor: its range of scores (where outlets disagree) and its class(es)."""
+        low_classes = [_class_named(c) for c in self.low.get_facecolors()]
+        high_classes = [_class_named(c) for c in self.high.get_facecolors()]
+
+        def span(a: float, b: float) -> str:
+            a, b = sorted((a, b))
+            return f"{a:.0f}" if round(a) == round(b) else f"{a:.0f} to {b:.0f}"
+
+        rows = []
+        for label, segment, low, high in zip(
+            self.labels, self.bars.get_segments(), low_classes, high_classes
+        ):
+            (i0, a0), (i1, a1) = segment
+            named = low if low == high else f"{low} to {high}"
+            rows.append(
+                f"{label.get_text()}: influence {span(i0, i1)}, attractiveness {span(a0, a1)}, "
+                f"{named}"
+            )
+        return (
+            f"Real anchors as diamonds ({len(rows)}; a bar where outlets disagree, from the "
+            f"lower to the higher figure): {'; '.join(rows)}"
+        )
 
 
 def plot_anchor_map(

@@ -26,6 +26,7 @@ from . import cases
 from . import seller_plots as P
 from . import sellers as S
 from ._checks import check_choice
+from .accessible import AccessibleLogSlider, AccessibleSlider
 from .seller_metrics import format_metric
 from .style import CLASS_COLORS, kit_style, new_figure
 from .views import FastFigure, Prediction, View, slider
@@ -68,12 +69,11 @@ THRESHOLD_GOAL = 70.0
 def _metric_slider(name: str, value: float) -> widgets.Widget:
     low, high, step, log = SELLER_SLIDERS[name]
     label = S.METRICS[name].label
-    style = {"description_width": "230px"}
     layout = widgets.Layout(width="520px")
     value = float(min(max(value, low), high))
     if log:
         # ".3s" reads as 6.31M or 3.98k, friendlier than 6.31e+6
-        return widgets.FloatLogSlider(
+        return AccessibleLogSlider(
             value=value,
             base=10,
             min=np.log10(low),
@@ -82,11 +82,11 @@ def _metric_slider(name: str, value: float) -> widgets.Widget:
             description=label,
             readout_format=".3s",
             continuous_update=True,
-            style=style,
+            description_width="230px",
             layout=layout,
         )
     fmt = ".1%" if name == "conversion" else ".3g"  # d3 formats: 6.31M followers, 12.0% conversion
-    return widgets.FloatSlider(
+    return AccessibleSlider(
         value=value,
         min=low,
         max=high,
@@ -94,7 +94,7 @@ def _metric_slider(name: str, value: float) -> widgets.Widget:
         description=label,
         readout_format=fmt,
         continuous_update=True,
-        style=style,
+        description_width="230px",
         layout=layout,
     )
 

@@ -4,6 +4,12 @@ One palette for the whole kit, so that "value creation" is the same blue in note
 notebook 3. The colours are the Okabe-Ito set, which stays distinguishable for the common forms
 of colour blindness; where colour carries meaning a hatch or a label carries it too, so the
 figures also read in greyscale and on a washed-out projector. Text is never smaller than 9 pt.
+
+Contrast (WCAG 2.1 AA, checked by tests/test_accessibility.py over every figure the kit draws):
+text at least 4.5:1 against what is behind it, and lines, markers and shapes that carry meaning
+at least 3:1. The light Okabe-Ito colours (orange, sky blue, yellow) fall below 3:1 on white,
+so they fill areas that have a dark edge, and thin things (lines, text) use :data:`MODULE_INKS`
+and :data:`TEXT_COLORS`, darker colours of the same hues.
 """
 
 from __future__ import annotations
@@ -21,6 +27,8 @@ __all__ = [
     "MODULE_COLORS",
     "MODULE_TINTS",
     "MODULE_HATCHES",
+    "MODULE_INKS",
+    "EDGE",
     "CLASS_COLORS",
     "CLASS_HATCHES",
     "MIN_FONT_PT",
@@ -56,6 +64,17 @@ MODULE_TINTS = {
     "capture": "#F8E1A8",
 }
 MODULE_HATCHES = {"proposition": "", "creation": "//", "delivery": "..", "capture": "xx"}
+#: Darker versions of the module colours, same hues, for what is drawn thin: lines, markers
+#: without a dark edge and text. Each is at least 4.5:1 on white (WCAG 1.4.3 and 1.4.11); the
+#: Okabe-Ito fills stay for areas, which always have a dark edge (``EDGE`` or black).
+MODULE_INKS = {
+    "proposition": "#B34700",
+    "creation": "#0072B2",
+    "delivery": "#00785A",
+    "capture": "#946600",
+}
+#: Edges and outlines of shapes (dots, bars, regions): 12.6:1 on white.
+EDGE = "#333333"
 
 #: Ordered light-to-dark (viridis stops), so the order survives greyscale printing.
 CLASS_COLORS = {
@@ -113,6 +132,7 @@ def new_figure(width: float = 7.0, height: float = 4.5, *, dpi: float = 100) -> 
         fig = Figure(figsize=(width, height), dpi=dpi)
     FigureCanvasAgg(fig)
     return fig
+
 
 #: Colours of text in views and hand-ins (messages, verdicts, notes): darker shades of the
 #: palette's vermillion, bluish green and blue, each at least 4.5:1 against white (WCAG 1.4.3).

@@ -50,6 +50,14 @@ from matplotlib.figure import Figure
 
 from . import _html
 from ._files import check_path, existing, write_file
+from .accessible import (
+    AccessibleIntSlider,
+    AccessibleSlider,
+    FigureImage,
+    LiveReadout,
+    figure_description,
+    html_to_text,
+)
 from .prediction import judge_prediction
 
 __all__ = [
@@ -235,9 +243,15 @@ def slider(
     *,
     fmt: str = ".2f",
     width: str = "420px",
-) -> widgets.FloatSlider:
-    """A float slider in the kit's look: a readable label, live updates, a formatted readout."""
-    return widgets.FloatSlider(
+) -> AccessibleSlider:
+    """A float slider in the kit's look: a named native slider, live updates, a formatted readout.
+
+    The slider is a native ``<input type="range">`` with its label (see
+    :mod:`livekit.accessible`): keyboard, touch and screen readers work in every front end.
+    ``fmt`` is a d3 format (``".2f"``, ``".1%"``, ``".3s"``; see
+    :func:`livekit.accessible.format_value`).
+    """
+    return AccessibleSlider(
         value=value,
         min=low,
         max=high,
@@ -245,23 +259,23 @@ def slider(
         description=description,
         readout_format=fmt,
         continuous_update=True,
-        style={"description_width": "180px"},
+        description_width="180px",
         layout=widgets.Layout(width=width),
     )
 
 
 def int_slider(
     description: str, value: int, low: int, high: int, step: int = 1, *, width: str = "420px"
-) -> widgets.IntSlider:
-    """An integer slider in the kit's look."""
-    return widgets.IntSlider(
+) -> AccessibleIntSlider:
+    """An integer slider in the kit's look (a named native slider; thousands grouped: 50,000)."""
+    return AccessibleIntSlider(
         value=value,
         min=low,
         max=high,
         step=step,
         description=description,
         continuous_update=True,
-        style={"description_width": "180px"},
+        description_width="180px",
         layout=widgets.Layout(width=width),
     )
 
@@ -654,10 +668,12 @@ class View(widgets.VBox):
     ----------
     controls : dict of str to Widget
     charts : dict of str to Chart
-    image : ipywidgets.Image
-        The rendered figure, as PNG bytes in ``image.value``.
-    readout : ipywidgets.HTML
-        Numbers and verdicts for the student.
+    image : livekit.accessible.FigureImage
+        The rendered figure, as PNG bytes in ``image.value``, and its text alternative (what
+        the charts show now) in ``image.alt``.
+    readout : livekit.accessible.LiveReadout
+        Numbers and verdicts for the student (HTML in ``readout.value``), announced to screen
+        readers once they settle.
     error : ipywidgets.HTML
         Empty, or the message of the last error raised by an update.
     save_row : SaveRow or None
@@ -716,8 +732,8 @@ class View(widgets.VBox):
         self.more: widgets.ToggleButton | None = None
         if hidden:
             self.control_box = self._with_more(self.control_box, [controls[n] for n in hidden])
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
-        self.readout = widgets.HTML("")
+        self.image = FigureImage(layout=widgets.Layout(max_width="100%"))
+        self.readout = LiveReadout()
         body: list[widgets.Widget] = []
         if figure is not None:
             body.append(self.image)
@@ -875,9 +891,20 @@ class View(widgets.VBox):
         self.shown.update(numbers)
 
     def redraw(self) -> None:
-        """Render the figure into :attr:`image` (a no-op for views without a figure)."""
+        """Render the figure into :attr:`image` with its text alternative (no-op without a figure).
+
+        The text alternative (``image.alt``) is :func:`~livekit.accessible.figure_description`
+        of the view's title and charts (each chart's ``describe()``), or the readout's text
+        for a view that draws without charts; picture and text reach the browser together.
+        """
         if self.fast is not None:
-            self.image.value = self.fast.render()
+            png = self.fast.render()
+            alt = figure_description(
+                self.title, self.charts.values(), html_to_text(self.readout.value)
+            )
+            with self.image.hold_sync():
+                self.image.alt = alt
+                self.image.value = png
 
     def save(self, path: str | PathLike, *, overwrite: bool = False) -> list[Path]:
         """Save the view's current figure as PNG and SVG (see :func:`save_figure`)."""

@@ -18,12 +18,13 @@ from __future__ import annotations
 import importlib
 import inspect
 import io
+import re
 from pathlib import Path
 
 import matplotlib
 import numpy as np
 import pytest
-from matplotlib.colors import to_rgba
+from matplotlib.colors import to_hex, to_rgba
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
@@ -50,7 +51,7 @@ VIEWS = [(p.stem, name) for p in VIEW_MODULES for name in _public(_module(p), ("
 
 
 def _covered_by_sibling(module, name: str) -> bool:
-    """A ``draw_x(ax, ...)`` that needs an Axes and has a ``plot_x`` calling it is tested through that."""
+    """A ``draw_x(ax, ...)`` needing an Axes, with a ``plot_x`` calling it, is tested by that."""
     if not name.startswith("draw_"):
         return False
     params = list(inspect.signature(getattr(module, name)).parameters.values())
@@ -289,7 +290,8 @@ def _call_plot(module_name: str, func_name: str):
                 if p.default is p.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
             ]
             pytest.skip(
-                f"no arguments known for livekit.{module_name}.{func_name}({', '.join(p.name for p in required)}): "
+                f"no arguments known for livekit.{module_name}.{func_name}"
+                f"({', '.join(p.name for p in required)}): "
                 "add a fixture to FIXTURES in tests/test_accessibility.py"
             )
         args, kwargs = found
@@ -462,3 +464,190 @@ def test_save_control_is_an_addition_only():
     plain = View(title="table only", question="q")
     assert len(plain.children) == 6 and plain.save_row is None
     assert repr(plain) == "<livekit view: table only>"
+
+
+# ------------------------------------------------------------------------- contrast (WCAG 1.4.3/11)
+
+#: WCAG 2.1: text at least 4.5:1 against its background (3:1 when large: 18 pt, or 14 pt bold);
+#: lines, markers and shapes that carry meaning at least 3:1 against what is next to them.
+TEXT_CONTRAST, LARGE_TEXT_CONTRAST, GRAPHICS_CONTRAST = 4.5, 3.0, 3.0
+
+
+def _over(color, background) -> tuple[float, float, float]:
+    """``color`` (with its alpha) painted over an opaque ``background``: an RGB triple."""
+    r, g, b, a = to_rgba(color)
+    br, bg, bb = to_rgba(background)[:3]
+    return (r * a + br * (1 - a), g * a + bg * (1 - a), b * a + bb * (1 - a))
+
+
+def contrast(a, b) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21), from their relative luminance."""
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def _background(fig: Figure, artist, xy) -> tuple[float, float, float]:
+    """The colour under display point ``xy`` below ``artist``: figure, axes, then the patches
+    (bars, blocks, regions, text boxes) that contain the point, composited in drawing order."""
+    colour = _over(fig.get_facecolor(), "white")
+    ax = artist.axes
+    if ax is None or not ax.get_window_extent().contains(*xy):
+        return colour
+    colour = _over(ax.get_facecolor(), colour) if ax.patch.get_visible() else colour
+    under = [
+        p
+        for p in ax.patches
+        if p.get_visible()
+        and p.get_fill()
+        and p.get_zorder() <= artist.get_zorder()
+        and p is not artist
+        and p.contains_point(xy)
+    ]
+    for patch in sorted(under, key=lambda p: p.get_zorder()):
+        face = patch.get_facecolor()
+        if face[3] > 0:
+            colour = _over(face, colour)
+    return colour
+
+
+def _large(text: Text) -> bool:
+    bold = text.get_fontweight() in ("bold", "heavy", "black", 700, 800, 900)
+    return text.get_fontsize() >= 18 or (bold and text.get_fontsize() >= 14)
+
+
+def _low_contrast(fig: Figure) -> list[str]:
+    """Text below 4.5:1 (3:1 large) and meaningful lines, markers and shapes below 3:1."""
+    fig.canvas.draw()
+    problems = _text_problems(fig)
+    for ax in fig.axes:
+        ground = _over(ax.get_facecolor(), _over(fig.get_facecolor(), "white"))
+        problems += _line_problems(ax, ground) + _shape_problems(ax, ground)
+    return sorted(set(problems))
+
+
+def _text_problems(fig: Figure) -> list[str]:
+    renderer = fig.canvas.get_renderer()
+    problems = []
+    for text in fig.findobj(Text):
+        if not text.get_visible() or not text.get_text().strip() or text.get_alpha() == 0:
+            continue
+        box = text.get_window_extent(renderer)
+        ground = _background(fig, text, ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2))
+        patch = text.get_bbox_patch()
+        if patch is not None and patch.get_visible() and patch.get_facecolor()[3] > 0:
+            ground = _over(patch.get_facecolor(), ground)
+        ratio = contrast(_over(text.get_color(), ground), ground)
+        need = LARGE_TEXT_CONTRAST if _large(text) else TEXT_CONTRAST
+        if ratio < need - 1e-9:
+            problems.append(f"text {text.get_text()[:30]!r}: {ratio:.2f}:1")
+    return problems
+
+
+def _line_problems(ax, ground) -> list[str]:
+    problems = []
+    for line in ax.get_lines():
+        if not line.get_visible() or len(line.get_xdata()) == 0:
+            continue
+        drawn = line.get_linestyle() not in ("None", "none", "", " ") and line.get_linewidth()
+        if drawn and contrast(_over(line.get_color(), ground), ground) < GRAPHICS_CONTRAST:
+            problems.append(f"line {line.get_label()!r} {to_hex(line.get_color())}")
+        if line.get_marker() not in (None, "None", "none", "", " "):
+            inks = [line.get_markeredgecolor(), line.get_markerfacecolor()]
+            best = max(contrast(_over(c, ground), ground) for c in inks if c != "none")
+            if best < GRAPHICS_CONTRAST:
+                problems.append(f"marker {line.get_label()!r} {to_hex(line.get_color())}")
+    return problems
+
+
+def _shape_problems(ax, ground) -> list[str]:
+    problems = []
+    for patch in ax.patches:
+        if not patch.get_visible() or (patch.get_alpha() is not None and patch.get_alpha() < 0.5):
+            continue  # translucent shading: a background, its bounds drawn by lines
+        face = patch.get_facecolor() if patch.get_fill() else (0, 0, 0, 0)
+        edge = patch.get_edgecolor() if patch.get_linewidth() > 0 else (0, 0, 0, 0)
+        inks = [c for c in (face, edge) if c[3] > 0]
+        if not inks:
+            continue
+        best = max(contrast(_over(c, ground), ground) for c in inks)
+        if best < GRAPHICS_CONTRAST:
+            problems.append(f"shape {patch.get_gid() or type(patch).__name__}: {best:.2f}:1")
+    return problems
+
+
+def test_contrast_ratio_is_the_wcag_one():
+    assert contrast("black", "white") == pytest.approx(21.0)
+    assert contrast("white", "white") == pytest.approx(1.0)
+    assert contrast("#777777", "white") == pytest.approx(4.48, abs=0.01)  # the classic fail
+    assert contrast("#767676", "white") == pytest.approx(4.54, abs=0.01)  # the classic pass
+    assert contrast("#0072B2", "white") == pytest.approx(5.18, abs=0.02)
+
+
+def test_palette_contrast():
+    white = "white"
+    for name, tint in style.MODULE_TINTS.items():  # backgrounds of blocks with dark text
+        assert contrast("black", tint) >= TEXT_CONTRAST, name
+    for name, ink in style.MODULE_INKS.items():  # lines, markers and text in a module's colour
+        assert contrast(ink, white) >= TEXT_CONTRAST, name
+    for name, ink in style.TEXT_COLORS.items():
+        assert contrast(ink, white) >= TEXT_CONTRAST, name
+    # a fill without an edge of its own is not allowed to carry meaning below 3:1: the kit's
+    # fills that are lighter always get a dark edge (checked figure by figure below)
+    assert contrast(style.EDGE, white) >= GRAPHICS_CONTRAST
+
+
+@pytest.mark.parametrize("module_name,func_name", VIEWS, ids=[f"{m}.{f}" for m, f in VIEWS])
+def test_view_figure_contrast(module_name, func_name):
+    view = getattr(importlib.import_module(f"livekit.{module_name}"), func_name)()
+    if view.fast is None:
+        pytest.skip(f"{func_name} shows no figure")
+    assert _low_contrast(view.fast.fig) == []
+
+
+@pytest.mark.parametrize("module_name,func_name", PLOTS, ids=[f"{m}.{f}" for m, f in PLOTS])
+def test_plot_contrast(module_name, func_name):
+    fig = _figure_of(_call_plot(module_name, func_name))
+    assert _low_contrast(fig) == []
+
+
+def test_contrast_check_can_fail():
+    fig = new_figure(4, 3)
+    with kit_style():
+        ax = fig.add_subplot()
+        ax.text(0.1, 0.9, "pale", color="#AAAAAA")
+        ax.bar([0.5], [0.5], width=0.4, color="#0072B2", edgecolor="none")
+        ax.text(0.5, 0.25, "dark on blue", color="black", ha="center")
+        ax.plot([0, 1], [0.1, 0.1], color=style.OKABE_ITO["yellow"], label="yellow line")
+        ax.bar([0.9], [0.2], width=0.1, color=style.OKABE_ITO["yellow"], edgecolor="none")
+    problems = _low_contrast(fig)
+    assert any(p.startswith("text 'pale'") for p in problems)
+    assert any(p.startswith("text 'dark on blue'") for p in problems)  # 4.1:1 on the bar
+    assert any(p.startswith("line 'yellow line'") for p in problems)
+    assert any(p.startswith("shape Rectangle") for p in problems)
+    assert len(problems) == 4
+
+
+def _html_text_colours(paths) -> dict[str, list[str]]:
+    """Inline text colours (``color:#...``) written into HTML by these modules, by file."""
+    found: dict[str, set] = {}
+    for path in paths:
+        for colour in re.findall(r"(?<![-\w])color:\s*(#[0-9A-Fa-f]{3,6})\b", path.read_text()):
+            found.setdefault(colour.upper(), set()).add(path.name)
+    return {c: sorted(files) for c, files in found.items()}
+
+
+def _low_html_colours(paths) -> dict[str, list[str]]:
+    colours = _html_text_colours(paths)
+    return {c: files for c, files in colours.items() if contrast(c, "white") < TEXT_CONTRAST}
+
+
+def test_html_text_contrast():
+    """Readouts, badges, messages and hand-in pages: their inline colours against white (the
+    colours named in style.TEXT_COLORS are checked in test_palette_contrast)."""
+    assert _low_html_colours(PACKAGE.glob("*.py")) == {}
+
+
+def test_html_colour_check_can_fail(tmp_path):
+    page = tmp_path / "page.py"
+    page.write_text("html = \"<span style='color:#D55E00'>x</span><b style='color: #222'>y</b>\"")
+    assert _low_html_colours([page]) == {"#D55E00": ["page.py"]}

@@ -68,6 +68,7 @@ def test_students_install_only_what_the_notebooks_need():
         "jupyterlab",
         "ipywidgets",
         "jupyterlab-widgets",
+        "anywidget",  # the accessible controls and figures (livekit.accessible)
         "matplotlib",
         "pandas",
         "numpy",

@@ -11,7 +11,7 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from livekit import path
 from livekit import path_plots as pp
 from livekit.charts import Chart
-from livekit.style import MIN_FONT_PT, MODULE_COLORS, MODULE_HATCHES
+from livekit.style import MIN_FONT_PT, MODULE_COLORS, MODULE_HATCHES, MODULE_INKS
 
 
 @pytest.fixture
@@ -99,8 +99,9 @@ def test_waterfall_axis_grows_at_once_and_shrinks_only_when_much_too_big(result)
 def test_path_shows_four_stages_with_their_blocks_and_totals(result):
     ax = pp.plot_path(result)
     boxes = [p for p in ax.patches if isinstance(p, FancyBboxPatch)]
-    assert [to_hex(b.get_edgecolor()) for b in boxes] == [
-        MODULE_COLORS[s].lower() for s in path.STAGES
+    assert [to_hex(b.get_edgecolor()) for b in boxes] == [  # the stage's colour, dark enough
+        MODULE_INKS[s].lower()
+        for s in path.STAGES  # for 3:1 against white (WCAG 1.4.11)
     ]
     text = "\n".join(_texts(ax))
     for name in (

