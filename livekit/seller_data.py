@@ -157,6 +157,8 @@ def read_sellers(
     header: bool = True,
     names: Sequence[str] | None = None,
     label: str | None = None,
+    header_line: int | None = None,
+    sheet: str | int | None = None,
 ) -> pd.DataFrame:
     """Read a user's own seller table from CSV, renaming their columns to the kit's.
 
@@ -223,6 +225,8 @@ def read_sellers(
         header=header,
         names=names,
         label=label,
+        header_line=header_line,
+        sheet=sheet,
     )
     try:
         dataset_weights(table)

@@ -188,7 +188,8 @@ def test_mixed_decimal_marks_are_an_error(tmp_path):
         ("3.5w", ".", 35_000),
         ("12%", ".", 0.12),
         ("1,5万", ",", 15_000),
-        ("1 500", ".", float("nan")),
+        ("1 500", ".", 1500),  # issue 19: spaces grouping thousands are read (was NaN)
+        ("15 00", ".", float("nan")),
         ("1e6", ".", 1e6),
         ("-4", ".", -4),
         ("1,500.5", ".", 1500.5),
