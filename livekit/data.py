@@ -438,8 +438,9 @@ def _forms_said(cells: _Cells, read: pd.DataFrame, good: np.ndarray) -> list[str
         text = cells.raw.texts(cells.theirs)[first]
         many = bounds.size > 1
         said.append(
-            f"{name}: {bounds.size} value{'s are' if many else ' is'} a lower bound written with "
-            f"'+' ({cells.raw.unit} {int(cells.raw.lines[first])}: {text!r}); "
+            f"{name}: {bounds.size} "
+            f"{'values are lower bounds' if many else 'value is a lower bound'} written with '+' "
+            f"({cells.raw.unit} {int(cells.raw.lines[first])}: {text!r}); "
             f"{'each is' if many else 'it is'} read as the bound, so the true figure may be higher"
         )
     signs = sorted(set(read["currency"].to_numpy(dtype=object)[good].tolist()) - {""})

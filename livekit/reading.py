@@ -275,6 +275,7 @@ _EXPORT_HINT = (
     "CSV UTF-8; in a dashboard, its Export or Download button for Excel or CSV; or copy the "
     "cells and paste them"
 )
+_RESAVE = "open it in Excel or WPS and save it as Excel Workbook (.xlsx) or CSV UTF-8"
 #: File signatures (first bytes) of things that are not tables, and what to call them.
 _SIGNATURES = (
     (b"%PDF-", "a PDF document"),
@@ -297,18 +298,21 @@ def _zip_kind(content: bytes) -> str:
             names = set(zf.namelist())
             mimetype = zf.read("mimetype")[:100] if "mimetype" in names else b""
     except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, EOFError):
-        return "a damaged zip archive (perhaps a workbook that was not saved completely)"
+        return (
+            "a damaged zip archive, not a table (perhaps a workbook that was not saved "
+            f"completely): {_RESAVE}"
+        )
     if "xl/workbook.xml" in names:
         return "xlsx"
     if b"spreadsheet" in mimetype:
-        return "an OpenDocument spreadsheet (.ods)"
-    if "word/document.xml" in names:
-        return "a Word document (.docx)"
-    if "ppt/presentation.xml" in names:
-        return "a PowerPoint presentation (.pptx)"
+        return f"an OpenDocument spreadsheet (.ods), which the kit does not read: {_RESAVE}"
     if any(n.startswith("Index/") for n in names):
-        return "an Apple Numbers spreadsheet"
-    return "a zip archive"
+        return f"an Apple Numbers spreadsheet, which the kit does not read: {_RESAVE}"
+    if "word/document.xml" in names:
+        return f"a Word document (.docx), not a table; {_EXPORT_HINT}"
+    if "ppt/presentation.xml" in names:
+        return f"a PowerPoint presentation (.pptx), not a table; {_EXPORT_HINT}"
+    return f"a zip archive, not a table: unzip it and read the table inside; {_EXPORT_HINT}"
 
 
 def _text_start(content: bytes) -> bytes:
@@ -367,31 +371,35 @@ def file_kind(content: bytes, *, where: str = "the file", encoding: str | None =
     if what == "xlsx":
         return "xlsx"
     if what is not None:
-        raise ValueError(f"{where}: is {what}, not a table; {_EXPORT_HINT}")
+        raise ValueError(f"{where}: is {what}")
     return "text"
 
 
 def _not_table(content: bytes, *, binary: bool = True) -> str | None:
-    """What the content is if it is not a text table: "xlsx", a description, or None."""
+    """What the content is if it is not a text table: "xlsx"; what it is and how to get a
+    table from it; or None."""
     if content.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
         return None  # a byte-order mark: text
     if content.startswith(b"PK\x03\x04"):
         return _zip_kind(content)
     if content.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return (
-            "a legacy Excel workbook (.xls) or a password-protected one, which the kit does not "
-            "read: open it in Excel or WPS and save it as .xlsx or CSV"
+            "a legacy Excel workbook (.xls, or a password-protected workbook), which the kit "
+            f"does not read: {_RESAVE}"
         )
     for signature, what in _SIGNATURES:
         if content.startswith(signature):
-            return what
+            return f"{what}, not a table; {_EXPORT_HINT}"
     start = _text_start(content)
     if start.startswith(_HTML_STARTS):
-        return "a web page (HTML) or XML, as some dashboards' export buttons save"
+        return (
+            "a web page (HTML), not a table, as some dashboards' export buttons save; "
+            f"{_EXPORT_HINT}"
+        )
     if _looks_json(content):
-        return "JSON data (pandas.read_json reads it)"
+        return "JSON data, not a table (pandas.read_json reads it)"
     if binary and b"\x00" in content[:4096] and not _utf16_without_bom(content):
-        return "binary data, not text"
+        return f"binary data, not a text table; {_EXPORT_HINT}"
     return None
 
 
@@ -646,7 +654,7 @@ def _skipped_note(records, k: int, header_line: int, unit: str) -> tuple[str, bo
     said = []
     for line in range(1, header_line):
         cells = above.get(line)
-        text = " ".join(c.strip() for c in cells if c.strip()) if cells else ""
+        text = ", ".join(c.strip() for c in cells if c.strip()) if cells else ""
         said.append(f"{unit} {line} {text[:60]!r}" if text else f"{unit} {line} (blank)")
     listed = ", ".join(said[:5]) + (f" and {len(said) - 5} more" if len(said) > 5 else "")
     return f"header: {unit} {header_line}; skipped above it: {listed}", bool(above)
@@ -1523,17 +1531,24 @@ def _pick_sheet(book, sheet: str | int | None, where: str):
                 f"{len(sheets) - 1} (0 = the first): {listing}"
             )
         return sheets[sheet], _sheet_rows(sheets[sheet]), ""
-    for chosen in sorted(sheets, key=lambda s: s.sheet_state != "visible"):
-        rows = _sheet_rows(chosen)
-        if rows:
-            said = ""
-            if len(sheets) > 1:
-                said = (
-                    f"read sheet {chosen.title!r}, the first with data, of {len(sheets)} "
-                    f"({listing}); pass sheet=NAME for another"
-                )
-            return chosen, rows, said
-    raise ValueError(f"{where}: the workbook is empty (no sheet has data)")
+    found = [(s, _sheet_rows(s)) for s in sorted(sheets, key=lambda s: s.sheet_state != "visible")]
+    with_data = [(s, rows) for s, rows in found if rows]
+    if not with_data:
+        raise ValueError(f"{where}: the workbook is empty (no sheet has data)")
+    tables = [(s, rows) for s, rows in with_data if _table_like(rows)]
+    chosen, rows = (tables or with_data)[0]
+    said = ""
+    if len(sheets) > 1:
+        said = (
+            f"read sheet {chosen.title!r}, the first holding a table, of {len(sheets)} sheets "
+            f"({listing}); pass sheet=NAME for another"
+        )
+    return chosen, rows, said
+
+
+def _table_like(rows: list[tuple[int, list[Any]]]) -> bool:
+    """At least two rows, and a row with at least two filled cells."""
+    return len(rows) >= 2 and any(sum(v is not None for v in values) >= 2 for _, values in rows)
 
 
 def _typed_column(values: list[Any]) -> pd.Series:
