@@ -490,9 +490,9 @@ def _total_name(raw: RawTable, row: int) -> str | None:
 
 
 def _sums_row(out: pd.DataFrame, present: list[Column]) -> list[str]:
-    """The columns whose last value is the sum of the values above it, if every number of
-    the last row is such a sum (or a mean) and at least two are given; else []."""
-    summed, given = [], 0
+    """The columns whose last value is the sum of the values above it, if at least two are,
+    and every other number of the last row is such a sum or a mean (a rate's total); else []."""
+    summed, other = [], 0
     for col in present:
         if col.kind not in ("int", "float"):
             continue
@@ -500,12 +500,13 @@ def _sums_row(out: pd.DataFrame, present: list[Column]) -> list[str]:
         last, above = values[-1], values[:-1]
         if not np.isfinite(last):
             continue
-        given += 1
-        if np.isclose(last, np.nansum(above), rtol=1e-3, atol=0.5):
+        if np.isclose(last, np.nansum(above), rtol=1e-4, atol=0):
             summed.append(col.name)
-        elif not np.isclose(last, np.nanmean(above), rtol=1e-2, atol=1e-9):
+        elif np.isclose(last, np.nanmean(above), rtol=1e-3, atol=0):
+            other += 1
+        else:
             return []
-    return summed if given >= 2 and summed else []
+    return summed if len(summed) >= 2 else []
 
 
 def _drop_totals(

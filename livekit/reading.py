@@ -255,9 +255,12 @@ def read_bytes(source: Any, *, label: str | None = None) -> tuple[bytes, str]:
                 "source looks like CSV text, not a file name: pass the text as bytes "
                 "(text.encode()) or as io.StringIO(text)"
             )
-        if not path.is_file():
-            raise ValueError(f"{where}: file not found")
-        return path.read_bytes(), where
+        try:
+            if not path.is_file():
+                raise ValueError(f"{where:.200}: file not found")
+            return path.read_bytes(), where
+        except OSError as exc:  # a name too long, a folder without permission, ...
+            raise ValueError(f"{where:.200}: cannot be read ({exc.strerror or exc})") from None
     if hasattr(source, "read"):
         content = source.read()
         if isinstance(content, str):
@@ -648,7 +651,7 @@ def _find_header(records: list[tuple[int, list[str]]]) -> int:
     return k
 
 
-def _skipped_note(records, k: int, header_line: int, unit: str) -> tuple[str, bool]:
+def _skipped(records, k: int, header_line: int, unit: str) -> tuple[str, bool]:
     """Which lines above the header were skipped, in words; and whether any was not blank."""
     above = {line: cells for line, cells in records[:k]}
     said = []
@@ -657,7 +660,7 @@ def _skipped_note(records, k: int, header_line: int, unit: str) -> tuple[str, bo
         text = ", ".join(c.strip() for c in cells if c.strip()) if cells else ""
         said.append(f"{unit} {line} {text[:60]!r}" if text else f"{unit} {line} (blank)")
     listed = ", ".join(said[:5]) + (f" and {len(said) - 5} more" if len(said) > 5 else "")
-    return f"header: {unit} {header_line}; skipped above it: {listed}", bool(above)
+    return listed, bool(above)
 
 
 # --- numbers -------------------------------------------------------------------------------
@@ -726,7 +729,8 @@ def _scan(text: str) -> _Scan | None:
         return None
     kind, digits = _mantissa_kind(digits)
     multiplier = SUFFIXES[suffix] if suffix else 1.0
-    currency = "".join(dict.fromkeys(c for c in (before, after) if c))
+    signs = {"元": "¥"}.get(after, after)  # 元 and ¥ (full-width ￥ folded) both say yuan
+    currency = "".join(dict.fromkeys(c for c in (before, signs) if c))
     return kind, sign or sign2, digits, exponent or "", multiplier, bool(plus or plus2), currency
 
 
@@ -830,7 +834,11 @@ def parse_numbers(texts: Sequence[str], *, decimal: str = ".") -> pd.DataFrame:
         raise TypeError("texts must hold text cells (str) only")
     _check_decimal(decimal)
     scans = _scans(texts)
-    read = {t: (_value(s, decimal), bool(s and s[5]), s[6] if s else "") for t, s in scans.items()}
+    read = {}
+    for text, scan in scans.items():
+        value = _value(scan, decimal)
+        good = scan is not None and value == value
+        read[text] = (value, good and scan[5], scan[6] if good else "")
     rows = [read[t] for t in texts]
     return pd.DataFrame(
         {
@@ -1225,14 +1233,14 @@ def _layout(
     columns = _columns_of(head, names, len(head), where)
     if line == 1:
         return _Layout(columns, 1, k + 1, (), ())
-    note, skipped = _skipped_note(records, k, line, unit)
+    listed, skipped = _skipped(records, k, line, unit)
     detected = header_line is None
+    note = f"header: {unit} {line}{' (detected)' if detected else ''}; skipped above it: {listed}"
     warning = (
-        (f"{note}; pass header_line=... if the header is on another {unit}",)
-        if skipped and detected
-        else ()
+        f"header: {unit} {line}; skipped above it: {listed}; pass header_line=... if the "
+        f"header is on another {unit}"
     )
-    return _Layout(columns, line, k + 1, (note + (" (detected)" if detected else ""),), warning)
+    return _Layout(columns, line, k + 1, (note,), (warning,) if skipped and detected else ())
 
 
 def split_rows(
