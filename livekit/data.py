@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .reading import Problem, RawTable, TableWarning, parse_numbers, problems_message, read_raw
+from .reading import Problem, RawTable, TableWarning, problems_message, read_raw
 from .schemas import SCHEMAS, Column, Schema
 
 __all__ = ["data_dir", "read_table", "load", "schema_of", "kit_tables", "TOTAL_NAMES"]
@@ -398,7 +398,7 @@ def _numbers_of(cells: _Cells, decimal: str) -> pd.DataFrame | None:
     same = raw.encoding == "xlsx" or decimal == "." or column.dtype.kind == "i"
     if raw.is_number(theirs) and same:
         return None
-    return parse_numbers(raw.texts(theirs), decimal=decimal)
+    return raw.numbers(theirs, decimal)
 
 
 def _number_column(cells: _Cells, decimal: str) -> tuple[pd.Series, list[str]]:

@@ -671,22 +671,31 @@ _FULL = re.compile(
     r"([+-]?)\s*([¥$€£]?)\s*([+-]?)([0-9][0-9.,]*(?: [0-9][0-9.,]*)*|[.,][0-9]+)"
     rf"(?:[eE]([+-]?[0-9]+))?\s*({_SUFFIX})?\s*(\+?)\s*(元|[¥$€£]?)\s*(\+?)"
 )
-_KIND_PATTERNS = (  # (pattern of the digits, kind), tried in order
-    (re.compile(r"[0-9]+"), "plain"),
-    (re.compile(r"[0-9]{1,3}[.,][0-9]{3}"), "ambiguous"),  # 1,500 or 1.500
-    (re.compile(r"[0-9]{1,3}(,[0-9]{3}){2,}"), "dot"),  # 1,234,567: commas group thousands
-    (re.compile(r"[0-9]{1,3}(\.[0-9]{3}){2,}"), "comma"),  # 1.234.567: points group thousands
-    (re.compile(r"[0-9]{1,3}(,[0-9]{3})+\.[0-9]*"), "dot"),  # 1,234.5
-    (re.compile(r"[0-9]{1,3}(\.[0-9]{3})+,[0-9]*"), "comma"),  # 1.234,5
-    (re.compile(r"[0-9]*\.[0-9]+|[0-9]+\.[0-9]*"), "dot"),  # 1500.5, .5, 1500.
-    (re.compile(r"[0-9]*,[0-9]+"), "comma"),  # 1500,5, ,5
-)
+_AMBIGUOUS = re.compile(r"[0-9]{1,3}[.,][0-9]{3}")  # 1,500 or 1.500
+_KINDS_BY_MARKS = {  # (has a comma, has a point): (pattern of the digits, kind), tried in order
+    (True, True): (
+        (re.compile(r"[0-9]{1,3}(,[0-9]{3})+\.[0-9]*"), "dot"),  # 1,234.5
+        (re.compile(r"[0-9]{1,3}(\.[0-9]{3})+,[0-9]*"), "comma"),  # 1.234,5
+    ),
+    (True, False): (
+        (_AMBIGUOUS, "ambiguous"),
+        (re.compile(r"[0-9]{1,3}(,[0-9]{3}){2,}"), "dot"),  # 1,234,567: commas group thousands
+        (re.compile(r"[0-9]*,[0-9]+"), "comma"),  # 1500,5 or ,5
+    ),
+    (False, True): (
+        (_AMBIGUOUS, "ambiguous"),
+        (re.compile(r"[0-9]{1,3}(\.[0-9]{3}){2,}"), "comma"),  # 1.234.567: points group thousands
+        (re.compile(r"[0-9]*\.[0-9]+|[0-9]+\.[0-9]*"), "dot"),  # 1500.5, .5, 1500.
+    ),
+}
 _SPACED = re.compile(r"[0-9]{1,3}( [0-9]{3})+([.,][0-9]*)?")
 
 
 def _mantissa_kind(digits: str) -> tuple[str, str]:
     """Classify the digits part: 'plain', 'dot' (decimal point), 'comma' (decimal comma),
     'ambiguous' (1,500 or 1.500), or 'bad'; and the digits with grouping spaces removed."""
+    if digits.isdigit():
+        return "plain", digits
     if " " in digits:
         if not _SPACED.fullmatch(digits):
             return "bad", digits
@@ -694,7 +703,7 @@ def _mantissa_kind(digits: str) -> tuple[str, str]:
         if "." in digits:
             return "dot", digits
         return ("comma" if "," in digits else "plain"), digits
-    for pattern, kind in _KIND_PATTERNS:
+    for pattern, kind in _KINDS_BY_MARKS.get(("," in digits, "." in digits), ()):
         if pattern.fullmatch(digits):
             return kind, digits
     return "bad", digits
@@ -802,6 +811,24 @@ def _scans(texts: Sequence[str]) -> dict[str, _Scan | None]:
     return {text: _scan(text) for text in set(texts)}
 
 
+def _read_numbers(texts: Sequence[str], scans: dict, decimal: str) -> pd.DataFrame:
+    """value, lower_bound, currency of each cell, from the scans of its distinct texts."""
+    value_of, lower_of, currency_of = {}, {}, {}
+    for text, scan in scans.items():
+        value = _value(scan, decimal)
+        good = scan is not None and value == value
+        value_of[text], lower_of[text] = value, good and scan[5]
+        currency_of[text] = scan[6] if good else ""
+    n = len(texts)
+    return pd.DataFrame(
+        {
+            "value": np.fromiter(map(value_of.__getitem__, texts), dtype=float, count=n),
+            "lower_bound": np.fromiter(map(lower_of.__getitem__, texts), dtype=bool, count=n),
+            "currency": pd.Series(list(map(currency_of.__getitem__, texts)), dtype=object),
+        }
+    )
+
+
 def parse_numbers(texts: Sequence[str], *, decimal: str = ".") -> pd.DataFrame:
     """Read a column of cells as numbers, as :func:`parse_number` does, with what each form said.
 
@@ -818,8 +845,8 @@ def parse_numbers(texts: Sequence[str], *, decimal: str = ".") -> pd.DataFrame:
     -------
     pandas.DataFrame
         One row per cell: ``value`` (float; NaN for an empty cell or one that is not a number),
-        ``lower_bound`` (True for a form like ``10w+``), ``currency`` (the signs it carried,
-        e.g. ``"¥"``, or "").
+        ``lower_bound`` (True for a form like ``10w+``), ``currency`` (the sign it carried,
+        e.g. ``"¥"`` for ¥, ￥ or 元, or "").
 
     Examples
     --------
@@ -833,32 +860,18 @@ def parse_numbers(texts: Sequence[str], *, decimal: str = ".") -> pd.DataFrame:
     if not all(isinstance(t, str) for t in texts):
         raise TypeError("texts must hold text cells (str) only")
     _check_decimal(decimal)
-    scans = _scans(texts)
-    read = {}
-    for text, scan in scans.items():
-        value = _value(scan, decimal)
-        good = scan is not None and value == value
-        read[text] = (value, good and scan[5], scan[6] if good else "")
-    rows = [read[t] for t in texts]
-    return pd.DataFrame(
-        {
-            "value": np.array([r[0] for r in rows], dtype=float),
-            "lower_bound": np.array([r[1] for r in rows], dtype=bool),
-            "currency": pd.Series([r[2] for r in rows], dtype=object),
-        }
-    )
+    return _read_numbers(texts, _scans(texts), decimal)
 
 
-def _first_kinds(texts: Sequence[str]) -> dict[str, int]:
+def _first_kinds(texts: Sequence[str], scans: dict | None = None) -> dict[str, int]:
     """The position of the first cell of each decimal kind ('dot', 'comma', 'ambiguous')."""
-    scans = _scans(texts)
-    found: dict[str, int] = {}
-    for k, text in enumerate(texts):
-        scan = scans[text]
-        if scan is not None and scan[0] in ("dot", "comma", "ambiguous"):
-            found.setdefault(scan[0], k)
-            if len(found) == 3:
-                break
+    scans = _scans(texts) if scans is None else scans
+    kind_of = {text: scan[0] if scan else None for text, scan in scans.items()}
+    kinds = list(map(kind_of.__getitem__, texts))
+    found = {}
+    for kind in ("dot", "comma", "ambiguous"):
+        if kind in kind_of.values():
+            found[kind] = kinds.index(kind)
     return found
 
 
@@ -1013,6 +1026,18 @@ class RawTable:
             self._cache[column] = found
         return found[:limit]
 
+    def numbers(self, column: str, decimal: str) -> pd.DataFrame:
+        """A column's cells read as numbers (as :func:`parse_numbers` reads them) with
+        ``decimal`` as the decimal mark; each distinct text is read once per table."""
+        _check_decimal(decimal)
+        return _read_numbers(self.texts(column), self._scans_of(column), decimal)
+
+    def _scans_of(self, column: str) -> dict:
+        key = ("scans", column)
+        if key not in self._cache:
+            self._cache[key] = _scans(self.texts(column))
+        return self._cache[key]
+
     def frame(self) -> pd.DataFrame:
         """The cells as a DataFrame of text (one column per header name)."""
         return pd.DataFrame(
@@ -1040,7 +1065,7 @@ class RawTable:
                 found |= {"dot"} if dot else set()
                 unsure = unsure or maybe
             else:
-                found |= set(_first_kinds(self.texts(name)))
+                found |= set(_first_kinds(self.texts(name), self._scans_of(name)))
         if not found & {"comma", "ambiguous"} and ("dot" in found or not unsure):
             return "."
         return _decide_decimal(self._first_cells(names), self.label)
@@ -1069,7 +1094,7 @@ class RawTable:
             if self.is_number(name) and native:
                 continue
             texts = self.texts(name)
-            for kind, k in _first_kinds(texts).items():
+            for kind, k in _first_kinds(texts, self._scans_of(name)).items():
                 first.setdefault(kind, (int(self.lines[k]), name, texts[k]))
         return first
 

@@ -566,6 +566,8 @@ _DECIMALS = {"detect": None, "point 1.5": ".", "comma 1,5": ","}
 _FIRST_TABLE = "first with a table"
 #: The readout while the file cannot be read.
 _NOT_CLASSIFIED = "<i>No sellers classified until the file can be read: see the problems above.</i>"
+#: The most dots the map draws (a larger table shows every k-th seller, and says so).
+_MAP_DOTS = 1000
 #: Controls that set a reading option of the flow, and the option each sets.
 _OPTION_CONTROLS = ("sep", "encoding", "decimal", "sheet", "header_line")
 
@@ -830,10 +832,12 @@ def _own_step(flow: OwnDataFlow, controls: dict, change: dict | None) -> bool:
 
 
 def _offer(picker: widgets.Dropdown, options: list[tuple[str, object]], value) -> None:
-    """Give a drop-down these options and this value, touching only what differs (so a move
-    that changes neither sends no event)."""
-    if picker.options != tuple(options):
-        picker.options = options
+    """Give a drop-down these options, ``value`` first and chosen. A drop-down whose options
+    change starts at the first one, so it passes through no other value (which would reach the
+    flow as the student's choice); nothing is touched when nothing differs."""
+    ordered = sorted(options, key=lambda option: option[1] != value)
+    if picker.options != tuple(ordered):
+        picker.options = ordered
     if picker.value != value:
         picker.value = value
 
@@ -911,14 +915,16 @@ def _own_scored(
 def _own_draw(view: View, flow: OwnDataFlow, scored: pd.DataFrame, params: dict) -> None:
     """The scored sellers classified on the map, in the table and the counts."""
     classes = S.classify(scored, **params)
-    names = scored["seller"].astype(str).tolist()
+    step = -(-len(scored) // _MAP_DOTS)  # a large table: every step-th seller on the map
+    dots = scored.iloc[::step]
+    names = dots["seller"].astype(str).tolist()
     chart = view.charts["map"]
     plural = "s" if len(scored) != 1 else ""
     heading = f"{flow.name}: {len(scored):,} seller{plural}, {params['model']} model"
     if chart.ax.get_title() != heading:
         chart.ax.set_title(heading)
         view.fast.invalidate()
-    chart.update(scored, classes, labels=names[: len(chart.labels)], **params)
+    chart.update(dots, np.asarray(classes)[::step], labels=names[: len(chart.labels)], **params)
     view.charts["table"].update(scored, classes)
     counts = S.class_counts(classes)
     note = scored.attrs.get("reference_note", "")
@@ -927,11 +933,19 @@ def _own_draw(view: View, flow: OwnDataFlow, scored: pd.DataFrame, params: dict)
         if scored.attrs.get("reference") == "teaching set"
         else "Scored against <b>your own table</b> (its sellers against each other)."
     )
+    thinned = (
+        f" The map shows one seller in {step} ({len(dots):,} of {len(scored):,}, in file "
+        "order); the counts cover all."
+        if step > 1
+        else ""
+    )
     view.readout.value = (
-        " &nbsp; ".join(f"{_class_badge(c)} {counts[c]}" for c in reversed(SELLER_CLASSES))
+        " &nbsp; ".join(f"{_class_badge(c)} {counts[c]:,}" for c in reversed(SELLER_CLASSES))
         + f"<br>{against} The thresholds and weights are the kit's choices, not the paper's."
+        + thinned
     )
     view.show(
+        dots=len(dots),
         reference=scored.attrs.get("reference", ""),
         reference_note=note,
         classes=dict(zip(names, map(str, classes))),
@@ -1027,8 +1041,7 @@ def explore_own_data(
     def update(change=None) -> None:
         if not _own_step(flow, controls, change):
             return  # an empty paste, or a control set to what the flow holds
-        with view.quiet():  # the drop-downs show the flow's file; their events are not choices
-            _own_sync(controls, flow)
+        _own_sync(controls, flow)  # the drop-downs show the flow's file
         _show_model_controls(controls)
         params = _model_params(controls)
         scored = _own_scored(view, flow, preview, params)

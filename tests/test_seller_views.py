@@ -643,6 +643,17 @@ def test_a_file_too_large_for_the_view_is_refused_with_its_size():
     assert len(view.shown["classes"]) == 4
 
 
+def test_a_large_table_is_thinned_on_the_map_and_counted_in_full():
+    rows = "".join(f"Shop {k},{1000 + 37 * k},{10 + (k * 7) % 900}\n" for k in range(2500))
+    view = V.explore_own_data(example=False)
+    _upload(view, "big.csv", ("Name,Fans,Viewers\n" + rows).encode())
+    assert view.error.value == "" and sum(view.shown["counts"].values()) == 2500
+    assert view.shown["dots"] == 834 and view.charts["map"].points.get_offsets().shape == (834, 2)
+    assert "one seller in 3 (834 of 2,500, in file order); the counts cover all" in (
+        view.readout.value
+    )
+
+
 def test_a_web_page_upload_says_what_it_is():
     view = V.explore_own_data()
     _upload(view, "export.csv", b"<!DOCTYPE html><html><body>dashboard</body></html>")
