@@ -517,7 +517,11 @@ class OwnDataFlow:
         sniffed = self.sniffed
         if sniffed is None or column not in sniffed.columns:
             raise ValueError(f"column must be one of the file's columns {list(self.columns)}")
-        kits = column_options(sniffed.preview[column].tolist(), decimal=sniffed.decimal or ".")
+        key = ("offered", column)
+        if key not in self._cache:
+            cells = sniffed.preview[column].tolist()
+            self._cache[key] = column_options(cells, decimal=sniffed.decimal or ".")
+        kits = list(self._cache[key])
         now = self.kit_of(column)
         return kits + [now] if now and now not in kits else kits
 

@@ -708,6 +708,11 @@ def _own_prediction() -> Prediction:
     )
 
 
+def _names(scored: pd.DataFrame) -> list[str]:
+    """The sellers' names as a list of text (quick for a long table)."""
+    return [str(name) for name in np.asarray(scored["seller"], dtype=object).tolist()]
+
+
 class _SellerTable(widgets.HTML):
     """The classified sellers as an HTML table beside the map: a chart of the view
     (``view.charts["table"]``) without artists."""
@@ -720,13 +725,16 @@ class _SellerTable(widgets.HTML):
     def update(self, scored: pd.DataFrame, classes) -> None:
         shown = pd.DataFrame(
             {
-                "seller": scored["seller"].astype(str).to_numpy(),
-                "influence": scored["influence"].round(1).to_numpy(),
-                "attractiveness": scored["attractiveness"].round(1).to_numpy(),
-                "class": np.asarray(classes, dtype=object),
+                "seller": _names(scored.head(12)),
+                "influence": scored["influence"].head(12).round(1).to_numpy(),
+                "attractiveness": scored["attractiveness"].head(12).round(1).to_numpy(),
+                "class": np.asarray(classes, dtype=object)[:12],
             }
         )
-        self.value = _table_html(shown, caption="Your sellers", limit=12)
+        more = (
+            f"<div><i>... and {len(scored) - 12:,} more rows</i></div>" if len(scored) > 12 else ""
+        )
+        self.value = _table_html(shown, caption="Your sellers", limit=12) + more
 
 
 def _own_controls(model: str, method: str) -> dict[str, widgets.Widget]:
@@ -917,7 +925,7 @@ def _own_draw(view: View, flow: OwnDataFlow, scored: pd.DataFrame, params: dict)
     classes = S.classify(scored, **params)
     step = -(-len(scored) // _MAP_DOTS)  # a large table: every step-th seller on the map
     dots = scored.iloc[::step]
-    names = dots["seller"].astype(str).tolist()
+    names = _names(dots)
     chart = view.charts["map"]
     plural = "s" if len(scored) != 1 else ""
     heading = f"{flow.name}: {len(scored):,} seller{plural}, {params['model']} model"
@@ -948,7 +956,7 @@ def _own_draw(view: View, flow: OwnDataFlow, scored: pd.DataFrame, params: dict)
         dots=len(dots),
         reference=scored.attrs.get("reference", ""),
         reference_note=note,
-        classes=dict(zip(names, map(str, classes))),
+        classes=dict(zip(_names(scored), map(str, classes))),
         counts={c: int(n) for c, n in counts.items()},
     )
     view.redraw()

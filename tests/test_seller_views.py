@@ -648,6 +648,7 @@ def test_a_large_table_is_thinned_on_the_map_and_counted_in_full():
     view = V.explore_own_data(example=False)
     _upload(view, "big.csv", ("Name,Fans,Viewers\n" + rows).encode())
     assert view.error.value == "" and sum(view.shown["counts"].values()) == 2500
+    assert len(view.shown["classes"]) == 2500  # every seller's class, dots or not
     assert view.shown["dots"] == 834 and view.charts["map"].points.get_offsets().shape == (834, 2)
     assert "one seller in 3 (834 of 2,500, in file order); the counts cover all" in (
         view.readout.value
