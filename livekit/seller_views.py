@@ -966,7 +966,7 @@ def _problem_lines(view: View) -> None:
     """Show a message of several problems one problem a line in the view's error line."""
 
     def lines(change) -> None:
-        if "\n" in change["new"]:
+        if "\n" in change["new"] and "<pre" not in change["new"]:  # not a folded traceback
             view.error.value = change["new"].replace("\n", "<br>&nbsp;&nbsp;")
 
     view.error.observe(lines, names="value")
