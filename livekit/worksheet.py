@@ -21,21 +21,18 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import stat
-import tempfile
 from collections.abc import Mapping
 from os import PathLike
 from pathlib import Path
 from typing import Any
 
 from ._checks import check_bool, check_text
+from ._files import write_file
 from .canvas import BLOCKS
 
 __all__ = [
     "MAX_CHARS",
     "FORMATS",
-    "WorksheetExistsError",
     "empty_worksheet",
     "check_worksheet",
     "save_worksheet",
@@ -49,24 +46,13 @@ FORMATS = (".csv", ".json")
 _MARK = "livekit canvas"
 
 
-class WorksheetExistsError(ValueError):
-    """Saving would replace an existing file, and replacing was not allowed.
-
-    A :class:`ValueError`, so code that catches those still catches it; a form can catch it by
-    name to point at its own "replace existing file" control. ``path`` is the file.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        super().__init__(
-            f"{path}: the file already exists; choose another name or allow replacing it (overwrite=True)"
-        )
-
-
 def _os_problem(target: Path, exc: OSError, doing: str) -> ValueError:
     """An operating-system error while reading or writing ``target``, as a ValueError in words."""
     if isinstance(exc, PermissionError):
-        why = "permission denied (the file or its folder is protected); choose a file in a folder of your own"
+        why = (
+            "permission denied (the file or its folder is protected); "
+            "choose a file in a folder of your own"
+        )
     elif isinstance(exc, IsADirectoryError):
         why = "it is a folder, not a file"
     else:
@@ -105,7 +91,8 @@ def check_worksheet(sheet: Any, *, where: str = "sheet") -> dict[str, str]:
         check_text(f"{where}[{block!r}]", text)
         if len(text) > MAX_CHARS:
             raise ValueError(
-                f"{where}[{block!r}] is {len(text)} characters long; at most {MAX_CHARS} fit on the canvas"
+                f"{where}[{block!r}] is {len(text)} characters long; at most {MAX_CHARS} fit on "
+                "the canvas"
             )
         out[block] = text
     return out
@@ -121,7 +108,8 @@ def _target(path: Any) -> Path:
         raise ValueError("path must name a file, e.g. 'my_canvas.json'")
     if target.suffix.lower() not in FORMATS:
         raise ValueError(
-            f"path {str(target)!r} must end in .csv or .json, got {target.suffix or 'no extension'!r}"
+            f"path {str(target)!r} must end in .csv or .json, got "
+            f"{target.suffix or 'no extension'!r}"
         )
     return target
 
@@ -166,72 +154,30 @@ def save_worksheet(
 
     Raises
     ------
-    WorksheetExistsError
-        (a ValueError) If the file exists and ``overwrite`` is False.
+    FileExistsError
+        If the file exists and ``overwrite`` is False (the file is left untouched).
     ValueError
         If the name or worksheet is invalid, or the file cannot be written (permission
         denied, a folder in the way, a name too long, ...); the message names the file.
     TypeError
-        If ``sheet`` is not a mapping of text, ``path`` not a file name, or ``overwrite`` not a bool.
+        If ``sheet`` is not a mapping of text, ``path`` not a file name, or ``overwrite`` not
+        a bool.
 
     Notes
     -----
-    A replaced file keeps its permission bits; a new file gets the usual ones for a new file
-    (read-write for you, as the process's umask allows for others).
+    Written by :func:`livekit._files.write_file`: atomic; a replaced file keeps its permission
+    bits, a new file gets the usual ones (read-write for you, as the umask allows for others).
     """
     check_bool("overwrite", overwrite)
     target = _target(path)
     sheet = check_worksheet(sheet)
+    content = _encode(sheet, target.suffix.lower())
     try:
-        return _save(sheet, target, overwrite)
+        return write_file(target, content, overwrite=overwrite)
+    except FileExistsError:
+        raise
     except OSError as exc:
         raise _os_problem(target, exc, "write") from None
-
-
-def _new_file_mode() -> int:
-    """The permission bits ``open()`` would give a new file (0o666 less the umask), always with
-    read and write for the owner (Pyodide, the browser edition, reports a umask of 0o777 while its
-    ``open()`` makes 0o666 files: taken at its word, the saved file could not be read back)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return (0o666 & ~mask) | 0o600
-
-
-def _save(sheet: dict[str, str], target: Path, overwrite: bool) -> Path:
-    if target.exists() and not overwrite:
-        raise WorksheetExistsError(target)
-    if target.exists() and not target.is_file():
-        raise ValueError(f"{target}: is a folder, not a file")
-    mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else _new_file_mode()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(_encode(sheet, target.suffix.lower()))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)  # mkstemp makes 0o600; keep the replaced file's bits
-        if overwrite:
-            os.replace(tmp, target)
-        else:
-            _place_new(tmp, target)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    return target
-
-
-def _place_new(tmp: Path, target: Path) -> None:
-    """Give ``tmp`` the name ``target`` only if no file has that name (no overwrite, no race)."""
-    try:
-        os.link(tmp, target)  # fails if target exists, atomically
-    except FileExistsError:
-        raise WorksheetExistsError(target) from None
-    except (OSError, AttributeError):  # no hard links (some file systems; Pyodide has no os.link)
-        if target.exists():
-            raise WorksheetExistsError(target) from None
-        os.replace(tmp, target)
 
 
 def load_worksheet(path: str | PathLike) -> dict[str, str]:
@@ -292,7 +238,8 @@ def _parse_json(raw: str, where: str) -> dict:
         )
     if not isinstance(data["blocks"], dict):
         raise ValueError(
-            f"{where}: 'blocks' must be an object {{block: text}}, got {type(data['blocks']).__name__}"
+            f"{where}: 'blocks' must be an object {{block: text}}, got "
+            f"{type(data['blocks']).__name__}"
         )
     for block, text in data["blocks"].items():
         if not isinstance(text, str):

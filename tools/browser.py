@@ -777,7 +777,7 @@ def broken_notebook(extra_cells: list[str] = ()):
 
     cells = [
         new_markdown_cell("A throwaway notebook that the browser checks must reject."),
-        new_code_cell("from livekit.setup_check import explore_demo\nexplore_demo()"),
+        new_code_cell("from livekit.setup_views import explore_demo\nexplore_demo()"),
         # a widget whose JavaScript cannot be found: it cannot render
         new_code_cell(
             "import ipywidgets as widgets\nfrom traitlets import Unicode\n\n"
