@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+import warnings
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 
 from ._checks import check_choice, check_text
 from .data import load, read_table
-from .reading import parse_number, sniff, source_label
+from .reading import Sniffed, TableWarning, parse_number, sniff, source_label
 from .schemas import Column, Schema
 from .seller_metrics import METRICS, dataset_weights
 
@@ -39,6 +40,9 @@ __all__ = [
     "sniff",
     "guess_columns",
     "column_options",
+    "OwnDataFlow",
+    "MAX_VIEW_BYTES",
+    "PASTED_NAME",
 ]
 
 #: Data sets the whole-data-set view offers: picker label -> loader name.
@@ -157,6 +161,8 @@ def read_sellers(
     header: bool = True,
     names: Sequence[str] | None = None,
     label: str | None = None,
+    header_line: int | None = None,
+    sheet: str | int | None = None,
 ) -> pd.DataFrame:
     """Read a user's own seller table from CSV, renaming their columns to the kit's.
 
@@ -208,7 +214,8 @@ def read_sellers(
     if columns is not None:
         if not isinstance(columns, Mapping):
             raise TypeError(
-                f"columns must be a mapping {{their column: kit column}}, got {type(columns).__name__}"
+                "columns must be a mapping {their column: kit column}, "
+                f"got {type(columns).__name__}"
             )
         for theirs, ours in columns.items():
             check_text("columns key", theirs)
@@ -223,6 +230,8 @@ def read_sellers(
         header=header,
         names=names,
         label=label,
+        header_line=header_line,
+        sheet=sheet,
     )
     try:
         dataset_weights(table)
@@ -341,3 +350,222 @@ def column_options(values: Sequence[str], *, decimal: str = ".") -> list[str]:
         return ["seller"]
     top = max(numbers)
     return ["seller", *(m.name for m in METRICS.values() if m.high is None or top <= m.high)]
+
+
+# --- the own-data flow: upload -> detect -> map -> read -> score ----------------------------
+
+#: The largest file the upload view takes, in bytes; a larger one is read with code
+#: (:func:`read_sellers`), which has no limit.
+MAX_VIEW_BYTES = 10 * 2**20
+#: The name messages give cells pasted into the view.
+PASTED_NAME = "pasted cells"
+_OPTIONS = ("sep", "encoding", "decimal", "sheet", "header_line")
+_PREVIEW_ROWS = 200  # rows the column options are judged by
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n / 2**10:.0f} KB"
+
+
+class OwnDataFlow:
+    """A user's own seller table, step by step: upload or paste, detect, map, read, score.
+
+    The plain object behind :func:`livekit.seller_views.explore_own_data`: each step keeps its
+    result until something it depends on changes (a new file, an option, a column's choice),
+    so a slider move re-reads nothing. The student's choices are kept by column name across
+    files. Nothing here draws or shows; every problem is a ``ValueError`` whose message lists
+    what is wrong.
+
+    Parameters
+    ----------
+    score : callable
+        ``score(table, method=...) -> DataFrame`` with ``influence`` and ``attractiveness``:
+        :func:`livekit.sellers.score_sellers` (passed in: this module sits below
+        :mod:`livekit.sellers`).
+    max_bytes : int
+        The largest file :meth:`load` takes (default :data:`MAX_VIEW_BYTES`).
+
+    Attributes
+    ----------
+    name : str or None
+        The file's name (None before any file).
+    note : str
+        Where it came from ("your upload", "pasted cells", "the kit's example file").
+    options : dict
+        ``sep``, ``encoding``, ``decimal``, ``sheet``, ``header_line`` (None: detect).
+    choices : dict of str to str
+        ``{their column: kit column or ""}`` the student chose, kept across files.
+
+    Examples
+    --------
+    >>> from livekit import sellers
+    >>> flow = OwnDataFlow(score=sellers.score_sellers)
+    >>> flow.paste("主播\\t粉丝数\\t场均观看\\n果园小王\\t8.6万\\t1200\\n茶山阿妹\\t3.2万\\t450\\n")
+    True
+    >>> flow.mapping
+    {'主播': 'seller', '粉丝数': 'followers', '场均观看': 'avg_viewers'}
+    >>> flow.table()["followers"].tolist()
+    [86000.0, 32000.0]
+    """
+
+    def __init__(self, *, score: Callable[..., pd.DataFrame], max_bytes: int = MAX_VIEW_BYTES):
+        if not callable(score):
+            raise TypeError(
+                f"score must be a function such as livekit.sellers.score_sellers, got {score!r:.60}"
+            )
+        if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
+            raise ValueError(
+                f"max_bytes must be a whole number of bytes, 1 or more, got {max_bytes!r}"
+            )
+        self._score = score
+        self.max_bytes = max_bytes
+        self.name: str | None = None
+        self.note = ""
+        self.options: dict[str, Any] = dict.fromkeys(_OPTIONS)
+        self.choices: dict[str, str] = {}
+        self._content: bytes | None = None
+        self._cache: dict[str, tuple] = {}
+
+    # --- upload or paste ---------------------------------------------------------------
+
+    def load(self, content: bytes, *, name: str, note: str = "your upload") -> bool:
+        """Take a file's content (an upload's bytes); returns True (a new file).
+
+        Raises
+        ------
+        ValueError
+            If the file is larger than ``max_bytes``: the message gives its size and the code
+            route.
+        """
+        if not isinstance(content, (bytes, bytearray, memoryview)):
+            raise TypeError(f"content must be the file's bytes, got {type(content).__name__}")
+        check_text("name", name)
+        content = bytes(content)
+        if len(content) > self.max_bytes:
+            raise ValueError(
+                f"{name}: is {_size(len(content))}; this view takes files up to "
+                f"{_size(self.max_bytes)}. Read it with code instead: "
+                f"sellers.read_sellers({name!r}, columns={{...}}) (README: Bring your own data)"
+            )
+        self.name, self.note, self._content = name, str(note), content
+        self.options["sheet"] = None  # another file has other sheets
+        self._cache.clear()
+        return True
+
+    def paste(self, text: str, *, name: str = PASTED_NAME) -> bool:
+        """Take cells pasted from a spreadsheet (Excel and WPS copy them tab-separated, one row
+        a line); returns False for blank text (nothing changes)."""
+        if not isinstance(text, str):
+            raise TypeError(f"text must be the pasted cells (str), got {type(text).__name__}")
+        if not text.strip():
+            return False
+        return self.load(text.encode("utf-8"), name=name, note="pasted cells")
+
+    def set_options(self, **options: Any) -> bool:
+        """Set reading options (``sep``, ``encoding``, ``decimal``, ``sheet``, ``header_line``;
+        None detects); returns whether any changed."""
+        unknown = sorted(set(options) - set(_OPTIONS))
+        if unknown:
+            raise ValueError(f"options must be among {list(_OPTIONS)}, got {unknown}")
+        changed = {k: v for k, v in options.items() if self.options[k] != v}
+        if changed:
+            self.options.update(changed)
+            self._cache.clear()
+        return bool(changed)
+
+    # --- detect and map ----------------------------------------------------------------
+
+    @property
+    def sniffed(self) -> Sniffed | None:
+        """What the file is and its first rows (:func:`livekit.reading.sniff`); None before any
+        file. A file that cannot be read has ``problems`` instead of raising."""
+        if self._content is None:
+            return None
+        if "sniffed" not in self._cache:
+            found = sniff(self._content, rows=_PREVIEW_ROWS, label=self.name, **self.options)
+            self._cache["sniffed"] = (found, guess_columns(list(found.columns)))
+        return self._cache["sniffed"][0]
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The file's column names (empty before a readable file)."""
+        return self.sniffed.columns if self.sniffed is not None else ()
+
+    def kit_of(self, column: str) -> str:
+        """The kit column ``column`` maps to: the student's choice, else the guess; "" if none."""
+        if column in self.choices:
+            return self.choices[column]
+        return self._cache["sniffed"][1].get(column, "") if self.sniffed is not None else ""
+
+    @property
+    def mapping(self) -> dict[str, str]:
+        """``{their column: kit column}`` for every mapped column of the file."""
+        return {c: self.kit_of(c) for c in self.columns if self.kit_of(c)}
+
+    def choose(self, column: str, kit: str) -> bool:
+        """Map ``column`` to ``kit`` ("" for not used); returns whether that changed anything."""
+        check_text("column", column)
+        check_choice("kit", kit, ["", *kit_columns()])
+        if self.kit_of(column) == kit:
+            return False
+        self.choices[column] = kit
+        return True
+
+    def offered(self, column: str) -> list[str]:
+        """The kit columns ``column`` could map to, judging by its first cells
+        (:func:`column_options`), with its current choice."""
+        sniffed = self.sniffed
+        if sniffed is None or column not in sniffed.columns:
+            raise ValueError(f"column must be one of the file's columns {list(self.columns)}")
+        key = ("offered", column)
+        if key not in self._cache:
+            cells = sniffed.preview[column].tolist()
+            self._cache[key] = column_options(cells, decimal=sniffed.decimal or ".")
+        kits = list(self._cache[key])
+        now = self.kit_of(column)
+        return kits + [now] if now and now not in kits else kits
+
+    # --- read and score ----------------------------------------------------------------
+
+    def table(self) -> pd.DataFrame:
+        """The sellers read with the current mapping (:func:`read_sellers`), kept until the
+        file, an option or the mapping changes.
+
+        Raises
+        ------
+        ValueError
+            No file yet, a file that cannot be read, a mapping the table breaks, or cells that
+            break the kit's schema (every problem listed).
+        """
+        sniffed = self.sniffed
+        if sniffed is None:
+            raise ValueError("no file yet: upload one, paste cells, or use the example file")
+        if sniffed.problems:
+            raise ValueError("\n".join(sniffed.problems))
+        key = tuple(self.mapping.items())
+        if self._cache.get("table", (None,))[0] != key:
+            with warnings.catch_warnings():  # said in attrs["warnings"], shown by the view
+                warnings.simplefilter("ignore", TableWarning)
+                read = read_sellers(
+                    self._content, columns=self.mapping, label=self.name, **self.options
+                )
+            self._cache["table"] = (key, read)
+        return self._cache["table"][1]
+
+    def scored(self, method: str = "log-minmax") -> pd.DataFrame:
+        """The sellers with their ``influence`` and ``attractiveness`` scores (``score``),
+        kept until the table or ``method`` changes."""
+        table = self.table()
+        key = (id(table), method)
+        if self._cache.get("scored", (None,))[0] != key:
+            self._cache["scored"] = (key, self._score(table, method=method))
+        return self._cache["scored"][1]
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What was read differently from the file's face (lines skipped, a totals row dropped,
+        lower bounds, the sheet chosen): from the last reading, else from the first look."""
+        key, read = self._cache.get("table", (None, None))
+        if read is not None and key == tuple(self.mapping.items()):
+            return tuple(read.attrs.get("warnings", ()))
+        return self.sniffed.warnings if self.sniffed is not None else ()

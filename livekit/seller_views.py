@@ -27,6 +27,7 @@ from . import seller_plots as P
 from . import sellers as S
 from ._checks import check_choice
 from .accessible import AccessibleLogSlider, AccessibleSlider
+from .seller_data import OwnDataFlow
 from .seller_metrics import format_metric
 from .style import CLASS_COLORS, kit_style, new_figure
 from .views import FastFigure, Prediction, View, slider
@@ -565,6 +566,13 @@ _NOT_USED = "(not used)"
 _SEPARATORS = {"detect": None, "comma ,": ",", "semicolon ;": ";", "tab": "\t"}
 _ENCODINGS = {"detect": None, "UTF-8": "utf-8", "GBK / GB18030": "gb18030", "UTF-16": "utf-16"}
 _DECIMALS = {"detect": None, "point 1.5": ".", "comma 1,5": ","}
+_FIRST_TABLE = "first with a table"
+#: The readout while the file cannot be read.
+_NOT_CLASSIFIED = "<i>No sellers classified until the file can be read: see the problems above.</i>"
+#: The most dots the map draws (a larger table shows every k-th seller, and says so).
+_MAP_DOTS = 1000
+#: Controls that set a reading option of the flow, and the option each sets.
+_OPTION_CONTROLS = ("sep", "encoding", "decimal", "sheet", "header_line")
 
 
 def own_data_example(*, encoding: str = "gb18030", sep: str = ";") -> bytes:
@@ -600,7 +608,8 @@ def own_data_example(*, encoding: str = "gb18030", sep: str = ";") -> bytes:
 
 
 def _uploaded(value) -> tuple[str, bytes] | None:
-    """(name, content) of the first uploaded file, from ipywidgets 8's tuple of dicts (or 7's dict)."""
+    """(name, content) of the first uploaded file, from ipywidgets 8's tuple of dicts (or 7's
+    dict)."""
     if not value:
         return None
     entries = list(value.values()) if isinstance(value, dict) else list(value)
@@ -619,49 +628,62 @@ def _kit_label(kit: str) -> str:
 
 
 def _table_html(frame: pd.DataFrame, *, caption: str = "", limit: int = 8) -> str:
+    """A DataFrame's first rows as a small HTML table (every cell escaped)."""
     head = "".join(
-        f"<th style='padding:1px 6px;text-align:left'>{html.escape(str(c))}</th>"
+        f"<th scope='col' style='padding:1px 6px;text-align:left'>{html.escape(str(c))}</th>"
         for c in frame.columns
     )
     body = []
-    for _, row in frame.head(limit).iterrows():
-        cells = "".join(
-            f"<td style='padding:1px 6px'>{html.escape(str(v))}</td>" for v in row.tolist()
-        )
+    for row in frame.head(limit).itertuples(index=False):
+        cells = "".join(f"<td style='padding:1px 6px'>{html.escape(str(v))}</td>" for v in row)
         body.append(f"<tr>{cells}</tr>")
-    more = f"<div><i>... and {len(frame) - limit} more rows</i></div>" if len(frame) > limit else ""
-    cap = f"<div style='font-size:13px'><b>{caption}</b></div>" if caption else ""
-    return (
-        f"{cap}<table style='border-collapse:collapse;font-size:12px'><tr>{head}</tr>{''.join(body)}</table>"
-        f"{more}"
+    more = (
+        f"<div><i>... and {len(frame) - limit:,} more rows</i></div>" if len(frame) > limit else ""
     )
-
-
-def _preview_html(sniffed, note: str) -> str:
-    if sniffed is None:
-        return "<i>No file yet: upload a CSV file or press <b>Use the example file</b>.</i>"
-    found = "; ".join(html.escape(n) for n in sniffed.notes) or "nothing detected yet"
-    columns = ", ".join(html.escape(c) for c in sniffed.columns) or "none found"
-    preview = (
-        _table_html(sniffed.preview, caption="First rows (line = the file's line)")
-        if sniffed.columns
+    cap = (
+        f"<caption style='text-align:left'><b>{html.escape(caption)}</b></caption>"
+        if caption
         else ""
     )
+    return (
+        f"<table style='border-collapse:collapse;font-size:12px'>{cap}<tr>{head}</tr>"
+        f"{''.join(body)}</table>{more}"
+    )
+
+
+def _preview_html(flow: OwnDataFlow) -> str:
+    """What the flow found in the file: its name, rows, what was detected, any warning, and
+    the first rows as the file has them."""
+    sniffed = flow.sniffed
+    if sniffed is None:
+        return (
+            "<i>No file yet: upload a CSV file or an Excel workbook, paste cells copied from a "
+            "spreadsheet, or press <b>Use the example file</b>.</i>"
+        )
+    found = "; ".join(html.escape(n) for n in sniffed.notes) or "nothing detected yet"
     more = (
         f" (the first {_MAP_SLOTS} can be mapped; the others are kept as text)"
         if len(sniffed.columns) > _MAP_SLOTS
         else ""
     )
+    said = "".join(f"<li>{html.escape(w)}</li>" for w in flow.warnings)
+    warned = (
+        f"<div style='color:#8B3A00'><b>Read with care:</b><ul>{said}</ul></div>" if said else ""
+    )
+    rows = f"{sniffed.n_rows:,} data row{'s' if sniffed.n_rows != 1 else ''}"
+    first = _table_html(sniffed.preview, caption="First rows (line = the file's line)")
     return (
-        f"<div><b>{html.escape(sniffed.label)}</b> ({html.escape(note)}): {sniffed.n_rows} data rows. "
-        f"Found: {found}.<br>Columns: {columns}{more}</div>{preview}"
+        f"<div><b>{html.escape(sniffed.label)}</b> ({html.escape(flow.note)}): {rows}. "
+        f"Found: {found}.<br>Columns: {html.escape(', '.join(sniffed.columns)) or 'none found'}"
+        f"{more}</div>{warned}{first if sniffed.columns else ''}"
     )
 
 
-def _mapping_picker() -> widgets.Dropdown:
+def _mapping_picker(k: int) -> widgets.Dropdown:
     return widgets.Dropdown(
         options=[(_NOT_USED, "")],
         value="",
+        description=f"column {k + 1}",
         style={"description_width": "160px"},
         layout=widgets.Layout(width="470px", display="none"),
     )
@@ -681,75 +703,83 @@ def _own_prediction() -> Prediction:
         return shown.get("classes", {}).get(EXAMPLE_SELLER)
 
     return Prediction(
-        f"On the example file the quadrant model calls <b>{EXAMPLE_SELLER}</b> (a village kitchen: modest "
-        f"reach, a loyal buying audience) <i>ordinary</i>. Before you switch to the <b>tiered</b> model "
-        f"(bands as they start): which class will it get there?",
+        f"On the example file the quadrant model calls <b>{EXAMPLE_SELLER}</b> (a village "
+        f"kitchen: modest reach, a loyal buying audience) <i>ordinary</i>. Before you switch "
+        f"to the <b>tiered</b> model (bands as they start): which class will it get there?",
         outcome=outcome,
         options=list(SELLER_CLASSES),
     )
 
 
-def explore_own_data(
-    *, example: bool = True, model: str = "quadrant", method: str = "log-minmax"
-) -> View:
-    """Your own seller table, no code: upload a CSV, map its columns, see the sellers classified.
+def _names(scored: pd.DataFrame) -> list[str]:
+    """The sellers' names as a list of text (quick for a long table)."""
+    return [str(name) for name in np.asarray(scored["seller"], dtype=object).tolist()]
 
-    The file's separator, encoding and decimal mark are detected (drop-downs override them);
-    a preview shows what was found and the first rows. One drop-down per column of the file
-    maps it to a kit column (pre-filled by :func:`livekit.sellers.guess_columns`, options from
-    :func:`livekit.sellers.column_options`); the sellers are then read with
-    :func:`livekit.sellers.read_sellers`, scored with :func:`livekit.sellers.score_sellers`
-    (a table of fewer than :data:`livekit.sellers.MIN_SELF_REFERENCE` sellers against the
-    teaching set, and the view says so) and classified on the evaluation map. Every problem in
-    the file is listed at once in the error line; the upload and every choice are kept, and a
-    column's choice is remembered by its name when another file is uploaded.
 
-    Parameters
-    ----------
-    example : bool, default True
-        Start with the example file (:func:`own_data_example`: four invented shops with Chinese
-        names, semicolon-separated, GBK), so the view shows a classified table before any upload.
-    model : {"quadrant", "tiered"}
-    method : {"log-minmax", "percentile"}
+class _SellerTable(widgets.HTML):
+    """The classified sellers as an HTML table beside the map: a chart of the view
+    (``view.charts["table"]``) without artists."""
 
-    Returns
-    -------
-    livekit.views.View
-        ``view.controls``: ``"upload"`` (FileUpload), ``"example"`` (button), ``"sep"``,
-        ``"encoding"``, ``"decimal"`` (detect or a choice), ``"map_0"`` ... ``"map_11"`` (one
-        per file column, in file order; the description is the column's name), ``"method"``,
-        ``"model"`` and the model thresholds as in :func:`explore_sellers`. ``view.charts``:
-        ``"map"`` (:class:`~livekit.seller_plots.EvaluationMap`) and ``"table"`` (HTML: sellers,
-        scores, classes). ``view.shown``: ``file``, ``encoding``, ``sep``, ``decimal``,
-        ``columns``, ``mapping`` ({their column: kit column}), ``reference``,
-        ``reference_note``, ``model``, ``cuts``, ``bands``, ``share``, ``classes`` ({seller:
-        class}), ``counts``; ``classes`` is empty while the file cannot be read.
-        ``view.prediction``: the tiered class of :data:`EXAMPLE_SELLER` in the example file.
-    """
-    if not isinstance(example, bool):
-        raise TypeError(f"example must be True or False, got {type(example).__name__}")
-    check_choice("model", model, S.MODELS)
-    check_choice("method", method, S.NORMALISATIONS)
+    artists = ()
+
+    def __init__(self) -> None:
+        super().__init__("", layout=widgets.Layout(width="330px", margin="30px 0 0 8px"))
+
+    def update(self, scored: pd.DataFrame, classes) -> None:
+        shown = pd.DataFrame(
+            {
+                "seller": _names(scored.head(12)),
+                "influence": scored["influence"].head(12).round(1).to_numpy(),
+                "attractiveness": scored["attractiveness"].head(12).round(1).to_numpy(),
+                "class": np.asarray(classes, dtype=object)[:12],
+            }
+        )
+        more = (
+            f"<div><i>... and {len(scored) - 12:,} more rows</i></div>" if len(scored) > 12 else ""
+        )
+        self.value = _table_html(shown, caption="Your sellers", limit=12) + more
+
+
+def _own_controls(model: str, method: str) -> dict[str, widgets.Widget]:
+    """The own-data view's controls, by name; each with a visible label."""
     dropdown = dict(style={"description_width": "80px"}, layout=widgets.Layout(width="240px"))
-    controls: dict[str, widgets.Widget] = {
+    return {
         "upload": widgets.FileUpload(
-            accept=".csv,.txt,.tsv", multiple=False, description="Upload CSV"
+            accept=".csv,.txt,.tsv,.xlsx,.xls", multiple=False, description="Upload a file"
         ),
         "example": widgets.Button(
             description="Use the example file",
             icon="table",
             tooltip="Four invented shops with Chinese names (GBK, semicolons)",
         ),
+        "paste": widgets.Textarea(
+            value="",
+            description="Paste cells",
+            placeholder="Copy cells in Excel or WPS (with the header row), paste them here, "
+            "then click outside the box",
+            continuous_update=False,
+            style={"description_width": "80px"},
+            layout=widgets.Layout(width="600px", height="70px"),
+        ),
         "sep": widgets.Dropdown(
-            options=list(_SEPARATORS.items()), value=None, description="Separator", **dropdown
+            options=list(_SEPARATORS.items()), description="Separator", **dropdown
         ),
         "encoding": widgets.Dropdown(
-            options=list(_ENCODINGS.items()), value=None, description="Encoding", **dropdown
+            options=list(_ENCODINGS.items()), description="Encoding", **dropdown
         ),
         "decimal": widgets.Dropdown(
-            options=list(_DECIMALS.items()), value=None, description="Decimal", **dropdown
+            options=list(_DECIMALS.items()), description="Decimal", **dropdown
         ),
-        **{f"map_{k}": _mapping_picker() for k in range(_MAP_SLOTS)},
+        "sheet": widgets.Dropdown(options=[(_FIRST_TABLE, None)], description="Sheet", **dropdown),
+        "header_line": widgets.BoundedIntText(
+            value=0,
+            min=0,
+            max=1_000_000,
+            description="Header line",
+            tooltip="0: detect",
+            **dropdown,
+        ),
+        **{f"map_{k}": _mapping_picker(k) for k in range(_MAP_SLOTS)},
         "method": widgets.ToggleButtons(
             options=list(S.NORMALISATIONS),
             value=method,
@@ -767,234 +797,271 @@ def explore_own_data(
         },
         "share": slider("Influence share (tiered)", 0.5, 0, 1, 0.05),
     }
-    pickers = [controls[f"map_{k}"] for k in range(_MAP_SLOTS)]
-    preview = widgets.HTML("", layout=widgets.Layout(margin="4px 0"))
-    table = widgets.HTML("", layout=widgets.Layout(width="330px", margin="30px 0 0 8px"))
-    table.artists = ()
-    layout = widgets.VBox(
+
+
+def _own_layout(controls: dict, preview: widgets.Widget) -> widgets.Widget:
+    wrap = widgets.Layout(flex_flow="row wrap")
+    return widgets.VBox(
         [
             widgets.HBox([controls["upload"], controls["example"]]),
-            widgets.HBox(
-                [controls["sep"], controls["encoding"], controls["decimal"]],
-                layout=widgets.Layout(flex_flow="row wrap"),
-            ),
+            controls["paste"],
+            widgets.HBox([controls[n] for n in _OPTION_CONTROLS], layout=wrap),
             preview,
             widgets.HTML(
-                "<b>Your columns &rarr; the kit's</b> (pre-filled from the column names; change any):"
+                "<b>Your columns &rarr; the kit's</b> (pre-filled from the column names; "
+                "change any):"
             ),
-            widgets.VBox(pickers),
+            widgets.VBox([controls[f"map_{k}"] for k in range(_MAP_SLOTS)]),
             controls["method"],
             controls["model"],
             widgets.VBox([controls[n] for n in _QUADRANT]),
             widgets.VBox([controls[n] for n in _TIERED]),
         ]
     )
+
+
+def _own_step(flow: OwnDataFlow, controls: dict, change: dict | None) -> bool:
+    """Hand one control's change to the flow. False when it changes nothing: the view set a
+    control to what the flow already holds (a new file's mapping), or an empty paste."""
+    if change is None:
+        return True
+    name = next((n for n, c in controls.items() if c is change["owner"]), "")
+    new = change.get("new")
+    if name == "upload":
+        got = _uploaded(controls["upload"].value)
+        return got is not None and flow.load(got[1], name=got[0])
+    if name == "example":
+        return flow.load(own_data_example(), name=EXAMPLE_NAME, note="the kit's example file")
+    if name == "paste":
+        return flow.paste(new)
+    if name.startswith("map_"):
+        k = int(name[4:])
+        return k < len(flow.columns) and flow.choose(flow.columns[k], new)
+    if name in _OPTION_CONTROLS:
+        return flow.set_options(**{name: new or None})
+    return True  # the model, the method, a threshold
+
+
+def _offer(picker: widgets.Dropdown, options: list[tuple[str, object]], value) -> None:
+    """Give a drop-down these options, ``value`` first and chosen. A drop-down whose options
+    change starts at the first one, so it passes through no other value (which would reach the
+    flow as the student's choice); nothing is touched when nothing differs."""
+    ordered = sorted(options, key=lambda option: option[1] != value)
+    if picker.options != tuple(ordered):
+        picker.options = ordered
+    if picker.value != value:
+        picker.value = value
+
+
+def _own_sync(controls: dict, flow: OwnDataFlow) -> None:
+    """Show what the flow holds: one mapping drop-down per file column, the sheets of a
+    workbook."""
+    columns = flow.columns
+    for k in range(_MAP_SLOTS):
+        picker = controls[f"map_{k}"]
+        if k < len(columns):
+            kits = [(_kit_label(kit), kit) for kit in flow.offered(columns[k])]
+            picker.description = columns[k]
+            _offer(picker, [(_NOT_USED, ""), *kits], flow.kit_of(columns[k]))
+        else:
+            picker.description = f"column {k + 1}"
+            _offer(picker, [(_NOT_USED, "")], "")
+        picker.layout.display = "" if k < len(columns) else "none"
+    sheets = flow.sniffed.sheets if flow.sniffed is not None else ()
+    _offer(
+        controls["sheet"], [(_FIRST_TABLE, None), *[(s, s) for s in sheets]], flow.options["sheet"]
+    )
+    controls["sheet"].layout.display = "" if sheets else "none"
+
+
+def _own_file_shown(flow: OwnDataFlow) -> dict:
+    """What the view records about the file (``view.shown``)."""
+    sniffed = flow.sniffed
+    if sniffed is None:
+        return {"file": None}
+    return dict(
+        file=flow.name,
+        encoding=sniffed.encoding,
+        sep=sniffed.sep,
+        decimal=sniffed.decimal,
+        sheet=sniffed.sheet,
+        header_line=sniffed.header_line,
+        columns=list(sniffed.columns),
+        mapping=flow.mapping,
+        warnings=list(flow.warnings),
+    )
+
+
+def _own_clear(view: View, params: dict, readout: str) -> None:
+    """No sellers on the map, in the table or in the counts (no file, or one that cannot be
+    read)."""
+    nothing = pd.DataFrame({"seller": [], "influence": [], "attractiveness": []})
+    view.charts["map"].update(nothing, [], labels=[], **params)
+    view.charts["table"].value = ""
+    view.readout.value = readout
+    view.show(reference=None, reference_note="", classes={}, counts={})
+    view.redraw()
+
+
+def _own_scored(
+    view: View, flow: OwnDataFlow, preview: widgets.HTML, params: dict
+) -> pd.DataFrame | None:
+    """The flow's scored sellers, after showing what it found in the file; None before any
+    file. A file that cannot be read clears the map, the table and the counts, and raises."""
+    view.show(**_own_file_shown(flow), **params)
+    if flow.sniffed is None:
+        preview.value = _preview_html(flow)
+        _own_clear(view, params, "")
+        return None
+    try:
+        return flow.scored(view.controls["method"].value)
+    except ValueError:
+        _own_clear(view, params, _NOT_CLASSIFIED)
+        raise
+    finally:  # with what reading said (a totals row dropped, lower bounds)
+        preview.value = _preview_html(flow)
+        view.show(**_own_file_shown(flow))
+
+
+def _own_draw(view: View, flow: OwnDataFlow, scored: pd.DataFrame, params: dict) -> None:
+    """The scored sellers classified on the map, in the table and the counts."""
+    classes = S.classify(scored, **params)
+    step = -(-len(scored) // _MAP_DOTS)  # a large table: every step-th seller on the map
+    dots = scored.iloc[::step]
+    names = _names(dots)
+    chart = view.charts["map"]
+    plural = "s" if len(scored) != 1 else ""
+    heading = f"{flow.name}: {len(scored):,} seller{plural}, {params['model']} model"
+    if chart.ax.get_title() != heading:
+        chart.ax.set_title(heading)
+        view.fast.invalidate()
+    chart.update(dots, np.asarray(classes)[::step], labels=names[: len(chart.labels)], **params)
+    view.charts["table"].update(scored, classes)
+    counts = S.class_counts(classes)
+    note = scored.attrs.get("reference_note", "")
+    against = (
+        f"Scored against <b>the kit's teaching set</b>: {html.escape(note.split(': ', 1)[-1])}."
+        if scored.attrs.get("reference") == "teaching set"
+        else "Scored against <b>your own table</b> (its sellers against each other)."
+    )
+    thinned = (
+        f" The map shows one seller in {step} ({len(dots):,} of {len(scored):,}, in file "
+        "order); the counts cover all."
+        if step > 1
+        else ""
+    )
+    view.readout.value = (
+        " &nbsp; ".join(f"{_class_badge(c)} {counts[c]:,}" for c in reversed(SELLER_CLASSES))
+        + f"<br>{against} The thresholds and weights are the kit's choices, not the paper's."
+        + thinned
+    )
+    view.show(
+        dots=len(dots),
+        reference=scored.attrs.get("reference", ""),
+        reference_note=note,
+        classes=dict(zip(_names(scored), map(str, classes))),
+        counts={c: int(n) for c, n in counts.items()},
+    )
+    view.redraw()
+
+
+def _problem_lines(view: View) -> None:
+    """Show a message of several problems one problem a line in the view's error line."""
+
+    def lines(change) -> None:
+        if "\n" in change["new"] and "<pre" not in change["new"]:  # not a folded traceback
+            view.error.value = change["new"].replace("\n", "<br>&nbsp;&nbsp;")
+
+    view.error.observe(lines, names="value")
+
+
+def explore_own_data(
+    *, example: bool = True, model: str = "quadrant", method: str = "log-minmax"
+) -> View:
+    """Your own seller table, no code: upload a file or paste cells, map its columns, see the
+    sellers classified.
+
+    A CSV file, an Excel workbook (``.xlsx``) or cells pasted from a spreadsheet go through a
+    :class:`livekit.seller_data.OwnDataFlow`: the file's kind, separator, encoding, header line and
+    decimal mark are detected (drop-downs override them; a workbook's sheet is picked), a
+    preview shows what was found, what was read differently (a title skipped, a totals row
+    dropped, ``10w+`` read as its bound) and the first rows. One drop-down per column of the file
+    maps it to a kit column (pre-filled by :func:`livekit.sellers.guess_columns`, options from
+    :func:`livekit.sellers.column_options`); the sellers are then read with
+    :func:`livekit.sellers.read_sellers`, scored with :func:`livekit.sellers.score_sellers`
+    (a table of fewer than :data:`livekit.sellers.MIN_SELF_REFERENCE` sellers against the
+    teaching set, and the view says so) and classified on the evaluation map. Every problem in
+    the file is listed at once in the error line; the upload and every choice are kept, and a
+    column's choice is remembered by its name when another file comes. A file larger than
+    :data:`livekit.seller_data.MAX_VIEW_BYTES` is refused with its size and the code route.
+
+    Parameters
+    ----------
+    example : bool, default True
+        Start with the example file (:func:`own_data_example`: four invented shops with Chinese
+        names, semicolon-separated, GBK), so the view shows a classified table before any upload.
+    model : {"quadrant", "tiered"}
+    method : {"log-minmax", "percentile"}
+
+    Returns
+    -------
+    livekit.views.View
+        ``view.controls``: ``"upload"`` (FileUpload), ``"example"`` (button), ``"paste"``
+        (Textarea), ``"sep"``, ``"encoding"``, ``"decimal"`` (detect or a choice), ``"sheet"``
+        (a workbook's sheets), ``"header_line"`` (0 detects), ``"map_0"`` ... ``"map_11"`` (one
+        per file column, in file order; the description is the column's name), ``"method"``,
+        ``"model"`` and the model thresholds as in :func:`explore_sellers`. ``view.charts``:
+        ``"map"`` (:class:`~livekit.seller_plots.EvaluationMap`) and ``"table"`` (HTML: sellers,
+        scores, classes). ``view.shown``: ``file``, ``encoding``, ``sep``, ``decimal``,
+        ``sheet``, ``header_line``, ``columns``, ``mapping`` ({their column: kit column}),
+        ``warnings``, ``reference``, ``reference_note``, ``model``, ``cuts``, ``bands``,
+        ``share``, ``classes`` ({seller: class}), ``counts``; ``classes`` is empty while the
+        file cannot be read. ``view.prediction``: the tiered class of :data:`EXAMPLE_SELLER` in
+        the example file.
+    """
+    if not isinstance(example, bool):
+        raise TypeError(f"example must be True or False, got {type(example).__name__}")
+    check_choice("model", model, S.MODELS)
+    check_choice("method", method, S.NORMALISATIONS)
+    controls = _own_controls(model, method)
+    flow = OwnDataFlow(score=S.score_sellers)
+    preview = widgets.HTML("", layout=widgets.Layout(margin="4px 0"))
     fig = new_figure(6.6, 4.4)
     with kit_style():
         ax = P.label_score_axes(fig.add_axes((0.11, 0.12, 0.66, 0.8)), " ")
         charts = {
             "map": P.EvaluationMap(ax, None, (), model=model, point_size=40, label_slots=8),
-            "table": table,
+            "table": _SellerTable(),
         }
-    fast = FastFigure(fig, animated=charts["map"].artists)
     view = View(
         title="Your own sellers on the evaluation map",
         question=(
-            "Upload a table of sellers (or use the example). Check what the preview detected, "
-            "then map each of your columns to one of the kit's. Which of your sellers change "
-            "class when you change a mapping, the model or a threshold?"
+            "Upload a table of sellers, paste cells, or use the example. Check what the preview "
+            "detected, then map each of your columns to one of the kit's. Which of your sellers "
+            "change class when you change a mapping, the model or a threshold?"
         ),
         controls=controls,
-        layout=layout,
+        layout=_own_layout(controls, preview),
         charts=charts,
-        figure=fast,
-        side=table,
+        figure=FastFigure(fig, animated=charts["map"].artists),
+        side=charts["table"],
         prediction=_own_prediction(),
     )
-
-    # what the student chose, kept across files: a column's kit name by the column's name
-    chosen: dict[str, str] = {}
-    state: dict = {
-        "file": None,
-        "sniff_key": None,
-        "sniffed": None,
-        "read_key": None,
-        "scored": None,
-        "note": "",
-        "busy": False,
-    }
-
-    def load(name: str, content: bytes, note: str) -> None:
-        state["file"] = (name, content, note)
-        view.run(update)
-
-    def on_example(_button=None) -> None:
-        load(EXAMPLE_NAME, own_data_example(), "the kit's example file")
-
-    controls["example"].on_click(on_example)
-
-    def refresh_pickers(sniffed) -> None:
-        """One drop-down per file column: the student's earlier choice, else the guess."""
-        guess = S.guess_columns(list(sniffed.columns))
-        decimal = sniffed.decimal or "."
-        for k, picker in enumerate(pickers):
-            if k >= len(sniffed.columns):
-                picker.options = [(_NOT_USED, "")]
-                picker.value = ""
-                picker.layout.display = "none"
-                picker.description = ""
-                continue
-            column = sniffed.columns[k]
-            cells = sniffed.preview[column].tolist() if column in sniffed.preview.columns else []
-            try:
-                kits = S.column_options(cells, decimal=decimal)
-            except (TypeError, ValueError):
-                kits = ["seller"]
-            wanted = chosen.get(column, guess.get(column, ""))
-            if wanted and wanted not in kits:
-                kits.append(wanted)
-            picker.options = [(_NOT_USED, ""), *[(_kit_label(kit), kit) for kit in kits]]
-            picker.value = wanted
-            picker.description = column
-            picker.layout.display = ""
-
-    def mapping() -> dict[str, str]:
-        sniffed = state["sniffed"]
-        out = {}
-        for k, column in enumerate(sniffed.columns[:_MAP_SLOTS]):
-            if pickers[k].value:
-                out[column] = pickers[k].value
-        return out
-
-    def options() -> dict:
-        return dict(
-            sep=controls["sep"].value,
-            encoding=controls["encoding"].value,
-            decimal=controls["decimal"].value,
-        )
+    _problem_lines(view)
 
     def update(change=None) -> None:
-        if state["busy"]:
-            return
+        if not _own_step(flow, controls, change):
+            return  # an empty paste, or a control set to what the flow holds
+        _own_sync(controls, flow)  # the drop-downs show the flow's file
         _show_model_controls(controls)
         params = _model_params(controls)
-        if change is not None and change["owner"] is controls["upload"]:
-            got = _uploaded(controls["upload"].value)
-            if got is not None:
-                state["file"] = (*got, "your upload")
-        if change is not None and change["owner"] in pickers and state["sniffed"] is not None:
-            k = pickers.index(change["owner"])
-            if k < len(state["sniffed"].columns):
-                chosen[state["sniffed"].columns[k]] = change["new"]
-        if state["file"] is None:
-            preview.value = _preview_html(None, "")
-            view.show(file=None, classes={}, counts={}, **params)
-            view.readout.value = ""
-            view.redraw()
-            return
-        name, content, note = state["file"]
-        read_options = options()
-        sniff_key = (name, content, tuple(read_options.items()))
-        if sniff_key != state["sniff_key"]:
-            sniffed = S.sniff(content, rows=1000, label=name, **read_options)
-            state.update(sniff_key=sniff_key, sniffed=sniffed, read_key=None, note=note)
-            state["busy"] = True
-            try:
-                refresh_pickers(sniffed)
-            finally:
-                state["busy"] = False
-            preview.value = _preview_html(sniffed, note)
-        sniffed = state["sniffed"]
-        view.show(
-            file=name,
-            encoding=sniffed.encoding,
-            sep=sniffed.sep,
-            decimal=sniffed.decimal,
-            columns=list(sniffed.columns),
-            **params,
-        )
-        chosen_now = mapping()
-        view.show(mapping=chosen_now)
-        read_key = (sniff_key, tuple(chosen_now.items()), controls["method"].value)
-        if read_key != state["read_key"]:
-            state["read_key"], state["scored"] = None, None
-            try:
-                if sniffed.problems:
-                    raise ValueError("\n".join(sniffed.problems))
-                kits = list(chosen_now.values())
-                twice = sorted({kit for kit in kits if kits.count(kit) > 1})
-                if twice:
-                    theirs = [c for c, kit in chosen_now.items() if kit == twice[0]]
-                    raise ValueError(
-                        f"columns {theirs} are all mapped to the kit's {twice[0]!r}: "
-                        f"keep one, set the others to {_NOT_USED!r}"
-                    )
-                if "seller" not in kits:
-                    raise ValueError("map one of your columns to 'seller' (the sellers' names)")
-                table_read = S.read_sellers(content, columns=chosen_now, label=name, **read_options)
-                scored = S.score_sellers(table_read, method=controls["method"].value)
-            except ValueError:
-                charts["map"].update(
-                    pd.DataFrame({"seller": [], "influence": [], "attractiveness": []}),
-                    [],
-                    labels=[],
-                    **params,
-                )
-                table.value = ""
-                view.readout.value = "<i>No sellers classified until the file can be read: see the problems above.</i>"
-                view.show(reference=None, reference_note="", classes={}, counts={})
-                view.redraw()
-                raise
-            state["read_key"], state["scored"] = read_key, scored
-        scored = state["scored"]
-        classes = S.classify(scored, **params)
-        names = scored["seller"].astype(str).tolist()
-        heading = f"{name}: {len(scored)} seller{'s' if len(scored) != 1 else ''}, {params['model']} model"
-        if ax.get_title() != heading:
-            ax.set_title(heading)
-            fast.invalidate()
-        charts["map"].update(scored, classes, labels=names[: len(charts["map"].labels)], **params)
-        counts = S.class_counts(classes)
-        if state.get("table_key") != (
-            read_key,
-            params,
-        ):  # a move that changes nothing shown: no new HTML
-            state["table_key"] = (read_key, params)
-            shown = pd.DataFrame(
-                {
-                    "seller": names,
-                    "influence": scored["influence"].round(1).to_numpy(),
-                    "attractiveness": scored["attractiveness"].round(1).to_numpy(),
-                    "class": np.asarray(classes, dtype=object),
-                }
-            )
-            table.value = _table_html(shown, caption="Your sellers", limit=12)
-        reference = scored.attrs.get("reference", "")
-        ref_note = scored.attrs.get("reference_note", "")
-        against = (
-            f"Scored against <b>the kit's teaching set</b>: {html.escape(ref_note.split(': ', 1)[-1])}."
-            if reference == "teaching set"
-            else "Scored against <b>your own table</b> (its sellers against each other)."
-        )
-        view.readout.value = (
-            " &nbsp; ".join(f"{_class_badge(c)} {counts[c]}" for c in reversed(SELLER_CLASSES))
-            + f"<br>{against} The thresholds and weights are the kit's choices, not the paper's."
-        )
-        view.show(
-            reference=reference,
-            reference_note=ref_note,
-            classes=dict(zip(names, map(str, classes))),
-            counts={c: int(n) for c, n in counts.items()},
-        )
-        view.redraw()
+        scored = _own_scored(view, flow, preview, params)
+        if scored is not None:
+            _own_draw(view, flow, scored, params)
 
-    def lines(change) -> None:  # the problem list, one problem a line
-        if "\n" in change["new"]:
-            view.error.value = change["new"].replace("\n", "<br>&nbsp;&nbsp;")
-
-    view.error.observe(lines, names="value")
     if example:
-        state["file"] = (EXAMPLE_NAME, own_data_example(), "the kit's example file")
+        flow.load(own_data_example(), name=EXAMPLE_NAME, note="the kit's example file")
+    controls["example"].on_click(lambda button: view.run(update, {"owner": button, "new": None}))
     view.bind(update, controls=[n for n in controls if n != "example"])
     return view
 

@@ -32,6 +32,8 @@ REQUIREMENTS = {
     "jupyterlab_widgets": ((3, 0), (4, 0), "JupyterLab's half of ipywidgets 8; must be 3.x"),
     "matplotlib": ((3, 8), None, "every figure"),
     "pandas": ((2, 2), None, "every table"),
+    "anywidget": ((0, 9), (0, 12), "the sliders and figures a screen reader can name"),
+    "openpyxl": ((3, 1), None, "reading Excel workbooks of your own"),
 }
 #: The packages that are JupyterLab's side, not the kernel's: in the browser edition (Pyodide)
 #: the site itself serves them, so the kernel cannot and need not have them installed.

@@ -3,19 +3,25 @@
 import hashlib
 import re
 import shutil
+import warnings
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 
 from livekit import data
 from livekit.data import read_table
+from livekit.reading import TableWarning
 from livekit.schemas import SCHEMAS, Column, Schema
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
 def test_every_kit_table_loads_and_matches_its_schema(name):
-    table = data.load(name)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", TableWarning)  # no row dropped, no line skipped
+        table = data.load(name)
+    assert table.attrs["warnings"] == ()
     schema = data.schema_of(name)
     assert len(table) >= schema.min_rows
     for col in schema.columns:
@@ -109,8 +115,10 @@ def test_wrong_type_names_column_and_first_row(tmp_path):
         read_table(path, SCHEMAS["twitch_top_streamers"])
     assert str(err.value) == (
         f"{path}: 2 problems (lines as an editor numbers them, the header is line 1):\n"
-        "  line 8, column 'Peak viewers': value 'lots'; allowed: a whole number of at least 0 (viewers)\n"
-        "  line 10, column 'Peak viewers': value 'many'; allowed: a whole number of at least 0 (viewers)"
+        "  line 8, column 'Peak viewers': value 'lots'; allowed: a whole number of at least 0 "
+        "(viewers)\n"
+        "  line 10, column 'Peak viewers': value 'many'; allowed: a whole number of at least 0 "
+        "(viewers)"
     )
 
 
@@ -118,7 +126,8 @@ def test_out_of_range_value_names_column_and_row(tmp_path):
     path = _twitch_copy(tmp_path, lambda lines: _set_cell(lines, 12, "Average viewers", "-40"))
     with pytest.raises(
         ValueError,
-        match=r"line 13, column 'Average viewers': value '-40'; allowed: a whole number of at least 0",
+        match=r"line 13, column 'Average viewers': value '-40'; allowed: a whole number of at "
+        r"least 0",
     ):
         read_table(path, SCHEMAS["twitch_top_streamers"])
 
@@ -183,7 +192,8 @@ def test_nullable_and_optional_columns(tmp_path):
     path.write_text("a,c\n1,\n,2.5\n")
     with pytest.raises(
         ValueError,
-        match=r"line 3, column 'a': value ''; allowed: a value is required: a whole number of at least 0",
+        match=r"line 3, column 'a': value ''; allowed: a value is required: a whole number of "
+        r"at least 0",
     ):
         read_table(path, schema)
     path.write_text("a,c\n1.5,1\n")
@@ -225,3 +235,42 @@ def test_unknown_table_name_lists_the_known_ones():
         ValueError, match=r"name must be one of the kit's tables \[.*'twitch_top_streamers'"
     ):
         data.load("twich")
+
+
+MINI = Schema("mini", (Column("name", "text"), Column("n", "int", low=0), Column("ok", "bool")))
+
+
+def test_any_table_reads_from_a_workbook_with_its_types(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["name", "n", "ok"], ["a", 3, True], ["b", 4, "no"], ["007", 5, "yes"]):
+        sheet.append(row)
+    book.save(tmp_path / "mini.xlsx")
+    table = read_table(tmp_path / "mini.xlsx", MINI)
+    assert table.to_dict("list") == {
+        "name": ["a", "b", "007"],
+        "n": [3, 4, 5],
+        "ok": [True, False, True],
+    }
+    assert table["n"].dtype == "int64" and table["ok"].dtype == bool
+
+
+def test_names_that_look_like_numbers_stay_text(tmp_path):
+    path = tmp_path / "mini.csv"
+    path.write_text("name,n,ok\n007,1,yes\n010,2,no\n")
+    assert read_table(path, MINI)["name"].tolist() == ["007", "010"]
+
+
+def test_header_line_and_a_totals_row_in_any_table(tmp_path):
+    path = tmp_path / "mini.csv"
+    path.write_text("Counts by name\nname,n,ok\na,1,yes\nb,2,no\nc,3,no\nTotal,6,\n")
+    with pytest.warns(TableWarning) as caught:
+        table = read_table(path, MINI)
+    assert table["name"].tolist() == ["a", "b", "c"] and len(caught) == 2
+    assert str(caught[1].message) == (
+        "line 6: dropped as a totals row (named 'Total'), not a data row; the table has the rows "
+        "above it"
+    )
+    with pytest.warns(TableWarning, match="totals row"):  # only that: the header was named
+        named = read_table(path, MINI, header_line=2)
+    assert named.attrs["notes"][2] == "header: line 2; skipped above it: line 1 'Counts by name'"

@@ -73,6 +73,7 @@ def test_students_install_only_what_the_notebooks_need():
         "pandas",
         "numpy",
         "pillow",
+        "openpyxl",  # Excel workbooks in the own-data reader (livekit.reading)
         "nbval",
     }
     dev = (ROOT / "requirements-dev.txt").read_text()

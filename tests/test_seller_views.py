@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 
 import ipywidgets as widgets
 import numpy as np
+import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from matplotlib.colors import to_rgba
 
 from livekit import cases
 from livekit import seller_plots as P
 from livekit import seller_views as V
 from livekit import sellers as S
+from livekit.seller_data import MAX_VIEW_BYTES, PASTED_NAME
 from livekit.style import CLASS_COLORS, new_figure
 from livekit.views import FastFigure, Prediction, View
 from livekit.vocab import SELLER_CLASSES
@@ -329,11 +334,6 @@ def test_data_view_bad_start_names_the_field():
 
 # --- your own data ----------------------------------------------------------------------
 
-import datetime
-
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 
 def _upload(view, name: str, content: bytes) -> None:
     """What JupyterLab or Voila hands the kernel on an upload (ipywidgets 8: a tuple of dicts)."""
@@ -519,12 +519,24 @@ def test_own_data_prediction_on_the_tiered_model(own):
     ),
     st.sampled_from([",", ";", "\t"]),
     st.sampled_from(["utf-8", "gb18030"]),
+    st.sampled_from(["plain", "full-width", "lower bound", "yuan sign", "spaces"]),
 )
-def test_any_clean_upload_is_classified_as_the_logic_says(rows, sep, encoding):
+def test_any_clean_upload_is_classified_as_the_logic_says(rows, sep, encoding, form):
+    """Numbers written plain or as platforms and Chinese spreadsheets write them."""
+
+    def written(value: int) -> str:
+        return {
+            "plain": str(value),
+            "full-width": str(value).translate(str.maketrans("0123456789", "０１２３４５６７８９")),
+            "lower bound": f"{value}+",
+            "yuan sign": f"¥{value}",
+            "spaces": f"{value:,}".replace(",", " "),
+        }[form]
+
     text = (
         sep.join(["主播", "粉丝数", "场均观看"])
         + "\n"
-        + "".join(f"{n}{sep}{f}{sep}{v}\n" for n, f, v in rows)
+        + "".join(f"{n}{sep}{written(f)}{sep}{written(v)}\n" for n, f, v in rows)
     )
     view = V.explore_own_data(example=False)
     _upload(view, "any.csv", text.encode(encoding))
@@ -542,6 +554,159 @@ def test_any_clean_upload_is_classified_as_the_logic_says(rows, sep, encoding):
     assert view.shown["reference"] == (
         "teaching set" if len(rows) < S.MIN_SELF_REFERENCE else scored.attrs["reference"]
     )
+
+
+def _preview(view) -> str:
+    """The own-data view's preview (the HTML under the reading options)."""
+    found = [
+        w.value
+        for w in view.control_box.children
+        if isinstance(w, widgets.HTML) and ("Found:" in w.value or "No file yet" in w.value)
+    ]
+    assert len(found) == 1
+    return found[0]
+
+
+def _xlsx(rows_by_sheet: dict) -> bytes:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in rows_by_sheet.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+SHOPS = [
+    ["Top shops, November (export)"],
+    [],
+    ["Name", "Fans", "Viewers"],
+    ["Shop A", 1200, 30],
+    ["Shop B", "8.5万", 2400],
+    ["Shop C", 400000, 900],
+    ["合计", None, None],
+]
+
+
+def test_an_uploaded_workbook_is_read_and_its_sheets_offered():
+    view = V.explore_own_data(example=False)
+    content = _xlsx({"Notes": [["exported by the dashboard"]], "Shops": SHOPS})
+    _upload(view, "shops.xlsx", content)
+    assert view.error.value == "", view.error.value
+    assert (view.shown["encoding"], view.shown["sheet"], view.shown["header_line"]) == (
+        "xlsx",
+        "Shops",
+        3,
+    )
+    assert _pickers(view) == {"Name": "seller", "Fans": "followers", "Viewers": "avg_viewers"}
+    table = S.read_sellers(content, columns=view.shown["mapping"])
+    scored = S.score_sellers(table)
+    assert view.shown["classes"] == dict(zip(scored["seller"], map(str, S.classify(scored))))
+    assert table["seller"].tolist() == ["Shop A", "Shop B", "Shop C"]  # the 合计 row dropped
+    preview = _preview(view)
+    assert "Read with care" in preview and "dropped as a totals row" in preview
+    assert "row 7" in " ".join(view.shown["warnings"])
+    sheet = view.controls["sheet"]
+    assert sheet.layout.display == "" and [v for _, v in sheet.options] == [None, "Notes", "Shops"]
+    sheet.value = "Notes"  # a sheet without sellers: said, and nothing classified
+    assert "(sheet 'Notes'): the file has 0 data rows" in view.error.value
+    assert view.shown["classes"] == {}
+    sheet.value = None
+    assert view.error.value == "" and len(view.shown["classes"]) == 3
+
+
+def test_pasted_cells_are_classified_like_the_same_file():
+    view = V.explore_own_data(example=False)
+    pasted = "主播\t粉丝数\t场均观看\r\n果园小王\t8.6万\t1200\r\n茶山阿妹\t3.2万\t450\r\n"
+    view.controls["paste"].value = pasted
+    assert view.error.value == "" and view.shown["file"] == PASTED_NAME
+    assert view.shown["sep"] == "\t"
+    direct = S.score_sellers(S.read_sellers(pasted.encode(), columns=view.shown["mapping"]))
+    assert view.shown["classes"] == dict(zip(direct["seller"], map(str, S.classify(direct))))
+    assert "pasted cells" in _preview(view)
+    view.controls["paste"].value = ""  # clearing the box keeps what was pasted
+    assert view.shown["file"] == PASTED_NAME and len(view.shown["classes"]) == 2
+    view.controls["map_2"].value = ""  # a mapping change after a paste
+    assert "attractiveness" in view.error.value and view.shown["classes"] == {}
+
+
+def test_a_file_too_large_for_the_view_is_refused_with_its_size():
+    view = V.explore_own_data()
+    _upload(view, "huge.csv", b"x" * (MAX_VIEW_BYTES + 1))
+    assert "huge.csv: is 10.0 MB; this view takes files up to 10.0 MB" in view.error.value
+    assert "sellers.read_sellers(&#x27;huge.csv&#x27;" in view.error.value or (
+        "sellers.read_sellers('huge.csv'" in view.error.value
+    )
+    assert view.shown["file"] == V.EXAMPLE_NAME  # the example is kept, still classified
+    assert len(view.shown["classes"]) == 4
+
+
+def test_a_large_table_is_thinned_on_the_map_and_counted_in_full():
+    rows = "".join(f"Shop {k},{1000 + 37 * k},{10 + (k * 7) % 900}\n" for k in range(2500))
+    view = V.explore_own_data(example=False)
+    _upload(view, "big.csv", ("Name,Fans,Viewers\n" + rows).encode())
+    assert view.error.value == "" and sum(view.shown["counts"].values()) == 2500
+    assert len(view.shown["classes"]) == 2500  # every seller's class, dots or not
+    assert view.shown["dots"] == 834 and view.charts["map"].points.get_offsets().shape == (834, 2)
+    assert "one seller in 3 (834 of 2,500, in file order); the counts cover all" in (
+        view.readout.value
+    )
+
+
+def test_a_web_page_upload_says_what_it_is():
+    view = V.explore_own_data()
+    _upload(view, "export.csv", b"<!DOCTYPE html><html><body>dashboard</body></html>")
+    assert "export.csv: is a web page (HTML), not a table" in view.error.value
+    assert view.shown["classes"] == {} and view.shown["columns"] == []
+
+
+def test_every_own_data_control_has_a_visible_label():
+    view = V.explore_own_data()
+    for name, control in view.controls.items():
+        assert control.description.strip(), name
+    assert view.controls["paste"].placeholder  # what to do with the box
+
+
+def test_own_data_view_reads_as_controls_charts_bind():
+    import ast
+    import inspect
+    import tokenize
+
+    source = inspect.getsource(V.explore_own_data)
+    function = ast.parse(source).body[0]
+    doc = function.body[0]
+    skip = set(range(doc.lineno, doc.end_lineno + 1))
+    code = set()
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type not in (
+            tokenize.COMMENT,
+            tokenize.NL,
+            tokenize.NEWLINE,
+            tokenize.INDENT,
+            tokenize.DEDENT,
+            tokenize.ENDMARKER,
+        ):
+            code.update(range(token.start[0], token.end[0] + 1))
+    assert len(code - skip) <= 60
+    assert max(len(line) for line in source.splitlines()) <= 100
+    names = {n.id for n in ast.walk(function) if isinstance(n, ast.Name)}
+    assert "state" not in names and "busy" not in source
+    calls = [
+        n.func.attr
+        for n in ast.walk(function)
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+    ]
+    assert "bind" in calls
+    assigned = [
+        t
+        for n in ast.walk(function)
+        if isinstance(n, ast.Assign)
+        for t in n.targets
+        if isinstance(t, ast.Attribute)
+    ]
+    assert assigned == []  # no attribute patched onto a widget or the view
 
 
 def test_example_file_bad_arguments():

