@@ -4,16 +4,41 @@ model of live marketing", JARSSH 6(1).
 Not the ``livekit`` real-time video SDK on PyPI: this package is distributed as
 ``livekit-teaching-kit`` and only its import name is ``livekit``.
 
-Modules, one idea each:
+The package, module by module (each ``livekit.<name>``, imported on first use so that
+``import livekit`` stays quick; ``tests/test_structure.py`` checks this list against the files):
 
-- :mod:`livekit.vocab`: the shared vocabulary (modules, blocks, classes, stages, switches).
-- :mod:`livekit.data` and :mod:`livekit.schemas`: the CSV files in ``data/``, loaded and checked.
-- :mod:`livekit.style`: the shared palette (colour-blind safe), hatches and font sizes.
-- :mod:`livekit.views`: fast slider views (blitting figure + image widget).
-- :mod:`livekit.selfcheck`: self-check questions with instant feedback.
-- :mod:`livekit.setup_check`: the installation check of notebook 00.
+Shared ground
+    - ``vocab``: the names of the paper's concepts (modules, blocks, classes, stages).
+    - ``schemas``: the declared schema of every CSV file in ``data/``.
+    - ``data``: the kit's tables loaded and checked against their schemas.
+    - ``reading``: a user's own file read: encodings, separators, decimal marks.
+    - ``prediction``: whether a prediction held, and which way it was off.
 
-Submodules are imported on first use, so ``import livekit`` stays quick.
+The paper's ideas, as logic (no widgets, no HTML, no plotting)
+    - ``canvas``: the nine-block canvas, the four value modules, the hub, canvas money.
+    - ``worksheet``: the "your own canvas" worksheet, saved to and loaded from a file.
+    - ``seller_metrics``: the metrics behind the two dimensions of Figure 3, and their weights.
+    - ``sellers``: scoring and classifying sellers (Figure 3).
+    - ``seller_data``: the kit's seller tables, and a user's own seller table.
+    - ``geometry``: polygon clipping and the shortest step on the score map.
+    - ``path``: the innovation path and the model from traffic to profit.
+    - ``modes``: the seven live-stream modes and how they combine.
+    - ``cases``: real anchors and platforms, with what outlets reported.
+    - ``glossary``: plain definitions, in English and Chinese.
+    - ``selfcheck``: self-check questions and their grading.
+    - ``handin``: a student's work in a notebook, kept and saved as it is typed.
+    - ``setup_check``: the installation check, and the first slider's model.
+
+Pictures (matplotlib)
+    - ``style``: the palette, hatches and font sizes; ``fonts``: Chinese text in figures.
+    - ``charts``: the ``Chart`` base of every updating picture.
+    - ``canvas_plots``, ``seller_plots``, ``path_plots``, ``modes_plots``, ``setup_plots``.
+
+Views (ipywidgets)
+    - ``views``: the machinery every view shares (fast figure, ``View``, predictions, saving).
+    - ``canvas_views``, ``seller_views``, ``path_views``, ``setup_views``: the slider views.
+    - ``selfcheck_views``, ``handin_views``, ``cases_views``: self-checks, answer boxes and
+      the hand-in, case boxes.
 """
 
 from __future__ import annotations
@@ -24,40 +49,19 @@ import sys as _sys
 __version__ = "0.1.0"
 
 _SUBMODULES = (
-    "vocab",
-    "data",
-    "schemas",
-    "fonts",
-    "style",
-    "views",
-    "selfcheck",
-    "setup_check",
-    "canvas",
-    "canvas_plots",
-    "canvas_views",
-    "worksheet",
-    "sellers",
-    "seller_metrics",
-    "seller_data",
-    "reading",
-    "geometry",
-    "seller_plots",
-    "seller_views",
-    "path",
-    "path_plots",
-    "path_views",
-    "modes_plots",
-    "modes",
-    "cases",
-    "glossary",
-    "handin",
-)
+    "vocab", "schemas", "data", "reading", "prediction",
+    "canvas", "worksheet", "seller_metrics", "sellers", "seller_data", "geometry",
+    "path", "modes", "cases", "glossary", "selfcheck", "handin", "setup_check",
+    "style", "fonts", "charts",
+    "canvas_plots", "seller_plots", "path_plots", "modes_plots", "setup_plots",
+    "views", "canvas_views", "seller_views", "path_views", "setup_views",
+    "selfcheck_views", "handin_views", "cases_views",
+)  # fmt: skip
 
 __all__ = ["__version__", *_SUBMODULES]
 
-if (
-    _sys.platform == "emscripten"
-):  # the browser edition: before matplotlib loads (see livekit.fonts)
+# the browser edition: before matplotlib loads (see livekit.fonts)
+if _sys.platform == "emscripten":
     from .fonts import quiet_font_cache_notice
 
     quiet_font_cache_notice()

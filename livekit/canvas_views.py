@@ -25,7 +25,7 @@ from .canvas_plots import CanvasChart, MoneyCanvasChart, MoneyChart, ValueScores
 from .style import kit_style, new_figure
 from .views import FastFigure, Prediction, View, slider
 from .vocab import BLOCKS, BUSINESS_MODEL_NAMES, BUSINESS_MODELS, CHAINS, MODULE_NAMES, MODULES
-from .worksheet import WorksheetExistsError, check_worksheet, load_worksheet, save_worksheet
+from .worksheet import check_worksheet, load_worksheet, save_worksheet
 
 __all__ = ["explore_canvas", "explore_value_perception", "explore_canvas_money", "worksheet_form"]
 
@@ -70,23 +70,7 @@ def explore_canvas(
     info, models = canvas.blocks(), canvas.compare_models()
     chains = {b: tuple(canvas.chains_of(b)) for b in BLOCKS}
     contents = {m: canvas.model_contents(m) for m in BUSINESS_MODELS}
-    controls = {
-        "model": widgets.ToggleButtons(
-            options=_MODEL_OPTIONS,
-            value=model,
-            description="Model",
-            style={"button_width": "130px"},
-        ),
-        "block": widgets.Dropdown(
-            options=[(info.at[b, "name"], b) for b in BLOCKS],
-            value=block,
-            description="Block",
-            layout=widgets.Layout(width="340px"),
-        ),
-        "colors": widgets.Checkbox(
-            value=color_by_module, description="colour blocks by value module", indent=False
-        ),
-    }
+    controls = _canvas_controls(model, block, color_by_module, info)
     fig = new_figure(9.0, 6.0)
     with kit_style():
         chart = CanvasChart(
@@ -126,6 +110,29 @@ def explore_canvas(
 
     view.bind(update)
     return view
+
+
+def _canvas_controls(
+    model: str, block: str, color_by_module: bool, info: pd.DataFrame
+) -> dict[str, widgets.Widget]:
+    """The canvas explorer's controls: a model, a block, and colour by module on or off."""
+    return {
+        "model": widgets.ToggleButtons(
+            options=_MODEL_OPTIONS,
+            value=model,
+            description="Model",
+            style={"button_width": "130px"},
+        ),
+        "block": widgets.Dropdown(
+            options=[(info.at[b, "name"], b) for b in BLOCKS],
+            value=block,
+            description="Block",
+            layout=widgets.Layout(width="340px"),
+        ),
+        "colors": widgets.Checkbox(
+            value=color_by_module, description="colour blocks by value module", indent=False
+        ),
+    }
 
 
 def _chain_argument(chains: tuple[str, ...]) -> str | None:
@@ -530,13 +537,13 @@ def _save_worksheet(view: View) -> None:
     view.readout.value = ""  # a failed save must not leave an earlier "Saved" standing
     try:
         written = save_worksheet(_worksheet(view), target, overwrite=view.controls["replace"].value)
-    except OSError as exc:
-        raise ValueError(f"{target}: could not write the file ({exc.strerror or exc})") from None
-    except WorksheetExistsError:
+    except FileExistsError:
         raise ValueError(
             f"{target}: the file already exists. Tick “{_REPLACE}” to replace it, "
             f"or choose another name."
         ) from None
+    except OSError as exc:
+        raise ValueError(f"{target}: could not write the file ({exc.strerror or exc})") from None
     view.readout.value = f"Saved your canvas to <code>{_esc(written)}</code>."
 
 

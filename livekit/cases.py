@@ -33,7 +33,9 @@ __all__ = [
     "map_anchors",
     "place_anchors",
     "platform_cases",
-    "case_box",
+    "platform_case",
+    "platform_facts",
+    "amount_text",
     "format_cny",
     "ASSUMED_PERCENTILE",
 ]
@@ -96,10 +98,11 @@ def format_cny(value: float) -> str:
         or value < 0
     ):
         raise ValueError(f"value must be a finite amount of CNY, 0 or more, got {value!r}")
-    return _amount(value, "CNY")
+    return amount_text(value, "CNY")
 
 
-def _amount(value: float, unit: str) -> str:
+def amount_text(value: float, unit: str) -> str:
+    """A reported figure in words: ``amount_text(1.2e10, "CNY")`` is ``'12 billion CNY'``."""
     for size, word in ((1e9, "billion"), (1e6, "million")):
         if value >= size:
             return f"{value / size:.2f}".rstrip("0").rstrip(".") + f" {word} {unit}"
@@ -214,8 +217,8 @@ def platform_cases() -> pd.DataFrame:
     return load("platform_cases").reset_index(drop=True)
 
 
-def case_box(platform: str) -> str:
-    """A short case box on one platform, in Markdown: what the paper says, then what outlets report.
+def platform_case(platform: str) -> pd.Series:
+    """What the paper says of one platform, found by any of its names.
 
     Parameters
     ----------
@@ -225,11 +228,8 @@ def case_box(platform: str) -> str:
 
     Returns
     -------
-    str
-        Markdown: a heading, the paper's view with its section, and every reported figure for the
-        platform (sales first, then viewers and followers) with its outlet and caveats (where
-        outlets disagree, each figure). For a platform with
-        no sourced figure in the kit's data, the box says so and reports nothing else.
+    pandas.Series
+        The platform's row of :func:`platform_cases`.
 
     Raises
     ------
@@ -252,42 +252,33 @@ def case_box(platform: str) -> str:
     if match.empty:
         names = ", ".join(repr(p) for p in cases["platform"])
         raise ValueError(f"platform {platform!r} is unknown; choose one of {names}")
-    case = match.iloc[0]
-    lines = [
-        f"**Case: {case['platform']} ({case['chinese']})**",
-        "",
-        f"*What the paper says* ({case['section']}): {case['paper_says']}",
-        "",
-    ]
+    return match.iloc[0]
+
+
+def platform_facts(platform: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The reported figures for a platform: its sales rows, then its other figures.
+
+    Parameters
+    ----------
+    platform : str
+        Any name of the platform (see :func:`platform_case`).
+
+    Returns
+    -------
+    (pandas.DataFrame, pandas.DataFrame)
+        Rows of :func:`anchor_sales` for the platform, and rows of :func:`facts` that are not
+        sales (viewers, followers); both empty for a platform without sourced figures.
+    """
+    case = platform_case(platform)
     name = case["facts_platform"] if isinstance(case["facts_platform"], str) else ""
     sales = anchor_sales()
-    sales = sales[sales["platform"] == name] if name else sales.iloc[0:0]
-    if sales.empty:
-        lines.append(
-            "*What outlets report:* the kit holds no sourced figure for this platform, so this box "
-            "reports only what the paper says."
-        )
-    else:
-        lines.append(
-            "*What outlets report* (reported figures, not audited; where outlets disagree, both are shown):"
-        )
-        lines.append("")
-        for row in sales.itertuples(index=False):
-            caveat = f" Caveats: {row.notes}." if row.notes else ""
-            lines.append(
-                f"- {row.anchor}, sales, {row.event} ({row.date}): {row.reported}.{caveat}"
-            )
-        table = facts()
-        others = table[(table["platform"] == name) & (table["metric"] != "sales")]
-        for row in others.itertuples(index=False):
-            caveat = (
-                f" Caveats: {row.note}." if isinstance(row.note, str) and row.note.strip() else ""
-            )
-            lines.append(
-                f"- {row.anchor}, {row.metric}, {row.event} ({row.date}): "
-                f"{_amount(row.value, row.unit)} ({row.reported_by}).{caveat}"
-            )
-    return "\n".join(lines)
+    table = facts()
+    if not name:
+        return sales.iloc[0:0], table.iloc[0:0]
+    return (
+        sales[sales["platform"] == name],
+        table[(table["platform"] == name) & (table["metric"] != "sales")],
+    )
 
 
 #: The percentile of the teaching set the kit assumes, by default, for a metric no source reports.

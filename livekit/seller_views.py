@@ -182,6 +182,23 @@ def _followers_prediction(seller: str, start: dict) -> Prediction:
     )
 
 
+def _faint_map(title: str, reference: pd.DataFrame, model: str):
+    """A figure with the teaching set as faint dots on the evaluation map: (fig, ax, chart)."""
+    fig = new_figure(6.6, 4.6)
+    with kit_style():
+        ax = P.label_score_axes(fig.add_subplot(), title)
+        fig.subplots_adjust(left=0.11, right=0.77, bottom=0.12, top=0.93)
+        chart = P.EvaluationMap(
+            ax,
+            reference,
+            S.classify(reference, model=model),
+            model=model,
+            point_size=22,
+            faint=True,
+        )
+    return fig, ax, chart
+
+
 def explore_seller(
     seller: str = "Fruit farmer", *, model: str = "quadrant", method: str = "log-minmax"
 ) -> View:
@@ -217,23 +234,9 @@ def explore_seller(
         "model": _model_picker(model),
         **{n: _metric_slider(n, float(start[n])) for n in SELLER_SLIDERS},
     }
-    fig = new_figure(6.6, 4.6)
+    fig, ax, faint = _faint_map(f"{seller} against the teaching set (faint dots)", reference, model)
     with kit_style():
-        ax = P.label_score_axes(
-            fig.add_subplot(), f"{seller} against the teaching set (faint dots)"
-        )
-        fig.subplots_adjust(left=0.11, right=0.77, bottom=0.12, top=0.93)
-        charts = {
-            "map": P.EvaluationMap(
-                ax,
-                reference,
-                S.classify(reference, model=model),
-                model=model,
-                point_size=22,
-                faint=True,
-            ),
-            "move": P.NextMove(ax, 0.0, 0.0, None),
-        }
+        charts = {"map": faint, "move": P.NextMove(ax, 0.0, 0.0, None)}
     fast = FastFigure(fig, animated=charts["move"].artists)
     view = View(
         title="One seller on the evaluation map",

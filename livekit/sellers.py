@@ -421,59 +421,52 @@ def score_sellers(
     single = not isinstance(data, pd.DataFrame)
     frame = _as_frame(data)
     check_choice("method", method, NORMALISATIONS)
-    note = ""
     checked: dict[str, np.ndarray] = {}
-    if isinstance(reference, str) or reference is None:
+    kind, ref_frame, weights, note = _choose_reference(frame, weights, reference, single, checked)
+    # pandas 3 copies on write, so a shallow copy never lets a change to the result reach the
+    # caller's table; pandas 2 needs a real copy for that
+    out = frame.copy(deep=not _COPY_ON_WRITE)
+    clean = check_weights(weights, frame.columns)
+    for dim in DIMENSIONS:
+        used = {n: w for n, w in clean.items() if METRICS[n].dimension == dim and w > 0}
+        acc = _dimension_score(frame, ref_frame, used, method, checked)
+        out[dim] = pd.Series(acc, index=out.index, copy=False)  # acc is ours: no need to copy
+    out.attrs["reference"] = kind
+    out.attrs["reference_note"] = note
+    return out
+
+
+def _choose_reference(
+    frame: pd.DataFrame,
+    weights: Mapping[str, float] | None,
+    reference: pd.DataFrame | str | None,
+    single: bool,
+    checked: dict[str, np.ndarray],
+) -> tuple[str, pd.DataFrame, Mapping[str, float], str]:
+    """Who ``frame`` is scored against: ``(kind, reference table, weights, note)``.
+
+    The kit's rule (module docstring, point 4); the metric columns checked on the way are kept
+    in ``checked`` (name -> values), so each is checked once.
+    """
+    note = ""
+    if isinstance(reference, pd.DataFrame):
+        if len(reference) == 0:
+            raise ValueError("reference must have at least one seller (row); got an empty table")
+        kind, ref_frame = "given", reference
+    elif reference is None or isinstance(reference, str):
         if reference is not None:
             check_choice("reference", reference, ["self", "teaching set"])
         kind = reference
         if kind in (None, "self"):
-            own = default_weights(frame.columns) if weights is None else weights
-            why = (
-                "one seller alone has nobody to be compared with"
-                if single
-                else _spread_problem(
-                    frame,
-                    [n for n, w in check_weights(own, frame.columns).items() if w > 0],
-                    checked,
-                )
-            )
-            if why and kind == "self":
-                raise ValueError(
-                    f"reference='self': {why}; score against the teaching set (reference=None or "
-                    f"'teaching set') or give a larger reference table (reference=DataFrame)"
-                )
-            kind = "teaching set" if why else "self"
-            if why:
-                note = f"scored against the kit's teaching set: {why}"
+            kind, note = _self_or_teaching(frame, weights, kind, single, checked)
+        ref_frame = frame
         if kind == "teaching set":
             ref_frame = load_sellers()
-            if weights is None:
-                shared = [c for c in ref_frame.columns if c in frame.columns]
-                try:
-                    weights = default_weights(shared)
-                except ValueError as exc:
-                    raise ValueError(
-                        f"{note or 'reference=teaching set'}; but {exc} shared with the teaching set "
-                        f"(give reference=a table of at least {MIN_SELF_REFERENCE} sellers)"
-                    ) from None
-            missing = [
-                n for n, w in weights.items() if n in METRICS and w and n not in ref_frame.columns
-            ]
-            if missing:
-                raise ValueError(
-                    f"{note or 'reference=teaching set'}; but the teaching set has no {missing[0]!r} to compare "
-                    f"with: give weights without it, or reference=a table of at least {MIN_SELF_REFERENCE} sellers"
-                )
-        else:
-            ref_frame = frame
-    elif isinstance(reference, pd.DataFrame):
-        kind, ref_frame = "given", reference
-        if len(reference) == 0:
-            raise ValueError("reference must have at least one seller (row); got an empty table")
+            weights = _teaching_set_weights(frame, ref_frame, weights, note)
     else:
         raise TypeError(
-            f"reference must be None, 'self', 'teaching set' or a DataFrame of sellers, got {type(reference).__name__}"
+            "reference must be None, 'self', 'teaching set' or a DataFrame of sellers, "
+            f"got {type(reference).__name__}"
         )
     if weights is None:
         try:
@@ -482,38 +475,87 @@ def score_sellers(
             raise ValueError(
                 f"reference ({kind}) and data share no metric for a dimension: {exc}"
             ) from None
-    clean = check_weights(weights, frame.columns)
-    # pandas 3 copies on write, so a shallow copy never lets a change to the result reach the
-    # caller's table; pandas 2 needs a real copy for that
-    out = frame.copy(deep=not _COPY_ON_WRITE)
+    return kind, ref_frame, weights, note
+
+
+def _self_or_teaching(
+    frame: pd.DataFrame,
+    weights: Mapping[str, float] | None,
+    kind: str | None,
+    single: bool,
+    checked: dict[str, np.ndarray],
+) -> tuple[str, str]:
+    """``("self", "")`` when the table can be its own reference, else the teaching set and why."""
+    own = default_weights(frame.columns) if weights is None else weights
+    if single:
+        why = "one seller alone has nobody to be compared with"
+    else:
+        names = [n for n, w in check_weights(own, frame.columns).items() if w > 0]
+        why = _spread_problem(frame, names, checked)
+    if why and kind == "self":
+        raise ValueError(
+            f"reference='self': {why}; score against the teaching set (reference=None or "
+            f"'teaching set') or give a larger reference table (reference=DataFrame)"
+        )
+    if why:
+        return "teaching set", f"scored against the kit's teaching set: {why}"
+    return "self", ""
+
+
+def _teaching_set_weights(
+    frame: pd.DataFrame,
+    teaching: pd.DataFrame,
+    weights: Mapping[str, float] | None,
+    note: str,
+) -> Mapping[str, float]:
+    """The weights to score ``frame`` against the teaching set (metrics both tables have)."""
+    why = note or "reference=teaching set"
+    if weights is None:
+        try:
+            weights = default_weights([c for c in teaching.columns if c in frame.columns])
+        except ValueError as exc:
+            raise ValueError(
+                f"{why}; but {exc} shared with the teaching set "
+                f"(give reference=a table of at least {MIN_SELF_REFERENCE} sellers)"
+            ) from None
+    missing = [n for n, w in weights.items() if n in METRICS and w and n not in teaching.columns]
+    if missing:
+        raise ValueError(
+            f"{why}; but the teaching set has no {missing[0]!r} to compare with: give weights "
+            f"without it, or reference=a table of at least {MIN_SELF_REFERENCE} sellers"
+        )
+    return weights
+
+
+def _dimension_score(
+    frame: pd.DataFrame,
+    ref_frame: pd.DataFrame,
+    used: Mapping[str, float],
+    method: str,
+    checked: dict[str, np.ndarray],
+) -> np.ndarray:
+    """One dimension's 0-100 score for every seller: the weighted mean of its metric scores."""
+    total = sum(used.values())
     same = ref_frame is frame
-    scratch = None
-    for dim in DIMENSIONS:
-        used = {n: w for n, w in clean.items() if METRICS[n].dimension == dim and w > 0}
-        total = sum(used.values())
-        acc = None
-        for name, w in used.items():
-            values = checked[name] if name in checked else _metric_values(frame, name)[0]
-            if same and method == "log-minmax":
-                # in place, no new arrays: the same formula as metric_scores (pinned by a test)
-                if scratch is None:
-                    scratch = np.empty(len(frame))
-                part = _scale_into(
-                    values, METRICS[name], np.empty(len(frame)) if acc is None else scratch
-                )
-                part = _log_minmax_into(
-                    part, float(part.min()), float(part.max()), w / total, clip=False
-                )
-            else:
-                ref = values if same else _metric_values(ref_frame, name, "reference column")[0]
-                part = metric_scores(values, ref, metric=name, method=method)  # a new array
-                part *= w / total
-            acc = part if acc is None else np.add(acc, part, out=acc)
-        np.clip(acc, 0.0, 100.0, out=acc)
-        out[dim] = pd.Series(acc, index=out.index, copy=False)  # acc is ours: no need to copy
-    out.attrs["reference"] = kind
-    out.attrs["reference_note"] = note
-    return out
+    acc, scratch = None, None
+    for name, w in used.items():
+        values = checked[name] if name in checked else _metric_values(frame, name)[0]
+        if same and method == "log-minmax":
+            # in place, no new arrays: the same formula as metric_scores (pinned by a test)
+            if scratch is None:
+                scratch = np.empty(len(frame))
+            part = _scale_into(
+                values, METRICS[name], np.empty(len(frame)) if acc is None else scratch
+            )
+            part = _log_minmax_into(
+                part, float(part.min()), float(part.max()), w / total, clip=False
+            )
+        else:
+            ref = values if same else _metric_values(ref_frame, name, "reference column")[0]
+            part = metric_scores(values, ref, metric=name, method=method)  # a new array
+            part *= w / total
+        acc = part if acc is None else np.add(acc, part, out=acc)
+    return np.clip(acc, 0.0, 100.0, out=acc)
 
 
 # --- classes ----------------------------------------------------------------------------

@@ -24,6 +24,7 @@ __all__ = [
     "CLASS_COLORS",
     "CLASS_HATCHES",
     "MIN_FONT_PT",
+    "TEXT_COLORS",
     "KIT_RC",
     "kit_style",
     "new_figure",
@@ -112,3 +113,12 @@ def new_figure(width: float = 7.0, height: float = 4.5, *, dpi: float = 100) -> 
         fig = Figure(figsize=(width, height), dpi=dpi)
     FigureCanvasAgg(fig)
     return fig
+
+#: Colours of text in views and hand-ins (messages, verdicts, notes): darker shades of the
+#: palette's vermillion, bluish green and blue, each at least 4.5:1 against white (WCAG 1.4.3).
+TEXT_COLORS = {
+    "error": "#A04000",
+    "ok": "#00785A",
+    "accent": "#0072B2",
+    "note": "#8B3A00",
+}

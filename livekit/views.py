@@ -37,7 +37,7 @@ prediction before moving the controls; the view checks it after every update. Us
 from __future__ import annotations
 
 import io
-import os
+import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from os import PathLike
@@ -48,6 +48,10 @@ import ipywidgets as widgets
 from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 
+from . import _html
+from ._files import check_path, existing, write_file
+from .prediction import judge_prediction
+
 __all__ = [
     "FastFigure",
     "View",
@@ -57,6 +61,8 @@ __all__ = [
     "save_figure",
     "slider",
     "int_slider",
+    "error_message",
+    "guard",
 ]
 
 
@@ -187,10 +193,13 @@ def save_figure(
     -------
     list of pathlib.Path
         The files written.
+
+    Raises
+    ------
+    FileExistsError
+        One of the files exists and ``overwrite`` is False (nothing is written then).
     """
-    if not isinstance(path, (str, PathLike)):
-        raise TypeError(f"path must be a file name (str or path), got {type(path).__name__}")
-    stem = Path(path)
+    stem = check_path(path)
     if stem.suffix.lower() in {".png", ".svg", ".pdf"}:
         stem = stem.with_suffix("")
     allowed = ("png", "svg", "pdf")
@@ -198,19 +207,19 @@ def save_figure(
         if fmt not in allowed:
             raise ValueError(f"formats must be chosen from {list(allowed)}, got {fmt!r}")
     targets = [stem.with_suffix(f".{fmt}") for fmt in formats]
-    if not overwrite:
-        existing = [str(t) for t in targets if t.exists()]
-        if existing:
-            raise ValueError(f"path: {existing} already exist; pass overwrite=True to replace")
-    stem.parent.mkdir(parents=True, exist_ok=True)
+    if not overwrite and (problem := existing(targets)):
+        raise problem
     animated = [a for a in fig.findobj() if a.get_animated()]
     for artist in animated:
         artist.set_animated(False)
     try:
         for target, fmt in zip(targets, formats):
-            tmp = target.with_name(f".{target.name}.tmp")
-            fig.savefig(tmp, format=fmt, dpi=200 if fmt == "png" else None, bbox_inches="tight")
-            os.replace(tmp, target)
+            dpi = 200 if fmt == "png" else None
+
+            def draw(handle, fmt=fmt, dpi=dpi):
+                fig.savefig(handle, format=fmt, dpi=dpi, bbox_inches="tight")
+
+            write_file(target, draw, overwrite=overwrite)
     finally:
         for artist in animated:
             artist.set_animated(True)
@@ -257,6 +266,73 @@ def int_slider(
     )
 
 
+def error_message(exc: BaseException, *, lead: str = "Cannot update:") -> str:
+    """What an error line says about an exception raised while reacting to a student (HTML).
+
+    A :class:`ValueError` or :class:`TypeError` is the kit's way of saying that a value cannot be
+    used: its message (which names the field and the allowed range) is shown after ``lead``. Any
+    other exception is a fault inside the kit: one sentence says so and what the student can do,
+    and the traceback is kept, folded, for the instructor.
+
+    Parameters
+    ----------
+    exc : BaseException
+        The exception caught.
+    lead : str
+        The bold lead-in before a ValueError's or TypeError's message.
+
+    Returns
+    -------
+    str
+        HTML for an error line.
+    """
+    if isinstance(exc, (ValueError, TypeError)):
+        return _html.message(_html.escape(exc), bold=lead)
+    trace = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    return _html.message(
+        f"Something went wrong inside the kit ({type(exc).__name__}), not in what you did. "
+        "What you set is kept: move the last control back, or run this cell again; if it "
+        "happens again, show the details below to your instructor.",
+        bold="Sorry:",
+    ) + (
+        "<details><summary>Details for your instructor</summary>"
+        f"<pre style='white-space:pre-wrap'>{_html.escape(trace)}</pre></details>"
+    )
+
+
+def guard(callback: Callable[..., Any], error: widgets.HTML, *, lead: str = "Cannot update:"):
+    """``callback`` wrapped so that any exception it raises is shown in ``error``, never lost.
+
+    ipywidgets swallows what an observer or a button callback raises (in JupyterLab it lands in
+    the log console, where no student looks). Every callback a view, form or box registers goes
+    through this wrapper or :meth:`View.run`.
+
+    Parameters
+    ----------
+    callback : callable
+        The function to call, with whatever arguments the widget passes.
+    error : ipywidgets.HTML
+        Where to show the message (see :func:`error_message`); it is not cleared on success,
+        since the callback may write its own status there.
+    lead : str
+        The lead-in for a ValueError's or TypeError's message.
+
+    Returns
+    -------
+    callable
+        Returns what ``callback`` returned, or None after an exception.
+    """
+
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return callback(*args, **kwargs)
+        except Exception as exc:  # shown to the student, traceback kept for the instructor
+            error.value = error_message(exc, lead=lead)
+            return None
+
+    return guarded
+
+
 class SaveRow(widgets.HBox):
     """A "save" row: a file name, a "replace existing files" tick box, a button, a status line.
 
@@ -268,9 +344,10 @@ class SaveRow(widgets.HBox):
     name : str
         The starting file name (no extension), e.g. ``"exports/canvas"``.
     save : callable
-        ``save(name, overwrite) -> list of paths``: writes the files, raising ValueError,
-        TypeError or OSError when it cannot; an "already exist" error is explained in terms of
-        the tick box.
+        ``save(name, overwrite) -> list of paths``: writes the files, raising
+        :class:`FileExistsError` when a file exists (explained in terms of the tick box),
+        ValueError, TypeError or OSError when it cannot write; anything else is shown as a fault
+        of the kit.
     label : str
         The button's text, e.g. ``"Save figure"``.
     tooltip : str
@@ -310,7 +387,7 @@ class SaveRow(widgets.HBox):
         )
         self.button = widgets.Button(description=label, icon="download", tooltip=tooltip)
         self.status = widgets.HTML("")
-        self.button.on_click(lambda _button: self.save())
+        self.button.on_click(guard(lambda _button: self.save(), self.status, lead="Not saved:"))
         super().__init__(
             [self.name, self.overwrite, self.button, self.status],
             layout=widgets.Layout(align_items="center", flex_flow="row wrap"),
@@ -325,33 +402,33 @@ class SaveRow(widgets.HBox):
         """
         name = self.name.value.strip()
         if not name:
-            self.status.value = "<span style='color:#D55E00'>Type a file name first.</span>"
+            self.status.value = _html.message("Type a file name first.")
             return []
         try:
             written = self._save(name, self.overwrite.value)
-        except (ValueError, TypeError, OSError) as exc:
-            message = str(exc)
-            if "already exist" in message:
-                message = (
-                    f"{_escape(name)}: the file already exists. Tick <i>replace existing files</i> "
-                    f"or choose another name."
-                )
-            else:
-                message = _escape(message)
-            self.status.value = f"<span style='color:#D55E00'><b>Not saved:</b> {message}</span>"
+        except FileExistsError:
+            self.status.value = _html.message(
+                f"{_html.escape(name)}: the file already exists. Tick <i>replace existing "
+                "files</i> or choose another name.",
+                bold="Not saved:",
+            )
             return []
-        files = " and ".join(f"<code>{_escape(str(path))}</code>" for path in written)
-        self.status.value = f"<span style='color:#009E73'>✔ Saved {files}</span>"
+        except (ValueError, TypeError, OSError) as exc:
+            self.status.value = _html.message(_html.escape(exc), bold="Not saved:")
+            return []
+        files = " and ".join(f"<code>{_html.escape(path)}</code>" for path in written)
+        self.status.value = _html.message(f"Saved {files}", "ok")
         return written
 
 
 class Prediction(widgets.VBox):
     """A "predict, then check" item: the student commits to a prediction, the view checks it.
 
-    The student types a number or picks a choice, then presses *Lock in my prediction*; the
-    input is then frozen. Each time the view updates, :meth:`check` asks ``outcome`` what the
-    view now shows for the predicted quantity (or ``None`` while the experiment described in the
-    question has not been done yet) and says whether the prediction held.
+    The student types a number or picks a choice, then presses *Lock in my prediction* (or
+    *Skip*); the input is then frozen. Each time the view updates, :meth:`check` asks
+    ``outcome`` what the view now shows for the predicted quantity (or ``None`` while the
+    experiment described in the question has not been done yet) and says whether the
+    prediction held and, for a number, which way it was off.
 
     Parameters
     ----------
@@ -364,18 +441,27 @@ class Prediction(widgets.VBox):
         For a choice: the options offered. Omit for a number.
     low, high : float
         For a number: the allowed range of the prediction.
+    step : float
+        For a number: the step of the input's arrows.
+    start : float, optional
+        For a number: where the input starts; by default a neutral value, 0 when the range
+        holds it, else ``low``.
     tolerance : float, default 0
         For a number: the prediction holds when ``abs(prediction - outcome) <= tolerance``.
     unit : str
         For a number: the unit shown after the input.
+    hint : str, optional
+        What to look at when the prediction did not hold (HTML allowed), shown with the verdict.
 
     Attributes
     ----------
     input : ipywidgets.Dropdown or ipywidgets.BoundedFloatText
-    lock : ipywidgets.Button
+    lock, skip : ipywidgets.Button
     verdict : ipywidgets.HTML
     committed : str, float or None
         The locked prediction (None before locking).
+    skipped : bool
+        Whether the student chose to see the answer without predicting.
     held : bool or None
         Whether the prediction held at the last check (None: not checked yet).
     """
@@ -389,8 +475,10 @@ class Prediction(widgets.VBox):
         low: float = 0.0,
         high: float = 100.0,
         step: float = 1.0,
+        start: float | None = None,
         tolerance: float = 0.0,
         unit: str = "",
+        hint: str = "",
     ) -> None:
         if not callable(outcome):
             raise TypeError("outcome must be a function of the view's shown numbers")
@@ -398,6 +486,7 @@ class Prediction(widgets.VBox):
         self.options = None if options is None else [str(o) for o in options]
         self.tolerance = float(tolerance)
         self.unit = unit
+        self.hint = hint
         if self.options is not None:
             if len(self.options) < 2:
                 raise ValueError("options must offer at least two choices")
@@ -408,8 +497,10 @@ class Prediction(widgets.VBox):
                 style={"description_width": "80px"},
             )
         else:
+            if start is None:
+                start = 0.0 if low <= 0 <= high else low
             self.input = widgets.BoundedFloatText(
-                value=low,
+                value=start,
                 min=low,
                 max=high,
                 step=step,
@@ -418,39 +509,67 @@ class Prediction(widgets.VBox):
                 layout=widgets.Layout(width="220px"),
             )
         self.lock = widgets.Button(description="Lock in my prediction", icon="lock")
-        self.lock.on_click(lambda _button: self.commit())
+        self.skip = widgets.Button(
+            description="Skip", tooltip="Go on without predicting: the numbers show at once"
+        )
         self.verdict = widgets.HTML("")
         self.committed: Any = None
+        self.skipped = False
         self.held: bool | None = None
         self._last_shown: dict = {}
+        self._listeners: list[Callable[[], None]] = []
+        self.lock.on_click(guard(lambda _button: self.commit(), self.verdict))
+        self.skip.on_click(guard(lambda _button: self.pass_over(), self.verdict))
         head = widgets.HTML(f"<b>Predict, then check.</b> {question}")
         row = widgets.HBox(
-            [self.input, widgets.HTML(_escape(unit)), self.lock],
+            [self.input, widgets.HTML(_html.escape(unit)), self.lock, self.skip],
             layout=widgets.Layout(align_items="center"),
         )
         super().__init__(
             [head, row, self.verdict],
-            layout=widgets.Layout(border="1px dashed #999", padding="4px", margin="4px 0"),
+            layout=widgets.Layout(border="1px dashed #767676", padding="4px", margin="4px 0"),
         )
         self.add_class("livekit-predict")
+
+    @property
+    def done(self) -> bool:
+        """Whether the student has locked a prediction or skipped it (the answer may show)."""
+        return self.committed is not None or self.skipped
+
+    def on_done(self, listener: Callable[[], None]) -> None:
+        """Call ``listener()`` once the prediction is locked or skipped (the answer may show)."""
+        self._listeners.append(listener)
+
+    def _finish(self) -> None:
+        self.input.disabled = True
+        self.lock.disabled = True
+        self.skip.disabled = True
+        for listener in self._listeners:
+            listener()
 
     def commit(self, value: Any = None) -> None:
         """Lock in the prediction (the input's value, or ``value`` if given)."""
         if value is not None:
             self.input.value = value
         if self.input.value is None:
-            self.verdict.value = "<span style='color:#D55E00'>Pick a prediction first.</span>"
+            self.verdict.value = _html.message("Pick a prediction first.")
             return
         self.committed = self.input.value
-        self.input.disabled = True
-        self.lock.disabled = True
+        self._finish()
         self.check(self._last_shown)
+
+    def pass_over(self) -> None:
+        """Skip predicting: the view shows its numbers at once."""
+        self.skipped = True
+        self._finish()
+        self.verdict.value = "<i>Skipped: no prediction this time.</i>"
 
     def reset(self) -> None:
         """Unlock the input for a new prediction."""
-        self.committed, self.held = None, None
+        self.committed, self.held, self.skipped = None, None, False
         self.input.disabled = False
         self.lock.disabled = False
+        self.skip.disabled = False
         self.verdict.value = ""
 
     def check(self, shown: dict) -> bool | None:
@@ -462,27 +581,29 @@ class Prediction(widgets.VBox):
         if self.committed is None:
             return None
         actual = self.outcome(self._last_shown)
+        said = _html.escape(self._text(self.committed))
         if actual is None:
             self.held = None
             self.verdict.value = (
-                f"Your prediction: <b>{_escape(self._text(self.committed))}</b>. "
-                f"Now run the experiment with the controls."
+                f"Your prediction: <b>{said}</b>. Now run the experiment with the controls."
             )
             return None
-        from .selfcheck import judge_prediction
-
         if self.options is not None:
-            held, _ = judge_prediction(str(self.committed), str(actual))
+            held, sentence = judge_prediction(str(self.committed), str(actual), shown_by="the view")
         else:
-            held, _ = judge_prediction(
-                float(self.committed), float(actual), tolerance=self.tolerance, relative=False
+            held, sentence = judge_prediction(
+                float(self.committed),
+                float(actual),
+                tolerance=self.tolerance,
+                relative=False,
+                shown_by="the view",
             )
         self.held = held
-        mark = "&#10004; it held" if held else "&#10008; it did not hold: why not?"
-        self.verdict.value = (
-            f"Your prediction: <b>{_escape(self._text(self.committed))}</b>; the view shows "
-            f"<b>{_escape(self._text(actual))}</b>: {mark}"
-        )
+        if held:
+            self.verdict.value = _html.message(_html.escape(sentence), "ok")
+        else:
+            look = f" Look at {self.hint}" if self.hint else " Why not?"
+            self.verdict.value = _html.message(_html.escape(sentence) + look)
         return held
 
     def _text(self, value: Any) -> str:
@@ -497,8 +618,11 @@ class View(widgets.VBox):
     A view declares its parts: its controls by name, its charts by name, the figure they are
     drawn on, and the numbers it last showed. Build the controls and charts, then
     :meth:`bind` an ``update`` function: it is called once now (the first draw) and on every
-    change of a control; a ValueError or TypeError it raises is shown in :attr:`error`, the
-    first draw included, and the controls keep what the student set.
+    change of a control. Whatever it raises is shown in :attr:`error` (see
+    :func:`error_message`), the first draw included, and the controls keep what the student set.
+
+    With a :class:`Prediction`, the readout (the telling numbers) stays hidden until the
+    prediction is locked in or skipped.
 
     Parameters
     ----------
@@ -516,6 +640,8 @@ class View(widgets.VBox):
         The figure the charts are drawn on; :meth:`redraw` renders it into :attr:`image`.
     side : Widget, optional
         Something to show to the right of the picture (a table, a readout).
+    below : Widget, optional
+        Something to show under the readout (a table of sources, a preview).
     prediction : Prediction, optional
         A "predict, then check" item, checked after every update.
     save : bool, default True
@@ -548,6 +674,7 @@ class View(widgets.VBox):
         charts: Mapping[str, Any] | None = None,
         figure: FastFigure | None = None,
         side: widgets.Widget | None = None,
+        below: widgets.Widget | None = None,
         prediction: Prediction | None = None,
         save: bool = True,
     ) -> None:
@@ -570,7 +697,7 @@ class View(widgets.VBox):
         self._quiet = 0
         self._missed = False
         self._update: Callable[[dict | None], None] | None = None
-        self.heading = widgets.HTML(f"<b>{_escape(title)}</b>")
+        self.heading = widgets.HTML(f"<b>{_html.escape(title)}</b>")
         self.question = widgets.HTML(
             f"<div style='border-left:4px solid #0072B2;padding-left:8px'>"
             f"<b>Look for:</b> {question}</div>"
@@ -588,7 +715,11 @@ class View(widgets.VBox):
         children = [self.heading, self.question]
         if prediction is not None:
             children.append(prediction)
+            self.readout.layout.display = "none"
+            prediction.on_done(self._reveal)
         children += [self.control_box, self.error, main, self.readout]
+        if below is not None:
+            children.append(below)
         self.save_row: SaveRow | None = None
         if figure is not None and save:
             self.save_row = SaveRow(
@@ -601,6 +732,9 @@ class View(widgets.VBox):
 
     def __repr__(self) -> str:
         return f"<livekit view: {self.title}>"
+
+    def _reveal(self) -> None:
+        self.readout.layout.display = None
 
     def bind(
         self, update: Callable[[dict | None], None], controls: Iterable[str] | None = None
@@ -645,14 +779,14 @@ class View(widgets.VBox):
         if isinstance(controls, widgets.Widget):
             controls = [controls]
 
-        def guarded(change: dict | None = None) -> None:
+        def watched(change: dict | None = None) -> None:
             if self._quiet:
                 self._missed = True
                 return
             self.run(callback, change)
 
         for control in controls:
-            control.observe(guarded, names="value")
+            control.observe(watched, names="value")
 
     def _changed(self, change: dict) -> None:
         if self._quiet:
@@ -669,7 +803,8 @@ class View(widgets.VBox):
         --------
         >>> import ipywidgets as widgets
         >>> calls = []
-        >>> view = View(title="demo", question="?", controls={"a": widgets.IntSlider(), "b": widgets.IntSlider()})
+        >>> sliders = {"a": widgets.IntSlider(), "b": widgets.IntSlider()}
+        >>> view = View(title="demo", question="?", controls=sliders)
         >>> view.bind(lambda change: calls.append(change))
         True
         >>> with view.quiet():
@@ -689,20 +824,20 @@ class View(widgets.VBox):
                 self.run(self._update, None)
 
     def run(self, callback: Callable[[dict | None], None], change: dict | None = None) -> bool:
-        """Run ``callback(change)``, showing any ValueError/TypeError in :attr:`error`.
+        """Run ``callback(change)``, then check the prediction; show any exception in :attr:`error`.
 
-        Returns True when the callback succeeded; then the prediction, if any, is checked.
+        Returns True when both succeeded. Nothing raised here escapes: a ValueError or TypeError
+        shows its message; anything else says that the kit failed, with the traceback folded
+        for the instructor (:func:`error_message`).
         """
         try:
             callback(change)
-        except (ValueError, TypeError) as exc:
-            self.error.value = (
-                f"<span style='color:#D55E00'><b>Cannot update:</b> {_escape(str(exc))}</span>"
-            )
+            if self.prediction is not None:
+                self.prediction.check(self.shown)
+        except Exception as exc:  # shown in the view, never lost in an observer
+            self.error.value = error_message(exc)
             return False
         self.error.value = ""
-        if self.prediction is not None:
-            self.prediction.check(self.shown)
         return True
 
     def show(self, **numbers: Any) -> None:
@@ -726,7 +861,3 @@ def _slug(title: str) -> str:
     while "__" in slug:
         slug = slug.replace("__", "_")
     return slug
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -21,21 +21,18 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import stat
-import tempfile
 from collections.abc import Mapping
 from os import PathLike
 from pathlib import Path
 from typing import Any
 
 from ._checks import check_bool, check_text
+from ._files import write_file
 from .canvas import BLOCKS
 
 __all__ = [
     "MAX_CHARS",
     "FORMATS",
-    "WorksheetExistsError",
     "empty_worksheet",
     "check_worksheet",
     "save_worksheet",
@@ -47,20 +44,6 @@ MAX_CHARS = 400
 #: File formats, by extension.
 FORMATS = (".csv", ".json")
 _MARK = "livekit canvas"
-
-
-class WorksheetExistsError(ValueError):
-    """Saving would replace an existing file, and replacing was not allowed.
-
-    A :class:`ValueError`, so code that catches those still catches it; a form can catch it by
-    name to point at its own "replace existing file" control. ``path`` is the file.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        super().__init__(
-            f"{path}: the file already exists; choose another name or allow replacing it (overwrite=True)"
-        )
 
 
 def _os_problem(target: Path, exc: OSError, doing: str) -> ValueError:
@@ -166,8 +149,8 @@ def save_worksheet(
 
     Raises
     ------
-    WorksheetExistsError
-        (a ValueError) If the file exists and ``overwrite`` is False.
+    FileExistsError
+        If the file exists and ``overwrite`` is False (the file is left untouched).
     ValueError
         If the name or worksheet is invalid, or the file cannot be written (permission
         denied, a folder in the way, a name too long, ...); the message names the file.
@@ -176,62 +159,19 @@ def save_worksheet(
 
     Notes
     -----
-    A replaced file keeps its permission bits; a new file gets the usual ones for a new file
-    (read-write for you, as the process's umask allows for others).
+    Written by :func:`livekit._files.write_file`: atomic; a replaced file keeps its permission
+    bits, a new file gets the usual ones (read-write for you, as the umask allows for others).
     """
     check_bool("overwrite", overwrite)
     target = _target(path)
     sheet = check_worksheet(sheet)
+    content = _encode(sheet, target.suffix.lower())
     try:
-        return _save(sheet, target, overwrite)
+        return write_file(target, content, overwrite=overwrite)
+    except FileExistsError:
+        raise
     except OSError as exc:
         raise _os_problem(target, exc, "write") from None
-
-
-def _new_file_mode() -> int:
-    """The permission bits ``open()`` would give a new file (0o666 less the umask), always with
-    read and write for the owner (Pyodide, the browser edition, reports a umask of 0o777 while its
-    ``open()`` makes 0o666 files: taken at its word, the saved file could not be read back)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return (0o666 & ~mask) | 0o600
-
-
-def _save(sheet: dict[str, str], target: Path, overwrite: bool) -> Path:
-    if target.exists() and not overwrite:
-        raise WorksheetExistsError(target)
-    if target.exists() and not target.is_file():
-        raise ValueError(f"{target}: is a folder, not a file")
-    mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else _new_file_mode()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(_encode(sheet, target.suffix.lower()))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)  # mkstemp makes 0o600; keep the replaced file's bits
-        if overwrite:
-            os.replace(tmp, target)
-        else:
-            _place_new(tmp, target)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    return target
-
-
-def _place_new(tmp: Path, target: Path) -> None:
-    """Give ``tmp`` the name ``target`` only if no file has that name (no overwrite, no race)."""
-    try:
-        os.link(tmp, target)  # fails if target exists, atomically
-    except FileExistsError:
-        raise WorksheetExistsError(target) from None
-    except (OSError, AttributeError):  # no hard links (some file systems; Pyodide has no os.link)
-        if target.exists():
-            raise WorksheetExistsError(target) from None
-        os.replace(tmp, target)
 
 
 def load_worksheet(path: str | PathLike) -> dict[str, str]:

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from livekit import cases
+from livekit import cases, cases_views
 from livekit.data import load
 
 
@@ -75,15 +75,15 @@ def test_map_anchors_holds_only_reported_numbers_and_lists_what_is_missing():
     ],
 )
 def test_case_box_finds_the_platform_by_any_of_its_names(asked, heading):
-    assert cases.case_box(asked).startswith(f"**Case: {heading} (")
+    assert cases_views.case_box(asked).data.startswith(f"**Case: {heading} (")
 
 
 def test_case_box_reports_sourced_figures_or_says_there_are_none():
-    taobao = cases.case_box("Taobao Live")
+    taobao = cases_views.case_box("Taobao Live").data
     assert "10.65 billion CNY (Jiemian); 12 billion CNY (Jing Daily)" in taobao
     assert "What the paper says" in taobao
     for platform in ("JD", "Amazon Live"):
-        box = cases.case_box(platform)
+        box = cases_views.case_box(platform).data
         assert "holds no sourced figure" in box
         assert "CNY" not in box and "million" not in box
 
@@ -92,9 +92,9 @@ def test_bad_platforms_are_refused_with_the_allowed_names():
     with pytest.raises(
         ValueError, match="platform 'Pinduoduo' is unknown; choose one of 'Taobao Live'"
     ):
-        cases.case_box("Pinduoduo")
+        cases_views.case_box("Pinduoduo")
     with pytest.raises(TypeError, match="platform must be text"):
-        cases.case_box(None)
+        cases_views.case_box(None)
 
 
 @pytest.mark.parametrize(

@@ -12,8 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from livekit import handin
-from livekit.selfcheck import load_checks, self_check
+from livekit import handin, handin_views
+from livekit.selfcheck import load_checks
+from livekit.selfcheck_views import self_check
 
 TYPED = '直播带货 🎥 <b>not bold</b> & "quotes"\nsecond line\t淘宝直播'
 
@@ -31,21 +32,23 @@ class _Collect(HTMLParser):
 
     def __init__(self):
         super().__init__()
-        self.pre, self.tags, self._in_pre = [], [], False
+        self.pre, self.tags, self.cells, self._in = [], [], [], None
 
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, dict(attrs)))
-        self._in_pre = self._in_pre or tag == "pre"
-        if tag == "pre":
-            self.pre.append("")
+        if tag in ("pre", "td", "th", "caption") and self._in != "pre":
+            self._in = tag
+            (self.pre if tag == "pre" else self.cells).append("")
 
     def handle_endtag(self, tag):
-        if tag == "pre":
-            self._in_pre = False
+        if tag == self._in:
+            self._in = None
 
     def handle_data(self, data):
-        if self._in_pre:
+        if self._in == "pre":
             self.pre[-1] += data
+        elif self._in:
+            self.cells[-1] += data
 
 
 def _parse(page: str) -> _Collect:
@@ -70,9 +73,9 @@ def _work(text=TYPED, **extra):
 
 
 def test_page_holds_exactly_what_was_typed_escaped():
-    page = handin.hand_in(_work())
+    page = handin_views.hand_in(_work())
     assert '<meta charset="utf-8">' in page
-    assert html.escape(TYPED) in page  # escaped, character for character
+    assert html.escape(TYPED, quote=False) in page  # escaped, character for character
     assert "<b>not bold</b>" not in page  # the student's markup is text, not markup
     assert _parse(page).pre == [TYPED]  # a browser shows exactly what was typed
     assert html.escape("李雷 🎓") in page
@@ -80,7 +83,7 @@ def test_page_holds_exactly_what_was_typed_escaped():
 
 
 def test_page_is_self_contained():
-    page = handin.hand_in(_work(canvas={"value_proposition": "新鲜水果 🍑", "channels": ""}))
+    page = handin_views.hand_in(_work(canvas={"value_proposition": "新鲜水果 🍑", "channels": ""}))
     parsed = _parse(page)
     tags = {t for t, _ in parsed.tags}
     assert (
@@ -92,27 +95,29 @@ def test_page_is_self_contained():
 
 
 def test_page_reports_checks_date_and_empty_answers():
-    page = handin.hand_in(_work(text="   "))
+    page = handin_views.hand_in(_work(text="   "))
     assert "2026-11-23 10:00" in page and "(no answer)" in page
-    assert "<td>3 of 9</td>" in page and "<td>1</td>" in page
+    cells = _parse(page).cells
+    assert cells[:4] == ["Self-check scores", "topic", "answered", "right at first try"]
+    assert cells[-4:] == ["canvas", "3 of 9", "1", "2"]
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=200))
 def test_any_text_comes_back_unchanged(text):
     # HTML normalises \r and \r\n to \n and drops NUL; the escaped source keeps them verbatim
-    page = handin.hand_in(_work(text=text if text.strip() else text + "x"))
+    page = handin_views.hand_in(_work(text=text if text.strip() else text + "x"))
     typed = text if text.strip() else text + "x"
-    assert html.escape(typed) in page
+    assert html.escape(typed, quote=False) in page
 
 
 def test_bad_work_is_refused_by_name():
     with pytest.raises(ValueError, match=r"missing \['checks'\]"):
-        handin.hand_in({k: v for k, v in _work().items() if k != "checks"})
+        handin_views.hand_in({k: v for k, v in _work().items() if k != "checks"})
     with pytest.raises(TypeError, match=r"work\['answers'\]\[0\]\['text'\] must be text"):
-        handin.hand_in(_work(text=5))
+        handin_views.hand_in(_work(text=5))
     with pytest.raises(TypeError, match="work must be a mapping"):
-        handin.hand_in("not a dict")
+        handin_views.hand_in("not a dict")
 
 
 def test_write_refuses_to_overwrite_without_permission(tmp_path):
@@ -124,27 +129,32 @@ def test_write_refuses_to_overwrite_without_permission(tmp_path):
     handin.write_hand_in("second 🎥", target, overwrite=True)
     assert target.read_text(encoding="utf-8") == "second 🎥"
     assert [p.name for p in tmp_path.iterdir()] == ["hand_in.html"]  # no temporary file left
-    with pytest.raises(FileNotFoundError, match="does not exist"):
-        handin.write_hand_in("x", tmp_path / "no such folder" / "h.html")
+    made = handin.write_hand_in("x", tmp_path / "new folder" / "h.html")  # folders are made
+    assert made.read_text(encoding="utf-8") == "x"
+    assert (made.stat().st_mode & 0o777) == (target.stat().st_mode & 0o777)  # one file mode
+    (tmp_path / "a file").write_text("")
+    with pytest.raises(NotADirectoryError, match="is not a folder"):
+        handin.write_hand_in("x", tmp_path / "a file" / "h.html")
     with pytest.raises(TypeError, match="overwrite must be True or False"):
         handin.write_hand_in("x", tmp_path / "other.html", overwrite="yes")
 
 
 def test_button_reports_a_folder_it_cannot_write(fresh):
-    button = handin.hand_in_button(notebook="00_start_here", folder=fresh / "missing")
+    (fresh / "missing").write_text("a file, not a folder")
+    button = handin_views.hand_in_button(notebook="00_start_here", folder=fresh / "missing")
     button.click()
     assert "Could not write the file" in button.status.value and "base64," in button.link.value
 
 
 def test_answer_box_records_saves_and_restores(fresh):
-    box = handin.answer_box("case_taobao", "Your case", notebook="01_canvas_theory")
+    box = handin_views.answer_box("case_taobao", "Your case", notebook="01_canvas_theory")
     box.children[1].value = TYPED
     saved = json.loads((fresh / "work" / "01_canvas_theory.json").read_text(encoding="utf-8"))
     assert saved["answers"]["case_taobao"] == TYPED
     assert "Saved" in box.children[2].value
     # a new kernel: records gone, the file remains; the box comes back with the text
     handin._RECORDS.clear()
-    again = handin.answer_box("case_taobao", "Your case", notebook="01_canvas_theory")
+    again = handin_views.answer_box("case_taobao", "Your case", notebook="01_canvas_theory")
     assert again.children[1].value == TYPED and "Restored" in again.children[2].value
     assert handin.work_record("01_canvas_theory").answers["case_taobao"]["text"] == TYPED
 
@@ -153,7 +163,7 @@ def test_answer_box_keeps_text_when_disk_cannot_be_written(fresh, monkeypatch):
     blocker = fresh / "a file, not a folder"
     blocker.write_text("x")
     monkeypatch.setenv(handin.WORK_DIR_ENV, str(blocker))
-    box = handin.answer_box("reflect_1", "Reflect", notebook="03_innovation_path")
+    box = handin_views.answer_box("reflect_1", "Reflect", notebook="03_innovation_path")
     box.children[1].value = "还在这里"
     assert "not saved to disk" in box.children[2].value
     assert handin.work_record("03_innovation_path").answers["reflect_1"]["text"] == "还在这里"
@@ -161,29 +171,29 @@ def test_answer_box_keeps_text_when_disk_cannot_be_written(fresh, monkeypatch):
 
 def test_answer_box_arguments_are_checked():
     with pytest.raises(ValueError, match="id must match"):
-        handin.answer_box("Bad Id", "p", notebook="nb")
+        handin_views.answer_box("Bad Id", "p", notebook="nb")
     with pytest.raises(ValueError, match="rows must be a whole number from 2 to 40"):
-        handin.answer_box("ok", "p", notebook="nb", rows=1)
+        handin_views.answer_box("ok", "p", notebook="nb", rows=1)
     with pytest.raises(ValueError, match="notebook must match"):
-        handin.answer_box("ok", "p", notebook="../escape")
+        handin_views.answer_box("ok", "p", notebook="../escape")
 
 
 def test_button_writes_everything_typed_and_asks_before_replacing(fresh):
     nb = "01_canvas_theory"
-    box = handin.answer_box("case_taobao", "Taobao Live case", notebook=nb)
+    box = handin_views.answer_box("case_taobao", "Taobao Live case", notebook=nb)
     box.children[1].value = TYPED
     checks = self_check("canvas")
     first = load_checks("canvas").iloc[0]
     checks.pickers[first["id"]].value = first["answer"]
     handin.register_canvas(nb, lambda: {"value_proposition": "直播 🎥"})
-    button = handin.hand_in_button(notebook=nb, folder=fresh)
+    button = handin_views.hand_in_button(notebook=nb, folder=fresh)
     button.name.value = "Wang 王"
     button.click()
     target = fresh / handin.default_file_name(nb, "Wang 王")
     page = target.read_text(encoding="utf-8")
     assert "Written" in button.status.value
     assert _parse(page).pre[0] == TYPED and "直播 🎥" in page and "Wang 王" in page
-    assert f"<td>1 of {len(load_checks('canvas'))}</td>" in page
+    assert f"1 of {len(load_checks('canvas'))}" in _parse(page).cells
     # the download link carries the same page
     data = re.search(r"base64,([A-Za-z0-9+/=]+)", button.link.value).group(1)
     assert base64.b64decode(data).decode("utf-8") == page
@@ -204,7 +214,7 @@ def test_button_includes_a_saved_canvas_file(fresh):
     sheet = empty_worksheet()
     sheet["key_partners"] = "抖音 and a courier"
     save_worksheet(sheet, fresh / "my_canvas.json")
-    button = handin.hand_in_button(
+    button = handin_views.hand_in_button(
         notebook="01_canvas_theory", folder=fresh, canvas_file=fresh / "my_canvas.json"
     )
     button.click()
@@ -221,7 +231,7 @@ def test_button_includes_a_saved_canvas_file(fresh):
 
 def test_button_says_when_the_canvas_file_cannot_be_read(fresh):
     (fresh / "my_canvas.json").write_text("{not json", encoding="utf-8")
-    button = handin.hand_in_button(
+    button = handin_views.hand_in_button(
         notebook="01_canvas_theory", folder=fresh, canvas_file=fresh / "my_canvas.json"
     )
     button.click()
@@ -229,7 +239,7 @@ def test_button_says_when_the_canvas_file_cannot_be_read(fresh):
 
 
 def test_text_form_does_not_depend_on_what_was_typed():
-    box = handin.answer_box("reflect_1", "Reflect", notebook="03_innovation_path")
+    box = handin_views.answer_box("reflect_1", "Reflect", notebook="03_innovation_path")
     before = repr(box)
     box.area.value = "秘密 secret"
     assert repr(box) == before == "<livekit answer box: reflect_1 (03_innovation_path)>"
@@ -237,7 +247,7 @@ def test_text_form_does_not_depend_on_what_was_typed():
     bundle = bundle[0] if isinstance(bundle, tuple) else bundle
     assert bundle["text/plain"] == before  # what a notebook stores, and nbval compares
     assert (
-        repr(handin.hand_in_button(notebook="03_innovation_path"))
+        repr(handin_views.hand_in_button(notebook="03_innovation_path"))
         == "<livekit hand-in button: 03_innovation_path>"
     )
 

@@ -40,13 +40,11 @@ MODULES = [
     "livekit.glossary",
     "livekit.modes",
     "livekit.cases",
+    "livekit.prediction",
 ]
 
 #: Public functions that are not pure logic (widgets, figures): tested in their own files.
-NOT_PURE = {
-    "livekit.setup_check.installation_report",
-    "livekit.setup_check.explore_demo",
-}
+NOT_PURE: set[str] = set()
 
 
 def _path(name: str) -> Any:
@@ -102,7 +100,10 @@ VALID: dict[str, Callable[[], dict[str, Any]]] = {
     "livekit.modes.combination_table": lambda: {"purpose": "trust", "modes": ["value", "contrast"]},
     "livekit.modes.rank_combinations": lambda: {"purpose": "launch"},
     "livekit.cases.format_cny": lambda: {"value": 1.2e9},
-    "livekit.cases.case_box": lambda: {"platform": "Douyin"},
+    "livekit.cases.platform_case": lambda: {"platform": "Douyin"},
+    "livekit.cases.platform_facts": lambda: {"platform": "Douyin"},
+    "livekit.cases.amount_text": lambda: {"value": 1.2e9, "unit": "CNY"},
+    "livekit.prediction.judge_prediction": lambda: {"prediction": 3.0, "actual": 4.0},
     "livekit.cases.place_anchors": lambda: {"percentile": 30.0},
 }
 

@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 from livekit.schemas import SCHEMAS
-from livekit.selfcheck import choices_of, feedback_of, grade, load_checks, self_check
+from livekit.selfcheck import choices_of, feedback_of, grade, load_checks
+from livekit.selfcheck_views import self_check
 
 TOPICS = sorted(name.removeprefix("checks_") for name in SCHEMAS if name.startswith("checks_"))
 
@@ -121,7 +122,7 @@ def test_unknown_topic():
 from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st
 
-from livekit.selfcheck import judge_prediction  # noqa: E402
+from livekit.prediction import judge_prediction  # noqa: E402
 
 
 def test_judge_prediction_numbers_and_choices():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from livekit import setup_check
+from livekit import setup_check, setup_views
 
 
 def test_versions_in_range_pass_and_out_of_range_fail():
@@ -20,13 +20,13 @@ def test_versions_in_range_pass_and_out_of_range_fail():
     assert not table.loc["ipywidgets", "ok"]
     assert table.loc["jupyterlab_widgets", "installed"] == "missing"
     assert table.loc["pandas", "ok"]
-    report = setup_check.installation_report(mixed)
+    report = setup_views.installation_report(mixed)
     assert repr(report) == "<livekit installation check: PROBLEMS FOUND>"
     assert "fix this" in report.value
 
 
 def test_this_environment_is_complete():
-    assert repr(setup_check.installation_report()) == "<livekit installation check: all OK>"
+    assert repr(setup_views.installation_report()) == "<livekit installation check: all OK>"
 
 
 def test_demo_orders_and_bad_input():
@@ -40,7 +40,7 @@ def test_demo_orders_and_bad_input():
 
 
 def test_demo_view_sliders_change_bars_readout_and_image():
-    view = setup_check.explore_demo()
+    view = setup_views.explore_demo()
     viewers, conversion = view.controls["viewers"], view.controls["conversion"]
     bars = [a for a in view.fast.animated]
     first_png = view.image.value
@@ -56,7 +56,7 @@ def test_demo_view_sliders_change_bars_readout_and_image():
 
 
 def test_demo_view_prediction_is_checked_when_the_experiment_is_set_up():
-    view = setup_check.explore_demo()
+    view = setup_views.explore_demo()
     view.prediction.commit(1000)
     assert view.prediction.held is None  # 20,000 viewers: the experiment is not set up yet
     view.controls["viewers"].value = 50_000
@@ -67,9 +67,9 @@ def test_demo_view_prediction_is_checked_when_the_experiment_is_set_up():
 
 def test_demo_view_rejects_bad_start_values():
     with pytest.raises(ValueError, match="conversion must be from 0 to 0.1"):
-        setup_check.explore_demo(conversion=0.5)
+        setup_views.explore_demo(conversion=0.5)
     with pytest.raises(ValueError, match="viewers must be a whole number"):
-        setup_check.explore_demo(viewers=10.5)
+        setup_views.explore_demo(viewers=10.5)
 
 
 # --- the data files (issue 11, item 8) -----------------------------------------------------------
@@ -108,7 +108,7 @@ def test_missing_and_corrupt_files_are_reported_not_all_ok(tmp_path):
     assert not tables.at["sellers", "ok"] and "not UTF-8" in tables.at["sellers", "problem"]
     assert tables.drop(index=["canvas_blocks", "live_modes", "sellers"])["ok"].all()
 
-    report = setup_check.installation_report(data_folder=folder)
+    report = setup_views.installation_report(data_folder=folder)
     assert repr(report) == "<livekit installation check: PROBLEMS FOUND>"
     assert "Some data files are missing or damaged" in report.value
     assert "canvas_blocks" in report.value and "file not found" in report.value
@@ -135,7 +135,7 @@ def test_an_empty_folder_reports_every_table_missing(tmp_path):
 
 
 def test_all_ok_report_says_the_data_are_fine():
-    report = setup_check.installation_report()
+    report = setup_views.installation_report()
     assert repr(report) == "<livekit installation check: all OK>"
     assert f"All {len(data.kit_tables())} data tables read" in report.value
 

@@ -8,7 +8,17 @@ import pytest
 from PIL import Image
 
 from livekit.style import kit_style, new_figure
-from livekit.views import FastFigure, Prediction, SaveRow, View, encode_png, save_figure, slider
+from livekit.views import (
+    FastFigure,
+    Prediction,
+    SaveRow,
+    View,
+    encode_png,
+    error_message,
+    guard,
+    save_figure,
+    slider,
+)
 
 
 def _pixels(png: bytes) -> np.ndarray:
@@ -101,8 +111,10 @@ def test_save_figure_writes_png_and_svg_and_refuses_overwrite(tmp_path):
     assert [f.suffix for f in files] == [".png", ".svg"]
     assert all(f.stat().st_size > 0 for f in files)
     assert b"<svg" in files[1].read_bytes()
-    with pytest.raises(ValueError, match="already exist"):
+    before = files[0].read_bytes()
+    with pytest.raises(FileExistsError, match="dot.png and .*dot.svg already exist"):
         view.save(tmp_path / "out" / "dot")
+    assert files[0].read_bytes() == before
     save_figure(view.fast.fig, tmp_path / "out" / "dot.png", overwrite=True)
     with pytest.raises(ValueError, match="formats must be chosen from"):
         save_figure(view.fast.fig, tmp_path / "x", formats=("jpg",))
@@ -214,9 +226,10 @@ def test_prediction_number_is_checked_only_once_the_experiment_is_run():
         and "Now run" in prediction.verdict.value
     )
     control.value = 0.5
-    assert prediction.held is True and "it held" in prediction.verdict.value
+    assert prediction.held is True and "prediction held" in prediction.verdict.value
     control.value = 0.6
     assert prediction.held is False and "did not hold" in prediction.verdict.value
+    assert "1 too low" in prediction.verdict.value  # said 5, shown 6: which way it was off
     prediction.reset()
     assert not prediction.input.disabled and prediction.committed is None
 
@@ -252,3 +265,88 @@ def test_save_row_failure_clears_an_earlier_success(tmp_path):
     assert "Not saved" in row.status.value and "Saved" not in row.status.value.replace(
         "Not saved", ""
     )
+
+
+# --- no error vanishes (issue 16) -----------------------------------------------------------
+
+
+def _faulty_view(fault):
+    control = slider("x", 0.2, 0.0, 1.0, 0.1)
+    view = View(title="t", question="q", controls={"x": control})
+
+    def update(change):
+        if control.value > 0.5:
+            raise fault
+        view.readout.value = f"x = {control.value:.1f}"
+
+    view.bind(update)
+    return view, control
+
+
+def test_a_kit_fault_in_an_update_shows_one_sentence_and_a_folded_traceback():
+    view, control = _faulty_view(KeyError("shown"))
+    assert view.error.value == ""
+    control.value = 0.8  # raises KeyError inside the observer
+    message = view.error.value
+    assert "Something went wrong inside the kit (KeyError)" in message
+    assert "What you set is kept" in message and control.value == 0.8
+    assert "<details><summary>Details for your instructor</summary>" in message
+    assert "Traceback" in message and "KeyError: 'shown'" in message
+    control.value = 0.3  # the next good move clears it
+    assert view.error.value == "" and view.readout.value == "x = 0.3"
+
+
+def test_a_bad_value_shows_its_message_without_a_traceback():
+    view, control = _faulty_view(ValueError("x must be at most 0.5, got 0.8"))
+    control.value = 0.8
+    assert "Cannot update:" in view.error.value and "at most 0.5" in view.error.value
+    assert "<details>" not in view.error.value
+
+
+def test_a_fault_in_the_prediction_check_is_shown_not_lost():
+    def outcome(shown):
+        return shown["missing"]  # a KeyError in the prediction's own check
+
+    prediction = Prediction("?", outcome=outcome, low=0, high=10)
+    control = slider("x", 0.2, 0.0, 1.0, 0.1)
+    view = View(title="t", question="q", controls={"x": control}, prediction=prediction)
+    view.bind(lambda change: view.show(x=control.value))
+    prediction.lock.click()  # the button's callback raises inside the check
+    assert "KeyError" in prediction.verdict.value
+    control.value = 0.4  # and the view's update path too
+    assert "KeyError" in view.error.value
+
+
+def test_a_fault_in_a_button_is_shown_in_its_status(tmp_path):
+    def broken(name, overwrite):
+        raise RuntimeError("disk on fire")
+
+    row = SaveRow("x", broken)
+    row.button.click()
+    assert "Something went wrong inside the kit (RuntimeError)" in row.status.value
+
+
+def test_guard_passes_results_through_and_shows_faults():
+    line = widgets.HTML("")
+    assert guard(lambda a, b: a + b, line)(1, 2) == 3 and line.value == ""
+    assert guard(lambda: 1 / 0, line)() is None
+    assert "ZeroDivisionError" in line.value
+    fault = error_message(OSError("no room"))  # a fault: the sentence, the details folded
+    assert fault.index("inside the kit") < fault.index("<details>") < fault.index("no room")
+    assert "Cannot update:" in error_message(TypeError("x must be a number"))
+
+
+def test_the_readout_waits_for_the_prediction():
+    prediction = Prediction("?", outcome=lambda shown: None, options=["a", "b"])
+    control = slider("x", 0.2, 0.0, 1.0, 0.1)
+    view = View(title="t", question="q", controls={"x": control}, prediction=prediction)
+    view.bind(lambda change: setattr(view.readout, "value", f"x = {control.value}"))
+    assert view.readout.layout.display == "none" and view.readout.value == "x = 0.2"
+    prediction.skip.click()
+    assert prediction.skipped and prediction.input.disabled and view.readout.layout.display is None
+
+
+def test_a_number_prediction_starts_at_a_neutral_value():
+    assert Prediction("?", outcome=lambda s: None, low=-2000, high=2000).input.value == 0
+    assert Prediction("?", outcome=lambda s: None, low=10, high=20).input.value == 10
+    assert Prediction("?", outcome=lambda s: None, low=10, high=20, start=15).input.value == 15

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from livekit import worksheet
+from livekit import _files, worksheet
 from livekit.canvas import BLOCKS
 
 
@@ -51,7 +51,7 @@ def test_partial_sheet_is_completed_with_empty_blocks(tmp_path):
 def test_never_overwrites_unless_asked(tmp_path):
     path = tmp_path / "mine.json"
     path.write_text("precious", encoding="utf-8")
-    with pytest.raises(ValueError, match="mine.json: the file already exists"):
+    with pytest.raises(FileExistsError, match="mine.json already exists"):
         worksheet.save_worksheet(_sheet(), path)
     assert path.read_text(encoding="utf-8") == "precious"
     worksheet.save_worksheet(_sheet(), path, overwrite=True)
@@ -66,7 +66,7 @@ def test_writes_atomically_and_leaves_no_temporary_files(tmp_path, monkeypatch):
     def broken_replace(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr(worksheet.os, "replace", broken_replace)
+    monkeypatch.setattr(_files.os, "replace", broken_replace)
     with pytest.raises(ValueError, match="mine.csv: could not write the file: disk full"):
         worksheet.save_worksheet({"channels": "new"}, path, overwrite=True)
     assert path.read_bytes() == before  # the old file is untouched
@@ -168,7 +168,7 @@ def _deny(*args, **kwargs):
 
 
 def test_permission_error_on_save_is_a_value_error_naming_the_file(tmp_path, monkeypatch):
-    monkeypatch.setattr(worksheet.tempfile, "mkstemp", _deny)
+    monkeypatch.setattr(_files.tempfile, "mkstemp", _deny)
     with pytest.raises(
         ValueError, match=r"locked.json: could not write the file: permission denied"
     ):
@@ -230,16 +230,16 @@ def test_browser_edition_umask_and_missing_hard_links_still_save_a_readable_file
     path = worksheet.save_worksheet(_sheet(), tmp_path / "browser.json")
     assert (path.stat().st_mode & 0o600) == 0o600
     assert worksheet.load_worksheet(path) == _sheet()
-    with pytest.raises(worksheet.WorksheetExistsError):
+    with pytest.raises(FileExistsError):
         worksheet.save_worksheet({"channels": "new"}, path)
     assert worksheet.load_worksheet(path) == _sheet()
 
 
-def test_existing_file_error_is_a_value_error_carrying_the_path(tmp_path):
+def test_existing_file_error_is_the_kits_one_exists_error_naming_the_file(tmp_path):
     path = worksheet.save_worksheet(_sheet(), tmp_path / "mine.json")
-    with pytest.raises(worksheet.WorksheetExistsError) as info:
-        worksheet.save_worksheet(_sheet(), path)
-    assert isinstance(info.value, ValueError) and info.value.path == path
+    with pytest.raises(FileExistsError, match="mine.json already exists"):
+        worksheet.save_worksheet({"channels": "new"}, path)
+    assert worksheet.load_worksheet(path) == _sheet()
 
 
 def _form(tmp_path, name="mine.json"):
@@ -274,7 +274,7 @@ def test_form_permission_error_on_save_shows_in_the_error_line(tmp_path, monkeyp
     view.controls["save"].click()
     assert "Saved" in view.readout.value
     view.controls["replace"].value = True
-    monkeypatch.setattr(worksheet.tempfile, "mkstemp", _deny)
+    monkeypatch.setattr(_files.tempfile, "mkstemp", _deny)
     view.controls["save"].click()
     assert "permission denied" in view.error.value and "locked.json" in view.error.value
     assert "Saved" not in view.readout.value

@@ -28,11 +28,11 @@ How the kit's conventions (``tools/student_copies.py``) become nbgrader cells
 - ``**Assignment:**`` + ``rubric``: the rubric cell becomes the *manually graded answer* cell
   of the assignment, worth the rubric's total (:func:`tools.student_copies.parse_rubric`): the
   rubric is the cell's text in the source notebook (what the grader reads) and nbgrader
-  replaces it with "YOUR ANSWER HERE" on release. The ``handin.answer_box`` cell after it is
+  replaces it with "YOUR ANSWER HERE" on release. The ``answer_box`` cell after it is
   dropped (nbgrader collects the notebook itself).
 - ``**Reflect:**``: the ``answer_box`` cell after it (or a new cell) becomes a *manually graded
   answer* in Markdown worth ``(N points)`` from the prompt, default :data:`REFLECTION_POINTS`.
-- ``handin.hand_in_button`` cells are dropped; every other cell is kept, outputs cleared.
+- ``hand_in_button`` cells are dropped; every other cell is kept, outputs cleared.
 """
 
 from __future__ import annotations

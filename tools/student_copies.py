@@ -12,11 +12,11 @@ The conventions every notebook follows (``tools/nbgrader_route.py`` reads the sa
 - **Assignment** (graded case work): a Markdown cell starting with ``**Assignment:**`` (the task),
   followed by ONE Markdown cell tagged ``rubric``: the rubric as a Markdown table whose rows end in
   a whole number of points (``| criterion | points |``); the points add up to the assignment's
-  total (:func:`parse_rubric`). Then, usually, a code cell with ``handin.answer_box(...)`` where
+  total (:func:`parse_rubric`). Then, usually, a code cell with ``answer_box(...)`` where
   the student writes.
 - **Reflection**: a Markdown cell starting with ``**Reflect:**`` (or a numbered
   ``**Reflect (2):**``), usually followed by a code cell
-  with ``handin.answer_box(...)``; ``(N points)`` in its text sets its points for nbgrader
+  with ``answer_box(...)``; ``(N points)`` in its text sets its points for nbgrader
   (default 1).
 
 In a student copy, solution, ``check`` and ``rubric`` cells keep their place and their type, but

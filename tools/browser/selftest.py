@@ -68,7 +68,7 @@ def broken_notebook(extra_cells: Sequence[str] = ()):
 
     cells = [
         new_markdown_cell("A throwaway notebook that the browser checks must reject."),
-        new_code_cell("from livekit.setup_check import explore_demo\nexplore_demo()"),
+        new_code_cell("from livekit.setup_views import explore_demo\nexplore_demo()"),
         new_code_cell(BROKEN_WIDGET),
         new_code_cell(DEAD_VIEW),
         new_code_cell(TEXT_FALLBACK),
