@@ -38,8 +38,10 @@ DEAD_VIEW = (
     "hidden = widgets.Checkbox(description='not by Tab', tabbable=False)\n"
     "no_ring = widgets.Dropdown(options=['a', 'b'], description='no focus ring')\n"
     "no_ring.add_class('kit-no-ring')\n"
-    "ring_css = widgets.HTML('<style>.kit-no-ring select:focus, .kit-no-ring select'\n"
-    "                        '{outline: none !important; box-shadow: none !important}</style>')\n"
+    "ring_css = widgets.HTML('<style>.kit-no-ring, .kit-no-ring select {outline: none '\n"
+    "                        '!important; box-shadow: none !important; border-color: #888 '\n"
+    "                        '!important; background: #fff !important; color: #000 '\n"
+    "                        '!important}</style>')\n"
     'dead = View(title="dead view", question="nothing moves",\n'
     '            controls={"x": slider("x", 0.5, 0, 1, 0.1), "hidden": hidden,\n'
     '                      "no_ring": no_ring, "css": ring_css}, figure=FastFigure(fig))\n'

@@ -48,6 +48,37 @@ def show(request, text: str) -> None:
         print("\n" + text, flush=True)
 
 
+def assert_accessibility_rejected(report, *, audited: bool) -> None:
+    """The broken notebook's nameless figure and controls are axe violations (and the "0
+    violations" assertion fails on them); its dead view and hidden, ringless controls are
+    keyboard findings (see :mod:`tools.browser.selftest`).
+
+    Parameters
+    ----------
+    report : tools.browser.checks.PageReport
+        The broken notebook's page, in JupyterLab or the browser edition.
+    audited : bool
+        Whether the axe audit ran (False when axe-core is not available here).
+    """
+    import pytest
+
+    from tools.browser import axe, keyboard, selftest
+
+    if audited:
+        found = {v.rule for moment in report.axe.values() for v in moment}
+        assert selftest.NAMELESS_RULES & found >= {"image-alt", "button-name"}, found
+        assert {"aria-input-field-name", "label"} & found, found
+        with pytest.raises(AssertionError, match="image-alt"):
+            axe.assert_none(report.name, report.axe)
+    dead = [r for r in report.keyboard if r.view == "dead view"]
+    problems = "\n".join(keyboard.findings(dead))
+    assert "Tab never reaches it" in problems, problems
+    assert "no visible focus indicator" in problems, problems
+    assert "the view did not change" in problems, problems
+    good = [r for r in report.keyboard if r.view == "Your first slider view" and r.kind == "slider"]
+    assert good and all(r.responded and r.view_changed for r in good), keyboard.findings(good)
+
+
 def run_without_browser(
     test_file: str, selector: str, *, ci: str, root: Path
 ) -> subprocess.CompletedProcess:
