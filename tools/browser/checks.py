@@ -204,6 +204,17 @@ def _shown_value(view, kind: str) -> str | None:
     return label.inner_text() if label.count() else None
 
 
+def _moved_soon(page, view, kind: str, before: str, wait: float = 0.4) -> bool:
+    """Whether the control shows another value within ``wait`` seconds of the key (a slider's
+    readout follows its handle at once); spares waiting for a view that cannot change."""
+    deadline = time.monotonic() + wait
+    while _shown_value(view, kind) == before:
+        if time.monotonic() > deadline:
+            return False
+        page.wait_for_timeout(25)
+    return True
+
+
 def move_one_control(page, view, result: ViewResult, report: PageReport, *, timeout: float):
     """Operate one control of a view from the keyboard; record whether and how fast it changed."""
     result.control = view.evaluate(script("pick_control"))
@@ -220,6 +231,8 @@ def move_one_control(page, view, result: ViewResult, report: PageReport, *, time
             page.keyboard.press("Tab")  # text boxes may send their value when they lose focus
         else:
             page.keyboard.press(key)
+        if before is not None and not _moved_soon(page, view, result.control, before):
+            continue  # the control itself did not move (at its end, or the key did not reach it)
         try:
             page.wait_for_function(
                 "() => window.__kitMove.changedAt !== null",
