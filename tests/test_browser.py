@@ -29,8 +29,10 @@ download and a missing Notebook 7).
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -42,6 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from tools import site as site_build  # noqa: E402
 from tools.browser import (  # noqa: E402
     ARTIFACTS,
     axe,
@@ -49,6 +52,7 @@ from tools.browser import (  # noqa: E402
     keyboard,
     notebooks,
     pages,
+    scripts,
     selftest,
     servers,
     testing,
@@ -175,6 +179,7 @@ def _report_timings(request, seconds: float) -> None:
     (ARTIFACTS / "timings.json").write_text(
         json.dumps({"seconds": seconds, **TIMINGS, "keyboard_ms": KEY_MS}, indent=1)
     )
+    testing.write_findings(ARTIFACTS / "accessibility-lab-notebook7-voila.txt", REPORTS.values())
     testing.show(request, "\n".join(lines))
 
 
@@ -332,3 +337,40 @@ def test_missing_browser_skips_with_a_hint_but_fails_under_ci(ci):
         assert run.returncode == 1 and "CI=true but the browser test cannot run" in out, out
     else:
         assert run.returncode == 0 and "1 skipped" in out, out
+
+
+# --------------------------------------------------------------------------- without a browser
+
+
+def test_a_tampered_axe_core_download_is_refused(tmp_path):
+    testing.require(axe.problem(), "the accessibility audit (axe-core)")
+    cached = axe.fetch()
+    tampered = tmp_path / "downloads" / cached.name
+    tampered.parent.mkdir()
+    data = bytearray(cached.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    tampered.write_bytes(bytes(data))
+    with pytest.raises(site_build.HashMismatch, match=cached.name):
+        axe.fetch(tmp_path)
+    shutil.copy2(cached, tampered)  # the published file passes
+    assert axe.fetch(tmp_path) == tampered
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in scripts.FOLDER.glob("*.js")))
+def test_every_page_script_is_one_function_expression(name):
+    text = scripts.script(name)
+    assert not re.search(r"__[A-Z_]+__", text), "a placeholder was left in"
+    assert text.startswith(("(", "async (", "() =>")), text[:40]
+    node = shutil.which("node")
+    if node:  # a syntax error shows here, not in the middle of a browser run
+        check = subprocess.run(
+            [node, "-e", f"const f = ({text}); if (typeof f !== 'function') process.exit(3);"],
+            capture_output=True,
+            text=True,
+        )
+        assert check.returncode == 0, check.stderr
+
+
+def test_an_unknown_script_is_refused_with_the_known_names():
+    with pytest.raises(ValueError, match="find_views"):
+        scripts.script("no_such_script")

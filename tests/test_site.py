@@ -38,7 +38,17 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from tools import site  # noqa: E402
-from tools.browser import axe, chromium, keyboard, lite, pages, selftest, servers, testing  # noqa: E402
+from tools.browser import (  # noqa: E402
+    ARTIFACTS,
+    axe,
+    chromium,
+    keyboard,
+    lite,
+    pages,
+    selftest,
+    servers,
+    testing,
+)
 from tools.browser.checks import PageReport, screenshot  # noqa: E402
 from tools.browser.scripts import script  # noqa: E402
 
@@ -521,6 +531,9 @@ def _report(request, seconds: float) -> None:
     audits = {report.name: report.axe for report, *_ in REPORTS.values() if report.axe}
     if audits:
         lines += ["[site] axe-core violations (elements per rule):", axe.table(audits)]
+    testing.write_findings(
+        ARTIFACTS / "accessibility-site.txt", [report for report, *_ in REPORTS.values()]
+    )
     testing.show(request, "\n".join(lines))
 
 

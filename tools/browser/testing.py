@@ -79,6 +79,31 @@ def assert_accessibility_rejected(report, *, audited: bool) -> None:
     assert good and all(r.responded and r.view_changed for r in good), keyboard.findings(good)
 
 
+def write_findings(path: Path, reports) -> Path:
+    """Write every page's axe violations and keyboard findings to a text file (for the report
+    of a run; the tests print the summaries).
+
+    Parameters
+    ----------
+    path : Path
+        The file to write (its folder is created).
+    reports : iterable of tools.browser.checks.PageReport
+    """
+    from tools.browser import axe, keyboard
+
+    lines = []
+    for report in reports:
+        lines.append(f"== {report.name}")
+        if report.axe:
+            lines.append(axe.table({report.name: report.axe}))
+        if report.keyboard:
+            lines.append(keyboard.summary(report.name, report.keyboard))
+            lines += [f"  {line}" for line in keyboard.findings(report.keyboard)]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 def run_without_browser(
     test_file: str, selector: str, *, ci: str, root: Path
 ) -> subprocess.CompletedProcess:
