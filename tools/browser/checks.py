@@ -15,6 +15,7 @@ browser edition):
 
 What is wrong goes into a :class:`PageReport`'s ``problems``; the accessibility audit
 (:mod:`.axe`) and the keyboard-only check (:mod:`.keyboard`) add their own findings to it.
+:func:`tools.browser.pages.inspect` runs them all on a page, in order.
 """
 
 from __future__ import annotations
@@ -79,40 +80,6 @@ class PageReport:
         if self.screenshot:
             text += f"\n  screenshot: {self.screenshot}"
         return text
-
-
-def check_views(
-    page,
-    report: PageReport,
-    *,
-    expected_widgets: int,
-    render_timeout: float = 15.0,
-    move_timeout: float = 5.0,
-) -> list:
-    """Check every widget output and slider view in the page; add what is wrong to report.
-
-    Parameters
-    ----------
-    page : playwright.sync_api.Page
-        A page whose cells have all run.
-    report : PageReport
-        Receives the problems and a :class:`ViewResult` per view.
-    expected_widgets : int
-        How many widget outputs the notebook produced (read from the notebook model or the
-        page source, not from what was drawn).
-    render_timeout, move_timeout : float
-        Seconds to wait for the widgets and pictures to draw, and for a view to answer a key.
-
-    Returns
-    -------
-    list of playwright.sync_api.Locator
-        The views that rendered (for further checks).
-    """
-    check_widget_outputs(page, report, expected_widgets=expected_widgets, timeout=render_timeout)
-    views = rendered_views(page, report, timeout=render_timeout)
-    for view, result in views:
-        move_one_control(page, view, result, report, timeout=move_timeout)
-    return [view for view, _ in views]
 
 
 def check_widget_outputs(page, report: PageReport, *, expected_widgets: int, timeout: float):
