@@ -322,7 +322,7 @@ def _operate_button(page, view, control: dict, result: ControlResult, timeout: f
     """Space on a button must change something in the view (a message, the picture). Of a
     Play widget's buttons only "play" must (the others stop it, or set it to repeat)."""
     press = _Press(page, view, control["index"])
-    press.arm()
+    press.arm(any_text=True)
     press.key("Space")
     if control["kind"] == "play" and "fa-play" not in control["name"]:
         result.responded = None
@@ -373,9 +373,10 @@ class _Press:
         self.last = ""
         self.state: dict = {}
 
-    def arm(self):
-        """Mark and focus the control, arm the detector; returns the control's value."""
-        return self.view.evaluate(script("key_arm"), self.index)
+    def arm(self, *, any_text: bool = False):
+        """Mark and focus the control, arm the detector (``any_text``: any change of the view's
+        visible text counts, not only its pictures and numbers); returns the control's value."""
+        return self.view.evaluate(script("key_arm"), [self.index, any_text])
 
     def key(self, key: str, *, commit: bool = False):
         """Press ``key`` (or type, for ``"type:TEXT"``); returns the control's value after."""
