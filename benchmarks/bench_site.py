@@ -21,25 +21,21 @@ import tempfile
 import time
 from pathlib import Path
 
-from tools import browser, site, site_browser
+from tools import site
+from tools.browser import chromium, lite, servers
+from tools.browser.scripts import script
 
 PRESSES = 6
 
 
 def _wait_ran(page, timeout: float = 300.0) -> dict:
-    page.wait_for_function(
-        "() => { const a = window.jupyterapp; const w = a && a.shell.currentWidget;"
-        " const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;"
-        " return !!k && k.status === 'idle'; }",
-        timeout=timeout * 1000,
-        polling=100,
-    )
+    page.wait_for_function(script("kernel_idle"), timeout=timeout * 1000, polling=100)
     kernel = time.monotonic()
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
     deadline = time.monotonic() + timeout
     page.wait_for_timeout(300)
     while time.monotonic() < deadline:
-        state = page.evaluate(browser._JS_LAB_STATE)
+        state = page.evaluate(script("lab_state"))
         if state["errors"] or (state["pending"] == 0 and state["status"] == "idle"):
             break
         page.wait_for_timeout(100)
@@ -48,7 +44,7 @@ def _wait_ran(page, timeout: float = 300.0) -> dict:
 
 def _press(page, view, key: str, timeout: float = 10.0) -> float | None:
     """Arm the change detector, press ``key`` on the view's control; ms to the change, or None."""
-    view.evaluate(browser._JS_ARM)
+    view.evaluate(script("arm"))
     view.locator("[data-kit-control]").focus()
     page.keyboard.press(key)
     try:
@@ -64,12 +60,12 @@ def _press(page, view, key: str, timeout: float = 10.0) -> float | None:
 def _slider_views(page, timeout: float = 30.0):
     """(title, locator) of every view with a slider, once its picture has rendered."""
     found = []
-    for index, title in enumerate(page.evaluate(browser._JS_FIND_VIEWS)):
+    for index, title in enumerate(page.evaluate(script("find_views"))):
         view = page.locator(f'[data-kit-view="{index}"]')
         deadline = time.monotonic() + timeout
-        while not view.evaluate(browser._JS_RENDERED) and time.monotonic() < deadline:
+        while not view.evaluate(script("rendered")) and time.monotonic() < deadline:
             page.wait_for_timeout(100)
-        if view.evaluate(browser._JS_PICK_CONTROL) == "slider":
+        if view.evaluate(script("pick_control")) == "slider":
             found.append((title, view))
     return found
 
@@ -89,7 +85,7 @@ def _moves(page, view) -> list[float]:
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    problem = browser.browser_problem()
+    problem = chromium.browser_problem()
     if problem:
         print(f"site: skipped ({problem})")
         return
@@ -108,17 +104,15 @@ def main() -> None:
             f"site size: {size / 1e6:.1f} MB (target < 100 MB): "
             + ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in parts.items())
         )
-        with site_browser.serve(out) as origin, sync_playwright() as playwright:
-            chromium = site_browser.launch(playwright, tmp / "home")
+        with servers.serve_static(out) as origin, sync_playwright() as playwright:
+            browser = chromium.launch(playwright, tmp / "home", extra_args=lite.SITE_FLAGS)
             try:
                 # cold start: a fresh context has an empty HTTP cache and empty site storage
-                context, traffic = site_browser.guarded_context(chromium, origin)
+                context, traffic = lite.guarded_context(browser, origin)
                 page = context.new_page()
                 first = site.notebooks()[0]
                 opened = time.monotonic()
-                page.goto(
-                    site_browser.notebook_url(origin, first.name), wait_until="domcontentloaded"
-                )
+                page.goto(lite.notebook_url(origin, first.name), wait_until="domcontentloaded")
                 marks = _wait_ran(page)
                 views = _slider_views(page)
                 answered = None
@@ -142,9 +136,7 @@ def main() -> None:
                 for path in site.notebooks():
                     page = context.new_page()
                     opened = time.monotonic()
-                    page.goto(
-                        site_browser.notebook_url(origin, path.name), wait_until="domcontentloaded"
-                    )
+                    page.goto(lite.notebook_url(origin, path.name), wait_until="domcontentloaded")
                     marks = _wait_ran(page)
                     print(f"{path.name}: warm start, Run All done {marks['ran'] - opened:.1f} s")
                     for title, view in _slider_views(page):
@@ -152,7 +144,8 @@ def main() -> None:
                         if times:
                             medians.append(statistics.median(times))
                             print(
-                                f"  {title[:60]!r}: key press -> new picture median {statistics.median(times):.0f} ms, "
+                                f"  {title[:60]!r}: key press -> new picture median "
+                                f"{statistics.median(times):.0f} ms, "
                                 f"max {max(times):.0f} ms over {len(times)} presses"
                             )
                         else:
@@ -163,15 +156,17 @@ def main() -> None:
                     page.close()
                 if medians:
                     print(
-                        f"all views: median of the per-view medians {statistics.median(medians):.0f} ms, "
+                        "all views: median of the per-view medians "
+                        f"{statistics.median(medians):.0f} ms, "
                         f"worst view {max(medians):.0f} ms (target <= 150 ms)"
                     )
                 print(
-                    f"requests to other hosts: {len(traffic.outside)}; unanswered: {len(traffic.missing)}"
+                    f"requests to other hosts: {len(traffic.outside)}; "
+                    f"unanswered: {len(traffic.missing)}"
                 )
                 context.close()
             finally:
-                chromium.close()
+                browser.close()
 
 
 if __name__ == "__main__":

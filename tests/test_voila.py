@@ -21,6 +21,12 @@ import kit  # noqa: E402
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
 
+def test_there_are_notebooks_to_serve():
+    """The tests parametrized over NOTEBOOKS (here and in tests/test_browser.py, the Voila tree
+    included) would pass with none: this one fails then."""
+    assert NOTEBOOKS, "no notebooks NN_*.ipynb in notebooks/"
+
+
 def test_without_a_notebook_voila_serves_the_whole_notebooks_folder():
     args = kit.voila_arguments([])
     assert args[0] == str(ROOT / "notebooks")
