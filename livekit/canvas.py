@@ -222,8 +222,9 @@ def model_contents(model: str = "live") -> dict[str, str]:
 def value_ratings() -> pd.DataFrame:
     """The kit's illustrative 0-10 ratings of the three models, indexed by dimension.
 
-    The paper states only orderings (``paper_claim``, e.g. ``live>online``); the numbers are the
-    kit's and are built to respect them.
+    The paper states only orderings for customers (``paper_claim``, e.g. ``live>online``) and,
+    for sellers, that live marketing improves a dimension (``improves``, no comparison); the
+    numbers are the kit's and are built to respect the orderings.
     """
     return _table("value_ratings").set_index("dimension").copy()
 

@@ -385,8 +385,11 @@ VALUE_RATINGS = Schema(
         Column(
             "paper_claim",
             "text",
-            pattern=r"(live>(online|offline))(;live>(online|offline))*",
-            description="The ordering the paper states; the ratings respect it",
+            pattern=r"(live>(online|offline))(;live>(online|offline))*|improves",
+            description=(
+                "The ordering the paper states (the ratings respect it), or 'improves' where the "
+                "paper says live marketing improves the dimension without a comparison"
+            ),
         ),
         Column("source", "text", description="Where in the paper"),
     ),
@@ -505,7 +508,7 @@ SELLERS = Schema(
             "basis",
             "text",
             allowed=("paper", "kit"),
-            description="'paper' if the row rests on a figure Li (2021) cites, else 'kit'",
+            description="'paper' if a value of the row is at a figure Li (2021) reports, else 'kit'",
         ),
         Column(
             "note",

@@ -155,7 +155,7 @@ class _Label(Text):
 
 
 class EvaluationMap(Chart):
-    """The paper's evaluation map (Figure 3) on an Axes: class regions, thresholds, one dot per seller.
+    """The kit's evaluation map, after the paper's Figure 3: class regions, thresholds, dots.
 
     Set the Axes' limits and scales first: labels are placed in screen pixels.
 
@@ -625,7 +625,7 @@ def plot_evaluation_map(
     title: str | None = None,
     ax: Axes | None = None,
 ) -> Axes:
-    """Draw the paper's evaluation map (Figure 3) for a table of sellers.
+    """Draw the kit's evaluation map (after the paper's Figure 3) for scored sellers.
 
     Parameters
     ----------

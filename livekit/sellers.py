@@ -20,14 +20,17 @@ the kit's, named here and made a parameter:
 2. **Classes from scores** (:func:`classify`), two models, because Figure 3's boundaries are
    not given in the text:
 
-   - ``"quadrant"``: two thresholds cut the map into four corners. Both scores high: *super*;
-     both low: *low-level*. The kit reads the off-diagonal corners as **influence-led = famous**
-     (a well-known anchor or star whose audience does not buy much) and **audience-led =
-     ordinary** (an unknown anchor whose stream holds and converts its viewers). Reason: the
-     paper's own example of fame without a selling track record is a film star, i.e. influence
-     first; "famous" names exactly that. This is a reading, not the paper's statement.
+   - ``"quadrant"``: two thresholds cut the map into four corners, the paper's four classes.
+     Both scores high: *super*; both low: *low-level*. The kit reads the off-diagonal corners as
+     **influence-led = famous** (a well-known anchor or star whose audience does not buy much)
+     and **audience-led = ordinary** (an unknown anchor whose stream holds and converts its
+     viewers). Reason, the kit's: "famous" names fame, which is influence first. The paper says
+     only that a film star's cosmetics sales passed 100 million yuan; reading the star as fame
+     that came before selling skill is the kit's, as is the whole corner reading.
    - ``"tiered"``: a combined score ``share * influence + (1 - share) * attractiveness`` cut
-     into four bands by three increasing thresholds.
+     into four bands by three increasing thresholds. A combined score cannot tell which
+     dimension is strong, so the bands get their own names, the four tiers of
+     :data:`livekit.vocab.TIERS` (bottom, lower, upper, top), not the paper's class names.
 
    A score exactly at a threshold counts as the higher side.
 
