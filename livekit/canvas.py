@@ -36,7 +36,7 @@ import pandas as pd
 
 from ._checks import check_choice, check_column, check_frame, check_money, check_number
 from .data import load
-from .vocab import BLOCKS, BUSINESS_MODEL_NAMES, BUSINESS_MODELS, CHAINS, MODULES
+from .vocab import BLOCKS, BUSINESS_MODEL_NAMES, BUSINESS_MODELS, CHAINS, MODULES, STAGE_KINDS
 
 __all__ = [
     "BLOCKS",
@@ -48,6 +48,8 @@ __all__ = [
     "module_of",
     "blocks_in_module",
     "value_modules",
+    "value_stages",
+    "stage_of",
     "chains",
     "chain",
     "chains_of",
@@ -128,6 +130,91 @@ def value_modules() -> pd.DataFrame:
     placed = blocks()
     table["blocks"] = [tuple(placed.index[placed["module"] == m]) for m in table.index]
     return table
+
+
+@cache
+def _stages() -> pd.DataFrame:
+    table = _table("value_stages").set_index("item")
+    modules = _table("canvas_blocks").set_index("block")["module"]
+    placed = table["block"].notna()
+    wrong = table.index[placed & (table["block"].map(modules) != table["stage"])]
+    if len(wrong):
+        item = wrong[0]
+        raise ValueError(
+            f"data/value_stages.csv: item {item!r} is in block {table.at[item, 'block']!r}, whose "
+            f"module is {modules[table.at[item, 'block']]!r}, but its stage says "
+            f"{table.at[item, 'stage']!r}"
+        )
+    return table
+
+
+def value_stages(kind: str | None = None) -> pd.DataFrame:
+    """The kit's one stage map: the value stage of every lever, quantity and money item it shows.
+
+    Every figure legend, view, table and self-check that names a stage reads it from here
+    (``data/value_stages.csv``). The rule behind it: a thing's stage is the Table 1 module of the
+    canvas block it belongs to (so the map cannot disagree with :func:`blocks`). Revenue and cost
+    items, and their totals, belong to the revenue streams and the cost structure: value capture,
+    as Table 1 places them. A lever that sets a cost sits with the block that money is paid to
+    or for (the unit cost with the key partners, wages with the key activities, ...).
+
+    Parameters
+    ----------
+    kind : {"lever", "quantity", "revenue", "cost", "total"}, optional
+        Only the rows of one kind.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by item id: ``label``, ``kind``, ``block`` (NaN for a total that belongs to no
+        one block), ``stage``, ``placement`` (``paper`` or ``kit``), ``basis``, ``why``.
+
+    Raises
+    ------
+    ValueError
+        If a row's stage is not the module of its block (the file and the item are named).
+
+    Examples
+    --------
+    >>> value_stages().at["modes", "stage"]
+    'creation'
+    >>> sorted(set(value_stages("cost")["stage"]))
+    ['capture']
+    """
+    table = _stages()
+    if kind is not None:
+        check_choice("kind", kind, STAGE_KINDS)
+        table = table[table["kind"] == kind]
+    return table.copy()
+
+
+def stage_of(item: str) -> str:
+    """The value stage of one lever, quantity or money item, from the stage map.
+
+    Parameters
+    ----------
+    item : str
+        An id of :func:`value_stages` (``"conversion"``, ``"modes"``, ``"product_cost"``, ...).
+
+    Returns
+    -------
+    str
+        ``"proposition"``, ``"creation"``, ``"delivery"`` or ``"capture"``.
+
+    Raises
+    ------
+    ValueError
+        If the item is not in the stage map (the message lists what is).
+
+    Examples
+    --------
+    >>> stage_of("conversion"), stage_of("price"), stage_of("wages")
+    ('delivery', 'proposition', 'capture')
+    """
+    table = _stages()
+    if not isinstance(item, str) or item not in table.index:
+        check_choice("item", item, list(table.index))
+    return str(table.at[item, "stage"])
 
 
 def blocks_in_module(module: str) -> list[str]:

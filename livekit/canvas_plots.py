@@ -965,7 +965,8 @@ class MoneyChart(Chart):
         self.ax = ax
         layout = canvas.blocks()
         keys = [*money.index, "revenue", "cost", "profit"]
-        modules = [layout.at[b, "module"] for b in money["source_block"]] + ["capture"] * 3
+        # each bar in its stage, from the stage map: every money item is value capture
+        modules = [canvas.stage_of(k) for k in (*money.index, "revenue", "cost", "profit")]
         if compact:
             names = [f"{i} [{m}]" for i, m in zip(money.index, modules)] + [
                 "REVENUE [capture]",

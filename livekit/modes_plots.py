@@ -29,16 +29,16 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from . import modes
+from . import canvas, modes
 from .charts import Chart, axes_for
 from .style import MODULE_COLORS, OKABE_ITO, kit_style
+from .vocab import MODULE_NAMES
 
 __all__ = ["CombinationChart", "plot_combination", "check_combination", "COMBINATION_KEYS"]
 
 #: The keys a result of :func:`livekit.modes.combine` carries (what the chart reads).
 COMBINATION_KEYS = ("purpose", "modes", "alone", "pairs", "sum_alone", "total", "gain", "verdict")
 
-_CHOSEN = MODULE_COLORS["creation"]  # modes raise the stream's attraction: a creation lever
 _GAIN = OKABE_ITO["yellow"]
 _LOSS = OKABE_ITO["reddish_purple"]
 _NOT_CHOSEN_EDGE = "#767676"
@@ -143,6 +143,8 @@ class CombinationChart(Chart):
     ) -> None:
         check_combination(result)
         table = modes.mode_table()
+        stage = canvas.stage_of("modes")  # the stage map: choosing modes is the key business
+        chosen_colour = MODULE_COLORS[stage]
         self.ax = ax
         self.modes = tuple(table["mode"])
         self._purpose_names = dict(zip(modes.purposes()["purpose"], modes.purposes()["name"]))
@@ -162,7 +164,12 @@ class CombinationChart(Chart):
             )
             self.mode_bars = list(
                 ax.barh(
-                    rows, [0.0] * n, height=0.7, color=_CHOSEN, edgecolor="black", linewidth=1.0
+                    rows,
+                    [0.0] * n,
+                    height=0.7,
+                    color=chosen_colour,
+                    edgecolor="black",
+                    linewidth=1.0,
                 )
             )
             self.mode_labels = [ax.text(0, y, "", va="center", ha="left", fontsize=9) for y in rows]
@@ -171,13 +178,18 @@ class CombinationChart(Chart):
                     [_ROW_SUM] * n,
                     [0.0] * n,
                     height=0.7,
-                    color=_CHOSEN,
+                    color=chosen_colour,
                     edgecolor="white",
                     linewidth=1.5,
                 )
             )
             self.together_bar = ax.barh(
-                [_ROW_TOGETHER], [0.0], height=0.7, color=_CHOSEN, edgecolor="black", linewidth=0.8
+                [_ROW_TOGETHER],
+                [0.0],
+                height=0.7,
+                color=chosen_colour,
+                edgecolor="black",
+                linewidth=0.8,
             )[0]
             self.change_bar = ax.barh([_ROW_TOGETHER], [0.0], height=0.7, linewidth=1.2)[0]
             self.sum_line = Line2D(
@@ -211,7 +223,9 @@ class CombinationChart(Chart):
             if legend:
                 handles = [
                     Patch(
-                        facecolor=_CHOSEN, edgecolor="black", label="a chosen mode (value creation)"
+                        facecolor=chosen_colour,
+                        edgecolor="black",
+                        label=f"a chosen mode ({MODULE_NAMES[stage].lower()})",
                     ),
                     Patch(
                         facecolor="white",

@@ -19,7 +19,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Patch
 
-from . import path
+from . import canvas, path
 from ._checks import check_number
 from .charts import Chart, axes_for
 from .style import MODULE_COLORS, MODULE_HATCHES, MODULE_TINTS, OKABE_ITO, kit_style
@@ -72,8 +72,20 @@ def nice_ceiling(value: float) -> float:
 # --- funnel -----------------------------------------------------------------------------------
 
 
+def _stage_name(item: str) -> str:
+    """The value stage of a lever or quantity, in words ("value creation"), from the stage map."""
+    return MODULE_NAMES[canvas.stage_of(item)].lower()
+
+
 class FunnelChart(Chart):
-    """A funnel on a log scale: traffic, viewers, engaged viewers, orders, orders kept.
+    """A funnel as shares: each row's bar is the share of the row above it, on a linear 0-100% axis.
+
+    The rows are platform traffic, viewers, engaged viewers, orders and orders kept. Counts
+    across a funnel span several powers of ten (hundreds of thousands of people, hundreds of
+    orders), so bars of the counts themselves would hide the small rows, and a log scale would
+    make 600 orders look like half of 400,000 people. Each bar is instead the share that carries
+    on from the row above (traffic is 100% of itself), a length a student compares directly;
+    the count is written beside it.
 
     Parameters
     ----------
@@ -81,34 +93,29 @@ class FunnelChart(Chart):
         Where to draw.
     result : pandas.Series
         From :func:`livekit.path.simulate`.
-    xmax : float, optional
-        Right end of the (log) people axis; by default a little beyond the traffic.
     title : str, optional
     hatch : bool, default True
         Hatch each bar by stage. The row labels name the stage too, so a view may switch the
         hatches off (they cost a few milliseconds a move).
+
+    Attributes
+    ----------
+    bars, labels : list
+        One bar and one label per row, widest row first.
     """
 
     def __init__(
-        self,
-        ax: Axes,
-        result: pd.Series,
-        *,
-        xmax: float | None = None,
-        title: str | None = None,
-        hatch: bool = True,
+        self, ax: Axes, result: pd.Series, *, title: str | None = None, hatch: bool = True
     ) -> None:
         table = path.funnel(result)  # checks ``result``
         self.ax = ax
         self.quantities = tuple(table["quantity"])
-        top = xmax if xmax is not None else nice_ceiling(max(10.0, float(table["count"].max())) * 3)
         with kit_style():
             y = np.arange(len(table))[::-1]
             self.bars = list(
                 ax.barh(
                     y,
-                    [1.0] * len(table),
-                    left=1.0,
+                    [0.0] * len(table),
                     height=0.62,
                     color=[MODULE_COLORS[s] for s in table["stage"]],
                     edgecolor="black",
@@ -119,13 +126,18 @@ class FunnelChart(Chart):
                 for bar, stage in zip(self.bars, table["stage"]):
                     bar.set_hatch(MODULE_HATCHES[stage])
             ax.set_yticks(
-                y, [f"{label}\n({stage})" for label, stage in zip(table["label"], table["stage"])]
+                y,
+                [
+                    f"{label}\n({MODULE_NAMES[stage].lower()})"
+                    for label, stage in zip(table["label"], table["stage"])
+                ],
             )
-            ax.set_xscale("log")
-            ax.set_xlim(1, top)
+            ax.set_xlim(0, 1.5)
+            ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
+            ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
             ax.set_ylim(-0.6, len(table) - 0.4)
-            ax.set_xlabel("people or orders, log scale (%: share of row above)")
-            self.labels = [ax.text(1, yy, "", va="center", ha="left", fontsize=9) for yy in y]
+            ax.set_xlabel("share of the row above (the count is written beside each bar)")
+            self.labels = [ax.text(0, yy, "", va="center", ha="left", fontsize=9) for yy in y]
             if title:
                 ax.set_title(title)
         self.update(result)
@@ -140,12 +152,10 @@ class FunnelChart(Chart):
         counts = [float(result[q]) for q in self.quantities]
         previous = None
         for bar, label, count in zip(self.bars, self.labels, counts):
-            bar.set_width(max(count - 1.0, 0.0))
-            label.set_x(max(count, 1.0) * 1.12)
-            text = f"{count:,.0f}"
-            if previous is not None:
-                text += f" ({count / previous:.1%})" if previous > 0 else " (-)"
-            label.set_text(text)
+            share = 1.0 if previous is None else (count / previous if previous > 0 else 0.0)
+            bar.set_width(share)
+            label.set_x(share + 0.02)
+            label.set_text(f"{count:,.0f}" + ("" if previous is None else f" ({share:.1%})"))
             previous = count
 
 
@@ -153,18 +163,15 @@ def plot_funnel(
     result: pd.Series,
     *,
     ax: Axes | None = None,
-    xmax: float | None = None,
     title: str | None = "From traffic to orders kept",
 ) -> Axes:
-    """Draw the funnel of one model run (log scale), each row in its value stage's colour.
+    """Draw the funnel of one model run as shares of each row above, in its stages' colours.
 
     Parameters
     ----------
     result : pandas.Series
         From :func:`livekit.path.simulate`.
     ax : Axes, optional
-    xmax : float, optional
-        Right end of the people axis (use the same for funnels side by side).
     title : str, optional
 
     Returns
@@ -178,12 +185,12 @@ def plot_funnel(
     >>> import matplotlib.pyplot as plt
     >>> from livekit import path
     >>> ax = plot_funnel(path.simulate(traffic_per_hour=100_000, hours=1))
-    >>> ax.texts[0].get_text()  # the widest row: platform traffic
-    '100,000'
+    >>> ax.texts[0].get_text(), ax.texts[1].get_text()  # traffic, then viewers: 17.5% of it
+    ('100,000', '17,500 (17.5%)')
     >>> plt.close("all")
     """
     ax = axes_for(ax, size=(7, 3.2))
-    FunnelChart(ax, result, xmax=xmax, title=title)
+    FunnelChart(ax, result, title=title)
     return ax
 
 
@@ -202,8 +209,15 @@ _SHORT_MONEY = {
 }
 
 
+#: How the waterfall's legend names a stage its money items are on.
+_STAGE_MONEY = {"capture": "value capture: revenue\nstreams and cost structure"}
+
+
 class WaterfallChart(Chart):
     """A waterfall from sales to profit: revenue up, the five costs down, profit from zero.
+
+    Each bar is coloured by its stage from the stage map: every amount of money is value
+    capture (Table 1 files revenue streams and cost structure there), and the legend says so.
 
     Parameters
     ----------
@@ -215,7 +229,8 @@ class WaterfallChart(Chart):
         Write each amount above its bar (a view may leave them to its readout instead).
     hatch : bool, default True
         Hatch each bar by stage. Without hatches (they cost a few milliseconds a slider move)
-        each tick label names the bar's stage instead, so the figure still reads in greyscale.
+        the tick labels name the bar's stage when the bars are of more than one stage, so the
+        figure still reads in greyscale.
 
     Notes
     -----
@@ -251,9 +266,10 @@ class WaterfallChart(Chart):
             if hatch:
                 for bar, stage in zip(self.bars, table["stage"]):
                     bar.set_hatch(MODULE_HATCHES[stage])
-            # without hatches, the tick labels name each bar's stage, so it reads in grey too
+            # without hatches and with several stages, the tick labels name each bar's stage
+            several = table["stage"].nunique() > 1
             ticks = [
-                _SHORT_MONEY[i] if hatch else f"{_SHORT_MONEY[i]} ({s})"
+                f"{_SHORT_MONEY[i]} ({s})" if several and not hatch else _SHORT_MONEY[i]
                 for i, s in zip(table["item"], table["stage"])
             ]
             ax.set_xticks(x, ticks, fontsize=9, rotation=30, ha="right", rotation_mode="anchor")
@@ -265,11 +281,10 @@ class WaterfallChart(Chart):
                     facecolor=MODULE_COLORS[s],
                     hatch=MODULE_HATCHES[s] if hatch else None,
                     edgecolor="black",
-                    label=f"caused in {MODULE_NAMES[s].lower()}"
-                    if s != "capture"
-                    else "value capture",
+                    label=_STAGE_MONEY.get(s, MODULE_NAMES[s]),
                 )
                 for s in STAGES
+                if s in set(table["stage"])
             ]
             ax.legend(handles=handles, loc="upper right", fontsize=9, frameon=False)
             self.labels = (
@@ -374,21 +389,23 @@ def plot_waterfall(
 # --- the path (Figure 4) with stage totals ----------------------------------------------------
 
 
-def _stage_lines(row, result) -> list[str]:
-    if result is None:
-        return []
-    value = row.headline_value
-    if row.headline_unit == "CNY":
-        head = f"{row.headline}: {format_money(value)} CNY"
-    elif row.stage == "proposition":
-        head = f"price {value:,.2f} CNY, {result['value_sensitive_share']:.0%} value-sensitive"
-    else:
-        head = f"{row.headline}: {value:,.0f}"
-    lines = [head]
+def _quantity_text(name: str, value: float, unit: str) -> str:
+    if unit == "CNY":
+        return f"{name}: {format_money(value)} CNY"
+    if unit.startswith("share"):
+        return f"{name}: {value:.0%}"
+    if unit == "CNY per item":
+        return f"{name}: {value:,.2f} CNY"
+    return f"{name}: {value:,.0f}"
+
+
+def _stage_lines(row) -> list[str]:
+    lines = [
+        _quantity_text(row.headline, row.headline_value, row.headline_unit),
+        _quantity_text(row.detail, row.detail_value, row.detail_unit),
+    ]
     if row.stage == "capture":
-        lines.append(f"revenue {format_money(row.revenue)} CNY")
-    else:
-        lines.append(f"costs caused: {format_money(row.costs)} CNY")
+        lines.append(_quantity_text("costs", row.total_costs, "CNY"))
     return lines
 
 
@@ -404,7 +421,7 @@ def plot_path(
     ----------
     result : pandas.Series, optional
         From :func:`livekit.path.simulate`; if given, each stage shows its headline quantity
-        and the costs it causes (capture: revenue and profit), from :func:`livekit.path.stage_totals`.
+        and a detail (capture: profit, revenue and costs), from :func:`livekit.path.stage_totals`.
     ax : Axes, optional
     title : str, optional
 
@@ -454,7 +471,7 @@ def plot_path(
                 bbox=dict(facecolor="white", edgecolor="none", alpha=0.85, pad=1.5),
             )
             if totals is not None:
-                lines = _stage_lines(totals.iloc[i], result)
+                lines = _stage_lines(totals.iloc[i])
                 ax.text(
                     x0 + 0.39,
                     0.24,
@@ -767,8 +784,8 @@ class LengthChart(Chart):
         left, right = axes
         self.axes = (left, right)
         self.ax = left
-        colour = MODULE_COLORS["creation"]
-        money = MODULE_COLORS["capture"]
+        colour = MODULE_COLORS[canvas.stage_of("retention")]
+        money = MODULE_COLORS[canvas.stage_of("sales_per_hour")]
         with kit_style():
             for (name, ref), style in zip((references or {}).items(), (":", "--")):
                 left.plot(
@@ -835,8 +852,8 @@ class LengthChart(Chart):
             left.set_ylabel("average share still watching")
             right.set_ylabel("CNY per hour")
             right.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
-            left.set_title("Attention over the broadcast (creation)")
-            right.set_title("Sales and profit per hour (capture)")
+            left.set_title(f"Attention over the broadcast ({_stage_name('retention')})")
+            right.set_title(f"Sales and profit per hour ({_stage_name('sales_per_hour')})")
             left.legend(loc="lower left", fontsize=9)
             right.legend(loc="upper right", fontsize=9)
         self.update(curve, hours)
@@ -918,7 +935,7 @@ class PriceChart(Chart):
         rivals_price: float | None = None,
     ) -> None:
         self.ax = ax
-        colour = MODULE_COLORS["proposition"]
+        colour = MODULE_COLORS[canvas.stage_of("differentiation")]
         with kit_style():
             ax.plot(
                 reference["price"],
@@ -955,7 +972,7 @@ class PriceChart(Chart):
             ax.set_xlabel("price (CNY per item)")
             ax.set_ylabel("profit (CNY)")
             ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
-            ax.set_title("Profit at each price (capture)")
+            ax.set_title(f"Profit at each price ({_stage_name('profit')})")
             ax.legend(loc="upper right", fontsize=9)
         self.update(curve, price)
 
@@ -1019,7 +1036,7 @@ class BuyerMixChart(Chart):
                 [0],
                 [0.0],
                 height=0.5,
-                color=MODULE_COLORS["proposition"],
+                color=MODULE_COLORS[canvas.stage_of("value_sensitive_share")],
                 edgecolor="black",
                 label="value-sensitive (cultural value)",
             )[0]
@@ -1034,7 +1051,7 @@ class BuyerMixChart(Chart):
             ax.set_yticks([])
             ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
             ax.set_xlabel("share of buyers")
-            ax.set_title("Who buys (proposition)")
+            ax.set_title(f"Who buys ({_stage_name('value_sensitive_share')})")
             ax.legend(loc="upper center", fontsize=9, ncol=1, frameon=False)
         self.update(value_share)
 
@@ -1082,7 +1099,7 @@ class IntegrationChart(Chart):
                     y,
                     [1.0] * len(y),
                     height=0.6,
-                    color=MODULE_COLORS["delivery"],
+                    color=MODULE_COLORS[canvas.stage_of("pickup_offline")],
                     edgecolor="black",
                     linewidth=0.8,
                 )
@@ -1094,7 +1111,7 @@ class IntegrationChart(Chart):
             ax.set_ylim(-0.6, len(y) - 0.1)
             ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
             ax.set_xlabel("value as a share of the value without integration")
-            ax.set_title("Delivery-stage parameters (value delivery)")
+            ax.set_title(f"The integration switches' effects ({_stage_name('pickup_offline')})")
             self.labels = [ax.text(0, yy, "", va="center", fontsize=9) for yy in y]
         self.update(current)
 

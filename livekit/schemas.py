@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .vocab import BLOCKS, BUSINESS_MODELS
+from .vocab import BLOCKS, BUSINESS_MODELS, STAGE_KINDS
 
 __all__ = ["Column", "Schema", "SCHEMAS", "SELF_CHECKS"]
 
@@ -305,7 +305,49 @@ CANVAS_BLOCKS = Schema(
     unique=("block",),
 )
 
-SCHEMAS.update({"value_modules": VALUE_MODULES, "canvas_blocks": CANVAS_BLOCKS})
+VALUE_STAGES = Schema(
+    name="value_stages",
+    description=(
+        "The kit's one stage map: every lever, quantity, revenue and cost item the kit shows, "
+        "with its value stage and why."
+    ),
+    columns=(
+        Column(
+            "item",
+            "text",
+            pattern=r"[a-z_]+",
+            description="Id as the kit's functions name it (a parameter, a quantity, an item)",
+        ),
+        Column("label", "text", description="Display name"),
+        Column("kind", "text", allowed=STAGE_KINDS, description="Lever, quantity, item or total"),
+        Column(
+            "block",
+            "text",
+            nullable=True,
+            pattern="|".join(BLOCKS),
+            description="The canvas block it belongs to; its module is the stage (empty: a total)",
+        ),
+        Column(
+            "stage",
+            "text",
+            allowed=("proposition", "creation", "delivery", "capture"),
+            description="The value stage (Table 1 module) it acts on or belongs to",
+        ),
+        Column(
+            "placement",
+            "text",
+            allowed=("paper", "kit"),
+            description="paper: the paper puts it in that block; kit: the kit's reading",
+        ),
+        Column("basis", "text", description="The paper's section, or the kit's reasoning"),
+        Column("why", "text", description="One line: why it sits on that stage"),
+    ),
+    unique=("item",),
+)
+
+SCHEMAS.update(
+    {"value_modules": VALUE_MODULES, "canvas_blocks": CANVAS_BLOCKS, "value_stages": VALUE_STAGES}
+)
 
 # --- notebook 1, canvas theory (livekit.canvas) -------------------------------------------
 # (schemas added by the canvas work go here and into SCHEMAS)
@@ -525,12 +567,11 @@ SCHEMAS.update({"sellers": SELLERS, "checks_sellers": SELF_CHECKS})
 # --- notebook 3, innovation path (livekit.path) --------------------------------------------
 # (schemas added by the path work go here and into SCHEMAS)
 
-_STAGE_IDS = ("proposition", "creation", "delivery", "capture")
 _FLOW_ACTORS = ("seller", "anchor", "platform", "audience", "logistics")
 
 PATH_PARAMETERS = Schema(
     name="path_parameters",
-    description="Every parameter of the traffic-to-profit model: default, range, stage, provenance.",
+    description="Every parameter of the traffic-to-profit model: default, range, provenance.",
     columns=(
         Column(
             "name",
@@ -552,6 +593,13 @@ PATH_PARAMETERS = Schema(
             nullable=True,
             description="Value for pictures and short videos, where the paper says live differs; empty means the same",
         ),
+        Column(
+            "non_live_basis",
+            "text",
+            nullable=True,
+            allowed=("paper", "kit"),
+            description="Where non_live is filled: whether the difference is the paper's or the kit's",
+        ),
         Column("min", "float", description="Smallest allowed value"),
         Column("max", "float", description="Largest allowed value"),
         Column(
@@ -562,7 +610,6 @@ PATH_PARAMETERS = Schema(
         ),
         Column("step", "float", low=0, description="Slider step"),
         Column("unit", "text", description="Unit"),
-        Column("stage", "text", allowed=_STAGE_IDS, description="Value stage the lever acts on"),
         Column(
             "provenance",
             "text",

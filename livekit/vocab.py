@@ -22,6 +22,7 @@ __all__ = [
     "MODULES",
     "MODULE_NAMES",
     "STAGES",
+    "STAGE_KINDS",
     "BLOCKS",
     "CHAINS",
     "BUSINESS_MODELS",
@@ -44,6 +45,9 @@ MODULE_NAMES = {
 }
 #: The stages of the innovation path: the four value modules, in path order (the same tuple).
 STAGES = MODULES
+#: What a row of the stage map (``data/value_stages.csv``) is: a lever (a slider or a choice), a
+#: quantity a model computes, a revenue or cost item, or a total.
+STAGE_KINDS = ("lever", "quantity", "revenue", "cost", "total")
 
 #: Osterwalder's nine blocks, in the canvas's reading order (left to right, then the bottom row).
 BLOCKS = (

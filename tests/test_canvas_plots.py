@@ -327,7 +327,7 @@ def test_money_charts_update_bars_and_block_amounts():
     ].get_width() == pytest.approx(summary["profit"])
     assert bars.ax.get_xlim() == (-1400, 1200)
     assert not any(b.get_hatch() for b in bars.bars.values())  # compact: the module is in the label
-    assert "wages [creation]" in [t.get_text() for t in bars.ax.get_yticklabels()]
+    assert "wages [capture]" in [t.get_text() for t in bars.ax.get_yticklabels()]
     amounts = money_canvas.amounts
     assert (
         "−100" in amounts["key_activities"].get_text()

@@ -320,7 +320,10 @@ UNSUPPORTED = (
     ),
     (r"paper's own example of fame|fame (arriving )?before selling skill is the paper", "3"),
     (r"restates the basis", "4: the conclusion's three modules form the model"),
-    (r"only one outside China|one platform outside China", "5: the paper says 'different countries'"),
+    (
+        r"only one outside China|one platform outside China",
+        "5: the paper says 'different countries'",
+    ),
     (
         r"without wholesalers|no wholesaler|removes the wholesaler|links live selling removes",
         "7: the paper says live marketing reduces the wholesale links",
