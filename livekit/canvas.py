@@ -60,6 +60,7 @@ __all__ = [
     "value_dimensions",
     "value_scores",
     "money_items",
+    "lever_effect",
     "canvas_money",
     "money_summary",
 ]
@@ -393,15 +394,55 @@ def _check_ratings(ratings: Any) -> pd.DataFrame:
 
 
 def money_items() -> pd.DataFrame:
-    """The paper's two revenue streams and five costs, with the kit's defaults and ranges.
+    """The paper's two revenue streams and five costs, and the kit's lever on the offer.
 
     Returns
     -------
     pandas.DataFrame
         Indexed by item id; columns ``label, kind, canvas_block, source_block, paper_item,
-        mapping_basis, default, low, high, step`` (amounts in thousand CNY per month).
+        mapping_basis, moved_by, unit, default, low, high, step``. Revenue and cost items are
+        in thousand CNY per month; the two levers (``kind == "lever"``) in their own units:
+        ``stream_discount`` (% off the list price) and ``extra_units`` (% more items sold per
+        1% off).
     """
     return _table("canvas_money").set_index("item").copy()
+
+
+def lever_effect(stream_discount: float = 0.0, extra_units: float = 3.0) -> dict[str, float]:
+    """What the value-proposition lever does to the items it moves (the kit's bookkeeping).
+
+    A stream-only discount of ``d`` % sells ``extra_units x d`` % more items. Customer
+    purchases change by the factor ``(1 - d/100) x (1 + extra_units x d/100)`` (more items,
+    each cheaper); product cost by ``1 + extra_units x d/100`` (more items, each costing the
+    same). One choice in the hub, the value proposition, moves an item on each of the paper's
+    chains: purchases on the revenue chain, product cost on the cost chain.
+
+    Parameters
+    ----------
+    stream_discount : float, 0 to 50
+        Percent off the list price, for the stream's viewers.
+    extra_units : float, 0 to 6
+        Percent more items sold per 1% off (the kit's assumption about the target customers).
+
+    Returns
+    -------
+    dict
+        ``items`` (the factor on the number of items sold), ``revenue`` (the factor on an item
+        the lever moves on the revenue side), ``cost`` (the factor on such a cost).
+
+    Examples
+    --------
+    >>> effect = lever_effect(20, 3)  # 20% off sells 60% more items
+    >>> round(effect["items"], 2), round(effect["revenue"], 2), round(effect["cost"], 2)
+    (1.6, 1.28, 1.6)
+    """
+    items = money_items()
+    d = check_number(
+        "stream_discount", stream_discount, low=0, high=float(items.at["stream_discount", "high"])
+    )
+    e = check_number("extra_units", extra_units, low=0, high=float(items.at["extra_units", "high"]))
+    more = 1.0 + e * d / 100.0
+    return {"items": more, "revenue": (1.0 - d / 100.0) * more, "cost": more}
 
 
 def canvas_money(**amounts: float) -> pd.DataFrame:
@@ -413,30 +454,51 @@ def canvas_money(**amounts: float) -> pd.DataFrame:
         Amounts in thousand CNY per month, each from 0 to its item's ``high`` in
         ``data/canvas_money.csv``: ``purchases``, ``sponsorship`` (the paper's two revenue
         streams) and ``product``, ``broadcast``, ``packaging``, ``logistics``, ``wages`` (its
-        five costs). Items left out take the kit's default.
+        five costs); ``purchases`` and ``product`` are at the list price. And the kit's lever on
+        the value proposition, ``stream_discount`` (% off the list price, 0 to 50) with
+        ``extra_units`` (see :func:`lever_effect`), which moves purchases and product cost
+        together. Items left out take the kit's default (no discount).
 
     Returns
     -------
     pandas.DataFrame
-        Indexed by item; columns ``label, kind, canvas_block, source_block, amount`` and
-        ``signed`` (revenue positive, cost negative).
+        Indexed by item (the seven money items); columns ``label, kind, canvas_block,
+        source_block``, ``list_amount`` (as given), ``amount`` (after the lever) and ``signed``
+        (revenue positive, cost negative). ``attrs["levers"]`` holds the lever values and
+        ``attrs["effect"]`` what :func:`lever_effect` returned.
 
     Examples
     --------
     >>> money = canvas_money(purchases=500, wages=100)
     >>> float(money_summary(money)["profit"])
     145.0
+    >>> discounted = canvas_money(stream_discount=20)  # 400 x 0.8 x 1.6, 200 x 1.6
+    >>> discounted.loc[["purchases", "product"], "amount"].round(1).tolist()
+    [512.0, 320.0]
     """
     items = money_items()
     for name in amounts:
         check_choice("amount name", name, list(items.index))
-    out = items[["label", "kind", "canvas_block", "source_block"]].copy()
-    values = []
-    for item, row in items.iterrows():
-        value = amounts.get(item, row["default"])
-        values.append(check_money(item, value, high=float(row["high"])))
-    out["amount"] = values
+    levers = {
+        name: amounts.get(name, float(items.at[name, "default"]))
+        for name in items.index[items["kind"] == "lever"]
+    }
+    effect = lever_effect(**levers)
+    money = items[items["kind"] != "lever"]
+    out = money[["label", "kind", "canvas_block", "source_block"]].copy()
+    given = [
+        check_money(item, amounts.get(item, row["default"]), high=float(row["high"]))
+        for item, row in money.iterrows()
+    ]
+    factors = [
+        effect[row["kind"]] if isinstance(row["moved_by"], str) else 1.0
+        for _, row in money.iterrows()
+    ]
+    out["list_amount"] = given
+    out["amount"] = [a * f for a, f in zip(given, factors)]
     out["signed"] = out["amount"].where(out["kind"] == "revenue", -out["amount"])
+    out.attrs["levers"] = {k: float(v) for k, v in levers.items()}
+    out.attrs["effect"] = effect
     return out
 
 

@@ -440,7 +440,10 @@ VALUE_RATINGS = Schema(
 
 CANVAS_MONEY = Schema(
     name="canvas_money",
-    description="The paper's revenue streams and five costs: slider defaults and ranges (kit assumptions).",
+    description=(
+        "The paper's revenue streams and five costs, and the kit's value-proposition lever that "
+        "moves two of them: slider defaults and ranges (kit assumptions)."
+    ),
     columns=(
         Column(
             "item",
@@ -449,33 +452,40 @@ CANVAS_MONEY = Schema(
             description="Item id (a keyword of livekit.canvas.canvas_money)",
         ),
         Column("label", "text", description="Display name"),
-        Column("kind", "text", allowed=("revenue", "cost"), description="Revenue or cost"),
+        Column(
+            "kind",
+            "text",
+            allowed=("revenue", "cost", "lever"),
+            description="A revenue item, a cost item, or a lever that moves items",
+        ),
         Column(
             "canvas_block",
             "text",
-            allowed=("revenue_streams", "cost_structure"),
-            description="The block the paper lists it in",
+            allowed=("revenue_streams", "cost_structure", "value_proposition", "customer_segments"),
+            description="The block the paper lists an item in; a lever's own block",
         ),
         Column(
             "source_block",
             "text",
             pattern=_BLOCK_ID,
-            description="The block the money comes from (kit's mapping)",
+            description="The block the money comes from, or the lever sits in (kit's mapping)",
         ),
         Column("paper_item", "text", description="The paper's name for the item"),
         Column(
             "mapping_basis", "text", description="Why it comes from that block (kit's reasoning)"
         ),
         Column(
-            "default",
-            "float",
-            low=0,
-            unit="thousand CNY per month",
-            description="Starting value (kit assumption)",
+            "moved_by",
+            "text",
+            nullable=True,
+            allowed=("stream_discount",),
+            description="The lever that moves the item, if any (kit)",
         ),
-        Column("low", "float", low=0, unit="thousand CNY per month", description="Slider minimum"),
-        Column("high", "float", low=0, unit="thousand CNY per month", description="Slider maximum"),
-        Column("step", "float", low=0, unit="thousand CNY per month", description="Slider step"),
+        Column("unit", "text", description="Unit of default, low, high and step"),
+        Column("default", "float", low=0, description="Starting value (kit assumption)"),
+        Column("low", "float", low=0, description="Slider minimum"),
+        Column("high", "float", low=0, description="Slider maximum (the largest value accepted)"),
+        Column("step", "float", low=0, description="Slider step"),
     ),
     unique=("item",),
 )
