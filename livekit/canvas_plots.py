@@ -22,7 +22,6 @@ Every artist carries a ``gid`` (``"block:channels"``, ``"body:channels"``, ``"ou
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
 import numpy as np
@@ -34,7 +33,16 @@ from matplotlib.text import Text
 from . import canvas
 from ._checks import check_bool, check_choice, check_number, check_text
 from .charts import Chart, axes_for
-from .style import MIN_FONT_PT, MODULE_COLORS, MODULE_HATCHES, MODULE_TINTS, OKABE_ITO, kit_style
+from .path_plots import nice_ceiling
+from .style import (
+    LINE_COLORS,
+    MIN_FONT_PT,
+    MODULE_COLORS,
+    MODULE_HATCHES,
+    MODULE_TINTS,
+    OKABE_ITO,
+    kit_style,
+)
 from .vocab import BLOCKS, BUSINESS_MODEL_NAMES, BUSINESS_MODELS, CHAINS, MODULE_NAMES, MODULES
 
 __all__ = [
@@ -59,13 +67,13 @@ MODEL_COLORS = {
 MODEL_HATCHES = {"live": "", "online": "//", "offline": ".."}
 #: How a highlighted chain's blocks are outlined.
 CHAIN_STYLES = {
-    "revenue": dict(color="#000000", linestyle="--"),
-    "cost": dict(color="#000000", linestyle=":"),
+    "revenue": dict(color=OKABE_ITO["black"], linestyle="--"),
+    "cost": dict(color=OKABE_ITO["black"], linestyle=":"),
 }
 
 _PAD = 0.15  # canvas units between a block's edge and its text (clear of the outlines)
 _SWATCH = 0.26  # side of the module swatch in a block's bottom-right corner, canvas units
-_BORDER = "#333333"
+_BORDER = LINE_COLORS["edge"]
 
 
 # --- text fitting ---------------------------------------------------------------------------
@@ -949,15 +957,6 @@ def plot_value_scores(
     return ax
 
 
-def _round_up(value: float) -> float:
-    """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 x 10^k at least ``value`` (> 0)."""
-    exponent = math.floor(math.log10(value))
-    for factor in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
-        if factor * 10.0**exponent >= value * (1 - 1e-12):
-            return factor * 10.0**exponent
-    return 10.0 ** (exponent + 1)  # pragma: no cover - the loop ends at 10
-
-
 class MoneyChart(Chart):
     """Horizontal bars of each revenue and cost item, then revenue, cost and profit.
 
@@ -1039,9 +1038,9 @@ class MoneyChart(Chart):
     @staticmethod
     def limits_for(values: Mapping[str, float]) -> tuple[float, float]:
         """Round limits that hold every amount with room to spare (thousand CNY per month)."""
-        high = _round_up(max(1.0, *values.values()) * 1.12)
+        high = nice_ceiling(max(1.0, *values.values()) * 1.12)
         lowest = min(0.0, *values.values())
-        low = -_round_up(-lowest * 1.12) if lowest < 0 else 0.0
+        low = -nice_ceiling(-lowest * 1.12) if lowest < 0 else 0.0
         return low, high
 
     def update(self, money: pd.DataFrame) -> bool:

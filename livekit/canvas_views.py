@@ -22,7 +22,7 @@ import pandas as pd
 from . import canvas
 from ._checks import check_bool, check_choice, check_money
 from .canvas_plots import CanvasChart, MoneyCanvasChart, MoneyChart, ValueScoresChart
-from .style import kit_style, new_figure
+from .style import MUTED_TEXT, kit_style, new_figure
 from .views import FastFigure, Prediction, View, slider
 from .vocab import BLOCKS, BUSINESS_MODEL_NAMES, BUSINESS_MODELS, CHAINS, MODULE_NAMES, MODULES
 from .worksheet import check_worksheet, load_worksheet, save_worksheet
@@ -31,7 +31,7 @@ __all__ = ["explore_canvas", "explore_value_perception", "explore_canvas_money",
 
 _MODEL_OPTIONS = [(BUSINESS_MODEL_NAMES[m].split(" (")[0], m) for m in BUSINESS_MODELS]
 _CHAIN_WORDS = {"revenue": "revenue chain (dashed)", "cost": "cost chain (dotted)"}
-_GREY = "<span style='color:#555'>{}</span>"
+_GREY = f"<span style='color:{MUTED_TEXT}'>{{}}</span>"
 
 
 def _esc(text: object) -> str:

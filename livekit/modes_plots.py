@@ -31,7 +31,7 @@ from matplotlib.patches import Patch
 
 from . import canvas, modes
 from .charts import Chart, axes_for
-from .style import MODULE_COLORS, OKABE_ITO, kit_style
+from .style import LINE_COLORS, MODULE_COLORS, OKABE_ITO, kit_style
 from .vocab import MODULE_NAMES
 
 __all__ = ["CombinationChart", "plot_combination", "check_combination", "COMBINATION_KEYS"]
@@ -41,7 +41,7 @@ COMBINATION_KEYS = ("purpose", "modes", "alone", "pairs", "sum_alone", "total", 
 
 _GAIN = OKABE_ITO["yellow"]
 _LOSS = OKABE_ITO["reddish_purple"]
-_NOT_CHOSEN_EDGE = "#767676"
+_NOT_CHOSEN_EDGE = LINE_COLORS["outline"]
 _ROW_SUM, _ROW_TOGETHER = 0.9, 0.0
 _STEP = 0.25  # the x-axis ends on a multiple of this (attraction units)
 
@@ -210,7 +210,7 @@ class CombinationChart(Chart):
             self.verdict_text = ax.text(
                 0, 1.02, "", transform=ax.transAxes, fontsize=12, va="bottom", fontweight="bold"
             )
-            ax.axhline(_ROW_SUM + 0.55, color="#BBBBBB", linewidth=0.8)
+            ax.axhline(_ROW_SUM + 0.55, color=LINE_COLORS["rule"], linewidth=0.8)
             ax.set_yticks(
                 [*rows, _ROW_SUM, _ROW_TOGETHER],
                 [*table["name"], "chosen modes, each alone,\nadded up", "chosen modes together"],

@@ -22,7 +22,15 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Patch
 from . import canvas, path
 from ._checks import check_number
 from .charts import Chart, axes_for
-from .style import MODULE_COLORS, MODULE_HATCHES, MODULE_TINTS, OKABE_ITO, kit_style
+from .style import (
+    LINE_COLORS,
+    MODULE_COLORS,
+    MODULE_HATCHES,
+    MODULE_TINTS,
+    MUTED_TEXT,
+    OKABE_ITO,
+    kit_style,
+)
 from .vocab import MODULE_NAMES, STAGES
 
 __all__ = [
@@ -58,15 +66,23 @@ def format_money(amount: float) -> str:
 
 
 def nice_ceiling(value: float) -> float:
-    """The smallest of 1, 2, 5 x 10^k that is at least ``value`` (1 for values up to 1)."""
+    """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 x 10^k at least ``value`` (1 up to 1).
+
+    Steps this fine keep an axis close to the data it holds: at most a quarter of it is empty.
+
+    Examples
+    --------
+    >>> nice_ceiling(58_000), nice_ceiling(130), nice_ceiling(0.4)
+    (60000.0, 150.0, 1.0)
+    """
     if not value > 1:
         return 1.0
     exponent = math.floor(math.log10(value))
-    for factor in (1, 2, 5, 10):
+    for factor in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
         candidate = factor * 10.0**exponent
-        if candidate >= value:
+        if candidate >= value * (1 - 1e-12):
             return candidate
-    return 10.0 ** (exponent + 1)
+    return 10.0 ** (exponent + 1)  # pragma: no cover - the loop ends at 10
 
 
 # --- funnel -----------------------------------------------------------------------------------
@@ -136,7 +152,7 @@ class FunnelChart(Chart):
             ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
             ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
             ax.set_ylim(-0.6, len(table) - 0.4)
-            ax.set_xlabel("share of the row above (the count is written beside each bar)")
+            ax.set_xlabel("share of the row above (count beside)")
             self.labels = [ax.text(0, yy, "", va="center", ha="left", fontsize=9) for yy in y]
             if title:
                 ax.set_title(title)
@@ -197,13 +213,14 @@ def plot_funnel(
 # --- waterfall --------------------------------------------------------------------------------
 
 
+#: The waterfall's tick labels: short, and broken onto two lines, so they sit level and apart.
 _SHORT_MONEY = {
     "sales": "Sales",
     "gifts": "Gifts",
-    "product_cost": "Product",
-    "broadcast_cost": "Broadcast",
-    "packaging_cost": "Packaging",
-    "logistics_cost": "Logistics",
+    "product_cost": "Prod-\nuct",
+    "broadcast_cost": "Broad-\ncast",
+    "packaging_cost": "Pack-\naging",
+    "logistics_cost": "Logis-\ntics",
     "wages": "Wages",
     "profit": "Profit",
 }
@@ -272,7 +289,7 @@ class WaterfallChart(Chart):
                 f"{_SHORT_MONEY[i]} ({s})" if several and not hatch else _SHORT_MONEY[i]
                 for i, s in zip(table["item"], table["stage"])
             ]
-            ax.set_xticks(x, ticks, fontsize=9, rotation=30, ha="right", rotation_mode="anchor")
+            ax.set_xticks(x, ticks, fontsize=9)
             ax.axhline(0, color="black", linewidth=0.8)
             ax.set_ylabel("CNY")
             ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
@@ -389,7 +406,12 @@ def plot_waterfall(
 # --- the path (Figure 4) with stage totals ----------------------------------------------------
 
 
+#: Short names for the stage boxes (a box is narrow): the quantities' labels, shortened.
+_SHORT_NAMES = {"Value-sensitive buyers": "Value-sensitive", "Average retention": "Retention"}
+
+
 def _quantity_text(name: str, value: float, unit: str) -> str:
+    name = _SHORT_NAMES.get(name, name)
     if unit == "CNY":
         return f"{name}: {format_money(value)} CNY"
     if unit.startswith("share"):
@@ -456,11 +478,11 @@ def plot_path(
                 f"{stage.order}. {stage.name}",
                 ha="center",
                 va="center",
-                fontsize=10,
+                fontsize=9,
                 fontweight="bold",
                 bbox=dict(facecolor="white", edgecolor="none", pad=1.5),
             )
-            blocks = "\n".join(stage.block_names)
+            blocks = "\n".join(textwrap.fill(name, 16) for name in stage.block_names)
             ax.text(
                 x0 + 0.39,
                 0.58,
@@ -502,12 +524,12 @@ def plot_path(
 _ACTORS = {
     "anchor": ("Anchor", 0.22, 0.78),
     "platform": ("Live platform", 0.8, 0.78),
-    "audience": ("Audience\n(viewers, buyers)", 1.38, 0.78),
+    "audience": ("Audience,\nbuyers", 1.38, 0.78),
     "seller": ("Seller", 0.22, 0.3),
     "logistics": ("Logistics\ncompany", 0.8, 0.3),
 }
 # Curvature of each step's arrow, so that arrows between the same two actors do not overlap.
-_RAD = {3: -0.3, 4: 0.36, 5: 0.0, 10: -0.3}
+_RAD = {3: -0.3, 4: 0.36, 5: 0.0, 10: 0.3}
 _BOX_W, _BOX_H = 0.3, 0.14
 
 
@@ -574,8 +596,8 @@ class FlowDiagram(Chart):
                     _BOX_W,
                     _BOX_H,
                     boxstyle="round,pad=0.01,rounding_size=0.03",
-                    facecolor="#F2F2F2",
-                    edgecolor="#555555",
+                    facecolor=LINE_COLORS["panel"],
+                    edgecolor=LINE_COLORS["leader"],
                     linewidth=1.2,
                     zorder=2,
                 )
@@ -594,7 +616,7 @@ class FlowDiagram(Chart):
                     connectionstyle=style,
                     arrowstyle="-|>",
                     mutation_scale=13,
-                    color="#999999",
+                    color=OKABE_ITO["grey"],
                     linewidth=1.2,
                     zorder=1,
                     shrinkA=0,
@@ -629,7 +651,11 @@ class FlowDiagram(Chart):
                     va="center",
                     fontsize=9,
                     zorder=4,
-                    bbox=dict(boxstyle="circle,pad=0.2", facecolor="white", edgecolor="#777777"),
+                    bbox=dict(
+                        boxstyle="circle,pad=0.2",
+                        facecolor="white",
+                        edgecolor=LINE_COLORS["outline"],
+                    ),
                 )
                 self._badge_positions.append((mx, my))
             self.highlight_boxes = []
@@ -792,7 +818,7 @@ class LengthChart(Chart):
                     ref["hours"],
                     ref["retention"],
                     style,
-                    color="#777777",
+                    color=LINE_COLORS["outline"],
                     linewidth=1.2,
                     label=name,
                 )
@@ -800,7 +826,7 @@ class LengthChart(Chart):
                     ref["hours"],
                     ref["sales_per_hour"],
                     style,
-                    color="#777777",
+                    color=LINE_COLORS["outline"],
                     linewidth=1.2,
                     label=f"sales, {name}",
                 )
@@ -941,7 +967,7 @@ class PriceChart(Chart):
                 reference["price"],
                 reference["profit"],
                 ":",
-                color="#555555",
+                color=MUTED_TEXT,
                 linewidth=1.8,
                 label="no differentiation (price-only)",
             )
@@ -956,14 +982,14 @@ class PriceChart(Chart):
                 [price], [0], "o", color=colour, markersize=9, markeredgecolor="black"
             )
             if rivals_price is not None:
-                ax.axvline(rivals_price, color="#777777", linewidth=1)
+                ax.axvline(rivals_price, color=LINE_COLORS["outline"], linewidth=1)
                 ax.text(
                     rivals_price,
                     0.02,
                     " rivals' price",
                     transform=ax.get_xaxis_transform(),
                     fontsize=9,
-                    color="#555555",
+                    color=MUTED_TEXT,
                 )
             ax.axhline(0, color="black", linewidth=0.8)
             if ylim is not None:

@@ -36,7 +36,7 @@ from .path_plots import (
     format_money,
     nice_ceiling,
 )
-from .style import MODULE_COLORS, kit_style, new_figure
+from .style import MODULE_COLORS, MUTED_TEXT, kit_style, new_figure
 from .views import FastFigure, Prediction, View, slider
 from .vocab import CHANNELS, MODULE_NAMES, SWITCHES
 
@@ -247,7 +247,7 @@ def explore_flow(step: int = 1) -> View:
             f"<b>Step {current} of {len(steps)}</b>: {html.escape(row['actor'])} &rarr; "
             f"{html.escape(row['target'])} &middot; stage: {_module_tag(row['stage'])} &middot; canvas block: "
             f"<i>{html.escape(row['block_name'])}</i><br>{html.escape(row['action'])} "
-            f"<span style='color:#555'>{html.escape(row['note'])}</span>"
+            f"<span style='color:{MUTED_TEXT}'>{html.escape(row['note'])}</span>"
         )
         view.show(step=current, actor=row["actor"], target=row["target"], stage=row["stage"])
         view.redraw()
@@ -458,7 +458,7 @@ def _model_figure(result):
                 right, result, title="Waterfall: sales to profit (CNY)", labels=False, hatch=False
             ),
         }
-        fig.subplots_adjust(left=0.135, right=0.98, bottom=0.3, top=0.92, wspace=0.45)
+        fig.subplots_adjust(left=0.135, right=0.98, bottom=0.2, top=0.92, wspace=0.45)
     return fig, charts
 
 
@@ -846,7 +846,7 @@ def _integration_figure(baseline, current, result):
                 hatch=False,
             ),
         }
-        fig.subplots_adjust(left=0.2, right=0.98, bottom=0.3, top=0.9, wspace=0.35)
+        fig.subplots_adjust(left=0.2, right=0.98, bottom=0.2, top=0.9, wspace=0.35)
     return fig, charts
 
 

@@ -31,6 +31,7 @@ __all__ = [
     "GROUP_COLORS",
     "GROUP_HATCHES",
     "LINE_COLORS",
+    "MUTED_TEXT",
     "KIT_RC",
     "kit_style",
     "new_figure",
@@ -120,6 +121,7 @@ def new_figure(width: float = 7.0, height: float = 4.5, *, dpi: float = 100) -> 
     FigureCanvasAgg(fig)
     return fig
 
+
 #: Colours of text in views and hand-ins (messages, verdicts, notes): darker shades of the
 #: palette's vermillion, bluish green and blue, each at least 4.5:1 against white (WCAG 1.4.3).
 TEXT_COLORS = {
@@ -138,4 +140,12 @@ GROUP_COLORS = {**CLASS_COLORS, **TIER_COLORS}
 GROUP_HATCHES = {**CLASS_HATCHES, **TIER_HATCHES}
 #: Greys for lines and outlines that carry no meaning of their own (edges, leader lines, dashed
 #: outlines, rules), each at least 3:1 against white where it marks something (WCAG 1.4.11).
-LINE_COLORS = {"edge": "#333333", "leader": "#555555", "outline": "#767676", "rule": "#BBBBBB"}
+LINE_COLORS = {
+    "edge": "#333333",
+    "leader": "#555555",
+    "outline": "#767676",
+    "rule": "#BBBBBB",
+    "panel": "#F2F2F2",
+}
+#: Grey text for sources and side notes in views (7.5:1 against white).
+MUTED_TEXT = "#555555"

@@ -115,13 +115,29 @@ def test_path_shows_four_stages_with_their_blocks_and_totals(result):
         "Key resources",
         "Revenue streams",
         f"Profit: {format_money(result['profit'])} CNY",
-        f"Value-sensitive buyers: {result['value_sensitive_share']:.0%}",
+        f"Value-sensitive: {result['value_sensitive_share']:.0%}",
         f"Orders kept: {result['kept_orders']:,.0f}",
     ):
         assert name in text
     arrows = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
     assert len(arrows) == 3
     assert min(_font_sizes(ax.figure)) >= MIN_FONT_PT
+
+
+def test_path_texts_stay_inside_their_stage_boxes(result):
+    fig, ax = plt.subplots(figsize=(10, 3.4))  # as notebook 3 draws it
+    pp.plot_path(result, ax=ax)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = [p.get_window_extent(renderer) for p in ax.patches if isinstance(p, FancyBboxPatch)]
+    assert len(boxes) == 4
+    texts = [t for t in ax.texts if t.get_text()]
+    assert len(texts) == 12  # a name, the blocks and the numbers in each stage
+    for text in texts:
+        inner = text.get_window_extent(renderer)
+        box = next(b for b in boxes if b.x0 <= (inner.x0 + inner.x1) / 2 <= b.x1)
+        assert box.x0 <= inner.x0 and inner.x1 <= box.x1, text.get_text()
+    plt.close(fig)
 
 
 def test_path_without_a_result_has_no_totals():
@@ -200,7 +216,8 @@ def test_buyer_mix_and_integration_charts_update():
 
 
 def test_helpers():
-    assert pp.nice_ceiling(0.5) == 1 and pp.nice_ceiling(130) == 200 and pp.nice_ceiling(500) == 500
+    assert pp.nice_ceiling(0.5) == 1 and pp.nice_ceiling(130) == 150 and pp.nice_ceiling(500) == 500
+    assert pp.nice_ceiling(58_000) == 60_000 and pp.nice_ceiling(801) == 1000
     assert (
         pp.format_money(55_400.78) == "55.4k"
         and pp.format_money(-1_200_000) == "-1.20M"
@@ -223,7 +240,7 @@ def test_unhatched_waterfall_of_one_stage_needs_no_stage_in_its_tick_labels(resu
     chart = pp.WaterfallChart(ax, result, hatch=False, labels=False)
     assert all(bar.get_hatch() is None for bar in chart.bars)
     ticks = [t.get_text() for t in ax.get_xticklabels()]
-    assert ticks[2] == "Product" and ticks[-1] == "Profit"  # one stage: the legend names it
+    assert ticks[2] == "Prod-\nuct" and ticks[-1] == "Profit"  # one stage: the legend names it
     assert chart.labels == []
 
 
