@@ -26,6 +26,7 @@ The paper's ideas, as logic (no widgets, no HTML, no plotting)
     - ``cases``: real anchors and platforms, with what outlets reported.
     - ``glossary``: plain definitions, in English and Chinese.
     - ``selfcheck``: self-check questions and their grading.
+    - ``exercises``: exercises with a number as the answer, judged with a sentence.
     - ``handin``: a student's work in a notebook, kept and saved as it is typed.
     - ``setup_check``: the installation check, and the first slider's model.
 
@@ -37,8 +38,8 @@ Pictures (matplotlib)
 Views (ipywidgets)
     - ``views``: the machinery every view shares (fast figure, ``View``, predictions, saving).
     - ``canvas_views``, ``seller_views``, ``path_views``, ``setup_views``: the slider views.
-    - ``selfcheck_views``, ``handin_views``, ``cases_views``: self-checks, answer boxes and
-      the hand-in, case boxes.
+    - ``selfcheck_views``, ``exercise_views``, ``handin_views``, ``cases_views``: self-checks,
+      exercise checks, answer boxes and the hand-in, case boxes.
 """
 
 from __future__ import annotations
@@ -51,11 +52,11 @@ __version__ = "0.1.0"
 _SUBMODULES = (
     "vocab", "schemas", "data", "reading", "prediction",
     "canvas", "worksheet", "seller_metrics", "sellers", "seller_data", "geometry",
-    "path", "modes", "cases", "glossary", "selfcheck", "handin", "setup_check",
+    "path", "modes", "cases", "glossary", "selfcheck", "exercises", "handin", "setup_check",
     "style", "fonts", "charts",
     "canvas_plots", "seller_plots", "path_plots", "modes_plots", "setup_plots",
     "views", "canvas_views", "seller_views", "path_views", "setup_views",
-    "selfcheck_views", "handin_views", "cases_views",
+    "selfcheck_views", "exercise_views", "handin_views", "cases_views",
 )  # fmt: skip
 
 __all__ = ["__version__", *_SUBMODULES]

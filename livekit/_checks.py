@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 __all__ = [
+    "Blank",
     "check_number",
     "check_rate",
     "check_count",
@@ -28,6 +29,18 @@ __all__ = [
     "check_column",
     "check_series",
 ]
+
+
+class Blank:
+    """The blank ``___`` of a fill-in-the-blank exercise: a value the student has not typed yet.
+
+    Every argument check of the kit says so in words ("viewers is still a blank") instead of
+    failing on a strange type. The notebooks use the one instance,
+    :data:`livekit.exercises.___`.
+    """
+
+    def __repr__(self) -> str:
+        return "___"
 
 
 def _describe_range(low: float | None, high: float | None) -> str:
@@ -72,6 +85,8 @@ def check_number(
     ValueError
         If ``value`` is NaN, infinite, not whole when ``integer`` is set, or out of range.
     """
+    if isinstance(value, Blank):
+        raise TypeError(f"{name} is still a blank (___): type a number in its place")
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(
             f"{name} must be a number {_describe_range(low, high)}, "
@@ -185,7 +200,8 @@ def check_frame(
     """
     if not isinstance(value, pd.DataFrame):
         raise TypeError(
-            f"{name} must be {what} (a pandas DataFrame), got {type(value).__name__} {_short(value)}"
+            f"{name} must be {what} (a pandas DataFrame), "
+            f"got {type(value).__name__} {_short(value)}"
         )
     missing = [c for c in columns if c not in value.columns]
     if missing:
@@ -203,7 +219,7 @@ def check_column(
     low: float | None = None,
     high: float | None = None,
 ) -> np.ndarray:
-    """Check that every cell of ``frame[column]`` is a finite number in range; return them as floats.
+    """Check that every cell of ``frame[column]`` is a finite number in range; return as floats.
 
     The message names the parameter, the column, the first offending row and the range.
 

@@ -8,11 +8,22 @@ presentation modules (``*_views``, :mod:`livekit.views`) import this module.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 
 from .style import CLASS_COLORS, TEXT_COLORS
 
-__all__ = ["escape", "attribute", "table", "message", "badge", "ink_on", "class_badge", "note"]
+__all__ = [
+    "escape",
+    "attribute",
+    "inline_markdown",
+    "table",
+    "message",
+    "note",
+    "badge",
+    "ink_on",
+    "class_badge",
+]
 
 _MARKS = {"error": "✘", "ok": "✔", "note": "", "accent": ""}
 
@@ -37,6 +48,30 @@ def attribute(text: object) -> str:
     'a &quot;b&quot;'
     """
     return html.escape(str(text), quote=True)
+
+
+_INLINE = (
+    (re.compile(r"`([^`]+)`"), r"<code>\1</code>"),
+    (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), r"<b>\1</b>"),
+    (re.compile(r"(?<![*\w])\*(?=\S)(.+?)(?<=\S)\*(?![*\w])"), r"<i>\1</i>"),
+)
+
+
+def inline_markdown(text: object) -> str:
+    """Text with the inline Markdown a question uses (``**bold**``, ``*italic*``, ```code```)
+    turned into HTML; everything else is escaped.
+
+    Examples
+    --------
+    >>> inline_markdown("Which module do **channels** belong to, `a < b`, *really*?")
+    'Which module do <b>channels</b> belong to, <code>a &lt; b</code>, <i>really</i>?'
+    >>> inline_markdown("2 * 3 * 4")
+    '2 * 3 * 4'
+    """
+    html_text = escape(text)
+    for pattern, replacement in _INLINE:
+        html_text = pattern.sub(replacement, html_text)
+    return html_text
 
 
 def table(

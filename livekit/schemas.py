@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .vocab import BLOCKS, BUSINESS_MODELS, STAGE_KINDS
 
-__all__ = ["Column", "Schema", "SCHEMAS", "SELF_CHECKS"]
+__all__ = ["Column", "Schema", "SCHEMAS", "SELF_CHECKS", "EXERCISES"]
 
 _KINDS = ("text", "int", "float", "bool")
 
@@ -187,6 +187,13 @@ SELF_CHECKS = Schema(
     description="Multiple-choice self-check questions with the answer, an explanation and feedback for every wrong option.",
     columns=(
         Column("id", "text", pattern=r"[a-z0-9_]+", description="Short unique id"),
+        Column(
+            "section",
+            "text",
+            pattern=r"[a-z0-9_]+",
+            description="The notebook section the question tests: the checkpoint that shows it "
+            "comes right after that section (self_check(topic, section=...))",
+        ),
         Column("question", "text", description="The question, Markdown allowed"),
         Column("choices", "text", description="The options, separated by ' | '"),
         Column("answer", "text", description="The right option, exactly as in `choices`"),
@@ -818,3 +825,42 @@ PLATFORM_CASES = Schema(
 )
 
 SCHEMAS.update({"case_outlets": CASE_OUTLETS, "platform_cases": PLATFORM_CASES})
+
+
+# --- exercises a student can do without programming, one file per notebook topic ------------
+
+EXERCISES = Schema(
+    name="exercises",
+    description="Exercises whose answer is one number: the kit judges it and answers in a "
+    "sentence (livekit.exercises.judge_answer; livekit.exercise_views.check and number_box).",
+    columns=(
+        Column("id", "text", pattern=r"[a-z0-9_]+", description="Short unique id"),
+        Column("section", "text", pattern=r"[a-z0-9_]+", description="The section it follows"),
+        Column(
+            "variable",
+            "text",
+            nullable=True,
+            pattern=r"[A-Za-z_][A-Za-z0-9_]*",
+            description="The notebook variable that holds the student's answer (for a "
+            "fill-in-the-blank cell); empty for an answer typed into a number box",
+        ),
+        Column("answer", "float", description="The right answer", unit="the exercise's unit"),
+        Column("tolerance", "float", low=0, description="The largest miss still judged right"),
+        Column(
+            "relative",
+            "bool",
+            description="Whether the tolerance is a share of the answer (True) or in its unit",
+        ),
+        Column("unit", "text", nullable=True, description="The answer's unit, as shown"),
+        Column(
+            "hint",
+            "text",
+            description="What a wrong answer is told, in one sentence: how the answer is found",
+        ),
+        Column("explanation", "text", description="What a right answer is told"),
+        Column("source", "text", description="Where the numbers come from: 'kit', or a section"),
+    ),
+    unique=("id",),
+)
+
+SCHEMAS["exercises_start"] = EXERCISES

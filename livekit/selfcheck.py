@@ -54,26 +54,29 @@ TOPIC_NOTEBOOK = {
 }
 
 
-def load_checks(topic: str) -> pd.DataFrame:
+def load_checks(topic: str, section: str | None = None) -> pd.DataFrame:
     """Load the self-check questions of a topic, checking answers and feedback.
 
     Parameters
     ----------
     topic : str
         The part after ``checks_`` in ``data/checks_<topic>.csv``, e.g. ``"canvas"``.
+    section : str, optional
+        Only the questions on this section of the notebook (column ``section``): a checkpoint
+        right after the section it tests. All questions by default.
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``id, question, choices, answer, explanation, feedback, source``; ``choices``
-        and ``feedback`` as text with entries separated by ``" | "``.
+        Columns ``id, section, question, choices, answer, explanation, feedback, source``;
+        ``choices`` and ``feedback`` as text with entries separated by ``" | "``.
 
     Raises
     ------
     ValueError
-        Unknown topic; a question with fewer than two options, an answer that is not one of
-        its options, or a ``feedback`` cell whose entries do not match the options (the message
-        names the file, column and row).
+        Unknown topic or section; a question with fewer than two options, an answer that is
+        not one of its options, or a ``feedback`` cell whose entries do not match the options
+        (the message names the file, column and row).
     """
     if not isinstance(topic, str):
         raise TypeError(f"topic must be text, got {type(topic).__name__}")
@@ -107,7 +110,12 @@ def load_checks(topic: str) -> pd.DataFrame:
                     f"{where}: column 'feedback', row {row}: option {option!r} needs feedback "
                     "saying what picking it reveals (at least 20 characters)"
                 )
-    return table
+    if section is None:
+        return table
+    sections = list(dict.fromkeys(table["section"]))
+    if section not in sections:
+        raise ValueError(f"section must be one of {sections} for topic {topic!r}, got {section!r}")
+    return table[table["section"] == section].reset_index(drop=True)
 
 
 def choices_of(text: str) -> list[str]:

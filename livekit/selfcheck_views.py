@@ -51,7 +51,9 @@ class CheckBox(widgets.VBox):
             picker.observe(guard(self._make_handler(question, feedback), feedback), names="value")
             self.pickers[question["id"]] = picker
             self.feedback[question["id"]] = feedback
-            items.append(widgets.HTML(f"<b>{number}.</b> {_html.escape(question['question'])}"))
+            items.append(
+                widgets.HTML(f"<b>{number}.</b> {_html.inline_markdown(question['question'])}")
+            )
             items += [picker, feedback]
         super().__init__(items + [self.score])
         self._update_score()
@@ -68,7 +70,9 @@ class CheckBox(widgets.VBox):
             else:
                 right, text = grade(question, change["new"])
                 self.first_pick.setdefault(question["id"], right)
-                feedback.value = _html.message(_html.escape(text), "ok" if right else "error")
+                feedback.value = _html.message(
+                    _html.inline_markdown(text), "ok" if right else "error"
+                )
             self._update_score()
 
         return handler
@@ -101,13 +105,17 @@ class CheckBox(widgets.VBox):
             handin.work_record(self.notebook).checks[self.topic] = r
 
 
-def self_check(topic: str, *, notebook: str | None = None) -> CheckBox:
-    """Build the self-check widget for a topic: one question per row of its CSV file.
+def self_check(topic: str, *, section: str | None = None, notebook: str | None = None) -> CheckBox:
+    """Build a self-check (a checkpoint): one question per row of the topic's CSV file.
 
     Parameters
     ----------
     topic : str
-        ``"canvas"``, ``"sellers"``, ``"path"`` or ``"start"``: see :func:`load_checks`.
+        ``"canvas"``, ``"sellers"``, ``"path"`` or ``"start"``: see
+        :func:`livekit.selfcheck.load_checks`.
+    section : str, optional
+        Only the questions on this section (a checkpoint placed right after it); all of the
+        topic's questions by default.
     notebook : str, optional
         The notebook whose work record (:func:`livekit.handin.work_record`) receives the score;
         by default the topic's notebook in :data:`TOPIC_NOTEBOOK`, so that notebook's hand-in
@@ -119,7 +127,8 @@ def self_check(topic: str, *, notebook: str | None = None) -> CheckBox:
         A widget; picking an option shows right/wrong, what a wrong pick reveals, and the
         explanation at once.
     """
-    table = load_checks(topic)
+    table = load_checks(topic, section)
     if notebook is None:
         notebook = TOPIC_NOTEBOOK.get(topic)
-    return CheckBox(topic, table, notebook=notebook)
+    label = topic if section is None else f"{topic}: {section}"
+    return CheckBox(label, table, notebook=notebook)

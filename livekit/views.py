@@ -646,6 +646,9 @@ class View(widgets.VBox):
         A "predict, then check" item, checked after every update.
     save : bool, default True
         Show a "Save figure" row under the picture (views with a figure only).
+    advanced : iterable of str
+        Names of controls shown only after the student presses *More controls*: a view shows at
+        most 8 controls at first. Leave them out of ``layout``.
 
     Attributes
     ----------
@@ -677,6 +680,7 @@ class View(widgets.VBox):
         below: widgets.Widget | None = None,
         prediction: Prediction | None = None,
         save: bool = True,
+        advanced: Iterable[str] = (),
     ) -> None:
         if controls is not None and not isinstance(controls, Mapping):
             raise TypeError(
@@ -702,10 +706,18 @@ class View(widgets.VBox):
             f"<div style='border-left:4px solid #0072B2;padding-left:8px'>"
             f"<b>Look for:</b> {question}</div>"
         )
-        self.control_box = layout if layout is not None else widgets.VBox(list(controls.values()))
+        self.error = widgets.HTML("")
+        hidden = list(advanced)
+        unknown = [n for n in hidden if n not in controls]
+        if unknown:
+            raise ValueError(f"advanced: {unknown} are not controls of this view")
+        shown = [c for n, c in controls.items() if n not in hidden]
+        self.control_box = layout if layout is not None else widgets.VBox(shown)
+        self.more: widgets.ToggleButton | None = None
+        if hidden:
+            self.control_box = self._with_more(self.control_box, [controls[n] for n in hidden])
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
         self.readout = widgets.HTML("")
-        self.error = widgets.HTML("")
         body: list[widgets.Widget] = []
         if figure is not None:
             body.append(self.image)
@@ -735,6 +747,24 @@ class View(widgets.VBox):
 
     def _reveal(self) -> None:
         self.readout.layout.display = None
+
+    def _with_more(self, box: widgets.Widget, extra: list[widgets.Widget]) -> widgets.VBox:
+        """``box``, then a *More controls* toggle that shows the ``extra`` controls."""
+        more_box = widgets.VBox(extra, layout=widgets.Layout(display="none"))
+        self.more = widgets.ToggleButton(
+            value=False,
+            description=f"More controls ({len(extra)})",
+            tooltip="Show or hide the view's other controls",
+        )
+
+        def toggle(change: dict) -> None:
+            more_box.layout.display = None if change["new"] else "none"
+            self.more.description = (
+                "Fewer controls" if change["new"] else f"More controls ({len(extra)})"
+            )
+
+        self.more.observe(guard(toggle, self.error), names="value")
+        return widgets.VBox([box, self.more, more_box])
 
     def bind(
         self, update: Callable[[dict | None], None], controls: Iterable[str] | None = None

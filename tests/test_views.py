@@ -350,3 +350,19 @@ def test_a_number_prediction_starts_at_a_neutral_value():
     assert Prediction("?", outcome=lambda s: None, low=-2000, high=2000).input.value == 0
     assert Prediction("?", outcome=lambda s: None, low=10, high=20).input.value == 10
     assert Prediction("?", outcome=lambda s: None, low=10, high=20, start=15).input.value == 15
+
+
+def test_advanced_controls_wait_behind_a_toggle_and_still_update():
+    calls = []
+    controls = {name: slider(name, 0.2, 0.0, 1.0, 0.1) for name in "abc"}
+    view = View(title="t", question="q", controls=controls, advanced=["c"])
+    view.bind(lambda change: calls.append(change))
+    hidden = view.control_box.children[2]
+    assert controls["c"] in hidden.children and hidden.layout.display == "none"
+    assert controls["a"] in view.control_box.children[0].children
+    view.more.value = True
+    assert hidden.layout.display is None and view.more.description == "Fewer controls"
+    controls["c"].value = 0.5
+    assert len(calls) == 2
+    with pytest.raises(ValueError, match=r"advanced: \['z'\] are not controls"):
+        View(title="t", question="q", controls=controls, advanced=["z"])

@@ -1,0 +1,70 @@
+"""Exercises a non-programmer can do: blanks, friendly checks, number boxes."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from livekit import exercise_views, exercises, setup_check
+from livekit.exercises import ___, judge_answer
+from livekit.selfcheck import load_checks
+from livekit.selfcheck_views import self_check
+
+
+def test_a_blank_left_in_a_kit_function_is_named_in_words():
+    with pytest.raises(TypeError, match=r"viewers is still a blank \(___\): type a number"):
+        setup_check.demo_orders(viewers=___, conversion=0.02)
+
+
+def test_every_answer_gets_a_sentence_never_an_assertion():
+    right = setup_check.demo_orders(viewers=80_000, conversion=0.015)
+    assert judge_answer("start", "orders_80k", right)[0] == "right"
+    status, sentence = judge_answer("start", "orders_80k", 120_000.0)  # typed 1.5 for 1.5%
+    assert status == "wrong" and "too high" in sentence and "viewers times" in sentence
+    assert judge_answer("start", "orders_80k", 12.0)[1].startswith("Not yet: 12 orders is too low")
+    assert judge_answer("start", "orders_80k", ___)[0] == "blank"
+    assert judge_answer("start", "orders_80k")[0] == "missing"
+    assert judge_answer("start", "orders_80k", "1200")[0] == "not a number"
+
+
+@given(st.one_of(st.floats(allow_nan=True), st.integers(), st.text(), st.none(), st.booleans()))
+def test_judge_answer_never_raises_on_what_a_student_can_type(value):
+    status, sentence = judge_answer("start", "orders_80k", value)
+    assert status in exercises.STATUSES and sentence
+
+
+def test_unknown_exercises_and_topics_are_named():
+    with pytest.raises(ValueError, match="exercise_id must be one of"):
+        judge_answer("start", "nope", 1.0)
+    with pytest.raises(ValueError):
+        exercises.load_exercises("nowhere")
+
+
+def test_check_reads_the_notebook_variable_or_the_given_value():
+    assert exercise_views.check("start", "orders_80k", 1200.0).status == "right"
+    shown = exercise_views.check("start", "orders_80k")  # no IPython namespace here: missing
+    assert shown.status == "missing" and "No answer yet" in shown.value
+    assert repr(shown) == "<livekit exercise check: orders_80k>"
+
+
+def test_number_box_judges_what_is_typed():
+    box = exercise_views.number_box("start", "orders_80k")
+    box.answer.value = 1000
+    box.button.click()
+    assert box.status == "wrong" and "too low" in box.verdict.value
+    box.answer.value = 1200
+    box.button.click()
+    assert box.status == "right" and "✔" in box.verdict.value
+
+
+def test_a_checkpoint_shows_only_its_sections_questions_and_renders_markdown():
+    every = load_checks("canvas")
+    section = every["section"].iloc[0]
+    box = self_check("canvas", section=section)
+    assert len(box.pickers) == (every["section"] == section).sum()
+    assert repr(box) == f"<livekit self-check: canvas: {section}>"
+    with pytest.raises(ValueError, match="section must be one of"):
+        self_check("canvas", section="nowhere")
+    first = box.children[0].value
+    assert "**" not in first and ("<b>" in first or "*" not in first)
