@@ -135,8 +135,9 @@ def fit_text(
     """Set ``content`` on a Text artist, wrapped and sized to fit a box of the given pixels.
 
     The text is wrapped at word boundaries by measuring each line with the renderer. If it is
-    too tall, or a word is wider than the box, the font shrinks in 0.5 pt steps down to ``min_fontsize``; if it is still too tall,
-    the last lines are dropped and an ellipsis marks the cut.
+    too tall, or a word is wider than the box, the font shrinks in 0.5 pt steps down to
+    ``min_fontsize``; if it is still too tall, the last lines are dropped and an ellipsis marks
+    the cut.
 
     Parameters
     ----------
@@ -278,7 +279,8 @@ class CanvasChart(Chart):
     Examples
     --------
     >>> from livekit.style import new_figure
-    >>> chart = CanvasChart(new_figure(9, 6).add_axes((0.01, 0.07, 0.98, 0.92)), highlight="channels")
+    >>> ax = new_figure(9, 6).add_axes((0.01, 0.07, 0.98, 0.92))
+    >>> chart = CanvasChart(ax, highlight="channels")
     >>> sorted(b for b, line in chart.outlines.items() if line.get_visible())
     ['channels']
     >>> chart.update(highlight="key_partners", chain="cost")
@@ -857,8 +859,8 @@ class ValueScoresChart(Chart):
     --------
     >>> from livekit.style import new_figure
     >>> chart = ValueScoresChart(new_figure().add_subplot(), canvas.value_scores())
-    >>> chart.update(canvas.value_scores({"entertainment": 0, "aesthetic_value": 0, "perceived_value": 0,
-    ...                                   "time_use": 0}))
+    >>> others = ("entertainment", "aesthetic_value", "perceived_value", "time_use")
+    >>> chart.update(canvas.value_scores({d: 0 for d in others}))
     >>> chart.labels["customer", "offline"].get_text()  # only low shopping cost counts
     '4.0'
     """

@@ -458,7 +458,7 @@ def _discount_prediction(start: pd.DataFrame) -> Prediction:
     )
 
 
-# --- 4. your own canvas ----------------------------------------------------------------------------
+# --- 4. your own canvas ---------------------------------------------------------------------
 
 _REPLACE = "replace existing file"
 

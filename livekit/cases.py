@@ -44,7 +44,7 @@ __all__ = [
     "ASSUMED_PERCENTILE",
 ]
 
-#: The seller-map metrics (``data/sellers.csv``) that no source in the kit reports for a real anchor.
+#: The seller-map metrics (``data/sellers.csv``) no source in the kit reports for a real anchor.
 UNREPORTED_METRICS = (
     "celebrity",
     "annual_sales_cny",
@@ -77,7 +77,7 @@ def facts() -> pd.DataFrame:
 
 
 def format_cny(value: float) -> str:
-    """A CNY amount in words a student reads at a glance: ``10.65 billion CNY``, ``110 million CNY``.
+    """A CNY amount in words read at a glance: ``10.65 billion CNY``, ``110 million CNY``.
 
     Parameters
     ----------

@@ -1,4 +1,4 @@
-"""The seven live-stream modes: pick a marketing purpose and a combination, see what the kit's model says.
+"""The seven live-stream modes: pick a marketing purpose and a combination, see the kit's model.
 
 Li (2021, *Analysis of nine elements*) lists seven common modes of live-stream marketing (value,
 celebrity, rare, altruistic, talent, contrast and interview marketing), says a seller picks one or
@@ -100,7 +100,8 @@ def purposes() -> pd.DataFrame:
 def _lookup(kind: str, value, table: pd.DataFrame, id_col: str) -> str:
     if not isinstance(value, str):
         raise TypeError(
-            f"{kind} must be text (an id such as {table[id_col].iloc[0]!r}), got {type(value).__name__}"
+            f"{kind} must be text (an id such as {table[id_col].iloc[0]!r}), got "
+            f"{type(value).__name__}"
         )
     key = value.strip().casefold()
     for ident, name in zip(table[id_col], table["name"]):
@@ -243,7 +244,8 @@ def _synergies() -> dict[frozenset, float]:
         key = frozenset((a, b))
         if len(key) != 2 or key in out:
             raise ValueError(
-                f"data/mode_pairs.csv: the pair ({a!r}, {b!r}) must be two different modes, listed once"
+                f"data/mode_pairs.csv: the pair ({a!r}, {b!r}) must be two different modes, "
+                "listed once"
             )
         out[key] = float(s)
     missing = [p for p in _pairs_of(mode_table()["mode"], 2) if frozenset(p) not in out]
@@ -375,8 +377,8 @@ def combine(purpose: str | None, modes: str | Iterable[str]) -> dict:
     Returns
     -------
     dict
-        ``purpose`` (id, or None), ``modes`` (tuple of ids), ``alone`` (dict mode -> attraction added
-        alone), ``pairs`` (dict ``"a+b"`` -> attraction the pair adds or removes),
+        ``purpose`` (id, or None), ``modes`` (tuple of ids), ``alone`` (dict mode ->
+        attraction added alone), ``pairs`` (dict ``"a+b"`` -> attraction the pair adds or removes),
         ``sum_alone``, ``total`` (both in attraction units), ``gain`` (``total - sum_alone``),
         ``verdict`` (one of :data:`VERDICTS`, or ``"one mode"`` / ``"no mode"``) and
         ``provenance`` (``"kit"``).

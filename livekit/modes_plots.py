@@ -68,7 +68,8 @@ def check_combination(result: Any) -> dict:
     """
     if not isinstance(result, dict):
         raise TypeError(
-            f"result must be the dict returned by modes.combine(purpose, modes), got {type(result).__name__}"
+            "result must be the dict returned by modes.combine(purpose, modes), got "
+            f"{type(result).__name__}"
         )
     missing = [key for key in COMBINATION_KEYS if key not in result]
     if missing:

@@ -54,7 +54,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import canvas, modes as mode_model
+from . import canvas
+from . import modes as mode_model
 from ._checks import check_bool, check_choice, check_number
 from .data import load
 from .vocab import CHANNELS, STAGES
@@ -160,7 +161,8 @@ def _stages_table() -> pd.DataFrame:
     table = pd.DataFrame(rows)
     if tuple(table["stage"]) != STAGES:
         raise ValueError(
-            f"data/value_modules.csv: the modules in path order must be {list(STAGES)}, got {list(table['stage'])}"
+            f"data/value_modules.csv: the modules in path order must be {list(STAGES)}, got "
+            f"{list(table['stage'])}"
         )
     return table
 
@@ -187,7 +189,8 @@ def _flow_table() -> pd.DataFrame:
     unknown = sorted(set(steps["block"]) - set(blocks.index))
     if unknown:
         raise ValueError(
-            f"data/flow_steps.csv: column 'block' names {unknown}, which data/canvas_blocks.csv does not have"
+            f"data/flow_steps.csv: column 'block' names {unknown}, which data/canvas_blocks.csv "
+            "does not have"
         )
     if list(steps["step"]) != list(range(1, len(steps) + 1)):
         raise ValueError(
@@ -862,7 +865,8 @@ def compare_channels(modes: str | Iterable[str] = DEFAULT_MODES, **params: Any) 
 def _grid(name: str, values: Any, low: float, high: float) -> np.ndarray:
     if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
         raise TypeError(
-            f"{name} must be a list of numbers from {low:g} to {high:g}, got {type(values).__name__}"
+            f"{name} must be a list of numbers from {low:g} to {high:g}, got "
+            f"{type(values).__name__}"
         )
     values = list(values)
     if not values:

@@ -182,7 +182,8 @@ def _flow_prediction(steps) -> Prediction:
     """Who feeds the delivery back to the buyer at the end of Figure 2 (the paper: the platform)."""
     last = int(steps["step"].max())
     return Prediction(
-        f"At the end of Figure 2 (step {last}) the buyer learns that the parcel has arrived. Who passes "
+        f"At the end of Figure 2 (step {last}) the buyer learns that the parcel has arrived. Who "
+        "passes "
         f"that information on to the buyer? Lock in your answer, then go to step {last}.",
         outcome=lambda shown: _ACTOR_NAMES[shown["actor"]] if shown.get("step") == last else None,
         options=[_ACTOR_NAMES[a] for a in ("anchor", "seller", "platform", "logistics")],
@@ -245,7 +246,8 @@ def explore_flow(step: int = 1) -> View:
         row = steps.iloc[current - 1]
         view.readout.value = (
             f"<b>Step {current} of {len(steps)}</b>: {html.escape(row['actor'])} &rarr; "
-            f"{html.escape(row['target'])} &middot; stage: {_module_tag(row['stage'])} &middot; canvas block: "
+            f"{html.escape(row['target'])} &middot; stage: {_module_tag(row['stage'])} &middot; "
+            "canvas block: "
             f"<i>{html.escape(row['block_name'])}</i><br>{html.escape(row['action'])} "
             f"<span style='color:{MUTED_TEXT}'>{html.escape(row['note'])}</span>"
         )
@@ -298,7 +300,8 @@ def _modes_figure(result, alone_all):
 
 
 class _ModeReasons:
-    """The kit's reasons, read once: why each mode serves each purpose, why each pair helps or clashes."""
+    """The kit's reasons, read once: why each mode serves each purpose, why each pair helps or
+    clashes."""
 
     def __init__(self) -> None:
         self.fit = {
@@ -351,18 +354,20 @@ class _ModeReasons:
         )
         return (
             "<b>The kit's model</b> (illustrative numbers from <code>data/mode_fit.csv</code> and "
-            "<code>data/mode_pairs.csv</code>; the paper names the modes and the 1+1&gt;2 effect, not sizes):"
-            + _table(rows, ("part", "kind", "how (kit)", "attraction", "why (kit)"))
+            "<code>data/mode_pairs.csv</code>; the paper names the modes and the 1+1&gt;2 effect, "
+            "not sizes):" + _table(rows, ("part", "kind", "how (kit)", "attraction", "why (kit)"))
         )
 
 
 def _modes_prediction() -> Prediction:
-    """Talent plus celebrity for showing how to use a product: the kit has the two performers clash."""
+    """Talent plus celebrity for showing how to use a product: the kit's two performers clash."""
     purpose, pair = "education", ("celebrity", "talent")
     name = mode_model.purposes().set_index("purpose").at[purpose, "name"]
     return Prediction(
-        f"Pick the purpose <i>{html.escape(name)}</i>, for which talent marketing serves best. Add celebrity "
-        f"marketing to it, with only these two modes on: in the kit's model, does the pair give 1+1&gt;2, "
+        f"Pick the purpose <i>{html.escape(name)}</i>, for which talent marketing serves best. "
+        "Add celebrity "
+        "marketing to it, with only these two modes on: in the kit's model, does the pair give "
+        "1+1&gt;2, "
         f"1+1=2 or 1+1&lt;2?",
         outcome=lambda shown: (
             shown["verdict"] if (shown["purpose"], shown["modes"]) == (purpose, pair) else None
@@ -372,7 +377,7 @@ def _modes_prediction() -> Prediction:
 
 
 def explore_modes(purpose: str = "trust", modes: Iterable[str] = ("value", "contrast")) -> View:
-    """Pick a marketing purpose and a combination of live-stream modes; see what the kit's model says.
+    """Pick a marketing purpose and a combination of live-stream modes; see the kit's model.
 
     The chart sets each mode's attraction alone (``lift x fit`` for the purpose) against the
     combination's total (:func:`livekit.modes.combine`); the readout lists every mode and pair
@@ -403,7 +408,8 @@ def explore_modes(purpose: str = "trust", modes: Iterable[str] = ("value", "cont
     view = View(
         title="Seven live-stream modes: alone and combined",
         question="pick a purpose, then switch modes on and off. Which modes serve the purpose best "
-        "alone? Which pairs push <i>together</i> past the dashed line (1+1&gt;2), and which fall short of it?",
+        "alone? Which pairs push <i>together</i> past the dashed line (1+1&gt;2), and which fall "
+        "short of it?",
         controls=controls,
         charts=charts,
         figure=FastFigure(fig, animated=_animated(charts)),
@@ -528,7 +534,8 @@ def _doubling_prediction(start: dict[str, Any], start_profit: float) -> Predicti
         )
 
     return Prediction(
-        f"Double <i>Platform traffic</i>, from {start['traffic_per_hour']:,.0f} to {target:,.0f} people an hour, "
+        f"Double <i>Platform traffic</i>, from {start['traffic_per_hour']:,.0f} to {target:,.0f} "
+        "people an hour, "
         f"and change nothing else: does profit double, more than double, or less?",
         outcome=outcome,
         options=["less than doubles", "exactly doubles", "more than doubles"],
@@ -737,7 +744,7 @@ def _length_figure(curve, hours, references, money_min, money_max):
 
 
 def _length_start(variety: float):
-    """The starting curve, the two grey reference curves, and a money axis that fits every variety."""
+    """The starting curve, the two grey reference curves, and a money axis for every variety."""
     references = {
         "no variety": path.broadcast_length_curve(_HOURS_GRID, variety=0.0),
         "full variety": path.broadcast_length_curve(_HOURS_GRID, variety=1.0),
@@ -754,7 +761,8 @@ def _length_start(variety: float):
 
 
 def _length_prediction(hours: float, variety: float) -> Prediction:
-    """Lengthen the broadcast at this variety: sales per hour fall as attention wanes (the paper's Discussion)."""
+    """Lengthen the broadcast at this variety: sales per hour fall as attention wanes (after the
+    paper's Discussion)."""
     before = float(path.simulate(hours=hours, variety=variety)["sales_per_hour"])
     target = 6.0 if hours < 6 else 2.0
 
@@ -854,7 +862,8 @@ def _switch_prediction(switch: str, label: str) -> Prediction:
     """Switch on one integration point alone: does profit rise or fall against no integration?"""
     alone = {name: name == switch for name in SWITCHES}
     return Prediction(
-        f"Switch on <i>{html.escape(label)}</i> alone (all other switches off): will profit rise or fall "
+        f"Switch on <i>{html.escape(label)}</i> alone (all other switches off): will profit rise "
+        "or fall "
         f"against no integration, in the kit's model?",
         outcome=lambda shown: (
             _direction(shown["profit_change"], 0.0, ("rise", "fall", "stay the same"))
@@ -905,7 +914,8 @@ def explore_integration(**switches: bool) -> View:
     view = View(
         title="Online and offline, integrated",
         question="switch the four integration points on one at a time. Each changes a "
-        "<b>delivery</b> parameter (left); follow it into the logistics bar and the profit (right). "
+        "<b>delivery</b> parameter (left); follow it into the logistics bar and the profit "
+        "(right). "
         "Which switch helps profit most here, and which has a cost?",
         controls=controls,
         charts=charts,
@@ -970,7 +980,8 @@ def _best_price_prediction(reference, target: float = 0.8) -> Prediction:
     """At high differentiation the best price goes up: value-sensitive buyers mind price less."""
     price_only, _ = _best_price(reference)
     return Prediction(
-        f"Raise <i>Differentiation</i> to {target:.0%}. Compared with price-only competition (the grey "
+        f"Raise <i>Differentiation</i> to {target:.0%}. Compared with price-only competition (the "
+        "grey "
         f"curve), does the price with the most profit go up or down?",
         outcome=lambda shown: (
             _direction(shown["best_price"], price_only, ("up", "down", "stays the same"))
@@ -1014,7 +1025,8 @@ def explore_differentiation(differentiation: float = 0.0, price: float = 99.0) -
     view = View(
         title="From functional to cultural value",
         question="with <i>Differentiation</i> at 0, find the price with the most profit: can you "
-        "charge much above the rivals? Then raise the differentiation and look for the best price again.",
+        "charge much above the rivals? Then raise the differentiation and look for the best price "
+        "again.",
         controls=controls,
         charts=charts,
         figure=FastFigure(fig, animated=_animated(charts)),
@@ -1030,8 +1042,10 @@ def explore_differentiation(differentiation: float = 0.0, price: float = 99.0) -
         best_price, best_profit = _best_price(curve)
         view.readout.value = (
             f"At <b>{price_now:,.0f} CNY</b>: orders <b>{now['orders']:,.0f}</b>, profit "
-            f"<b>{now['profit']:,.2f} CNY</b> ({_stage_tag('profit')}). With {d:.0%} value-sensitive buyers "
-            f"({_stage_tag('value_sensitive_share')}) the best price on the curve is about <b>{best_price:,.0f} CNY</b>, "
+            f"<b>{now['profit']:,.2f} CNY</b> ({_stage_tag('profit')}). With {d:.0%} "
+            "value-sensitive buyers "
+            f"({_stage_tag('value_sensitive_share')}) the best price on the curve is about "
+            f"<b>{best_price:,.0f} CNY</b>, "
             f"for a profit of <b>{format_money(best_profit)} CNY</b>."
         )
         view.show(

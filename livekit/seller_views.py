@@ -27,7 +27,7 @@ from . import seller_plots as P
 from . import sellers as S
 from ._checks import check_choice
 from .seller_metrics import format_metric
-from .style import GROUP_COLORS, TEXT_COLORS, kit_style, new_figure
+from .style import GROUP_COLORS, LINE_COLORS, TEXT_COLORS, kit_style, new_figure
 from .views import FastFigure, Prediction, View, slider
 from .vocab import SELLER_CLASSES, TIERS
 
@@ -294,12 +294,14 @@ def _counts_html(counts: pd.Series) -> str:
         n = int(counts[name])
         pct = 100 * n / total
         bar = (
-            f"<div style='display:inline-block;vertical-align:middle;height:14px;width:{1.2 * pct:.0f}px;"
-            f"background:{_HATCH_CSS[rank]};background-color:{GROUP_COLORS[name]};border:1px solid #333'></div>"
+            "<div style='display:inline-block;vertical-align:middle;height:14px;"
+            f"width:{1.2 * pct:.0f}px;background:{_HATCH_CSS[rank]};"
+            f"background-color:{GROUP_COLORS[name]};border:1px solid {LINE_COLORS['edge']}'></div>"
         )
         rows.append(
-            f"<div style='white-space:nowrap;margin:3px 0'><span style='display:inline-block;width:70px'>"
-            f"{name}</span>{bar} {n:,} ({pct:.0f}%)</div>"
+            "<div style='white-space:nowrap;margin:3px 0'>"
+            f"<span style='display:inline-block;width:80px'>{name}</span>{bar} {n:,} "
+            f"({pct:.0f}%)</div>"
         )
     return "".join(rows)
 

@@ -577,7 +577,8 @@ def _check_model(
             or not hasattr(value, "__getitem__")
         ):
             raise TypeError(
-                f"{label} must be {n} thresholds from 0 to 100 (a tuple), got {type(value).__name__} {value!r}"
+                f"{label} must be {n} thresholds from 0 to 100 (a tuple), got "
+                f"{type(value).__name__} {value!r}"
             )
     if len(cuts) != 2:
         raise ValueError(f"cuts must be two thresholds (influence, attractiveness), got {cuts!r}")
@@ -680,7 +681,8 @@ def classify(
     """
     if not isinstance(scores, pd.DataFrame):
         raise TypeError(
-            f"scores must be a DataFrame with influence and attractiveness columns, got {type(scores).__name__}"
+            "scores must be a DataFrame with influence and attractiveness columns, got "
+            f"{type(scores).__name__}"
         )
     if len(scores) == 0:
         raise ValueError("scores must have at least one seller (row); got an empty table")

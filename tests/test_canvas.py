@@ -383,7 +383,8 @@ def test_other_unknown_names_and_wrong_types():
 def test_value_scores_rejects_ratings_that_are_not_a_table():
     with pytest.raises(
         TypeError,
-        match=r"ratings must be a ratings table like value_ratings\(\) \(a pandas DataFrame\), got int 5",
+        match=r"ratings must be a ratings table like value_ratings\(\) \(a pandas DataFrame\), "
+        r"got int 5",
     ):
         canvas.value_scores(ratings=5)
 

@@ -1,6 +1,7 @@
 """No run of 8 or more consecutive words from the paper in the kit's own text, unless quoted.
 
-The paper's text is read from ``shared/paper/paper.md`` beside the checkout (``<checkout>/../shared``,
+The paper's text is read from ``shared/paper/paper.md`` beside the checkout
+(``<checkout>/../shared``,
 as in CI; a git worktree one level deeper also finds ``<checkout>/../../shared``). Outside CI the
 tests skip with a message when the paper is absent; under ``CI=true`` they fail instead.
 
@@ -188,7 +189,10 @@ PAPER_SAMPLE = (
 
 def test_a_copied_run_is_found_whatever_the_case_and_punctuation():
     grams = paper_ngrams(PAPER_SAMPLE)
-    text = "As the kit says, LIVE marketing must rely on an online-platform, to gather potential buyers."
+    text = (
+        "As the kit says, LIVE marketing must rely on an online-platform, "
+        "to gather potential buyers."
+    )
     assert copied_runs(text, grams) == [
         "live marketing must rely on an online platform to gather potential"
     ]
@@ -207,7 +211,10 @@ def test_quoted_and_blockquoted_runs_are_allowed():
     curly = (
         "The paper: “Live marketing must rely on an online platform to gather potential customers.”"
     )
-    block = "Li writes:\n> Live marketing must rely on an online platform to gather potential customers."
+    block = (
+        "Li writes:\n> Live marketing must rely on an online platform to gather potential "
+        "customers."
+    )
     for text in (straight, curly, block):
         assert copied_runs(text, grams) == []
     # a quote does not protect the words after it
@@ -221,7 +228,8 @@ def test_titles_captions_and_references_are_exempt():
         "# Research on the innovation and path of the business model of live marketing\n\n"
         "# Business Model Innovation and Process Analysis of Live Marketing\n\n"
         "Figure 2. Flow chart of live marketing model\n\n"
-        "## REFERENCES\n\n- Chen, C.-C. (2018). What drives live-stream usage intention? The perspectives of flow.\n"
+        "## REFERENCES\n\n- Chen, C.-C. (2018). What drives live-stream usage intention? "
+        "The perspectives of flow.\n"
     )
     grams = paper_ngrams(paper)
     text = (
@@ -314,8 +322,8 @@ SHARED_FACTS = (
 UNSUPPORTED = (
     (r"20 Oct(ober)? 2020|2020-10-20", "1: the presale's first evening was 20 October 2021"),
     (
-        r"numbers it gives are cited|(figure|figures|survey|numbers)( that)? (the paper|Li \(2021\))"
-        r" cites|(paper|Li \(2021\)) cites (a|some) (figure|survey|sale)",
+        r"numbers it gives are cited|(figure|figures|survey|numbers)( that)? "
+        r"(the paper|Li \(2021\)) cites|(paper|Li \(2021\)) cites (a|some) (figure|survey|sale)",
         "2: the paper reports its figures and its survey without a source",
     ),
     (r"paper's own example of fame|fame (arriving )?before selling skill is the paper", "3"),

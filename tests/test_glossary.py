@@ -1,5 +1,9 @@
 """The glossary: at least 30 terms, look-up by term, alias or Chinese, clear errors."""
 
+import json
+import re
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -94,10 +98,6 @@ def test_any_term_is_found_whatever_its_case_or_padding(term, how):
 
 
 # --- "where the kit uses it" is true --------------------------------------------------------
-
-import json
-import re
-from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 

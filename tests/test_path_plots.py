@@ -10,8 +10,8 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 from livekit import path
 from livekit import path_plots as pp
-from livekit.path_plots import format_money
 from livekit.charts import Chart
+from livekit.path_plots import format_money
 from livekit.style import MIN_FONT_PT, MODULE_COLORS, MODULE_HATCHES
 
 
@@ -192,7 +192,7 @@ def test_plot_flow_numbers_every_step():
 def test_limit_charts_draw_the_model_curves():
     curve = path.broadcast_length_curve(np.linspace(0.25, 12, 10), variety=0.2)
     left, right = pp.plot_broadcast_length(curve, hours=4)
-    line = [l for l in left.lines if l.get_label() == "your variety"][0]
+    line = [ln for ln in left.lines if ln.get_label() == "your variety"][0]
     assert np.allclose(line.get_ydata(), curve["retention"])
     reference = path.profit_by_price([50, 99, 200], differentiation=0)
     other = path.profit_by_price([50, 99, 200], differentiation=1)

@@ -11,6 +11,8 @@ import io
 import tokenize
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from matplotlib.colors import to_hex
 
 from livekit import modes, path
@@ -139,7 +141,8 @@ def test_flow_prediction_who_feeds_the_delivery_back_to_the_buyer():
     view.controls["step"].value = last - 1  # the courier delivers and uploads: not yet the feedback
     assert prediction.held is None
     view.controls["step"].value = last
-    # the paper: on receipt the courier uploads the information to the platform, which feeds it back to the buyer
+    # the paper: on receipt the courier uploads the information to the platform, which feeds it
+    # back to the buyer
     assert steps.iloc[-1]["actor"] == "platform" and steps.iloc[-1]["target"] == "audience"
     assert view.shown["actor"] == "platform"
     assert prediction.held is False and "the live platform" in prediction.verdict.value
@@ -425,9 +428,6 @@ def test_a_failing_update_is_shown_not_lost():
 
 
 # ------------------------------------------------------------------------- 1b. the seven modes
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st
 
 
 MODE_IDS = tuple(modes.mode_table()["mode"])
