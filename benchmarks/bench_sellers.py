@@ -156,7 +156,8 @@ def _naive_seller_move(value: float) -> None:
     )
     fig = new_figure(7.2, 5.0)
     ax = fig.add_subplot()
-    seller_plots.plot_evaluation_map(teach, ax=ax)
+    teach_scored = sellers.score_sellers(teach)
+    seller_plots.plot_evaluation_map(teach_scored, sellers.classify(teach_scored), ax=ax)
     seller_plots.plot_next_move(
         {
             "influence": scored["influence"].iloc[0],
@@ -176,9 +177,10 @@ def _naive_data_move(threshold: float, dataset: str) -> None:
     fig = new_figure(9.6, 5.0)
     ax = fig.add_axes((0.08, 0.11, 0.52, 0.8))
     bar_ax = fig.add_axes((0.8, 0.11, 0.17, 0.5))
-    seller_plots.plot_evaluation_map(data, cuts=(threshold, 50), ax=ax)
     scored = sellers.score_sellers(data)
-    seller_plots.plot_class_counts(sellers.classify(scored, cuts=(threshold, 50)), ax=bar_ax)
+    classes = sellers.classify(scored, cuts=(threshold, 50))
+    seller_plots.plot_evaluation_map(scored, classes, cuts=(threshold, 50), ax=ax)
+    seller_plots.plot_class_counts(classes, ax=bar_ax)
     naive_png(fig)
 
 
@@ -212,10 +214,11 @@ def _naive_own_move(threshold: float) -> None:
     mine = sellers.read_sellers(seller_views.own_data_example(), columns=mapping)
     fig = new_figure(6.6, 4.4)
     ax = fig.add_axes((0.11, 0.12, 0.66, 0.8))
+    scored = sellers.score_sellers(mine, reference=sellers.load_sellers())
     seller_plots.plot_evaluation_map(
-        mine,
+        scored,
+        sellers.classify(scored, cuts=(threshold, 50)),
         cuts=(threshold, 50),
-        reference=sellers.load_sellers(),
         labels=mine["seller"].tolist(),
         ax=ax,
     )
@@ -228,10 +231,16 @@ def _naive_anchor_move(percentile: float) -> None:
 
     fig = new_figure(6.6, 5.2)
     ax = fig.add_axes((0.11, 0.25, 0.66, 0.68))
+    reference = sellers.score_sellers(sellers.load_sellers())
+    placed = cases.place_anchors(percentile)
+    for end in ("low", "high"):
+        placed[f"class_{end}"] = sellers.classify(
+            placed.rename(
+                columns={f"influence_{end}": "influence", f"attractiveness_{end}": "attractiveness"}
+            )
+        )
     seller_plots.plot_anchor_map(
-        cases.place_anchors(percentile),
-        reference=sellers.score_sellers(sellers.load_sellers()),
-        ax=ax,
+        placed, reference=reference, reference_classes=sellers.classify(reference), ax=ax
     )
     naive_png(fig)
 

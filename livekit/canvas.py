@@ -36,7 +36,7 @@ import pandas as pd
 
 from ._checks import check_choice, check_column, check_frame, check_money, check_number
 from .data import load
-from .vocab import BLOCKS, BUSINESS_MODEL_NAMES, BUSINESS_MODELS, CHAINS, MODULES
+from .vocab import BLOCKS, BUSINESS_MODEL_NAMES, BUSINESS_MODELS, CHAINS, MODULES, STAGE_KINDS
 
 __all__ = [
     "BLOCKS",
@@ -48,6 +48,8 @@ __all__ = [
     "module_of",
     "blocks_in_module",
     "value_modules",
+    "value_stages",
+    "stage_of",
     "chains",
     "chain",
     "chains_of",
@@ -58,6 +60,7 @@ __all__ = [
     "value_dimensions",
     "value_scores",
     "money_items",
+    "lever_effect",
     "canvas_money",
     "money_summary",
 ]
@@ -128,6 +131,91 @@ def value_modules() -> pd.DataFrame:
     placed = blocks()
     table["blocks"] = [tuple(placed.index[placed["module"] == m]) for m in table.index]
     return table
+
+
+@cache
+def _stages() -> pd.DataFrame:
+    table = _table("value_stages").set_index("item")
+    modules = _table("canvas_blocks").set_index("block")["module"]
+    placed = table["block"].notna()
+    wrong = table.index[placed & (table["block"].map(modules) != table["stage"])]
+    if len(wrong):
+        item = wrong[0]
+        raise ValueError(
+            f"data/value_stages.csv: item {item!r} is in block {table.at[item, 'block']!r}, whose "
+            f"module is {modules[table.at[item, 'block']]!r}, but its stage says "
+            f"{table.at[item, 'stage']!r}"
+        )
+    return table
+
+
+def value_stages(kind: str | None = None) -> pd.DataFrame:
+    """The kit's one stage map: the value stage of every lever, quantity and money item it shows.
+
+    Every figure legend, view, table and self-check that names a stage reads it from here
+    (``data/value_stages.csv``). The rule behind it: a thing's stage is the Table 1 module of the
+    canvas block it belongs to (so the map cannot disagree with :func:`blocks`). Revenue and cost
+    items, and their totals, belong to the revenue streams and the cost structure: value capture,
+    as Table 1 places them. A lever that sets a cost sits with the block that money is paid to
+    or for (the unit cost with the key partners, wages with the key activities, ...).
+
+    Parameters
+    ----------
+    kind : {"lever", "quantity", "revenue", "cost", "total"}, optional
+        Only the rows of one kind.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by item id: ``label``, ``kind``, ``block`` (NaN for a total that belongs to no
+        one block), ``stage``, ``placement`` (``paper`` or ``kit``), ``basis``, ``why``.
+
+    Raises
+    ------
+    ValueError
+        If a row's stage is not the module of its block (the file and the item are named).
+
+    Examples
+    --------
+    >>> value_stages().at["modes", "stage"]
+    'creation'
+    >>> sorted(set(value_stages("cost")["stage"]))
+    ['capture']
+    """
+    table = _stages()
+    if kind is not None:
+        check_choice("kind", kind, STAGE_KINDS)
+        table = table[table["kind"] == kind]
+    return table.copy()
+
+
+def stage_of(item: str) -> str:
+    """The value stage of one lever, quantity or money item, from the stage map.
+
+    Parameters
+    ----------
+    item : str
+        An id of :func:`value_stages` (``"conversion"``, ``"modes"``, ``"product_cost"``, ...).
+
+    Returns
+    -------
+    str
+        ``"proposition"``, ``"creation"``, ``"delivery"`` or ``"capture"``.
+
+    Raises
+    ------
+    ValueError
+        If the item is not in the stage map (the message lists what is).
+
+    Examples
+    --------
+    >>> stage_of("conversion"), stage_of("price"), stage_of("wages")
+    ('delivery', 'proposition', 'capture')
+    """
+    table = _stages()
+    if not isinstance(item, str) or item not in table.index:
+        check_choice("item", item, list(table.index))
+    return str(table.at[item, "stage"])
 
 
 def blocks_in_module(module: str) -> list[str]:
@@ -222,8 +310,9 @@ def model_contents(model: str = "live") -> dict[str, str]:
 def value_ratings() -> pd.DataFrame:
     """The kit's illustrative 0-10 ratings of the three models, indexed by dimension.
 
-    The paper states only orderings (``paper_claim``, e.g. ``live>online``); the numbers are the
-    kit's and are built to respect them.
+    The paper states only orderings for customers (``paper_claim``, e.g. ``live>online``) and,
+    for sellers, that live marketing improves a dimension (``improves``, no comparison); the
+    numbers are the kit's and are built to respect the orderings.
     """
     return _table("value_ratings").set_index("dimension").copy()
 
@@ -305,15 +394,55 @@ def _check_ratings(ratings: Any) -> pd.DataFrame:
 
 
 def money_items() -> pd.DataFrame:
-    """The paper's two revenue streams and five costs, with the kit's defaults and ranges.
+    """The paper's two revenue streams and five costs, and the kit's lever on the offer.
 
     Returns
     -------
     pandas.DataFrame
         Indexed by item id; columns ``label, kind, canvas_block, source_block, paper_item,
-        mapping_basis, default, low, high, step`` (amounts in thousand CNY per month).
+        mapping_basis, moved_by, unit, default, low, high, step``. Revenue and cost items are
+        in thousand CNY per month; the two levers (``kind == "lever"``) in their own units:
+        ``stream_discount`` (% off the list price) and ``extra_units`` (% more items sold per
+        1% off).
     """
     return _table("canvas_money").set_index("item").copy()
+
+
+def lever_effect(stream_discount: float = 0.0, extra_units: float = 3.0) -> dict[str, float]:
+    """What the value-proposition lever does to the items it moves (the kit's bookkeeping).
+
+    A stream-only discount of ``d`` % sells ``extra_units x d`` % more items. Customer
+    purchases change by the factor ``(1 - d/100) x (1 + extra_units x d/100)`` (more items,
+    each cheaper); product cost by ``1 + extra_units x d/100`` (more items, each costing the
+    same). One choice in the hub, the value proposition, moves an item on each of the paper's
+    chains: purchases on the revenue chain, product cost on the cost chain.
+
+    Parameters
+    ----------
+    stream_discount : float, 0 to 50
+        Percent off the list price, for the stream's viewers.
+    extra_units : float, 0 to 6
+        Percent more items sold per 1% off (the kit's assumption about the target customers).
+
+    Returns
+    -------
+    dict
+        ``items`` (the factor on the number of items sold), ``revenue`` (the factor on an item
+        the lever moves on the revenue side), ``cost`` (the factor on such a cost).
+
+    Examples
+    --------
+    >>> effect = lever_effect(20, 3)  # 20% off sells 60% more items
+    >>> round(effect["items"], 2), round(effect["revenue"], 2), round(effect["cost"], 2)
+    (1.6, 1.28, 1.6)
+    """
+    items = money_items()
+    d = check_number(
+        "stream_discount", stream_discount, low=0, high=float(items.at["stream_discount", "high"])
+    )
+    e = check_number("extra_units", extra_units, low=0, high=float(items.at["extra_units", "high"]))
+    more = 1.0 + e * d / 100.0
+    return {"items": more, "revenue": (1.0 - d / 100.0) * more, "cost": more}
 
 
 def canvas_money(**amounts: float) -> pd.DataFrame:
@@ -325,30 +454,51 @@ def canvas_money(**amounts: float) -> pd.DataFrame:
         Amounts in thousand CNY per month, each from 0 to its item's ``high`` in
         ``data/canvas_money.csv``: ``purchases``, ``sponsorship`` (the paper's two revenue
         streams) and ``product``, ``broadcast``, ``packaging``, ``logistics``, ``wages`` (its
-        five costs). Items left out take the kit's default.
+        five costs); ``purchases`` and ``product`` are at the list price. And the kit's lever on
+        the value proposition, ``stream_discount`` (% off the list price, 0 to 50) with
+        ``extra_units`` (see :func:`lever_effect`), which moves purchases and product cost
+        together. Items left out take the kit's default (no discount).
 
     Returns
     -------
     pandas.DataFrame
-        Indexed by item; columns ``label, kind, canvas_block, source_block, amount`` and
-        ``signed`` (revenue positive, cost negative).
+        Indexed by item (the seven money items); columns ``label, kind, canvas_block,
+        source_block``, ``list_amount`` (as given), ``amount`` (after the lever) and ``signed``
+        (revenue positive, cost negative). ``attrs["levers"]`` holds the lever values and
+        ``attrs["effect"]`` what :func:`lever_effect` returned.
 
     Examples
     --------
     >>> money = canvas_money(purchases=500, wages=100)
     >>> float(money_summary(money)["profit"])
     145.0
+    >>> discounted = canvas_money(stream_discount=20)  # 400 x 0.8 x 1.6, 200 x 1.6
+    >>> discounted.loc[["purchases", "product"], "amount"].round(1).tolist()
+    [512.0, 320.0]
     """
     items = money_items()
     for name in amounts:
         check_choice("amount name", name, list(items.index))
-    out = items[["label", "kind", "canvas_block", "source_block"]].copy()
-    values = []
-    for item, row in items.iterrows():
-        value = amounts.get(item, row["default"])
-        values.append(check_money(item, value, high=float(row["high"])))
-    out["amount"] = values
+    levers = {
+        name: amounts.get(name, float(items.at[name, "default"]))
+        for name in items.index[items["kind"] == "lever"]
+    }
+    effect = lever_effect(**levers)
+    money = items[items["kind"] != "lever"]
+    out = money[["label", "kind", "canvas_block", "source_block"]].copy()
+    given = [
+        check_money(item, amounts.get(item, row["default"]), high=float(row["high"]))
+        for item, row in money.iterrows()
+    ]
+    factors = [
+        effect[row["kind"]] if isinstance(row["moved_by"], str) else 1.0
+        for _, row in money.iterrows()
+    ]
+    out["list_amount"] = given
+    out["amount"] = [a * f for a, f in zip(given, factors)]
     out["signed"] = out["amount"].where(out["kind"] == "revenue", -out["amount"])
+    out.attrs["levers"] = {k: float(v) for k, v in levers.items()}
+    out.attrs["effect"] = effect
     return out
 
 

@@ -33,7 +33,16 @@ from matplotlib.text import Text
 from . import canvas
 from ._checks import check_bool, check_choice, check_number, check_text
 from .charts import Chart, axes_for, chart_title, join_words, signed
-from .style import MIN_FONT_PT, MODULE_COLORS, MODULE_HATCHES, MODULE_TINTS, OKABE_ITO, kit_style
+from .path_plots import nice_ceiling
+from .style import (
+    LINE_COLORS,
+    MIN_FONT_PT,
+    MODULE_COLORS,
+    MODULE_HATCHES,
+    MODULE_TINTS,
+    OKABE_ITO,
+    kit_style,
+)
 from .vocab import BLOCKS, BUSINESS_MODEL_NAMES, BUSINESS_MODELS, CHAINS, MODULE_NAMES, MODULES
 
 __all__ = [
@@ -58,13 +67,13 @@ MODEL_COLORS = {
 MODEL_HATCHES = {"live": "", "online": "//", "offline": ".."}
 #: How a highlighted chain's blocks are outlined.
 CHAIN_STYLES = {
-    "revenue": dict(color="#000000", linestyle="--"),
-    "cost": dict(color="#000000", linestyle=":"),
+    "revenue": dict(color=OKABE_ITO["black"], linestyle="--"),
+    "cost": dict(color=OKABE_ITO["black"], linestyle=":"),
 }
 
 _PAD = 0.15  # canvas units between a block's edge and its text (clear of the outlines)
 _SWATCH = 0.26  # side of the module swatch in a block's bottom-right corner, canvas units
-_BORDER = "#333333"
+_BORDER = LINE_COLORS["edge"]
 
 
 # --- text fitting ---------------------------------------------------------------------------
@@ -126,8 +135,9 @@ def fit_text(
     """Set ``content`` on a Text artist, wrapped and sized to fit a box of the given pixels.
 
     The text is wrapped at word boundaries by measuring each line with the renderer. If it is
-    too tall, or a word is wider than the box, the font shrinks in 0.5 pt steps down to ``min_fontsize``; if it is still too tall,
-    the last lines are dropped and an ellipsis marks the cut.
+    too tall, or a word is wider than the box, the font shrinks in 0.5 pt steps down to
+    ``min_fontsize``; if it is still too tall, the last lines are dropped and an ellipsis marks
+    the cut.
 
     Parameters
     ----------
@@ -269,7 +279,8 @@ class CanvasChart(Chart):
     Examples
     --------
     >>> from livekit.style import new_figure
-    >>> chart = CanvasChart(new_figure(9, 6).add_axes((0.01, 0.07, 0.98, 0.92)), highlight="channels")
+    >>> ax = new_figure(9, 6).add_axes((0.01, 0.07, 0.98, 0.92))
+    >>> chart = CanvasChart(ax, highlight="channels")
     >>> sorted(b for b, line in chart.outlines.items() if line.get_visible())
     ['channels']
     >>> chart.update(highlight="key_partners", chain="cost")
@@ -306,6 +317,8 @@ class CanvasChart(Chart):
         self.legend = None
         self._layout = canvas.blocks()
         self._modules = self._layout["module"].to_dict()
+        #: Each block's display name, by block id.
+        self.block_names: dict[str, str] = self._layout["name"].to_dict()
         self._room: dict[str, tuple[float, float]] = {}
         self._fitted: dict[tuple[str, str], tuple[str, float]] = {}
         self._shown: dict[str, str] = {}  # block -> the content its body shows now
@@ -674,32 +687,25 @@ def plot_canvas(
 
 # --- the canvas with money ------------------------------------------------------------------------
 
-_TOKEN = "−8,888"  # as wide as any amount shown; fitted once, replaced on every update
-_TOTAL_NAMES = {
-    "revenue": "Revenue (all streams)",
-    "cost": "Cost (all {n})",
-    "profit": "Profit = revenue − cost",
+#: Short names of the money items on the canvas (the blocks are narrow).
+_SHORT = {
+    "purchases": "Purchases",
+    "sponsorship": "Sponsorship",
+    "product": "Product cost",
+    "broadcast": "Live broadcast",
+    "packaging": "Packaging",
+    "logistics": "Logistics",
+    "wages": "Wages",
+    "revenue": "Revenue, all streams",
+    "cost": "Cost, all five",
+    "stream_discount": "Stream-only discount",
+    "moves": "It moves purchases (revenue chain) and product cost (cost chain) together.",
 }
-_TOTAL_BLOCKS = {
-    "revenue_streams": "revenue",
-    "cost_structure": "cost",
-    "value_proposition": "profit",
-}
-_NUMBER_WORDS = (
-    "no",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-)
+_TOTALS = {"revenue_streams": "revenue", "cost_structure": "cost"}
 _NO_MONEY = "No money item of its own in this model."
 _MONEY_NOTES = {"channels": "Carries the purchases to the shop; no money item of its own."}
+_LEVER = "stream_discount"
+_WIDEST = {"amount": "−8,888", "lever": "−50% price\n×9.99 items"}  # room kept for moving texts
 
 
 def _check_money_table(money) -> pd.DataFrame:
@@ -730,13 +736,35 @@ def _money_values(money: pd.DataFrame) -> dict[str, float]:
     return {key: float(value) for key, value in values.items()}
 
 
-class MoneyCanvasChart(Chart):
-    """The canvas with the money in it: each item in the block it comes from, totals in theirs.
+def _lever_text(money: pd.DataFrame) -> str:
+    """What the value-proposition lever does now, in two lines."""
+    discount = money.attrs.get("levers", {}).get(_LEVER, 0.0)
+    items = money.attrs.get("effect", {}).get("items", 1.0)
+    return f"−{discount:.0f}% price\n×{items:.2f} items".replace("−0%", "0%")
 
-    Each revenue and cost item of :func:`livekit.canvas.canvas_money` is written, with its
-    amount, in its ``source_block``; revenue goes in *revenue streams*, cost in *cost
-    structure* and profit in the *value proposition*. The labels are static; only the amounts
-    move (:attr:`artists`, one text per block, laid over the labels' blank lines).
+
+def _profit_text(values: Mapping[str, float]) -> str:
+    return (
+        f"Value capture: profit = revenue streams − cost structure = "
+        f"{values['revenue']:,.0f} − {-values['cost']:,.0f} = {_amount(values['profit'])}"
+    )
+
+
+class MoneyCanvasChart(Chart):
+    """The canvas with the money in it: the lever in the hub, items where they come from, totals
+    and profit in value capture.
+
+    - the *value proposition* (the hub) shows the kit's lever on the offer, a stream-only
+      discount, and how many more items it sells: it moves customer purchases (revenue chain)
+      and product cost (cost chain) together;
+    - each revenue and cost item of :func:`livekit.canvas.canvas_money` is written, with its
+      amount on the line below, in the block it comes from (``source_block``, the kit's
+      mapping onto the paper's two chains);
+    - the two blocks of value capture hold the totals, revenue streams and cost structure, and
+      the line under the canvas gives profit: revenue streams minus cost structure.
+
+    Every name and amount is its own text, stacked down its block by measured height, so no two
+    texts share a place; only the amounts, the lever and the profit line move (:attr:`artists`).
 
     Parameters
     ----------
@@ -753,8 +781,12 @@ class MoneyCanvasChart(Chart):
     ----------
     canvas : CanvasChart
         The canvas underneath (its highlight is not used).
+    labels : dict of str to matplotlib.text.Text
+        The static name of each item, total and the lever, by key.
     amounts : dict of str to matplotlib.text.Text
-        The amount text of each block that shows money, by block id.
+        The moving amount of each item and total, and the lever's text (``"stream_discount"``).
+    profit : matplotlib.text.Text
+        The line under the canvas: revenue streams minus cost structure.
     """
 
     def __init__(
@@ -762,88 +794,82 @@ class MoneyCanvasChart(Chart):
     ) -> None:
         money = _check_money_table(money)
         self.ax = ax
-        self._keys: dict[
-            str, list[str]
-        ] = {}  # block -> the items (or totals) whose amounts it shows
+        keys: dict[str, list[str]] = {"value_proposition": [_LEVER, "moves"]}
         for item, block in money["source_block"].items():
-            self._keys.setdefault(block, []).append(item)
-        for block, total in _TOTAL_BLOCKS.items():
-            self._keys.setdefault(block, []).append(total)
-        n_cost = int((money["kind"] == "cost").sum())
-        names = {
-            **money["label"].to_dict(),
-            **_TOTAL_NAMES,
-            "cost": _TOTAL_NAMES["cost"].format(
-                n=_NUMBER_WORDS[n_cost] if n_cost < len(_NUMBER_WORDS) else n_cost
-            ),
-        }
+            keys.setdefault(block, []).append(item)
+        for block, total in _TOTALS.items():
+            keys.setdefault(block, []).append(total)
         contents = {b: _MONEY_NOTES.get(b, _NO_MONEY) for b in BLOCKS}
-        contents.update(
-            {b: "\n".join(f"{names[k]}\n{_TOKEN}" for k in keys) for b, keys in self._keys.items()}
-        )
+        contents.update({b: "" for b in keys})
         self.canvas = CanvasChart(ax, contents, title=title, fontsize=fontsize)
-        # Split each fitted text: the labels stay in the static body, and the amounts go into a
-        # second text with blank lines in place of the labels, so they land on the token lines.
+        self.labels: dict[str, Text] = {}
         self.amounts: dict[str, Text] = {}
-        self._templates: dict[str, str] = {}
-        for block in self._keys:
-            body = self.canvas.bodies[block]
-            lines = body.get_text().split("\n")
-            body.set_text("\n".join("" if line == _TOKEN else line for line in lines))
-            self._templates[block] = "\n".join(_TOKEN if line == _TOKEN else "" for line in lines)
-            x, y = body.get_position()
-            self.amounts[block] = ax.text(
-                x,
-                y,
-                self._templates[block],
-                ha="left",
-                va="top",
-                fontsize=body.get_fontsize(),
-                zorder=3,
-                gid=f"amount:{block}",
-            )
+        renderer = _renderer(ax.figure)
+        with kit_style():
+            for block, mine in keys.items():
+                self._stack(block, mine, fontsize, renderer)
+            self.profit = ax.text(
+                0.0, -0.01, "", transform=ax.transAxes, ha="left", va="top",
+                fontsize=fontsize, fontweight="bold", gid="amount:profit",
+            )  # fmt: skip
+            if self.canvas.legend is not None:  # the legend goes under the profit line
+                self.canvas.legend.set_bbox_to_anchor((0.5, -0.075), transform=ax.transAxes)
         self.update(money)
+
+    def _stack(self, block: str, keys: list[str], fontsize: float, renderer) -> None:
+        """Each key's name (fitted to the block's width), then its amount, down the block."""
+        width, _ = self.canvas.body_box(block)
+        x, y = self.canvas.bodies[block].get_position()
+        to_data = self.ax.transData.inverted()
+        for key in keys:
+            for role in ("label",) if key == "moves" else ("label", "amount"):
+                text = self.ax.text(
+                    x + (0.12 if role == "amount" else 0.0), y, "", ha="left", va="top",
+                    zorder=3, gid=f"{role}:{block}:{key}",
+                )  # fmt: skip
+                if role == "label":
+                    size = max(MIN_FONT_PT, fontsize - 1) if key == "moves" else fontsize
+                    fit_text(text, _SHORT[key], width, 1e9, fontsize=size, renderer=renderer)
+                    self.labels[key] = text
+                else:
+                    widest = _WIDEST["lever" if key == _LEVER else "amount"]
+                    fit_text(text, widest, width, 1e9, fontsize=fontsize, renderer=renderer)
+                    self.amounts[key] = text
+                box = text.get_window_extent(renderer)
+                y = to_data.transform((box.x0, box.y0 - 2))[1]
 
     @property
     def artists(self) -> list:
-        """The amount texts."""
-        return list(self.amounts.values())
+        """The amount texts, the lever's text and the profit line."""
+        return [*self.amounts.values(), self.profit]
 
     def update(self, money: pd.DataFrame) -> None:
         """Write new amounts (a :func:`livekit.canvas.canvas_money` table) in the blocks."""
-        values = _money_values(_check_money_table(money))
-        for block, keys in self._keys.items():
-            text = self._templates[block]
-            for key in keys:
-                text = text.replace(_TOKEN, _amount(values[key]), 1)
-            self.amounts[block].set_text(text)
+        money = _check_money_table(money)
+        values = _money_values(money)
+        self.values, self.money = values, money
+        for key, text in self.amounts.items():
+            text.set_text(_lever_text(money) if key == _LEVER else _amount(values[key]))
+        self.profit.set_text(_profit_text(values))
 
     def describe(self) -> str:
-        """Revenue, cost and profit (and its sign), and each item's amount in its block."""
-        names = self.canvas._layout["name"].to_dict()
-        amounts = {}
-        for block, keys in self._keys.items():
-            lines = [x for x in self.amounts[block].get_text().split("\n") if x.strip()]
-            for key, line in zip(keys, lines):
-                amounts[key] = (line.strip().replace("\u2212", "minus "), block)
-        totals = [
-            f"{key} {amounts[key][0]} (in {names[amounts[key][1]]})"
-            for key in ("revenue", "cost", "profit")
-            if key in amounts
-        ]
+        """The lever, revenue, cost and profit (and its sign), and each item's amount."""
+        names = self.canvas.block_names
+        values, money = self.values, self.money
         items = [
-            f"{key.replace('_', ' ')} {value} ({names[block]})"
-            for key, (value, block) in amounts.items()
-            if key not in ("revenue", "cost", "profit")
+            f"{_SHORT[key].lower()} {_amount(values[key]).replace(chr(0x2212), 'minus ')} "
+            f"({names[block]})"
+            for key, block in money["source_block"].items()
         ]
-        profit = amounts.get("profit", ("", ""))[0]
-        verdict = ", a loss" if profit.startswith("minus") else ""
+        lever = _lever_text(money).replace("\n", ", ").replace("−", "")
+        verdict = ", a loss" if values["profit"] < 0 else ""
         title = chart_title(self.ax, "The canvas with its money")
         unit = "" if "CNY" in title else ", thousand CNY per month"
         return (
-            f"{title}{unit}, each amount written in the block it comes from: "
-            f"{join_words(totals)}{verdict}. "
-            f"Items: {'; '.join(items)}"
+            f"{title}{unit}. In the value proposition, the lever: {lever}. "
+            f"Revenue streams {values['revenue']:,.0f}, cost structure {-values['cost']:,.0f}; "
+            f"value capture: profit {_amount(values['profit']).replace(chr(0x2212), 'minus ')}"
+            f"{verdict}. Items: {'; '.join(items)}"
         )
 
 
@@ -885,8 +911,8 @@ class ValueScoresChart(Chart):
     --------
     >>> from livekit.style import new_figure
     >>> chart = ValueScoresChart(new_figure().add_subplot(), canvas.value_scores())
-    >>> chart.update(canvas.value_scores({"entertainment": 0, "aesthetic_value": 0, "perceived_value": 0,
-    ...                                   "time_use": 0}))
+    >>> others = ("entertainment", "aesthetic_value", "perceived_value", "time_use")
+    >>> chart.update(canvas.value_scores({d: 0 for d in others}))
     >>> chart.labels["customer", "offline"].get_text()  # only low shopping cost counts
     '4.0'
     """
@@ -999,8 +1025,11 @@ def plot_value_scores(
 class MoneyChart(Chart):
     """Horizontal bars of each revenue and cost item, then revenue, cost and profit.
 
-    Each item is coloured by the value module of the canvas block it comes from (hatched too,
-    or named in its label), and labelled with that block.
+    Each bar is in the colour of its stage from the stage map: every amount of money is value
+    capture (items in the light tint, the three totals in the full colour). Each item's label
+    names the canvas block it comes from. The money axis fits the amounts (round limits with
+    room to spare): it grows as soon as a bar needs more room and shrinks only when everything
+    fits in a third of it, so a slider rarely moves it.
 
     Parameters
     ----------
@@ -1008,11 +1037,11 @@ class MoneyChart(Chart):
     money : pandas.DataFrame
         As from :func:`livekit.canvas.canvas_money`.
     xlim : (float, float), optional
-        Fixed axis limits in thousand CNY per month (views keep them fixed while sliding).
+        Fixed axis limits in thousand CNY per month, instead of limits fitted to the amounts.
     compact : bool, default False
-        For a small Axes next to a canvas: label each bar with its item id and value module
-        (``"wages [creation]"``) instead of hatching it (unhatched bars also repaint faster),
-        and a short axis label.
+        For a small Axes next to a canvas: short labels (the item id and, for the totals, the
+        word in capitals), no hatches (unhatched bars also repaint faster) and a short axis
+        label.
 
     Attributes
     ----------
@@ -1031,15 +1060,13 @@ class MoneyChart(Chart):
         money = _check_money_table(money)
         check_bool("compact", compact)
         self.ax = ax
+        self._fixed = xlim
+        self._limits: tuple[float, float] | None = None
         layout = canvas.blocks()
         keys = [*money.index, "revenue", "cost", "profit"]
-        modules = [layout.at[b, "module"] for b in money["source_block"]] + ["capture"] * 3
+        stages = [canvas.stage_of(k) for k in keys]  # the stage map: all value capture
         if compact:
-            names = [f"{i} [{m}]" for i, m in zip(money.index, modules)] + [
-                "REVENUE [capture]",
-                "COST [capture]",
-                "PROFIT [capture]",
-            ]
+            names = [*money.index, "REVENUE", "COST", "PROFIT"]
         else:
             names = [
                 f"{row.label} ({layout.at[row.source_block, 'name'].lower()})"
@@ -1049,39 +1076,60 @@ class MoneyChart(Chart):
         with kit_style():
             ys = np.arange(len(keys))
             values = _money_values(money)
+            colours = [MODULE_TINTS[s] for s in stages[:-3]] + [
+                MODULE_COLORS[s] for s in stages[-3:]
+            ]
             bars = ax.barh(
-                ys,
-                [values[k] for k in keys],
-                color=[MODULE_TINTS[m] for m in modules],
-                edgecolor="black",
-                linewidth=0.6,
+                ys, [values[k] for k in keys], color=colours, edgecolor="black", linewidth=0.6
             )
             self.bars: dict[str, Rectangle] = {}
-            for bar, m, key in zip(bars, modules, keys):
+            for bar, stage, key in zip(bars, stages, keys):
                 if not compact:
-                    bar.set_hatch(MODULE_HATCHES[m])
+                    bar.set_hatch(MODULE_HATCHES[stage])
                 bar.set_gid(f"money:{key}")
                 self.bars[key] = bar
-            for key in ("revenue", "cost", "profit"):
-                self.bars[key].set_facecolor(MODULE_COLORS["capture"])
             ax.set_yticks(ys, names)
             ax.invert_yaxis()
             ax.axvline(0, color="black", linewidth=0.8)
-            ax.axhline(len(money) - 0.5, color="#767676", linewidth=0.8)  # 4.5:1 on white
-            if xlim is not None:
-                ax.set_xlim(*xlim)
+            ax.axhline(len(money) - 0.5, color=LINE_COLORS["outline"], linewidth=0.8)
             ax.set_xlabel("thousand CNY per month" + ("" if compact else " (kit assumptions)"))
+        self.update(money)
 
     @property
     def artists(self) -> list:
         """The bars."""
         return list(self.bars.values())
 
-    def update(self, money: pd.DataFrame) -> None:
-        """Set every bar to a new :func:`livekit.canvas.canvas_money` table (same items)."""
+    @staticmethod
+    def limits_for(values: Mapping[str, float]) -> tuple[float, float]:
+        """Round limits that hold every amount with room to spare (thousand CNY per month)."""
+        high = nice_ceiling(max(1.0, *values.values()) * 1.12)
+        lowest = min(0.0, *values.values())
+        low = -nice_ceiling(-lowest * 1.12) if lowest < 0 else 0.0
+        return low, high
+
+    def update(self, money: pd.DataFrame) -> bool:
+        """Set every bar to a new :func:`livekit.canvas.canvas_money` table (same items).
+
+        Returns
+        -------
+        bool
+            Whether the money axis changed (a view that caches its background redraws it).
+        """
         values = _money_values(_check_money_table(money))
         for key, bar in self.bars.items():
             bar.set_width(values[key])
+        wanted = self._fixed or self.limits_for(values)
+        now = self._limits
+        if now is not None and self._fixed is None:
+            fits = wanted[0] >= now[0] and wanted[1] <= now[1]
+            roomy = wanted[1] > now[1] / 3 and (now[0] == 0 or wanted[0] < now[0] / 3)
+            if fits and roomy:
+                return False
+        changed = wanted != now
+        self._limits = wanted
+        self.ax.set_xlim(*wanted)
+        return changed
 
     def describe(self) -> str:
         """Each revenue and cost item's bar now, then revenue, cost and profit (and its sign)."""
@@ -1109,8 +1157,8 @@ def plot_money(
 ) -> Axes:
     """Horizontal bars of each revenue and cost item, then revenue, cost and profit.
 
-    Each item is coloured by the value module of the canvas block it comes from (hatched too),
-    and labelled with that block.
+    Every bar is value capture (the stage map), hatched too; each item is labelled with the
+    canvas block it comes from. The money axis fits the amounts.
 
     Parameters
     ----------
@@ -1119,9 +1167,9 @@ def plot_money(
     ax : matplotlib.axes.Axes, optional
         Where to draw; by default a new 7 x 4.2 inch pyplot figure.
     xlim : (float, float), optional
-        Fixed axis limits in thousand CNY per month (views keep them fixed while sliding).
+        Fixed axis limits in thousand CNY per month, instead of limits fitted to the amounts.
     compact : bool, default False
-        Short labels naming each item's value module instead of hatching (see :class:`MoneyChart`).
+        Short labels and no hatches (see :class:`MoneyChart`).
 
     Returns
     -------

@@ -22,7 +22,7 @@ import pandas as pd
 from . import canvas
 from ._checks import check_bool, check_choice, check_money
 from .canvas_plots import CanvasChart, MoneyCanvasChart, MoneyChart, ValueScoresChart
-from .style import kit_style, new_figure
+from .style import MUTED_TEXT, kit_style, new_figure
 from .views import FastFigure, Prediction, View, slider
 from .vocab import BLOCKS, BUSINESS_MODEL_NAMES, BUSINESS_MODELS, CHAINS, MODULE_NAMES, MODULES
 from .worksheet import check_worksheet, load_worksheet, save_worksheet
@@ -31,7 +31,7 @@ __all__ = ["explore_canvas", "explore_value_perception", "explore_canvas_money",
 
 _MODEL_OPTIONS = [(BUSINESS_MODEL_NAMES[m].split(" (")[0], m) for m in BUSINESS_MODELS]
 _CHAIN_WORDS = {"revenue": "revenue chain (dashed)", "cost": "cost chain (dotted)"}
-_GREY = "<span style='color:#555'>{}</span>"
+_GREY = f"<span style='color:{MUTED_TEXT}'>{{}}</span>"
 
 
 def _esc(text: object) -> str:
@@ -298,139 +298,167 @@ def _cost_prediction(ratings: pd.DataFrame) -> Prediction:
 
 
 def explore_canvas_money(**amounts: float) -> View:
-    """Revenue streams and costs on sliders: revenue, cost and profit, block by block.
+    """The value proposition as the hub, in money: one lever moves both chains.
+
+    A slider on the value proposition (a stream-only discount, the kit's lever) moves customer
+    purchases (on the revenue chain) and product cost (on the cost chain) together; the other
+    sliders set the paper's other revenue stream and costs. The canvas shows each amount in the
+    block it comes from and, under the two blocks of value capture, profit as revenue streams
+    minus cost structure; the bars beside it show every amount on a fitted axis.
 
     Parameters
     ----------
     **amounts : float
-        Starting amounts in thousand CNY per month, as for :func:`livekit.canvas.canvas_money`
-        (``purchases, sponsorship, product, broadcast, packaging, logistics, wages``).
+        Starting values as for :func:`livekit.canvas.canvas_money`: ``stream_discount`` (% off
+        the list price) and the amounts in thousand CNY per month (``purchases, sponsorship,
+        product, broadcast, packaging, logistics, wages``; purchases and product cost at the
+        list price).
 
     Returns
     -------
     View
-        ``view.controls`` maps each item to its slider; ``view.charts["canvas"]`` (a
-        :class:`~livekit.canvas_plots.MoneyCanvasChart`: the amounts in their blocks) and
-        ``view.charts["money"]`` (a :class:`~livekit.canvas_plots.MoneyChart`: the bars);
-        ``view.shown``: ``amounts``, ``revenue``, ``cost``, ``profit``, ``margin``;
-        ``view.prediction`` asks by how much profit rises when sponsorship doubles.
+        ``view.controls``: ``"stream_discount"`` and one slider per money item;
+        ``view.charts["canvas"]`` (a :class:`~livekit.canvas_plots.MoneyCanvasChart`) and
+        ``view.charts["money"]`` (a :class:`~livekit.canvas_plots.MoneyChart`);
+        ``view.shown``: ``amounts`` (every control's value), ``effect`` (see
+        :func:`livekit.canvas.lever_effect`), ``revenue``, ``cost``, ``profit``, ``margin``;
+        ``view.prediction`` asks whether a 20% stream-only discount raises or lowers profit.
     """
-    items = canvas.money_items()
-    start = canvas.canvas_money(**amounts)
-    controls = {
-        i: slider(
-            items.at[i, "label"],
-            float(start.at[i, "amount"]),
-            float(items.at[i, "low"]),
-            float(items.at[i, "high"]),
-            float(items.at[i, "step"]),
-            fmt=".0f",
-            width="380px",
-        )
-        for i in items.index
-    }
-    columns = [
-        widgets.VBox(
-            [
-                widgets.HTML(f"<b>{heading}</b>"),
-                *[controls[i] for i in items.index if items.at[i, "kind"] == kind],
-            ]
-        )
-        for kind, heading in (("revenue", "Revenue streams"), ("cost", "Costs"))
-    ]
-    fig = new_figure(10.5, 5.0)
+    start = canvas.canvas_money(**amounts)  # checks the names and values
+    controls = _money_controls({**start.attrs["levers"], **start["list_amount"].to_dict()})
+    fig = new_figure(10.5, 5.4)
     with kit_style():
         charts = {
             "canvas": MoneyCanvasChart(
-                fig.add_axes((0.005, 0.08, 0.58, 0.86)),
+                fig.add_axes((0.005, 0.16, 0.58, 0.78)),
                 start,
                 fontsize=10.0,
                 title="Where the money comes from (thousand CNY per month)",
             ),
-            "money": MoneyChart(
-                fig.add_axes((0.755, 0.15, 0.235, 0.77)),
-                start,
-                xlim=_money_limits(items),
-                compact=True,
-            ),  # compact: modules named in the labels, no hatch to repaint
+            "money": MoneyChart(fig.add_axes((0.74, 0.2, 0.225, 0.72)), start, compact=True),
         }
     view = View(
-        title="Canvas to numbers",
-        question="raise <i>Wages</i> and <i>Live broadcast cost</i>: which blocks on the cost chain change? "
-        "How much must customer purchases grow to pay for a 50% rise in wages?",
+        title="Canvas to numbers: the hub moves both chains",
+        question="move the <i>Stream-only discount</i> (value proposition): which two amounts "
+        "move, and on which chains? At what discount is profit highest? Then raise "
+        "<i>Wages</i>: which block on the cost chain changes?",
         controls=controls,
-        layout=widgets.HBox(columns),
+        layout=_money_layout(controls),
         charts=charts,
         figure=FastFigure(fig, animated=[*charts["canvas"].artists, *charts["money"].artists]),
-        prediction=_sponsorship_prediction(start),
+        prediction=_discount_prediction(start),
     )
 
     def update(change=None) -> None:
-        amounts_now = {i: s.value for i, s in view.controls.items()}
-        money = canvas.canvas_money(**amounts_now)
+        now = {name: float(control.value) for name, control in view.controls.items()}
+        money = canvas.canvas_money(**now)
         summary = canvas.money_summary(money)
-        for chart in view.charts.values():
-            chart.update(money)
-        view.readout.value = _money_readout(summary)
-        view.show(
-            amounts=amounts_now,
-            **{k: float(summary[k]) for k in ("revenue", "cost", "profit", "margin")},
-        )
+        charts["canvas"].update(money)
+        if charts["money"].update(money):
+            view.fast.invalidate()  # the money axis changed: a new background
+        view.readout.value = _money_readout(money, summary)
+        numbers = {k: float(summary[k]) for k in ("revenue", "cost", "profit", "margin")}
+        view.show(amounts=now, effect=dict(money.attrs["effect"]), **numbers)
         view.redraw()
 
     view.bind(update)
     return view
 
 
-def _money_limits(items: pd.DataFrame) -> tuple[float, float]:
-    """Bar limits that hold every amount the sliders allow: all costs at most, all revenue at most."""
-    highs = items["high"].astype(float)
-    return -float(highs[items["kind"] == "cost"].sum()) * 1.02, float(
-        highs[items["kind"] == "revenue"].sum()
-    ) * 1.02
+#: The money view's columns of controls, by heading: the hub, then each chain's items.
+_MONEY_COLUMNS = {
+    "Value proposition (the hub)": ("stream_discount",),
+    "Revenue streams (purchases at the list price)": ("purchases", "sponsorship"),
+    "Costs (product cost at the list price)": (
+        "product",
+        "broadcast",
+        "packaging",
+        "logistics",
+        "wages",
+    ),
+}
+
+
+def _money_controls(start: dict[str, float]) -> dict[str, widgets.Widget]:
+    items = canvas.money_items()
+    names = [name for names in _MONEY_COLUMNS.values() for name in names]
+    return {
+        name: slider(
+            items.at[name, "label"],
+            start[name],
+            float(items.at[name, "low"]),
+            float(items.at[name, "high"]),
+            float(items.at[name, "step"]),
+            fmt=".0f",
+            width="380px",
+        )
+        for name in names
+    }
+
+
+def _money_layout(controls: dict[str, widgets.Widget]) -> widgets.Widget:
+    return widgets.HBox(
+        [
+            widgets.VBox([widgets.HTML(f"<b>{_esc(heading)}</b>"), *[controls[n] for n in names]])
+            for heading, names in _MONEY_COLUMNS.items()
+        ],
+        layout=widgets.Layout(flex_flow="row wrap"),
+    )
 
 
 def _signed(value: float) -> str:
     return f"{value:+,.0f}".replace("-", "−")
 
 
-def _money_readout(summary: pd.Series) -> str:
+def _money_readout(money: pd.DataFrame, summary: pd.Series) -> str:
     profit = summary["profit"]
     verdict = "a profit" if profit > 0 else ("break-even" if profit == 0 else "a loss")
     margin = f", margin {summary['margin']:.1%}" if summary["revenue"] > 0 else ""
+    discount = money.attrs["levers"]["stream_discount"]
+    items = money.attrs["effect"]["items"]
+    moved = "; ".join(
+        f"{_esc(money.at[i, 'label'].lower())} {money.at[i, 'list_amount']:,.0f} &rarr; "
+        f"<b>{money.at[i, 'amount']:,.0f}</b> ({chain} chain)"
+        for i, chain in (("purchases", "revenue"), ("product", "cost"))
+    )
     return (
-        f"Revenue <b>{summary['revenue']:,.0f}</b> − cost <b>{summary['cost']:,.0f}</b> = "
-        f"<b>profit {_signed(profit)}</b> thousand CNY per month ({verdict}{margin}). "
+        f"<b>Value proposition:</b> {discount:.0f}% off for the stream's viewers sells "
+        f"{items:.2f} times the items: {moved}.<br>"
+        f"<b>Value capture:</b> revenue <b>{summary['revenue']:,.0f}</b> &minus; cost "
+        f"<b>{summary['cost']:,.0f}</b> = <b>profit {_signed(profit)}</b> thousand CNY per month "
+        f"({verdict}{margin}).<br>"
         + _GREY.format(
-            "Items: Li (2021), nine elements (8)-(9); amounts and block links: kit assumptions."
+            "Items: Li (2021), nine elements (8)-(9). Amounts, the discount's effect (each 1% "
+            "off sells 3% more items) and the blocks each item comes from: kit assumptions."
         )
     )
 
 
-def _sponsorship_prediction(start: pd.DataFrame) -> Prediction:
-    base = {i: float(a) for i, a in start["amount"].items()}
-    target = {**base, "sponsorship": 2 * base["sponsorship"]}
+def _discount_prediction(start: pd.DataFrame) -> Prediction:
+    base = {**start.attrs["levers"], **start["list_amount"].to_dict()}
+    now = base["stream_discount"]
+    target = now + 20 if now <= 30 else now - 20  # 20 points more (or less, near the top)
     base_profit = float(canvas.money_summary(start)["profit"])
 
-    def outcome(shown: dict) -> float | None:
+    def outcome(shown: dict) -> str | None:
         now = shown["amounts"]
-        if any(abs(now[i] - target[i]) > 1e-9 for i in target):
-            return None  # not yet: sponsorship doubled, everything else as at the start
-        return shown["profit"] - base_profit
+        wanted = {**base, "stream_discount": target}
+        if any(abs(now[k] - v) > 1e-9 for k, v in wanted.items() if k in now):
+            return None  # not yet: the discount at 20%, everything else as at the start
+        gap = shown["profit"] - base_profit
+        return "stays the same" if abs(gap) < 0.5 else ("rises" if gap > 0 else "falls")
 
     return Prediction(
-        f"Double the <i>sponsorship and gifts</i> income, from {base['sponsorship']:,.0f} to "
-        f"{target['sponsorship']:,.0f}, and change nothing else: by how much does profit rise (thousand CNY "
-        f"per month)? Lock in your number, then move the slider.",
+        f"Move the stream's discount for viewers (the value proposition) from {now:.0f}% to "
+        f"<i>{target:.0f}% off</i> and change nothing else: the number of items sold changes, "
+        "and so does the price of each. Does profit rise, stay the same or fall? Lock in your "
+        "answer, then move the discount slider.",
         outcome=outcome,
-        low=-2000,
-        high=2000,
-        step=5,
-        unit="thousand CNY per month",
+        options=["rises", "stays the same", "falls"],
     )
 
 
-# --- 4. your own canvas ----------------------------------------------------------------------------
+# --- 4. your own canvas ---------------------------------------------------------------------
 
 _REPLACE = "replace existing file"
 

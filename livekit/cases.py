@@ -12,11 +12,14 @@ Two tables feed this module, both in ``data/`` and documented in ``data/README.m
 No number here is the kit's. A reported figure is what an outlet reported, not an audited one; a
 single session is a single session (not a year). Anything a later view must *assume* to place an
 anchor on the seller map (watch time, conversion, ...) is listed as missing, for the view to
-label as the kit's.
+label as the kit's. One reported figure may *stand in* for a map metric, labelled so: an event's
+cumulative viewers for audience reach (the map's average concurrent viewers), a larger measure
+(every visit counts, a returning viewer each time).
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urlparse
 
 import numpy as np
@@ -32,6 +35,7 @@ __all__ = [
     "anchor_sales",
     "map_anchors",
     "place_anchors",
+    "classify_anchors",
     "platform_cases",
     "platform_case",
     "platform_facts",
@@ -40,7 +44,7 @@ __all__ = [
     "ASSUMED_PERCENTILE",
 ]
 
-#: The seller-map metrics (``data/sellers.csv``) that no source in the kit reports for a real anchor.
+#: The seller-map metrics (``data/sellers.csv``) no source in the kit reports for a real anchor.
 UNREPORTED_METRICS = (
     "celebrity",
     "annual_sales_cny",
@@ -73,7 +77,7 @@ def facts() -> pd.DataFrame:
 
 
 def format_cny(value: float) -> str:
-    """A CNY amount in words a student reads at a glance: ``10.65 billion CNY``, ``110 million CNY``.
+    """A CNY amount in words read at a glance: ``10.65 billion CNY``, ``110 million CNY``.
 
     Parameters
     ----------
@@ -166,7 +170,8 @@ def map_anchors() -> pd.DataFrame:
         Columns ``seller`` (the anchor's name), ``platforms``, ``followers``,
         ``followers_source``, ``best_session_event``, ``best_session_low``,
         ``best_session_high`` (CNY, one session, not a year), ``best_session_reported``,
-        ``peak_cumulative_viewers``, ``sources`` (every address used), ``missing`` and ``basis``
+        ``peak_cumulative_viewers`` with ``cumulative_viewers_event`` (the event and date of
+        that figure, or empty), ``sources`` (every address used), ``missing`` and ``basis``
         (always ``reported``).
     """
     table = facts()
@@ -174,7 +179,9 @@ def map_anchors() -> pd.DataFrame:
     rows = []
     for anchor, group in table.groupby("anchor", sort=False):
         follow = group[group["metric"] == "followers"].sort_values("value", ascending=False)
-        viewers = group[group["metric"] == "cumulative viewers"]
+        viewers = group[group["metric"] == "cumulative viewers"].sort_values(
+            "value", ascending=False
+        )
         best = sales[sales["anchor"] == anchor].sort_values("high", ascending=False)
         row = {
             "seller": anchor,
@@ -192,7 +199,13 @@ def map_anchors() -> pd.DataFrame:
             "best_session_low": float(best["low"].iloc[0]) if len(best) else np.nan,
             "best_session_high": float(best["high"].iloc[0]) if len(best) else np.nan,
             "best_session_reported": best["reported"].iloc[0] if len(best) else "",
-            "peak_cumulative_viewers": float(viewers["value"].max()) if len(viewers) else np.nan,
+            "peak_cumulative_viewers": float(viewers["value"].iloc[0]) if len(viewers) else np.nan,
+            "cumulative_viewers_event": (
+                f"{viewers['event'].iloc[0]}, {viewers['date'].iloc[0]}, reported by "
+                f"{viewers['reported_by'].iloc[0]}"
+            )
+            if len(viewers)
+            else "",
             "sources": "; ".join(dict.fromkeys(group["source"])),
             "missing": ", ".join(UNREPORTED_METRICS + (() if len(follow) else ("followers",))),
             "basis": "reported",
@@ -289,6 +302,7 @@ def place_anchors(
     percentile: float = ASSUMED_PERCENTILE,
     *,
     method: str = "log-minmax",
+    reach: bool = False,
     anchors: pd.DataFrame | None = None,
     teach: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
@@ -298,8 +312,10 @@ def place_anchors(
     session's sales as ``annual_sales_cny``. **The kit's assumptions**, every one listed in the
     result's ``assumed`` column: a year's sales are at least that one session (the same lower
     bound the teaching set's film-star row uses), and every metric no source reports (listed in
-    ``missing``) is set to the teaching set's ``percentile``-th percentile. Where outlets report
-    two figures for the session, the anchor is scored twice (``_low`` and ``_high``).
+    ``missing``) is set to the teaching set's ``percentile``-th percentile. With ``reach``, an
+    anchor's reported cumulative viewers of one event stand in for audience reach (the map's
+    average concurrent viewers): a larger measure, labelled so in ``reported``. Where outlets
+    report two figures for the session, the anchor is scored twice (``_low`` and ``_high``).
 
     Parameters
     ----------
@@ -307,9 +323,10 @@ def place_anchors(
         The teaching-set percentile assumed for the unreported metrics (50: its median).
     method : {"log-minmax", "percentile"}
         The normalisation (against the teaching set).
+    reach : bool, default False
+        Let reported cumulative viewers stand in for average concurrent viewers.
     anchors, teach : DataFrame, optional
-        :func:`map_anchors` and :func:`livekit.sellers.load_sellers`, if already
-        loaded (a view passes them to save reading the files on every move).
+        :func:`map_anchors` and :func:`livekit.sellers.load_sellers`, if already loaded.
 
     Returns
     -------
@@ -320,8 +337,64 @@ def place_anchors(
     """
     percentile = check_number("percentile", percentile, low=0, high=100)
     check_choice("method", method, S.NORMALISATIONS)
+    if not isinstance(reach, bool):
+        raise TypeError(f"reach must be True or False, got {type(reach).__name__}")
     teach = S.load_sellers() if teach is None else teach
     anchors = map_anchors() if anchors is None else anchors
+    _check_tables(teach, anchors)
+    guess = {
+        m: float(np.percentile(teach[m].to_numpy(float), percentile))
+        for m in S.METRICS
+        if m in teach.columns
+    }
+    metrics = [m for m in S.METRICS if m in teach.columns and m != "annual_sales_cny"]
+    rows, out = [], []
+    for _, anchor in anchors.iterrows():
+        base, assumed, reported = _anchor_metrics(anchor, guess, metrics, reach)
+        for end in ("low", "high"):
+            rows.append(
+                {
+                    "seller": anchor["seller"],
+                    **base,
+                    "annual_sales_cny": anchor[f"best_session_{end}"],
+                }
+            )
+        out.append(
+            {
+                "seller": anchor["seller"],
+                "label": anchor["seller"] + ("*" if "followers" in assumed else ""),
+                "reported": "; ".join(reported),
+                "assumed": "; ".join(
+                    [
+                        *(f"{m} {format_metric(m, v)}" for m, v in assumed.items()),
+                        "a year's sales = at least the best session",
+                    ]
+                ),  # fmt: skip
+                "sources": anchor["sources"],
+            }
+        )
+    scored = S.score_sellers(pd.DataFrame(rows), reference=teach, method=method)
+    result = pd.DataFrame(out)
+    for dim in ("influence", "attractiveness"):
+        result[f"{dim}_low"] = scored[dim].to_numpy()[0::2]
+        result[f"{dim}_high"] = scored[dim].to_numpy()[1::2]
+    return result[_PLACED]
+
+
+_PLACED = [
+    "seller",
+    "label",
+    "influence_low",
+    "influence_high",
+    "attractiveness_low",
+    "attractiveness_high",
+    "reported",
+    "assumed",
+    "sources",
+]
+
+
+def _check_tables(teach: object, anchors: object) -> None:
     for name, table, needed in (
         ("teach", teach, list(S.METRICS)[:1]),
         (
@@ -337,66 +410,98 @@ def place_anchors(
             raise ValueError(
                 f"{name} must be a non-empty table with columns {needed}; missing {absent}"
             )
-    guess = {
-        m: float(np.percentile(teach[m].to_numpy(float), percentile))
-        for m in S.METRICS
-        if m in teach.columns
+
+
+def _anchor_metrics(
+    anchor: pd.Series, guess: dict[str, float], metrics: list[str], reach: bool
+) -> tuple[dict[str, float], dict[str, float], list[str]]:
+    """One anchor's map metrics (besides sales), what of them is assumed, and what is reported."""
+    missing = [m.strip() for m in str(anchor["missing"]).split(",") if m.strip()]
+    viewers = anchor.get("peak_cumulative_viewers", np.nan)
+    stand_in = reach and isinstance(viewers, (int, float)) and np.isfinite(viewers)
+    assumed = {
+        m: guess[m]
+        for m in missing
+        if m in guess and m != "annual_sales_cny" and not (stand_in and m == "avg_viewers")
     }
-    rows, out = [], []
-    for _, anchor in anchors.iterrows():
-        missing = [m.strip() for m in str(anchor["missing"]).split(",") if m.strip()]
-        assumed = {m: guess[m] for m in missing if m in guess and m != "annual_sales_cny"}
-        base = {
-            m: (assumed[m] if m in assumed else float(anchor["followers"]))
-            for m in S.METRICS
-            if m in teach.columns and m != "annual_sales_cny"
-        }
-        for end in ("low", "high"):
-            rows.append(
-                {
-                    "seller": anchor["seller"],
-                    **base,
-                    "annual_sales_cny": float(anchor[f"best_session_{end}"]),
-                }
-            )
-        said = [f"{m} {format_metric(m, v)}" for m, v in assumed.items()]
-        said.append("a year's sales = at least the best session")
-        reported = [
-            f"best session {anchor['best_session_reported']} ({anchor['best_session_event']})"
-        ]
-        if "followers" not in assumed:
-            reported.insert(
-                0,
-                f"followers {format_metric('followers', anchor['followers'])} ({anchor['followers_source']})",
-            )
-        if not np.isnan(anchor["peak_cumulative_viewers"]):
-            reported.append(
-                f"cumulative viewers of one event {format_metric('followers', anchor['peak_cumulative_viewers'])} "
-                f"(not a map metric)"
-            )
-        out.append(
-            {
-                "seller": anchor["seller"],
-                "label": anchor["seller"] + ("*" if "followers" in assumed else ""),
-                "reported": "; ".join(reported),
-                "assumed": "; ".join(said),
-                "sources": anchor["sources"],
-            }
+    base = {
+        m: assumed[m] if m in assumed else float(anchor["followers"])
+        for m in metrics
+        if m != "avg_viewers" or not stand_in
+    }
+    if stand_in:
+        base["avg_viewers"] = float(viewers)
+    reported = [f"best session {anchor['best_session_reported']} ({anchor['best_session_event']})"]
+    if "followers" not in assumed:
+        reported.insert(
+            0,
+            f"followers {format_metric('followers', anchor['followers'])} "
+            f"({anchor['followers_source']})",
         )
-    scored = S.score_sellers(pd.DataFrame(rows), reference=teach, method=method)
-    result = pd.DataFrame(out)
-    for dim in ("influence", "attractiveness"):
-        result[f"{dim}_low"] = scored[dim].to_numpy()[0::2]
-        result[f"{dim}_high"] = scored[dim].to_numpy()[1::2]
-    columns = [
-        "seller",
-        "label",
-        "influence_low",
-        "influence_high",
-        "attractiveness_low",
-        "attractiveness_high",
-        "reported",
-        "assumed",
-        "sources",
-    ]
-    return result[columns]
+    if isinstance(viewers, (int, float)) and np.isfinite(viewers):
+        event = anchor.get("cumulative_viewers_event", "")
+        role = (
+            "standing in for audience reach (average viewers): a larger measure"
+            if stand_in
+            else "not a map metric"
+        )
+        reported.append(
+            f"cumulative viewers of one event {format_metric('followers', viewers)} "
+            f"({event}; {role})"
+        )
+    return base, assumed, reported
+
+
+@lru_cache(maxsize=256)
+def _classified(percentile: float, model: str, method: str, reach: bool) -> pd.DataFrame:
+    placed = place_anchors(percentile, method=method, reach=reach)
+    for end in ("low", "high"):
+        placed[f"class_{end}"] = S.classify(
+            placed.rename(
+                columns={f"influence_{end}": "influence", f"attractiveness_{end}": "attractiveness"}
+            ),
+            model=model,
+        ).astype(str)
+    return placed
+
+
+def classify_anchors(
+    percentile: float = ASSUMED_PERCENTILE,
+    *,
+    model: str = "quadrant",
+    method: str = "log-minmax",
+    reach: bool = False,
+) -> pd.DataFrame:
+    """The real anchors placed (:func:`place_anchors`) and put in a class, or tier, at each end.
+
+    Cached on its plain arguments: a slider view returns to the same few settings, so each
+    setting is placed and classified once.
+
+    Parameters
+    ----------
+    percentile : float, 0-100
+        The teaching-set percentile assumed for the metrics no source reports.
+    model : {"quadrant", "tiered"}
+        As in :func:`livekit.sellers.classify` (default thresholds).
+    method : {"log-minmax", "percentile"}
+    reach : bool
+        Let reported cumulative viewers stand in for audience reach.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :func:`place_anchors`, and ``class_low`` and ``class_high``: the class
+        (quadrant model) or tier (tiered model) of the lower and the higher reported figure.
+
+    Examples
+    --------
+    >>> placed = classify_anchors(reach=True)
+    >>> placed.set_index("seller").at["Li Jiaqi (Austin Li)", "class_high"]
+    'super'
+    """
+    percentile = check_number("percentile", percentile, low=0, high=100)
+    check_choice("model", model, S.MODELS)
+    check_choice("method", method, S.NORMALISATIONS)
+    if not isinstance(reach, bool):
+        raise TypeError(f"reach must be True or False, got {type(reach).__name__}")
+    return _classified(float(percentile), model, method, reach).copy()

@@ -500,7 +500,7 @@ def _sums_row(out: pd.DataFrame, present: list[Column]) -> list[str]:
         last, above = values[-1], values[:-1]
         if not np.isfinite(last):
             continue
-        if np.isclose(last, np.nansum(above), rtol=1e-4, atol=0):
+        if np.isclose(last, np.nansum(above), rtol=1e-9, atol=1e-6):  # a sum, not a near one
             summed.append(col.name)
         elif np.isclose(last, np.nanmean(above), rtol=1e-3, atol=0):
             other += 1

@@ -1,4 +1,4 @@
-"""The seven live-stream modes: pick a marketing purpose and a combination, see what the kit's model says.
+"""The seven live-stream modes: pick a marketing purpose and a combination, see the kit's model.
 
 Li (2021, *Analysis of nine elements*) lists seven common modes of live-stream marketing (value,
 celebrity, rare, altruistic, talent, contrast and interview marketing), says a seller picks one or
@@ -16,25 +16,30 @@ paper names no purposes and gives no sizes. Everything numeric here is **the kit
 
 The kit's model, in two lines:
 
-- one mode alone adds ``lift x fit`` of attraction for the chosen purpose;
+- one mode alone adds ``lift x fit`` of attraction for the chosen purpose (``fit`` is 1 when no
+  purpose is given: every mode at its full lift);
 - a combination adds the modes' effects alone plus, for every pair, ``synergy x`` the weaker of
   the two effects alone. So combining gives "1+1>2" only when the pairs reinforce each other
   *and* both modes serve the purpose; a clashing pair gives "1+1<2", and a mode that does not
   serve the purpose adds little however well it pairs.
 
-Units: attraction, as in :func:`livekit.path.mode_boost`. The tables are read once per session
-(restart the kernel after editing them).
+The second line is the kit's **one synergy rule**, :func:`combine_effects`: every view and model
+of the kit that combines modes goes through it (the modes view, and the traffic-to-profit model
+of :mod:`livekit.path` through :func:`mode_attraction`). Units: attraction, the score the
+content's pull is measured in. The tables are read once per session (restart the kernel after
+editing them).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from functools import cache
+from collections.abc import Iterable, Mapping
+from functools import cache, lru_cache
 from itertools import combinations as _pairs_of
 from typing import Any
 
 import pandas as pd
 
+from ._checks import check_number
 from .data import load
 
 __all__ = [
@@ -45,6 +50,8 @@ __all__ = [
     "mode_fit",
     "pair_synergy",
     "pair_table",
+    "combine_effects",
+    "mode_attraction",
     "combine",
     "combination_table",
     "rank_combinations",
@@ -93,7 +100,8 @@ def purposes() -> pd.DataFrame:
 def _lookup(kind: str, value, table: pd.DataFrame, id_col: str) -> str:
     if not isinstance(value, str):
         raise TypeError(
-            f"{kind} must be text (an id such as {table[id_col].iloc[0]!r}), got {type(value).__name__}"
+            f"{kind} must be text (an id such as {table[id_col].iloc[0]!r}), got "
+            f"{type(value).__name__}"
         )
     key = value.strip().casefold()
     for ident, name in zip(table[id_col], table["name"]):
@@ -236,7 +244,8 @@ def _synergies() -> dict[frozenset, float]:
         key = frozenset((a, b))
         if len(key) != 2 or key in out:
             raise ValueError(
-                f"data/mode_pairs.csv: the pair ({a!r}, {b!r}) must be two different modes, listed once"
+                f"data/mode_pairs.csv: the pair ({a!r}, {b!r}) must be two different modes, "
+                "listed once"
             )
         out[key] = float(s)
     missing = [p for p in _pairs_of(mode_table()["mode"], 2) if frozenset(p) not in out]
@@ -245,61 +254,149 @@ def _synergies() -> dict[frozenset, float]:
     return out
 
 
-def combine(purpose: str, modes: str | Iterable[str]) -> dict:
-    """What the kit's model says about a combination of modes for a marketing purpose.
+def combine_effects(alone: Mapping[str, float]) -> dict[str, Any]:
+    """The kit's one synergy rule: what chosen modes add together, from what each adds alone.
 
-    Each mode alone adds ``lift x fit`` of attraction for the purpose; every pair adds
-    ``synergy x min(alone_a, alone_b)``. The verdict compares the total with the sum of the modes
-    alone: ``"1+1>2"`` if the combination adds more, ``"1+1<2"`` if less, ``"1+1=2"`` if the same.
-    All numbers are the kit's assumptions (``data/mode_fit.csv``, ``data/mode_pairs.csv``,
-    ``data/live_modes.csv``); the paper only says that good combinations reach "1+1>2".
+    Every pair of chosen modes adds ``synergy x min(alone_a, alone_b)``, the synergy of the pair
+    (``data/mode_pairs.csv``, -1 to 1) times the weaker of the two effects alone; the total is
+    the sum of the effects alone plus what the pairs add (or, for a clashing pair, take away).
+    The rule and its numbers are the kit's; the paper says only that well-combined modes reach
+    "1+1>2".
 
     Parameters
     ----------
-    purpose : str
-        A purpose id or name (see :func:`purposes`).
+    alone : mapping of str to float
+        ``{mode id: attraction the mode adds alone}``, each 0 or more (for example
+        ``lift x fit`` for a purpose); an empty mapping means no mode.
+
+    Returns
+    -------
+    dict
+        ``pairs`` (``{"a+b": attraction the pair adds}``, pairs in the paper's order of modes),
+        ``sum_alone`` and ``total`` (attraction).
+
+    Raises
+    ------
+    TypeError
+        If ``alone`` is not a mapping or an effect is not a number.
+    ValueError
+        If a mode is unknown or an effect is negative or not finite.
+
+    Examples
+    --------
+    >>> parts = combine_effects({"value": 0.3, "contrast": 0.2})  # the pair's synergy is 0.5
+    >>> round(parts["pairs"]["value+contrast"], 3), round(parts["total"], 3)
+    (0.1, 0.6)
+    """
+    if not isinstance(alone, Mapping):
+        raise TypeError(f"alone must be a mapping {{mode: attraction}}, got {type(alone).__name__}")
+    given: dict[str, float] = {}
+    for key, value in alone.items():
+        mode = _one_mode("alone key", key)
+        if mode in given:
+            raise ValueError(f"alone names the mode {mode!r} twice")
+        given[mode] = check_number(f"alone[{key!r}]", value, low=0)
+    order = check_mode_list(list(given))
+    effects = {m: given[m] for m in order}
+    synergies = _synergies()
+    pairs = {
+        f"{a}+{b}": synergies[frozenset((a, b))] * min(effects[a], effects[b])
+        for a, b in _pairs_of(order, 2)
+    }
+    sum_alone = sum(effects.values())
+    return {"pairs": pairs, "sum_alone": sum_alone, "total": sum_alone + sum(pairs.values())}
+
+
+def mode_attraction(modes: str | Iterable[str], purpose: str | None = None) -> float:
+    """What a combination of modes adds to the content's attraction, by the one synergy rule.
+
+    Parameters
+    ----------
+    modes : str or iterable of str
+        The modes chosen, ids or names; none gives 0.
+    purpose : str, optional
+        A purpose id or name (see :func:`purposes`): each mode then adds ``lift x fit`` alone.
+        Without a purpose every mode adds its full ``lift`` (fit 1), as in the
+        traffic-to-profit model of :mod:`livekit.path`.
+
+    Returns
+    -------
+    float
+        The combination's total (:func:`combine_effects`), in attraction units.
+
+    Examples
+    --------
+    >>> round(mode_attraction(["value", "interview"]), 3)  # 0.30 + 0.15 + 0.4 x 0.15
+    0.51
+    """
+    chosen = check_mode_list(modes)
+    return _attraction(chosen, None if purpose is None else check_purpose(purpose))
+
+
+@lru_cache(maxsize=1024)
+def _attraction(chosen: tuple[str, ...], purpose: str | None) -> float:
+    """:func:`mode_attraction` for checked ids (cached: a slider view asks on every move)."""
+    return float(combine_effects(_alone(chosen, purpose))["total"])
+
+
+def _alone(chosen: tuple[str, ...], purpose: str | None) -> dict[str, float]:
+    """What each chosen mode adds alone: ``lift x fit`` for a purpose, the full lift without."""
+    if purpose is None:
+        lifts = _table("live_modes").set_index("mode")["lift"]
+        return {m: float(lifts[m]) for m in chosen}
+    fit = mode_fit(purpose).set_index("mode")
+    return {m: float(fit.at[m, "alone"]) for m in chosen}
+
+
+def _verdict(n_modes: int, gain: float) -> str:
+    if n_modes < 2:
+        return ("no mode", "one mode")[n_modes]
+    if gain > _TOLERANCE:
+        return "1+1>2"
+    return "1+1<2" if gain < -_TOLERANCE else "1+1=2"
+
+
+def combine(purpose: str | None, modes: str | Iterable[str]) -> dict:
+    """What the kit's model says about a combination of modes for a marketing purpose.
+
+    Each mode alone adds ``lift x fit`` of attraction for the purpose; every pair adds
+    ``synergy x min(alone_a, alone_b)`` (the one rule, :func:`combine_effects`). The verdict
+    compares the total with the sum of the modes alone: ``"1+1>2"`` if the combination adds
+    more, ``"1+1<2"`` if less, ``"1+1=2"`` if the same. All numbers are the kit's assumptions
+    (``data/mode_fit.csv``, ``data/mode_pairs.csv``, ``data/live_modes.csv``); the paper only
+    says that good combinations reach "1+1>2".
+
+    Parameters
+    ----------
+    purpose : str or None
+        A purpose id or name (see :func:`purposes`); None for no purpose, every mode at its
+        full lift (as the traffic-to-profit model of :mod:`livekit.path` counts them).
     modes : str or iterable of str
         The modes chosen, ids or names; repeats count once; none is allowed.
 
     Returns
     -------
     dict
-        ``purpose`` (id), ``modes`` (tuple of ids), ``alone`` (dict mode -> attraction added
-        alone), ``pairs`` (dict ``"a+b"`` -> attraction the pair adds or removes),
+        ``purpose`` (id, or None), ``modes`` (tuple of ids), ``alone`` (dict mode ->
+        attraction added alone), ``pairs`` (dict ``"a+b"`` -> attraction the pair adds or removes),
         ``sum_alone``, ``total`` (both in attraction units), ``gain`` (``total - sum_alone``),
         ``verdict`` (one of :data:`VERDICTS`, or ``"one mode"`` / ``"no mode"``) and
         ``provenance`` (``"kit"``).
     """
-    purpose = check_purpose(purpose)
+    purpose = None if purpose is None else check_purpose(purpose)
     chosen = check_mode_list(modes)
-    fit = mode_fit(purpose).set_index("mode")
-    alone = {m: float(fit.at[m, "alone"]) for m in chosen}
-    synergies = _synergies()
-    pairs = {}
-    for a, b in _pairs_of(chosen, 2):
-        pairs[f"{a}+{b}"] = synergies[frozenset((a, b))] * min(alone[a], alone[b])
-    sum_alone = sum(alone.values())
-    total = sum_alone + sum(pairs.values())
-    gain = total - sum_alone
-    if len(chosen) == 0:
-        verdict = "no mode"
-    elif len(chosen) == 1:
-        verdict = "one mode"
-    elif gain > _TOLERANCE:
-        verdict = "1+1>2"
-    elif gain < -_TOLERANCE:
-        verdict = "1+1<2"
-    else:
-        verdict = "1+1=2"
+    alone = _alone(chosen, purpose)
+    parts = combine_effects(alone)
+    gain = parts["total"] - parts["sum_alone"]
     return {
         "purpose": purpose,
         "modes": chosen,
         "alone": alone,
-        "pairs": pairs,
-        "sum_alone": sum_alone,
-        "total": total,
+        "pairs": parts["pairs"],
+        "sum_alone": parts["sum_alone"],
+        "total": parts["total"],
         "gain": gain,
-        "verdict": verdict,
+        "verdict": _verdict(len(chosen), gain),
         "provenance": "kit",
     }
 

@@ -29,19 +29,19 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from . import modes
+from . import canvas, modes
 from .charts import Chart, axes_for, join_words
-from .style import MODULE_COLORS, OKABE_ITO, kit_style
+from .style import LINE_COLORS, MODULE_COLORS, OKABE_ITO, kit_style
+from .vocab import MODULE_NAMES
 
 __all__ = ["CombinationChart", "plot_combination", "check_combination", "COMBINATION_KEYS"]
 
 #: The keys a result of :func:`livekit.modes.combine` carries (what the chart reads).
 COMBINATION_KEYS = ("purpose", "modes", "alone", "pairs", "sum_alone", "total", "gain", "verdict")
 
-_CHOSEN = MODULE_COLORS["creation"]  # modes raise the stream's attraction: a creation lever
 _GAIN = OKABE_ITO["yellow"]
 _LOSS = OKABE_ITO["reddish_purple"]
-_NOT_CHOSEN_EDGE = "#767676"
+_NOT_CHOSEN_EDGE = LINE_COLORS["outline"]
 _ROW_SUM, _ROW_TOGETHER = 0.9, 0.0
 _STEP = 0.25  # the x-axis ends on a multiple of this (attraction units)
 
@@ -68,7 +68,8 @@ def check_combination(result: Any) -> dict:
     """
     if not isinstance(result, dict):
         raise TypeError(
-            f"result must be the dict returned by modes.combine(purpose, modes), got {type(result).__name__}"
+            "result must be the dict returned by modes.combine(purpose, modes), got "
+            f"{type(result).__name__}"
         )
     missing = [key for key in COMBINATION_KEYS if key not in result]
     if missing:
@@ -143,6 +144,8 @@ class CombinationChart(Chart):
     ) -> None:
         check_combination(result)
         table = modes.mode_table()
+        stage = canvas.stage_of("modes")  # the stage map: choosing modes is the key business
+        chosen_colour = MODULE_COLORS[stage]
         self.ax = ax
         self.modes = tuple(table["mode"])
         self._purpose_names = dict(zip(modes.purposes()["purpose"], modes.purposes()["name"]))
@@ -162,7 +165,12 @@ class CombinationChart(Chart):
             )
             self.mode_bars = list(
                 ax.barh(
-                    rows, [0.0] * n, height=0.7, color=_CHOSEN, edgecolor="black", linewidth=1.0
+                    rows,
+                    [0.0] * n,
+                    height=0.7,
+                    color=chosen_colour,
+                    edgecolor="black",
+                    linewidth=1.0,
                 )
             )
             self.mode_labels = [ax.text(0, y, "", va="center", ha="left", fontsize=9) for y in rows]
@@ -171,13 +179,18 @@ class CombinationChart(Chart):
                     [_ROW_SUM] * n,
                     [0.0] * n,
                     height=0.7,
-                    color=_CHOSEN,
+                    color=chosen_colour,
                     edgecolor="white",
                     linewidth=1.5,
                 )
             )
             self.together_bar = ax.barh(
-                [_ROW_TOGETHER], [0.0], height=0.7, color=_CHOSEN, edgecolor="black", linewidth=0.8
+                [_ROW_TOGETHER],
+                [0.0],
+                height=0.7,
+                color=chosen_colour,
+                edgecolor="black",
+                linewidth=0.8,
             )[0]
             self.change_bar = ax.barh([_ROW_TOGETHER], [0.0], height=0.7, linewidth=1.2)[0]
             self.sum_line = Line2D(
@@ -198,7 +211,7 @@ class CombinationChart(Chart):
             self.verdict_text = ax.text(
                 0, 1.02, "", transform=ax.transAxes, fontsize=12, va="bottom", fontweight="bold"
             )
-            ax.axhline(_ROW_SUM + 0.55, color="#767676", linewidth=0.8)  # 4.5:1 on white
+            ax.axhline(_ROW_SUM + 0.55, color=LINE_COLORS["outline"], linewidth=0.8)
             ax.set_yticks(
                 [*rows, _ROW_SUM, _ROW_TOGETHER],
                 [*table["name"], "chosen modes, each alone,\nadded up", "chosen modes together"],
@@ -211,7 +224,9 @@ class CombinationChart(Chart):
             if legend:
                 handles = [
                     Patch(
-                        facecolor=_CHOSEN, edgecolor="black", label="a chosen mode (value creation)"
+                        facecolor=chosen_colour,
+                        edgecolor="black",
+                        label=f"a chosen mode ({MODULE_NAMES[stage].lower()})",
                     ),
                     Patch(
                         facecolor="white",

@@ -5,19 +5,22 @@ Li (2021) describes live marketing as a path through four value stages (its Figu
 resources, activities and partners that make the offer real), **value delivery** (the channel
 and the relationship that bring it to the buyer) and **value capture** (revenue minus costs).
 The stages and the canvas blocks that express them are read from ``data/value_modules.csv`` and
-``data/canvas_blocks.csv``, the same files notebook 1 uses. The live-marketing process of the
-paper's Figure 2 is ``data/flow_steps.csv``; the seven live-stream modes are
-``data/live_modes.csv``.
+``data/canvas_blocks.csv``, the same files notebook 1 uses, and the stage of every lever and
+quantity from the kit's one stage map, ``data/value_stages.csv`` (see
+:func:`livekit.canvas.value_stages`). The live-marketing process of the paper's Figure 2 is
+``data/flow_steps.csv``; the seven live-stream modes are ``data/live_modes.csv``, combined by
+the kit's one synergy rule (:func:`livekit.modes.combine_effects`).
 
 The paper is qualitative. The kit turns its chain of causes into a small model, every parameter
-of which is listed, with its default, range, stage and provenance, in
-``data/path_parameters.csv``::
+of which is listed, with its default, range and provenance, in ``data/path_parameters.csv``
+(and with its stage in ``data/value_stages.csv``)::
 
     traffic   = traffic_per_hour x hours                                   (creation)
     viewers   = traffic x (reach_base + reach_influence x anchor_influence) (creation)
     engaged   = viewers x retention x engagement_cap x (1 - exp(-attraction)) (delivery)
                 attraction = content_quality x (1 + mode boost)
-                mode boost = (sum of the chosen modes' lifts) x (1 + synergy x (k - 1))
+                mode boost = the chosen modes' lifts, each at full fit, added up, plus for
+                             every pair its synergy x the weaker lift (livekit.modes)
                 retention  = average share still watching over the broadcast:
                              (1 - exp(-x)) / x with x = boredom_rate x (1 - variety) x hours
     orders    = engaged x min(1, conversion x demonstration_lift x price response [x COD lift])
@@ -33,10 +36,12 @@ Counts are expected values (they need not be whole). Every amount of money is ro
 cent (round half to even) *before* it is added up, in whole cents, so that profit equals
 revenue minus costs exactly, to the cent.
 
-Each cost is paid in value capture (Table 1 files the cost structure there) but caused by an
-activity in some stage; the kit labels each cost with the stage that causes it (the product with
-the proposition, the broadcast and wages with creation, packaging and logistics with delivery),
-so a student can see which stage uses up the revenue.
+Every amount of money is value capture: Table 1 files the revenue streams and the cost
+structure there, and so does the stage map. The levers that *set* a cost sit with the canvas
+block that money is paid to or for, on the paper's cost chain: the product cost per item with
+the key partners (the manufacturer), the logistics cost per parcel with the key partners (the
+logistics company), packaging and wages with the key activities, the broadcast with the key
+resources, all value creation.
 """
 
 from __future__ import annotations
@@ -49,6 +54,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from . import canvas
+from . import modes as mode_model
 from ._checks import check_bool, check_choice, check_number
 from .data import load
 from .vocab import CHANNELS, STAGES
@@ -60,13 +67,10 @@ __all__ = [
     "QUANTITIES",
     "path_stages",
     "flow_steps",
-    "live_modes",
     "parameter_table",
     "default_parameters",
     "differing_parameters",
     "check_parameters",
-    "check_modes",
-    "mode_boost",
     "average_retention",
     "engaged_share",
     "price_response",
@@ -87,51 +91,51 @@ DEFAULT_MODES = ("value", "interview")
 _FUNNEL = ("traffic", "viewers", "engaged", "orders", "kept_orders")
 _COSTS = ("product_cost", "broadcast_cost", "packaging_cost", "logistics_cost", "wages")
 
-#: Every quantity :func:`simulate` returns: label, unit, value stage and kind.
+#: Every quantity :func:`simulate` returns: label, unit and kind. Its value stage is in the stage
+#: map (``data/value_stages.csv``); :func:`describe` shows both.
 QUANTITIES = pd.DataFrame(
     [
-        ("traffic", "Platform traffic", "people", "creation", "funnel"),
-        ("viewers", "Viewers", "people", "creation", "funnel"),
-        ("mode_boost", "Boost from live-stream modes", "added attraction", "creation", "driver"),
-        ("attraction", "Attraction of the content", "score", "creation", "driver"),
-        ("retention", "Average retention", "share of viewers", "creation", "driver"),
-        ("engaged", "Engaged viewers", "people", "delivery", "funnel"),
-        ("price", "Price", "CNY per item", "proposition", "driver"),
-        (
-            "value_sensitive_share",
-            "Value-sensitive buyers",
-            "share of buyers",
-            "proposition",
-            "driver",
-        ),
-        ("price_response", "Price response", "x conversion", "proposition", "driver"),
-        (
-            "conversion_effective",
-            "Effective conversion",
-            "share of engaged viewers",
-            "delivery",
-            "driver",
-        ),
-        ("orders", "Orders", "orders", "delivery", "funnel"),
-        ("return_rate_effective", "Effective return rate", "share of orders", "delivery", "driver"),
-        ("returned", "Returned orders", "orders", "delivery", "driver"),
-        ("kept_orders", "Orders kept", "orders", "delivery", "funnel"),
-        ("parcels", "Courier parcels", "parcels", "delivery", "driver"),
-        ("sales", "Sales", "CNY", "capture", "revenue"),
-        ("gifts", "Sponsorship and gifts", "CNY", "capture", "revenue"),
-        ("revenue", "Revenue", "CNY", "capture", "total"),
-        ("product_cost", "Product cost", "CNY", "proposition", "cost"),
-        ("broadcast_cost", "Live broadcast cost", "CNY", "creation", "cost"),
-        ("packaging_cost", "Packaging cost", "CNY", "delivery", "cost"),
-        ("logistics_cost", "Logistics cost", "CNY", "delivery", "cost"),
-        ("wages", "Wages", "CNY", "creation", "cost"),
-        ("total_costs", "Total costs", "CNY", "capture", "total"),
-        ("profit", "Profit", "CNY", "capture", "total"),
-        ("sales_per_hour", "Sales per hour", "CNY per hour", "capture", "total"),
-        ("profit_per_hour", "Profit per hour", "CNY per hour", "capture", "total"),
+        ("traffic", "Platform traffic", "people", "funnel"),
+        ("viewers", "Viewers", "people", "funnel"),
+        ("mode_boost", "Boost from live-stream modes", "added attraction", "driver"),
+        ("attraction", "Attraction of the content", "score", "driver"),
+        ("retention", "Average retention", "share of viewers", "driver"),
+        ("engaged", "Engaged viewers", "people", "funnel"),
+        ("price", "Price", "CNY per item", "driver"),
+        ("value_sensitive_share", "Value-sensitive buyers", "share of buyers", "driver"),
+        ("price_response", "Price response", "x conversion", "driver"),
+        ("conversion_effective", "Effective conversion", "share of engaged viewers", "driver"),
+        ("orders", "Orders", "orders", "funnel"),
+        ("return_rate_effective", "Effective return rate", "share of orders", "driver"),
+        ("returned", "Returned orders", "orders", "driver"),
+        ("kept_orders", "Orders kept", "orders", "funnel"),
+        ("parcels", "Courier parcels", "parcels", "driver"),
+        ("sales", "Sales", "CNY", "revenue"),
+        ("gifts", "Sponsorship and gifts", "CNY", "revenue"),
+        ("revenue", "Revenue", "CNY", "total"),
+        ("product_cost", "Product cost", "CNY", "cost"),
+        ("broadcast_cost", "Live broadcast cost", "CNY", "cost"),
+        ("packaging_cost", "Packaging cost", "CNY", "cost"),
+        ("logistics_cost", "Logistics cost", "CNY", "cost"),
+        ("wages", "Wages", "CNY", "cost"),
+        ("total_costs", "Total costs", "CNY", "total"),
+        ("profit", "Profit", "CNY", "total"),
+        ("sales_per_hour", "Sales per hour", "CNY per hour", "total"),
+        ("profit_per_hour", "Profit per hour", "CNY per hour", "total"),
     ],
-    columns=["quantity", "label", "unit", "stage", "kind"],
+    columns=["quantity", "label", "unit", "kind"],
 )
+
+
+@lru_cache(maxsize=1)
+def _quantities() -> pd.DataFrame:
+    """:data:`QUANTITIES` indexed by quantity, with each one's stage from the stage map."""
+    table = QUANTITIES.set_index("quantity")
+    stages = canvas.value_stages()["stage"]
+    missing = [q for q in table.index if q not in stages.index]
+    if missing:
+        raise ValueError(f"data/value_stages.csv has no row for the model's quantities {missing}")
+    return table.assign(stage=stages.reindex(table.index))
 
 
 # --- the path and the flow, from data/ --------------------------------------------------------
@@ -157,7 +161,8 @@ def _stages_table() -> pd.DataFrame:
     table = pd.DataFrame(rows)
     if tuple(table["stage"]) != STAGES:
         raise ValueError(
-            f"data/value_modules.csv: the modules in path order must be {list(STAGES)}, got {list(table['stage'])}"
+            f"data/value_modules.csv: the modules in path order must be {list(STAGES)}, got "
+            f"{list(table['stage'])}"
         )
     return table
 
@@ -184,7 +189,8 @@ def _flow_table() -> pd.DataFrame:
     unknown = sorted(set(steps["block"]) - set(blocks.index))
     if unknown:
         raise ValueError(
-            f"data/flow_steps.csv: column 'block' names {unknown}, which data/canvas_blocks.csv does not have"
+            f"data/flow_steps.csv: column 'block' names {unknown}, which data/canvas_blocks.csv "
+            "does not have"
         )
     if list(steps["step"]) != list(range(1, len(steps) + 1)):
         raise ValueError(
@@ -206,23 +212,6 @@ def flow_steps() -> pd.DataFrame:
         from ``data/canvas_blocks.csv``), ``section``, ``note``.
     """
     return _flow_table().copy()
-
-
-@lru_cache(maxsize=1)
-def _modes_table() -> pd.DataFrame:
-    return load("live_modes")
-
-
-def live_modes() -> pd.DataFrame:
-    """The paper's seven live-stream modes with the kit's lift for each.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``mode``, ``name``, ``description``, ``example``, ``lift`` (added attraction when the
-        mode is used alone; the kit's assumption), ``source``.
-    """
-    return _modes_table().copy()
 
 
 # --- parameters ---------------------------------------------------------------------------------
@@ -258,11 +247,22 @@ def parameter_table() -> pd.DataFrame:
     -------
     pandas.DataFrame
         ``name``, ``label``, ``kind``, ``default`` (live), ``non_live`` (empty where the same),
-        ``min``, ``max``, ``slider_max``, ``step``, ``unit``, ``stage`` (the value stage the
-        lever acts on), ``provenance`` (``paper``, ``kit`` or ``paper+kit``: the paper names
-        the lever, the kit picks the number), ``section``, ``note``.
+        ``min``, ``max``, ``slider_max``, ``step``, ``unit``, ``provenance`` (``paper``,
+        ``kit`` or ``paper+kit``: the paper names the lever, the kit picks the number),
+        ``section``, ``note``, and ``stage``: the value stage the lever acts on, from the stage
+        map (:func:`livekit.canvas.value_stages`).
     """
-    return _parameters_table().copy()
+    return _parameters_with_stages().copy()
+
+
+@lru_cache(maxsize=1)
+def _parameters_with_stages() -> pd.DataFrame:
+    table = _parameters_table()
+    stages = canvas.value_stages()["stage"]
+    missing = [n for n in table["name"] if n not in stages.index]
+    if missing:
+        raise ValueError(f"data/value_stages.csv has no row for the parameters {missing}")
+    return table.assign(stage=table["name"].map(stages))
 
 
 def default_parameters(channel: str = "live") -> dict[str, Any]:
@@ -286,12 +286,16 @@ def default_parameters(channel: str = "live") -> dict[str, Any]:
 def differing_parameters() -> pd.DataFrame:
     """The parameters that differ between live and non-live selling, and why.
 
+    Three are the paper's differences (interaction, visibility, seeing the product used); the
+    fourth, no gifts without a live room, is the kit's (``basis`` says which).
+
     Returns
     -------
     pandas.DataFrame
-        ``name``, ``label``, ``live``, ``non_live``, ``stage``, ``section``, ``note``.
+        ``name``, ``label``, ``live``, ``non_live``, ``basis`` (``paper`` or ``kit``),
+        ``stage``, ``section``, ``note``.
     """
-    table = _parameters_table()
+    table = _parameters_with_stages()
     rows = table[table["non_live"].notna()]
     return pd.DataFrame(
         {
@@ -299,6 +303,7 @@ def differing_parameters() -> pd.DataFrame:
             "label": rows["label"],
             "live": rows["default"],
             "non_live": rows["non_live"],
+            "basis": rows["non_live_basis"],
             "stage": rows["stage"],
             "section": rows["section"],
             "note": rows["note"],
@@ -352,73 +357,7 @@ def _ranges() -> tuple[tuple[str, str, float, float], ...]:
     )
 
 
-@lru_cache(maxsize=1)
-def _lifts() -> dict[str, float]:
-    table = _modes_table()
-    return dict(zip(table["mode"], table["lift"].astype(float)))
-
-
-def check_modes(modes: str | Iterable[str]) -> tuple[str, ...]:
-    """Check a choice of live-stream modes; return them without repeats, in the paper's order.
-
-    Parameters
-    ----------
-    modes : str or iterable of str
-        Mode ids from ``data/live_modes.csv`` (``"value"``, ``"celebrity"``, ``"rare"``,
-        ``"altruistic"``, ``"talent"``, ``"contrast"``, ``"interview"``); one id alone is allowed.
-
-    Raises
-    ------
-    TypeError
-        If ``modes`` is not text or a collection of text.
-    ValueError
-        If a name is not one of the seven modes (the message lists them).
-    """
-    known = tuple(_lifts())
-    if isinstance(modes, str):
-        modes = (modes,)
-    if not isinstance(modes, Iterable) or isinstance(modes, (bytes, Mapping)):
-        raise TypeError(
-            f"modes must be a list of mode names from {list(known)}, got {type(modes).__name__}"
-        )
-    chosen = set()
-    for mode in modes:
-        if not isinstance(mode, str):
-            raise TypeError(f"modes must be a list of mode names from {list(known)}, got {mode!r}")
-        if mode not in known:
-            raise ValueError(f"modes: unknown mode {mode!r}; choose from {list(known)}")
-        chosen.add(mode)
-    return tuple(m for m in known if m in chosen)
-
-
 # --- the parts of the model -----------------------------------------------------------------
-
-
-def mode_boost(modes: str | Iterable[str] = DEFAULT_MODES, synergy: float = 0.5) -> float:
-    """How much the chosen live-stream modes add to the content's attraction.
-
-    The lifts of the chosen modes are summed and the sum multiplied by
-    ``1 + synergy x (k - 1)`` for ``k`` modes: with ``synergy = 0`` modes just add up; above 0
-    they reinforce each other, the paper's "1+1>2" (Li 2021, Analysis of nine elements).
-
-    Parameters
-    ----------
-    modes : str or iterable of str
-        Mode ids (see :func:`check_modes`); none gives 0.
-    synergy : float, 0 to 2
-        Extra effect per extra mode.
-
-    Returns
-    -------
-    float
-        The boost, in units of attraction.
-    """
-    chosen = check_modes(modes)
-    synergy = check_number("synergy", synergy, low=0, high=2)
-    if not chosen:
-        return 0.0
-    lifts = _lifts()
-    return float(sum(lifts[m] for m in chosen) * (1 + synergy * (len(chosen) - 1)))
 
 
 def _retention(hours, variety, boredom_rate):
@@ -463,7 +402,7 @@ def engaged_share(content_quality: float, boost: float, engagement_cap: float = 
     ----------
     content_quality : float, 0 to 1
     boost : float, at least 0
-        From :func:`mode_boost`.
+        What the chosen modes add (:func:`livekit.modes.mode_attraction`).
     engagement_cap : float, 0 to 1
         The most who can engage.
 
@@ -656,7 +595,9 @@ def simulate(
     Parameters
     ----------
     modes : str or iterable of str, default ("value", "interview")
-        The live-stream modes used (Li 2021, seven modes); see :func:`live_modes`.
+        The live-stream modes used (Li 2021, seven modes; ids or names, see
+        :func:`livekit.modes.mode_table`), combined by the kit's one synergy rule
+        (:func:`livekit.modes.mode_attraction`, every mode at its full lift).
     channel : {"live", "non_live"}, default "live"
         Which defaults to start from: ``"non_live"`` is the same product sold with pictures and
         short videos (see :func:`differing_parameters`).
@@ -673,7 +614,8 @@ def simulate(
     Raises
     ------
     TypeError, ValueError
-        From :func:`check_parameters` and :func:`check_modes`, naming the parameter.
+        From :func:`check_parameters` and :func:`livekit.modes.check_mode_list`, naming the
+        parameter.
 
     Examples
     --------
@@ -682,8 +624,7 @@ def simulate(
     True
     """
     p = check_parameters(channel, **params)
-    boost = mode_boost(modes, p["synergy"])
-    values = _compute(p, boost)
+    values = _compute(p, mode_model.mode_attraction(modes))
     return pd.Series({k: float(v) for k, v in values.items()}, name=channel)
 
 
@@ -709,7 +650,7 @@ def describe(result: pd.Series) -> pd.DataFrame:
         If a quantity is missing, NaN, infinite or out of range (the message names it).
     """
     _check_result(result)
-    table = QUANTITIES.set_index("quantity")
+    table = _quantities()
     return pd.DataFrame(
         {
             "label": table["label"],
@@ -789,7 +730,7 @@ def funnel(result: pd.Series) -> pd.DataFrame:
         If a quantity is missing, NaN, infinite or out of range (the message names it).
     """
     _check_result(result)
-    labels = QUANTITIES.set_index("quantity")
+    labels = _quantities()
     counts = _funnel_counts(result)
     shares = [1.0] + [b / a if a > 0 else 0.0 for a, b in zip(counts, counts[1:])]
     return pd.DataFrame(
@@ -827,7 +768,7 @@ def money_flow(result: pd.Series) -> pd.DataFrame:
         If a quantity is missing, NaN, infinite or out of range (the message names it).
     """
     _check_result(result)
-    labels = QUANTITIES.set_index("quantity")
+    labels = _quantities()
     rows = [
         {
             "item": item,
@@ -844,8 +785,22 @@ def money_flow(result: pd.Series) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+#: What :func:`stage_totals` shows for each stage: a headline quantity and a detail.
+_STAGE_SHOWS = {
+    "proposition": ("price", "value_sensitive_share"),
+    "creation": ("viewers", "retention"),
+    "delivery": ("kept_orders", "returned"),
+    "capture": ("profit", "revenue"),
+}
+
+
 def stage_totals(result: pd.Series) -> pd.DataFrame:
-    """What each stage of the path produces and costs in one model run.
+    """What each stage of the path shows in one model run: a headline and a detail.
+
+    Each stage shows two of its own quantities (their stage is the stage map's): the
+    proposition its price and the share of value-sensitive buyers, creation the viewers and
+    their average retention, delivery the orders kept and those returned, and capture the profit
+    and the revenue (every cost is value capture too: ``total_costs``).
 
     Parameters
     ----------
@@ -857,8 +812,9 @@ def stage_totals(result: pd.Series) -> pd.DataFrame:
     -------
     pandas.DataFrame
         One row per stage in path order: ``stage``, ``name``, ``blocks`` (display names),
-        ``headline`` (the stage's main quantity), ``headline_value``, ``headline_unit``,
-        ``costs`` (CNY caused by the stage), ``revenue`` (CNY captured; capture only).
+        ``headline``, ``headline_value``, ``headline_unit`` (the stage's main quantity),
+        ``detail``, ``detail_value``, ``detail_unit`` (a second one), ``total_costs`` (CNY;
+        capture only, 0 elsewhere).
 
     Raises
     ------
@@ -868,19 +824,10 @@ def stage_totals(result: pd.Series) -> pd.DataFrame:
         If a quantity is missing, NaN, infinite or out of range (the message names it).
     """
     _check_result(result)
-    headlines = {
-        "proposition": "price",
-        "creation": "viewers",
-        "delivery": "kept_orders",
-        "capture": "profit",
-    }
-    labels = QUANTITIES.set_index("quantity")
+    labels = _quantities()
     rows = []
     for stage in _stages_table().itertuples(index=False):
-        mine = [c for c in _COSTS if labels.at[c, "stage"] == stage.stage]
-        cents = sum(int(round(float(result[c]) * 100)) for c in mine)
-        revenue = float(result["revenue"]) if stage.stage == "capture" else 0.0
-        head = headlines[stage.stage]
+        head, detail = _STAGE_SHOWS[stage.stage]
         rows.append(
             {
                 "stage": stage.stage,
@@ -889,8 +836,10 @@ def stage_totals(result: pd.Series) -> pd.DataFrame:
                 "headline": labels.at[head, "label"],
                 "headline_value": float(result[head]),
                 "headline_unit": labels.at[head, "unit"],
-                "costs": cents / 100,
-                "revenue": revenue,
+                "detail": labels.at[detail, "label"],
+                "detail_value": float(result[detail]),
+                "detail_unit": labels.at[detail, "unit"],
+                "total_costs": float(result["total_costs"]) if stage.stage == "capture" else 0.0,
             }
         )
     return pd.DataFrame(rows)
@@ -909,14 +858,15 @@ def compare_channels(modes: str | Iterable[str] = DEFAULT_MODES, **params: Any) 
     """
     live = simulate(modes, channel="live", **params)
     non_live = simulate(modes, channel="non_live", **params)
-    stages = QUANTITIES.set_index("quantity")["stage"]
+    stages = _quantities()["stage"]
     return pd.DataFrame({"live": live, "non_live": non_live, "stage": stages.reindex(live.index)})
 
 
 def _grid(name: str, values: Any, low: float, high: float) -> np.ndarray:
     if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
         raise TypeError(
-            f"{name} must be a list of numbers from {low:g} to {high:g}, got {type(values).__name__}"
+            f"{name} must be a list of numbers from {low:g} to {high:g}, got "
+            f"{type(values).__name__}"
         )
     values = list(values)
     if not values:
@@ -944,7 +894,7 @@ def broadcast_length_curve(
     grid = _grid("hours", hours, 0.25, 24)
     p = check_parameters(**params)
     p["hours"] = grid
-    values = _compute(p, mode_boost(modes, p["synergy"]))
+    values = _compute(p, mode_model.mode_attraction(modes))
     return pd.DataFrame(
         {
             k: np.broadcast_to(values[k], grid.shape).astype(float)
@@ -974,7 +924,7 @@ def profit_by_price(
     grid = _grid("prices", prices, 1, 10_000)
     p = check_parameters(**params)
     p["price"] = grid
-    values = _compute(p, mode_boost(modes, p["synergy"]))
+    values = _compute(p, mode_model.mode_attraction(modes))
     return pd.DataFrame(
         {
             "price": grid,

@@ -19,10 +19,19 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Patch
 
-from . import path
+from . import canvas, path
 from ._checks import check_number
 from .charts import Chart, axes_for, chart_title, join_words, percent, signed
-from .style import MODULE_COLORS, MODULE_HATCHES, MODULE_INKS, MODULE_TINTS, OKABE_ITO, kit_style
+from .style import (
+    LINE_COLORS,
+    MODULE_COLORS,
+    MODULE_HATCHES,
+    MODULE_INKS,
+    MODULE_TINTS,
+    MUTED_TEXT,
+    OKABE_ITO,
+    kit_style,
+)
 from .vocab import MODULE_NAMES, STAGES
 
 __all__ = [
@@ -58,22 +67,42 @@ def format_money(amount: float) -> str:
 
 
 def nice_ceiling(value: float) -> float:
-    """The smallest of 1, 2, 5 x 10^k that is at least ``value`` (1 for values up to 1)."""
+    """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 x 10^k at least ``value`` (1 up to 1).
+
+    Steps this fine keep an axis close to the data it holds: at most a quarter of it is empty.
+
+    Examples
+    --------
+    >>> nice_ceiling(58_000), nice_ceiling(130), nice_ceiling(0.4)
+    (60000.0, 150.0, 1.0)
+    """
     if not value > 1:
         return 1.0
     exponent = math.floor(math.log10(value))
-    for factor in (1, 2, 5, 10):
+    for factor in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
         candidate = factor * 10.0**exponent
-        if candidate >= value:
+        if candidate >= value * (1 - 1e-12):
             return candidate
-    return 10.0 ** (exponent + 1)
+    return 10.0 ** (exponent + 1)  # pragma: no cover - the loop ends at 10
 
 
 # --- funnel -----------------------------------------------------------------------------------
 
 
+def _stage_name(item: str) -> str:
+    """The value stage of a lever or quantity, in words ("value creation"), from the stage map."""
+    return MODULE_NAMES[canvas.stage_of(item)].lower()
+
+
 class FunnelChart(Chart):
-    """A funnel on a log scale: traffic, viewers, engaged viewers, orders, orders kept.
+    """A funnel as shares: each row's bar is the share of the row above it, on a linear 0-100% axis.
+
+    The rows are platform traffic, viewers, engaged viewers, orders and orders kept. Counts
+    across a funnel span several powers of ten (hundreds of thousands of people, hundreds of
+    orders), so bars of the counts themselves would hide the small rows, and a log scale would
+    make 600 orders look like half of 400,000 people. Each bar is instead the share that carries
+    on from the row above (traffic is 100% of itself), a length a student compares directly;
+    the count is written beside it.
 
     Parameters
     ----------
@@ -81,34 +110,29 @@ class FunnelChart(Chart):
         Where to draw.
     result : pandas.Series
         From :func:`livekit.path.simulate`.
-    xmax : float, optional
-        Right end of the (log) people axis; by default a little beyond the traffic.
     title : str, optional
     hatch : bool, default True
         Hatch each bar by stage. The row labels name the stage too, so a view may switch the
         hatches off (they cost a few milliseconds a move).
+
+    Attributes
+    ----------
+    bars, labels : list
+        One bar and one label per row, widest row first.
     """
 
     def __init__(
-        self,
-        ax: Axes,
-        result: pd.Series,
-        *,
-        xmax: float | None = None,
-        title: str | None = None,
-        hatch: bool = True,
+        self, ax: Axes, result: pd.Series, *, title: str | None = None, hatch: bool = True
     ) -> None:
         table = path.funnel(result)  # checks ``result``
         self.ax = ax
         self.quantities = tuple(table["quantity"])
-        top = xmax if xmax is not None else nice_ceiling(max(10.0, float(table["count"].max())) * 3)
         with kit_style():
             y = np.arange(len(table))[::-1]
             self.bars = list(
                 ax.barh(
                     y,
-                    [1.0] * len(table),
-                    left=1.0,
+                    [0.0] * len(table),
                     height=0.62,
                     color=[MODULE_COLORS[s] for s in table["stage"]],
                     edgecolor="black",
@@ -119,13 +143,18 @@ class FunnelChart(Chart):
                 for bar, stage in zip(self.bars, table["stage"]):
                     bar.set_hatch(MODULE_HATCHES[stage])
             ax.set_yticks(
-                y, [f"{label}\n({stage})" for label, stage in zip(table["label"], table["stage"])]
+                y,
+                [
+                    f"{label}\n({MODULE_NAMES[stage].lower()})"
+                    for label, stage in zip(table["label"], table["stage"])
+                ],
             )
-            ax.set_xscale("log")
-            ax.set_xlim(1, top)
+            ax.set_xlim(0, 1.5)
+            ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
+            ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
             ax.set_ylim(-0.6, len(table) - 0.4)
-            ax.set_xlabel("people or orders, log scale (%: share of row above)")
-            self.labels = [ax.text(1, yy, "", va="center", ha="left", fontsize=9) for yy in y]
+            ax.set_xlabel("share of the row above (count beside)")
+            self.labels = [ax.text(0, yy, "", va="center", ha="left", fontsize=9) for yy in y]
             if title:
                 ax.set_title(title)
         self.update(result)
@@ -140,12 +169,10 @@ class FunnelChart(Chart):
         counts = [float(result[q]) for q in self.quantities]
         previous = None
         for bar, label, count in zip(self.bars, self.labels, counts):
-            bar.set_width(max(count - 1.0, 0.0))
-            label.set_x(max(count, 1.0) * 1.12)
-            text = f"{count:,.0f}"
-            if previous is not None:
-                text += f" ({count / previous:.1%})" if previous > 0 else " (-)"
-            label.set_text(text)
+            share = 1.0 if previous is None else (count / previous if previous > 0 else 0.0)
+            bar.set_width(share)
+            label.set_x(share + 0.02)
+            label.set_text(f"{count:,.0f}" + ("" if previous is None else f" ({share:.1%})"))
             previous = count
 
     def describe(self) -> str:
@@ -166,18 +193,15 @@ def plot_funnel(
     result: pd.Series,
     *,
     ax: Axes | None = None,
-    xmax: float | None = None,
     title: str | None = "From traffic to orders kept",
 ) -> Axes:
-    """Draw the funnel of one model run (log scale), each row in its value stage's colour.
+    """Draw the funnel of one model run as shares of each row above, in its stages' colours.
 
     Parameters
     ----------
     result : pandas.Series
         From :func:`livekit.path.simulate`.
     ax : Axes, optional
-    xmax : float, optional
-        Right end of the people axis (use the same for funnels side by side).
     title : str, optional
 
     Returns
@@ -191,32 +215,40 @@ def plot_funnel(
     >>> import matplotlib.pyplot as plt
     >>> from livekit import path
     >>> ax = plot_funnel(path.simulate(traffic_per_hour=100_000, hours=1))
-    >>> ax.texts[0].get_text()  # the widest row: platform traffic
-    '100,000'
+    >>> ax.texts[0].get_text(), ax.texts[1].get_text()  # traffic, then viewers: 17.5% of it
+    ('100,000', '17,500 (17.5%)')
     >>> plt.close("all")
     """
     ax = axes_for(ax, size=(7, 3.2))
-    FunnelChart(ax, result, xmax=xmax, title=title)
+    FunnelChart(ax, result, title=title)
     return ax
 
 
 # --- waterfall --------------------------------------------------------------------------------
 
 
+#: The waterfall's tick labels: short, and broken onto two lines, so they sit level and apart.
 _SHORT_MONEY = {
     "sales": "Sales",
     "gifts": "Gifts",
-    "product_cost": "Product",
-    "broadcast_cost": "Broadcast",
-    "packaging_cost": "Packaging",
-    "logistics_cost": "Logistics",
+    "product_cost": "Prod-\nuct",
+    "broadcast_cost": "Broad-\ncast",
+    "packaging_cost": "Pack-\naging",
+    "logistics_cost": "Logis-\ntics",
     "wages": "Wages",
     "profit": "Profit",
 }
 
 
+#: How the waterfall's legend names a stage its money items are on.
+_STAGE_MONEY = {"capture": "value capture: revenue\nstreams and cost structure"}
+
+
 class WaterfallChart(Chart):
     """A waterfall from sales to profit: revenue up, the five costs down, profit from zero.
+
+    Each bar is coloured by its stage from the stage map: every amount of money is value
+    capture (Table 1 files revenue streams and cost structure there), and the legend says so.
 
     Parameters
     ----------
@@ -228,7 +260,8 @@ class WaterfallChart(Chart):
         Write each amount above its bar (a view may leave them to its readout instead).
     hatch : bool, default True
         Hatch each bar by stage. Without hatches (they cost a few milliseconds a slider move)
-        each tick label names the bar's stage instead, so the figure still reads in greyscale.
+        the tick labels name the bar's stage when the bars are of more than one stage, so the
+        figure still reads in greyscale.
 
     Notes
     -----
@@ -264,12 +297,13 @@ class WaterfallChart(Chart):
             if hatch:
                 for bar, stage in zip(self.bars, table["stage"]):
                     bar.set_hatch(MODULE_HATCHES[stage])
-            # without hatches, the tick labels name each bar's stage, so it reads in grey too
+            # without hatches and with several stages, the tick labels name each bar's stage
+            several = table["stage"].nunique() > 1
             ticks = [
-                _SHORT_MONEY[i] if hatch else f"{_SHORT_MONEY[i]} ({s})"
+                f"{_SHORT_MONEY[i]} ({s})" if several and not hatch else _SHORT_MONEY[i]
                 for i, s in zip(table["item"], table["stage"])
             ]
-            ax.set_xticks(x, ticks, fontsize=9, rotation=30, ha="right", rotation_mode="anchor")
+            ax.set_xticks(x, ticks, fontsize=9)
             ax.axhline(0, color="black", linewidth=0.8)
             ax.set_ylabel("CNY")
             ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
@@ -278,11 +312,10 @@ class WaterfallChart(Chart):
                     facecolor=MODULE_COLORS[s],
                     hatch=MODULE_HATCHES[s] if hatch else None,
                     edgecolor="black",
-                    label=f"caused in {MODULE_NAMES[s].lower()}"
-                    if s != "capture"
-                    else "value capture",
+                    label=_STAGE_MONEY.get(s, MODULE_NAMES[s]),
                 )
                 for s in STAGES
+                if s in set(table["stage"])
             ]
             ax.legend(handles=handles, loc="upper right", fontsize=9, frameon=False)
             self.labels = (
@@ -414,21 +447,28 @@ def plot_waterfall(
 # --- the path (Figure 4) with stage totals ----------------------------------------------------
 
 
-def _stage_lines(row, result) -> list[str]:
-    if result is None:
-        return []
-    value = row.headline_value
-    if row.headline_unit == "CNY":
-        head = f"{row.headline}: {format_money(value)} CNY"
-    elif row.stage == "proposition":
-        head = f"price {value:,.2f} CNY, {result['value_sensitive_share']:.0%} value-sensitive"
-    else:
-        head = f"{row.headline}: {value:,.0f}"
-    lines = [head]
+#: Short names for the stage boxes (a box is narrow): the quantities' labels, shortened.
+_SHORT_NAMES = {"Value-sensitive buyers": "Value-sensitive", "Average retention": "Retention"}
+
+
+def _quantity_text(name: str, value: float, unit: str) -> str:
+    name = _SHORT_NAMES.get(name, name)
+    if unit == "CNY":
+        return f"{name}: {format_money(value)} CNY"
+    if unit.startswith("share"):
+        return f"{name}: {value:.0%}"
+    if unit == "CNY per item":
+        return f"{name}: {value:,.2f} CNY"
+    return f"{name}: {value:,.0f}"
+
+
+def _stage_lines(row) -> list[str]:
+    lines = [
+        _quantity_text(row.headline, row.headline_value, row.headline_unit),
+        _quantity_text(row.detail, row.detail_value, row.detail_unit),
+    ]
     if row.stage == "capture":
-        lines.append(f"revenue {format_money(row.revenue)} CNY")
-    else:
-        lines.append(f"costs caused: {format_money(row.costs)} CNY")
+        lines.append(_quantity_text("costs", row.total_costs, "CNY"))
     return lines
 
 
@@ -444,7 +484,7 @@ def plot_path(
     ----------
     result : pandas.Series, optional
         From :func:`livekit.path.simulate`; if given, each stage shows its headline quantity
-        and the costs it causes (capture: revenue and profit), from :func:`livekit.path.stage_totals`.
+        and a detail (capture: profit, revenue and costs), from :func:`livekit.path.stage_totals`.
     ax : Axes, optional
     title : str, optional
 
@@ -479,11 +519,11 @@ def plot_path(
                 f"{stage.order}. {stage.name}",
                 ha="center",
                 va="center",
-                fontsize=10,
+                fontsize=9,
                 fontweight="bold",
                 bbox=dict(facecolor="white", edgecolor="none", pad=1.5),
             )
-            blocks = "\n".join(stage.block_names)
+            blocks = "\n".join(textwrap.fill(name, 16) for name in stage.block_names)
             ax.text(
                 x0 + 0.39,
                 0.58,
@@ -494,7 +534,7 @@ def plot_path(
                 bbox=dict(facecolor="white", edgecolor="none", alpha=0.85, pad=1.5),
             )
             if totals is not None:
-                lines = _stage_lines(totals.iloc[i], result)
+                lines = _stage_lines(totals.iloc[i])
                 ax.text(
                     x0 + 0.39,
                     0.24,
@@ -525,12 +565,12 @@ def plot_path(
 _ACTORS = {
     "anchor": ("Anchor", 0.22, 0.78),
     "platform": ("Live platform", 0.8, 0.78),
-    "audience": ("Audience\n(viewers, buyers)", 1.38, 0.78),
+    "audience": ("Audience,\nbuyers", 1.38, 0.78),
     "seller": ("Seller", 0.22, 0.3),
     "logistics": ("Logistics\ncompany", 0.8, 0.3),
 }
 # Curvature of each step's arrow, so that arrows between the same two actors do not overlap.
-_RAD = {3: -0.3, 4: 0.36, 5: 0.0, 10: -0.3}
+_RAD = {3: -0.3, 4: 0.36, 5: 0.0, 10: 0.3}
 _BOX_W, _BOX_H = 0.3, 0.14
 
 
@@ -597,8 +637,8 @@ class FlowDiagram(Chart):
                     _BOX_W,
                     _BOX_H,
                     boxstyle="round,pad=0.01,rounding_size=0.03",
-                    facecolor="#F2F2F2",
-                    edgecolor="#555555",
+                    facecolor=LINE_COLORS["panel"],
+                    edgecolor=LINE_COLORS["leader"],
                     linewidth=1.2,
                     zorder=2,
                 )
@@ -617,7 +657,7 @@ class FlowDiagram(Chart):
                     connectionstyle=style,
                     arrowstyle="-|>",
                     mutation_scale=13,
-                    color="#767676",  # 4.5:1 on white
+                    color=LINE_COLORS["outline"],
                     linewidth=1.2,
                     zorder=1,
                     shrinkA=0,
@@ -652,7 +692,11 @@ class FlowDiagram(Chart):
                     va="center",
                     fontsize=9,
                     zorder=4,
-                    bbox=dict(boxstyle="circle,pad=0.2", facecolor="white", edgecolor="#777777"),
+                    bbox=dict(
+                        boxstyle="circle,pad=0.2",
+                        facecolor="white",
+                        edgecolor=LINE_COLORS["outline"],
+                    ),
                 )
                 self._badge_positions.append((mx, my))
             self.highlight_boxes = []
@@ -827,15 +871,15 @@ class LengthChart(Chart):
         left, right = axes
         self.axes = (left, right)
         self.ax = left
-        colour = MODULE_INKS["creation"]
-        money = MODULE_INKS["capture"]  # the lines: Okabe orange is 2.3:1 on white
+        colour = MODULE_INKS[canvas.stage_of("retention")]
+        money = MODULE_INKS[canvas.stage_of("sales_per_hour")]  # inks: 3:1 at least on white
         with kit_style():
             for (name, ref), style in zip((references or {}).items(), (":", "--")):
                 left.plot(
                     ref["hours"],
                     ref["retention"],
                     style,
-                    color="#777777",
+                    color=LINE_COLORS["outline"],
                     linewidth=1.2,
                     label=name,
                 )
@@ -843,7 +887,7 @@ class LengthChart(Chart):
                     ref["hours"],
                     ref["sales_per_hour"],
                     style,
-                    color="#777777",
+                    color=LINE_COLORS["outline"],
                     linewidth=1.2,
                     label=f"sales, {name}",
                 )
@@ -895,8 +939,8 @@ class LengthChart(Chart):
             left.set_ylabel("average share still watching")
             right.set_ylabel("CNY per hour")
             right.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
-            left.set_title("Attention over the broadcast (creation)")
-            right.set_title("Sales and profit per hour (capture)")
+            left.set_title(f"Attention over the broadcast ({_stage_name('retention')})")
+            right.set_title(f"Sales and profit per hour ({_stage_name('sales_per_hour')})")
             left.legend(loc="lower left", fontsize=9)
             right.legend(loc="upper right", fontsize=9)
         self.update(curve, hours)
@@ -995,13 +1039,13 @@ class PriceChart(Chart):
         rivals_price: float | None = None,
     ) -> None:
         self.ax = ax
-        colour = MODULE_COLORS["proposition"]
+        colour = MODULE_COLORS[canvas.stage_of("differentiation")]
         with kit_style():
             ax.plot(
                 reference["price"],
                 reference["profit"],
                 ":",
-                color="#555555",
+                color=MUTED_TEXT,
                 linewidth=1.8,
                 label="no differentiation (price-only)",
             )
@@ -1016,14 +1060,14 @@ class PriceChart(Chart):
                 [price], [0], "o", color=colour, markersize=9, markeredgecolor="black"
             )
             if rivals_price is not None:
-                ax.axvline(rivals_price, color="#777777", linewidth=1)
+                ax.axvline(rivals_price, color=LINE_COLORS["outline"], linewidth=1)
                 ax.text(
                     rivals_price,
                     0.02,
                     " rivals' price",
                     transform=ax.get_xaxis_transform(),
                     fontsize=9,
-                    color="#555555",
+                    color=MUTED_TEXT,
                 )
             ax.axhline(0, color="black", linewidth=0.8)
             if ylim is not None:
@@ -1032,7 +1076,7 @@ class PriceChart(Chart):
             ax.set_xlabel("price (CNY per item)")
             ax.set_ylabel("profit (CNY)")
             ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
-            ax.set_title("Profit at each price (capture)")
+            ax.set_title(f"Profit at each price ({_stage_name('profit')})")
             ax.legend(loc="upper right", fontsize=9)
         self.update(curve, price)
 
@@ -1118,7 +1162,7 @@ class BuyerMixChart(Chart):
                 [0],
                 [0.0],
                 height=0.5,
-                color=MODULE_COLORS["proposition"],
+                color=MODULE_COLORS[canvas.stage_of("value_sensitive_share")],
                 edgecolor="black",
                 label="value-sensitive (cultural value)",
             )[0]
@@ -1133,7 +1177,7 @@ class BuyerMixChart(Chart):
             ax.set_yticks([])
             ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
             ax.set_xlabel("share of buyers")
-            ax.set_title("Who buys (proposition)")
+            ax.set_title(f"Who buys ({_stage_name('value_sensitive_share')})")
             ax.legend(loc="upper center", fontsize=9, ncol=1, frameon=False)
         self.update(value_share)
 
@@ -1190,7 +1234,7 @@ class IntegrationChart(Chart):
                     y,
                     [1.0] * len(y),
                     height=0.6,
-                    color=MODULE_COLORS["delivery"],
+                    color=MODULE_COLORS[canvas.stage_of("pickup_offline")],
                     edgecolor="black",
                     linewidth=0.8,
                 )
@@ -1202,7 +1246,7 @@ class IntegrationChart(Chart):
             ax.set_ylim(-0.6, len(y) - 0.1)
             ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
             ax.set_xlabel("value as a share of the value without integration")
-            ax.set_title("Delivery-stage parameters (value delivery)")
+            ax.set_title(f"The integration switches' effects ({_stage_name('pickup_offline')})")
             self.labels = [ax.text(0, yy, "", va="center", fontsize=9) for yy in y]
         self.update(current)
 

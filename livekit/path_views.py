@@ -21,8 +21,8 @@ from typing import Any
 import ipywidgets as widgets
 import numpy as np
 
+from . import _html, canvas, path
 from . import modes as mode_model
-from . import path
 from ._checks import check_number
 from .accessible import PlayButton
 from .modes_plots import CombinationChart
@@ -37,7 +37,7 @@ from .path_plots import (
     format_money,
     nice_ceiling,
 )
-from .style import MODULE_COLORS, kit_style, new_figure
+from .style import MODULE_COLORS, MUTED_TEXT, kit_style, new_figure
 from .views import FastFigure, Prediction, View, int_slider, slider
 from .vocab import CHANNELS, MODULE_NAMES, SWITCHES
 
@@ -53,12 +53,18 @@ __all__ = [
 ]
 
 
-def _stage_tag(stage: str) -> str:
+def _module_tag(stage: str) -> str:
     """A small coloured label naming a value stage (text, not colour alone)."""
     return (
         f"<span style='border-left:6px solid {MODULE_COLORS[stage]};padding-left:4px'>"
         f"{html.escape(MODULE_NAMES[stage].lower())}</span>"
     )
+
+
+def _stage_tag(item: str) -> str:
+    """The stage label of a lever or quantity, from the kit's one stage map
+    (:func:`livekit.canvas.stage_of`)."""
+    return _module_tag(canvas.stage_of(item))
 
 
 def parameter_slider(name: str, value: float | None = None) -> widgets.FloatSlider:
@@ -138,10 +144,10 @@ def _direction(now: float, before: float, words: tuple[str, str, str]) -> str:
 
 
 def _mode_picker(modes: Iterable[str]) -> widgets.SelectMultiple:
-    table = path.live_modes()
+    table = mode_model.mode_table()
     return widgets.SelectMultiple(
         options=[(name, mode) for mode, name in zip(table["mode"], table["name"])],
-        value=path.check_modes(modes),
+        value=mode_model.check_mode_list(modes),
         rows=7,
         description="Live-stream modes",
         style={"description_width": "180px"},
@@ -150,12 +156,7 @@ def _mode_picker(modes: Iterable[str]) -> widgets.SelectMultiple:
 
 
 def _table(rows: list[tuple[str, ...]], header: tuple[str, ...]) -> str:
-    head = "".join(f"<th style='text-align:left;padding:2px 10px'>{h}</th>" for h in header)
-    body = "".join(
-        "<tr>" + "".join(f"<td style='padding:2px 10px'>{c}</td>" for c in row) + "</tr>"
-        for row in rows
-    )
-    return f"<table><tr>{head}</tr>{body}</table>"
+    return _html.table(rows, header)
 
 
 # --- 1. the flow of Figure 2 ------------------------------------------------------------------
@@ -182,7 +183,8 @@ def _flow_prediction(steps) -> Prediction:
     """Who feeds the delivery back to the buyer at the end of Figure 2 (the paper: the platform)."""
     last = int(steps["step"].max())
     return Prediction(
-        f"At the end of Figure 2 (step {last}) the buyer learns that the parcel has arrived. Who passes "
+        f"At the end of Figure 2 (step {last}) the buyer learns that the parcel has arrived. Who "
+        "passes "
         f"that information on to the buyer? Lock in your answer, then go to step {last}.",
         outcome=lambda shown: _ACTOR_NAMES[shown["actor"]] if shown.get("step") == last else None,
         options=[_ACTOR_NAMES[a] for a in ("anchor", "seller", "platform", "logistics")],
@@ -236,9 +238,10 @@ def explore_flow(step: int = 1) -> View:
         row = steps.iloc[current - 1]
         view.readout.value = (
             f"<b>Step {current} of {len(steps)}</b>: {html.escape(row['actor'])} &rarr; "
-            f"{html.escape(row['target'])} &middot; stage: {_stage_tag(row['stage'])} &middot; canvas block: "
+            f"{html.escape(row['target'])} &middot; stage: {_module_tag(row['stage'])} &middot; "
+            "canvas block: "
             f"<i>{html.escape(row['block_name'])}</i><br>{html.escape(row['action'])} "
-            f"<span style='color:#555'>{html.escape(row['note'])}</span>"
+            f"<span style='color:{MUTED_TEXT}'>{html.escape(row['note'])}</span>"
         )
         view.show(step=current, actor=row["actor"], target=row["target"], stage=row["stage"])
         view.redraw()
@@ -289,7 +292,8 @@ def _modes_figure(result, alone_all):
 
 
 class _ModeReasons:
-    """The kit's reasons, read once: why each mode serves each purpose, why each pair helps or clashes."""
+    """The kit's reasons, read once: why each mode serves each purpose, why each pair helps or
+    clashes."""
 
     def __init__(self) -> None:
         self.fit = {
@@ -342,18 +346,20 @@ class _ModeReasons:
         )
         return (
             "<b>The kit's model</b> (illustrative numbers from <code>data/mode_fit.csv</code> and "
-            "<code>data/mode_pairs.csv</code>; the paper names the modes and the 1+1&gt;2 effect, not sizes):"
-            + _table(rows, ("part", "kind", "how (kit)", "attraction", "why (kit)"))
+            "<code>data/mode_pairs.csv</code>; the paper names the modes and the 1+1&gt;2 effect, "
+            "not sizes):" + _table(rows, ("part", "kind", "how (kit)", "attraction", "why (kit)"))
         )
 
 
 def _modes_prediction() -> Prediction:
-    """Talent plus celebrity for showing how to use a product: the kit has the two performers clash."""
+    """Talent plus celebrity for showing how to use a product: the kit's two performers clash."""
     purpose, pair = "education", ("celebrity", "talent")
     name = mode_model.purposes().set_index("purpose").at[purpose, "name"]
     return Prediction(
-        f"Pick the purpose <i>{html.escape(name)}</i>, for which talent marketing serves best. Add celebrity "
-        f"marketing to it, with only these two modes on: in the kit's model, does the pair give 1+1&gt;2, "
+        f"Pick the purpose <i>{html.escape(name)}</i>, for which talent marketing serves best. "
+        "Add celebrity "
+        "marketing to it, with only these two modes on: in the kit's model, does the pair give "
+        "1+1&gt;2, "
         f"1+1=2 or 1+1&lt;2?",
         outcome=lambda shown: (
             shown["verdict"] if (shown["purpose"], shown["modes"]) == (purpose, pair) else None
@@ -363,7 +369,7 @@ def _modes_prediction() -> Prediction:
 
 
 def explore_modes(purpose: str = "trust", modes: Iterable[str] = ("value", "contrast")) -> View:
-    """Pick a marketing purpose and a combination of live-stream modes; see what the kit's model says.
+    """Pick a marketing purpose and a combination of live-stream modes; see the kit's model.
 
     The chart sets each mode's attraction alone (``lift x fit`` for the purpose) against the
     combination's total (:func:`livekit.modes.combine`); the readout lists every mode and pair
@@ -394,7 +400,8 @@ def explore_modes(purpose: str = "trust", modes: Iterable[str] = ("value", "cont
     view = View(
         title="Seven live-stream modes: alone and combined",
         question="pick a purpose, then switch modes on and off. Which modes serve the purpose best "
-        "alone? Which pairs push <i>together</i> past the dashed line (1+1&gt;2), and which fall short of it?",
+        "alone? Which pairs push <i>together</i> past the dashed line (1+1&gt;2), and which fall "
+        "short of it?",
         controls=controls,
         charts=charts,
         figure=FastFigure(fig, animated=_animated(charts)),
@@ -430,7 +437,6 @@ _MODEL_SLIDERS = (
     "traffic_per_hour",
     "anchor_influence",
     "content_quality",
-    "synergy",
     "conversion",
     "price",
     "return_rate",
@@ -444,43 +450,62 @@ def _model_figure(result):
         right = fig.add_subplot(1, 2, 2)
         charts = {
             "funnel": FunnelChart(
-                left, result, xmax=3e7, title="Funnel: traffic to orders kept", hatch=False
+                left, result, title="Funnel: traffic to orders kept", hatch=False
             ),
             "waterfall": WaterfallChart(
                 right, result, title="Waterfall: sales to profit (CNY)", labels=False, hatch=False
             ),
         }
-        fig.subplots_adjust(left=0.135, right=0.98, bottom=0.3, top=0.92, wspace=0.45)
+        fig.subplots_adjust(left=0.135, right=0.98, bottom=0.2, top=0.92, wspace=0.45)
     return fig, charts
 
 
+_MONEY_ROWS = (
+    ("sales", ""),
+    ("gifts", ""),
+    ("product_cost", "&minus; "),
+    ("broadcast_cost", "&minus; "),
+    ("packaging_cost", "&minus; "),
+    ("logistics_cost", "&minus; "),
+    ("wages", "&minus; "),
+)
+
+
+def _label(item: str) -> str:
+    """The display name of a lever or quantity, from the stage map (one name per concept)."""
+    return html.escape(canvas.value_stages().at[item, "label"])
+
+
 def _money_table(result) -> str:
-    """Every amount of the waterfall, with the stage that causes it (text, not colour alone)."""
-    money = [
-        (label, f"{result[q]:,.2f}", _stage_tag(stage))
-        for q, label, stage in (
-            ("sales", "Sales", "capture"),
-            ("gifts", "Sponsorship and gifts", "capture"),
-            ("product_cost", "&minus; Product cost", "proposition"),
-            ("broadcast_cost", "&minus; Live broadcast cost", "creation"),
-            ("packaging_cost", "&minus; Packaging", "delivery"),
-            ("logistics_cost", "&minus; Logistics", "delivery"),
-            ("wages", "&minus; Wages", "creation"),
-        )
-    ]
-    money.append(("<b>= Profit</b>", f"<b>{result['profit']:,.2f}</b>", _stage_tag("capture")))
-    return _table(money, ("money", "CNY", "caused in"))
+    """Every amount of the waterfall, with its stage from the stage map (text, not colour alone)."""
+    money = [(sign + _label(q), f"{result[q]:,.2f}", _stage_tag(q)) for q, sign in _MONEY_ROWS]
+    money.append(
+        (f"<b>= {_label('profit')}</b>", f"<b>{result['profit']:,.2f}</b>", _stage_tag("profit"))
+    )
+    return _table(money, ("money", "CNY", "stage"))
 
 
-def _model_readout(result) -> str:
+def _modes_line(chosen) -> str:
+    """What the chosen modes add to the content, by the kit's one synergy rule (full lifts)."""
+    parts = mode_model.combine(None, chosen)
+    verdict = html.escape(parts["verdict"])
+    if len(parts["modes"]) < 2:
+        return f"Modes add <b>{parts['total']:.3f}</b> attraction ({verdict}).<br>"
+    return (
+        f"Modes add <b>{parts['total']:.3f}</b> attraction: {parts['sum_alone']:.3f} alone, "
+        f"{parts['gain']:+.3f} from the pairs, <b>{verdict}</b> (the kit's pair rule, as in the "
+        "modes view, each mode at its full lift).<br>"
+    )
+
+
+def _model_readout(result, chosen) -> str:
     counts = [
-        ("Viewers", f"{result['viewers']:,.0f}", _stage_tag("creation")),
-        ("Engaged viewers", f"{result['engaged']:,.0f}", _stage_tag("delivery")),
-        ("Orders", f"{result['orders']:,.0f}", _stage_tag("delivery")),
-        ("Orders kept", f"{result['kept_orders']:,.0f}", _stage_tag("delivery")),
+        (_label(q), f"{result[q]:,.0f}", _stage_tag(q))
+        for q in ("viewers", "engaged", "orders", "kept_orders")
     ]
     return (
-        "<div style='display:flex;gap:24px'>"
+        _modes_line(chosen)
+        + "<div style='display:flex;gap:24px'>"
         + _table(counts, ("quantity", "value", "stage"))
         + _money_table(result)
         + "</div>"
@@ -501,7 +526,8 @@ def _doubling_prediction(start: dict[str, Any], start_profit: float) -> Predicti
         )
 
     return Prediction(
-        f"Double <i>Platform traffic</i>, from {start['traffic_per_hour']:,.0f} to {target:,.0f} people an hour, "
+        f"Double <i>Platform traffic</i>, from {start['traffic_per_hour']:,.0f} to {target:,.0f} "
+        "people an hour, "
         f"and change nothing else: does profit double, more than double, or less?",
         outcome=outcome,
         options=["less than doubles", "exactly doubles", "more than doubles"],
@@ -514,10 +540,11 @@ def explore_model(modes: Iterable[str] = path.DEFAULT_MODES, **start: float) -> 
     Parameters
     ----------
     modes : iterable of str
-        Live-stream modes chosen at the start (see :func:`livekit.path.live_modes`).
+        Live-stream modes chosen at the start (see :func:`livekit.modes.mode_table`), combined
+        by the kit's one synergy rule (:func:`livekit.modes.combine`, no purpose).
     **start
         Starting values for the sliders: ``traffic_per_hour``, ``anchor_influence``,
-        ``content_quality``, ``synergy``, ``conversion``, ``price``, ``return_rate``.
+        ``content_quality``, ``conversion``, ``price``, ``return_rate``.
 
     Returns
     -------
@@ -534,13 +561,13 @@ def explore_model(modes: Iterable[str] = path.DEFAULT_MODES, **start: float) -> 
     view = View(
         title="From platform traffic to profit",
         question="each lever acts on one stage. Raise <i>Conversion</i>: which funnel rows move, "
-        "and which costs in the waterfall grow with them? Then pick a second and third "
-        "live-stream mode (Ctrl/Cmd-click) and raise <i>Mode synergy</i>: the paper's 1+1&gt;2.",
+        "and which costs in the waterfall grow with them? Then add a second and third "
+        "live-stream mode (Ctrl/Cmd-click): do the pairs add (1+1&gt;2) or clash (1+1&lt;2)?",
         controls=controls,
         charts=charts,
         figure=FastFigure(fig, animated=_animated(charts)),
         layout=widgets.VBox(
-            [_columns(controls, _MODEL_SLIDERS[:4], _MODEL_SLIDERS[4:]), controls["modes"]]
+            [_columns(controls, _MODEL_SLIDERS[:3], _MODEL_SLIDERS[3:]), controls["modes"]]
         ),
         prediction=_doubling_prediction(settings, float(result["profit"])),
     )
@@ -551,7 +578,7 @@ def explore_model(modes: Iterable[str] = path.DEFAULT_MODES, **start: float) -> 
         charts["funnel"].update(result)
         if charts["waterfall"].update(result):
             view.fast.invalidate()
-        view.readout.value = _model_readout(result)
+        view.readout.value = _model_readout(result, values["modes"])
         view.show(settings=values, **{q: float(result[q]) for q in ("profit", "orders", "sales")})
         view.redraw()
 
@@ -576,31 +603,30 @@ def _channels_figure(live, non_live):
         left = fig.add_subplot(1, 2, 1)
         right = fig.add_subplot(1, 2, 2, sharex=left)
         charts = {
-            "live": FunnelChart(left, live, xmax=3e7, title="Live stream", hatch=False),
+            "live": FunnelChart(left, live, title="Live stream", hatch=False),
             "non_live": FunnelChart(
-                right, non_live, xmax=3e7, title="Pictures and short videos", hatch=False
+                right, non_live, title="Pictures and short videos", hatch=False
             ),
         }
         fig.subplots_adjust(left=0.135, right=0.97, bottom=0.15, top=0.9, wspace=0.6)
     return fig, charts
 
 
-def _gap_prediction(start: dict[str, Any], start_gap: float) -> Prediction:
-    """Double the conversion for both channels: the gap in orders grows (conversion multiplies both)."""
+def _ratio_prediction(start: dict[str, Any], start_ratio: float) -> Prediction:
+    """Double the conversion for both channels: the live stream's orders, as a multiple of the
+    non-live orders, stay the same (conversion multiplies both funnels alike)."""
     target = 2 * start["conversion"]
 
     def outcome(shown):
         if not _only_changed(shown["settings"], start, "conversion", target):
             return None
-        return _direction(
-            shown["orders_live"] - shown["orders_non_live"],
-            start_gap,
-            ("it grows", "it shrinks", "it stays the same"),
-        )
+        ratio = shown["orders_live"] / max(shown["orders_non_live"], 1e-12)
+        return _direction(ratio, start_ratio, ("it grows", "it shrinks", "it stays the same"))
 
     return Prediction(
-        f"Double <i>Conversion</i> for both channels, from {start['conversion']:.1%} to {target:.1%}, and change "
-        f"nothing else: does the gap in orders between live and non-live shrink, stay the same, or grow?",
+        f"Double <i>Conversion</i> for both channels, from {start['conversion']:.1%} to "
+        f"{target:.1%}, and change nothing else: the live stream sells {start_ratio:.1f} times as "
+        "many orders as non-live now. Does that multiple shrink, stay the same, or grow?",
         outcome=outcome,
         options=["it shrinks", "it stays the same", "it grows"],
     )
@@ -626,19 +652,26 @@ def explore_channels(modes: Iterable[str] = path.DEFAULT_MODES, **start: float) 
         ``view.controls`` holds the sliders; ``view.charts["live"]`` and
         ``view.charts["non_live"]`` the two funnels; ``view.shown`` the ``settings`` and, per
         channel, ``orders_live``, ``orders_non_live``, ``profit_live``, ``profit_non_live``;
-        ``view.prediction`` asks what doubling the conversion does to the gap in orders.
+        ``view.prediction`` asks what doubling the conversion does to the live stream's orders
+        as a multiple of the non-live orders.
     """
-    modes = path.check_modes(modes)
+    modes = mode_model.check_mode_list(modes)
     controls = _sliders(_CHANNEL_SLIDERS, start)
     settings = _values(controls)
     both = path.compare_channels(modes, **settings)
     fig, charts = _channels_figure(both["live"], both["non_live"])
     why = _table(
         [
-            (html.escape(r.label), f"{r.live:g}", f"{r.non_live:g}", _stage_tag(r.stage))
+            (
+                html.escape(r.label),
+                f"{r.live:g}",
+                f"{r.non_live:g}",
+                "the paper's" if r.basis == "paper" else "the kit's",
+                _stage_tag(r.name),
+            )
             for r in path.differing_parameters().itertuples()
         ],
-        ("what differs (and only this)", "live", "non-live", "stage"),
+        ("what differs (and only this)", "live", "non-live", "difference", "stage"),
     )
     view = View(
         title="Live versus pictures and short videos",
@@ -648,8 +681,8 @@ def explore_channels(modes: Iterable[str] = path.DEFAULT_MODES, **start: float) 
         layout=_columns(controls, _CHANNEL_SLIDERS[:3], _CHANNEL_SLIDERS[3:]),
         charts=charts,
         figure=FastFigure(fig, animated=_animated(charts)),
-        prediction=_gap_prediction(
-            settings, both.at["orders", "live"] - both.at["orders", "non_live"]
+        prediction=_ratio_prediction(
+            settings, both.at["orders", "live"] / max(both.at["orders", "non_live"], 1e-12)
         ),
     )
 
@@ -660,17 +693,17 @@ def explore_channels(modes: Iterable[str] = path.DEFAULT_MODES, **start: float) 
             charts[channel].update(both[channel])
         rows = [
             (
-                label,
+                _label(q),
                 f"{both.at[q, 'live']:,.{d}f}",
                 f"{both.at[q, 'non_live']:,.{d}f}",
-                _stage_tag(both.at[q, "stage"]),
+                _stage_tag(q),
             )
-            for q, label, d in (
-                ("viewers", "Viewers", 0),
-                ("engaged", "Engaged viewers", 0),
-                ("orders", "Orders", 0),
-                ("revenue", "Revenue (CNY)", 2),
-                ("profit", "Profit (CNY)", 2),
+            for q, d in (
+                ("viewers", 0),
+                ("engaged", 0),
+                ("orders", 0),
+                ("revenue", 2),
+                ("profit", 2),
             )
         ]
         view.readout.value = _table(rows, ("quantity", "live", "non-live", "stage")) + why
@@ -703,7 +736,7 @@ def _length_figure(curve, hours, references, money_min, money_max):
 
 
 def _length_start(variety: float):
-    """The starting curve, the two grey reference curves, and a money axis that fits every variety."""
+    """The starting curve, the two grey reference curves, and a money axis for every variety."""
     references = {
         "no variety": path.broadcast_length_curve(_HOURS_GRID, variety=0.0),
         "full variety": path.broadcast_length_curve(_HOURS_GRID, variety=1.0),
@@ -720,7 +753,8 @@ def _length_start(variety: float):
 
 
 def _length_prediction(hours: float, variety: float) -> Prediction:
-    """Lengthen the broadcast at this variety: sales per hour fall as attention wanes (the paper's Discussion)."""
+    """Lengthen the broadcast at this variety: sales per hour fall as attention wanes (after the
+    paper's Discussion)."""
     before = float(path.simulate(hours=hours, variety=variety)["sales_per_hour"])
     target = 6.0 if hours < 6 else 2.0
 
@@ -778,10 +812,10 @@ def explore_long_broadcasts(hours: float = 2.0, variety: float = 0.2) -> View:
         now = path.simulate(hours=hours_now, variety=variety_now)
         view.readout.value = (
             f"At <b>{hours_now:g} h</b> with variety <b>{variety_now:.0%}</b>: "
-            f"average retention <b>{now['retention']:.1%}</b> ({_stage_tag('creation')}), "
+            f"average retention <b>{now['retention']:.1%}</b> ({_stage_tag('retention')}), "
             f"sales per hour <b>{now['sales_per_hour']:,.2f} CNY</b>, profit per hour "
             f"<b>{now['profit_per_hour']:,.2f} CNY</b>, live broadcast cost "
-            f"<b>{now['broadcast_cost']:,.2f} CNY</b> ({_stage_tag('capture')})."
+            f"<b>{now['broadcast_cost']:,.2f} CNY</b> ({_stage_tag('broadcast_cost')})."
         )
         view.show(
             hours=hours_now,
@@ -812,7 +846,7 @@ def _integration_figure(baseline, current, result):
                 hatch=False,
             ),
         }
-        fig.subplots_adjust(left=0.2, right=0.98, bottom=0.3, top=0.9, wspace=0.35)
+        fig.subplots_adjust(left=0.2, right=0.98, bottom=0.2, top=0.9, wspace=0.35)
     return fig, charts
 
 
@@ -820,7 +854,8 @@ def _switch_prediction(switch: str, label: str) -> Prediction:
     """Switch on one integration point alone: does profit rise or fall against no integration?"""
     alone = {name: name == switch for name in SWITCHES}
     return Prediction(
-        f"Switch on <i>{html.escape(label)}</i> alone (all other switches off): will profit rise or fall "
+        f"Switch on <i>{html.escape(label)}</i> alone (all other switches off): will profit rise "
+        "or fall "
         f"against no integration, in the kit's model?",
         outcome=lambda shown: (
             _direction(shown["profit_change"], 0.0, ("rise", "fall", "stay the same"))
@@ -871,7 +906,8 @@ def explore_integration(**switches: bool) -> View:
     view = View(
         title="Online and offline, integrated",
         question="switch the four integration points on one at a time. Each changes a "
-        "<b>delivery</b> parameter (left); follow it into the logistics bar and the profit (right). "
+        "<b>delivery</b> parameter (left); follow it into the logistics bar and the profit "
+        "(right). "
         "Which switch helps profit most here, and which has a cost?",
         controls=controls,
         charts=charts,
@@ -887,10 +923,12 @@ def explore_integration(**switches: bool) -> View:
             view.fast.invalidate()
         change_cny = result["profit"] - base_result["profit"]
         view.readout.value = (
-            f"Profit <b>{result['profit']:,.2f} CNY</b> ({_stage_tag('capture')}), "
+            f"Profit <b>{result['profit']:,.2f} CNY</b> ({_stage_tag('profit')}), "
             f"<b>{change_cny:+,.2f} CNY</b> against no integration; return rate "
-            f"<b>{result['return_rate_effective']:.1%}</b>, logistics cost <b>{result['logistics_cost']:,.2f} CNY</b> "
-            f"({_stage_tag('delivery')})." + _money_table(result)
+            f"<b>{result['return_rate_effective']:.1%}</b> "
+            f"({_stage_tag('return_rate_effective')}), logistics cost "
+            f"<b>{result['logistics_cost']:,.2f} CNY</b> ({_stage_tag('logistics_cost')})."
+            + _money_table(result)
         )
         view.show(switches=values, profit=float(result["profit"]), profit_change=float(change_cny))
         view.redraw()
@@ -934,7 +972,8 @@ def _best_price_prediction(reference, target: float = 0.8) -> Prediction:
     """At high differentiation the best price goes up: value-sensitive buyers mind price less."""
     price_only, _ = _best_price(reference)
     return Prediction(
-        f"Raise <i>Differentiation</i> to {target:.0%}. Compared with price-only competition (the grey "
+        f"Raise <i>Differentiation</i> to {target:.0%}. Compared with price-only competition (the "
+        "grey "
         f"curve), does the price with the most profit go up or down?",
         outcome=lambda shown: (
             _direction(shown["best_price"], price_only, ("up", "down", "stays the same"))
@@ -978,7 +1017,8 @@ def explore_differentiation(differentiation: float = 0.0, price: float = 99.0) -
     view = View(
         title="From functional to cultural value",
         question="with <i>Differentiation</i> at 0, find the price with the most profit: can you "
-        "charge much above the rivals? Then raise the differentiation and look for the best price again.",
+        "charge much above the rivals? Then raise the differentiation and look for the best price "
+        "again.",
         controls=controls,
         charts=charts,
         figure=FastFigure(fig, animated=_animated(charts)),
@@ -994,8 +1034,10 @@ def explore_differentiation(differentiation: float = 0.0, price: float = 99.0) -
         best_price, best_profit = _best_price(curve)
         view.readout.value = (
             f"At <b>{price_now:,.0f} CNY</b>: orders <b>{now['orders']:,.0f}</b>, profit "
-            f"<b>{now['profit']:,.2f} CNY</b> ({_stage_tag('capture')}). With {d:.0%} value-sensitive buyers "
-            f"({_stage_tag('proposition')}) the best price on the curve is about <b>{best_price:,.0f} CNY</b>, "
+            f"<b>{now['profit']:,.2f} CNY</b> ({_stage_tag('profit')}). With {d:.0%} "
+            "value-sensitive buyers "
+            f"({_stage_tag('value_sensitive_share')}) the best price on the curve is about "
+            f"<b>{best_price:,.0f} CNY</b>, "
             f"for a profit of <b>{format_money(best_profit)} CNY</b>."
         )
         view.show(

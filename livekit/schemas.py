@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .vocab import BLOCKS, BUSINESS_MODELS
+from .vocab import BLOCKS, BUSINESS_MODELS, STAGE_KINDS
 
 __all__ = ["Column", "Schema", "SCHEMAS", "SELF_CHECKS", "EXERCISES"]
 
@@ -152,7 +152,8 @@ TWITCH = Schema(
 
 LIVE_COMMERCE_FACTS = Schema(
     name="live_commerce_facts",
-    description="Reported figures for well-known live-commerce anchors, 2020-2022, one figure a row.",
+    description="Reported figures for well-known live-commerce anchors, 2020-2022, one figure a "
+    "row.",
     columns=(
         Column("anchor", "text", description="Anchor's name"),
         Column("platform", "text", description="Platform of the broadcast"),
@@ -184,7 +185,8 @@ LIVE_COMMERCE_FACTS = Schema(
 
 SELF_CHECKS = Schema(
     name="self_checks",
-    description="Multiple-choice self-check questions with the answer, an explanation and feedback for every wrong option.",
+    description="Multiple-choice self-check questions with the answer, an explanation and "
+    "feedback for every wrong option.",
     columns=(
         Column("id", "text", pattern=r"[a-z0-9_]+", description="Short unique id"),
         Column(
@@ -201,7 +203,8 @@ SELF_CHECKS = Schema(
         Column(
             "feedback",
             "text",
-            description="One entry per option, in the order of `choices`, separated by ' | ': for a wrong option, the misunderstanding it reveals; for the right option, '—'",
+            description="One entry per option, in the order of `choices`, separated by ' | ': for "
+            "a wrong option, the misunderstanding it reveals; for the right option, '—'",
         ),
         Column(
             "source", "text", description="Where the idea comes from: a paper section, or 'kit'"
@@ -247,7 +250,8 @@ VALUE_MODULES = Schema(
 
 CANVAS_BLOCKS = Schema(
     name="canvas_blocks",
-    description="Osterwalder's nine building blocks, their value module and the paper's live-marketing content.",
+    description="Osterwalder's nine building blocks, their value module and the paper's "
+    "live-marketing content.",
     columns=(
         Column(
             "block",
@@ -312,7 +316,49 @@ CANVAS_BLOCKS = Schema(
     unique=("block",),
 )
 
-SCHEMAS.update({"value_modules": VALUE_MODULES, "canvas_blocks": CANVAS_BLOCKS})
+VALUE_STAGES = Schema(
+    name="value_stages",
+    description=(
+        "The kit's one stage map: every lever, quantity, revenue and cost item the kit shows, "
+        "with its value stage and why."
+    ),
+    columns=(
+        Column(
+            "item",
+            "text",
+            pattern=r"[a-z_]+",
+            description="Id as the kit's functions name it (a parameter, a quantity, an item)",
+        ),
+        Column("label", "text", description="Display name"),
+        Column("kind", "text", allowed=STAGE_KINDS, description="Lever, quantity, item or total"),
+        Column(
+            "block",
+            "text",
+            nullable=True,
+            pattern="|".join(BLOCKS),
+            description="The canvas block it belongs to; its module is the stage (empty: a total)",
+        ),
+        Column(
+            "stage",
+            "text",
+            allowed=("proposition", "creation", "delivery", "capture"),
+            description="The value stage (Table 1 module) it acts on or belongs to",
+        ),
+        Column(
+            "placement",
+            "text",
+            allowed=("paper", "kit"),
+            description="paper: the paper puts it in that block; kit: the kit's reading",
+        ),
+        Column("basis", "text", description="The paper's section, or the kit's reasoning"),
+        Column("why", "text", description="One line: why it sits on that stage"),
+    ),
+    unique=("item",),
+)
+
+SCHEMAS.update(
+    {"value_modules": VALUE_MODULES, "canvas_blocks": CANVAS_BLOCKS, "value_stages": VALUE_STAGES}
+)
 
 # --- notebook 1, canvas theory (livekit.canvas) -------------------------------------------
 # (schemas added by the canvas work go here and into SCHEMAS)
@@ -322,7 +368,8 @@ _MODELS = BUSINESS_MODELS
 
 CANVAS_CHAINS = Schema(
     name="canvas_chains",
-    description="The paper's two chains through the canvas: what produces revenue, what makes up cost.",
+    description="The paper's two chains through the canvas: what produces revenue, what makes up "
+    "cost.",
     columns=(
         Column("chain", "text", allowed=("revenue", "cost"), description="Which chain"),
         Column("block", "text", pattern=_BLOCK_ID, description="A block on the chain"),
@@ -360,7 +407,8 @@ CANVAS_MODELS = Schema(
 
 VALUE_RATINGS = Schema(
     name="value_ratings",
-    description="The kit's illustrative 0-10 ratings of the three models on the value dimensions the paper names.",
+    description="The kit's illustrative 0-10 ratings of the three models on the value dimensions "
+    "the paper names.",
     columns=(
         Column("dimension", "text", pattern=r"[a-z_]+", description="Dimension id"),
         Column("side", "text", allowed=("customer", "seller"), description="Whose value"),
@@ -392,8 +440,11 @@ VALUE_RATINGS = Schema(
         Column(
             "paper_claim",
             "text",
-            pattern=r"(live>(online|offline))(;live>(online|offline))*",
-            description="The ordering the paper states; the ratings respect it",
+            pattern=r"(live>(online|offline))(;live>(online|offline))*|improves",
+            description=(
+                "The ordering the paper states (the ratings respect it), or 'improves' where the "
+                "paper says live marketing improves the dimension without a comparison"
+            ),
         ),
         Column("source", "text", description="Where in the paper"),
     ),
@@ -402,7 +453,10 @@ VALUE_RATINGS = Schema(
 
 CANVAS_MONEY = Schema(
     name="canvas_money",
-    description="The paper's revenue streams and five costs: slider defaults and ranges (kit assumptions).",
+    description=(
+        "The paper's revenue streams and five costs, and the kit's value-proposition lever that "
+        "moves two of them: slider defaults and ranges (kit assumptions)."
+    ),
     columns=(
         Column(
             "item",
@@ -411,33 +465,40 @@ CANVAS_MONEY = Schema(
             description="Item id (a keyword of livekit.canvas.canvas_money)",
         ),
         Column("label", "text", description="Display name"),
-        Column("kind", "text", allowed=("revenue", "cost"), description="Revenue or cost"),
+        Column(
+            "kind",
+            "text",
+            allowed=("revenue", "cost", "lever"),
+            description="A revenue item, a cost item, or a lever that moves items",
+        ),
         Column(
             "canvas_block",
             "text",
-            allowed=("revenue_streams", "cost_structure"),
-            description="The block the paper lists it in",
+            allowed=("revenue_streams", "cost_structure", "value_proposition", "customer_segments"),
+            description="The block the paper lists an item in; a lever's own block",
         ),
         Column(
             "source_block",
             "text",
             pattern=_BLOCK_ID,
-            description="The block the money comes from (kit's mapping)",
+            description="The block the money comes from, or the lever sits in (kit's mapping)",
         ),
         Column("paper_item", "text", description="The paper's name for the item"),
         Column(
             "mapping_basis", "text", description="Why it comes from that block (kit's reasoning)"
         ),
         Column(
-            "default",
-            "float",
-            low=0,
-            unit="thousand CNY per month",
-            description="Starting value (kit assumption)",
+            "moved_by",
+            "text",
+            nullable=True,
+            allowed=("stream_discount",),
+            description="The lever that moves the item, if any (kit)",
         ),
-        Column("low", "float", low=0, unit="thousand CNY per month", description="Slider minimum"),
-        Column("high", "float", low=0, unit="thousand CNY per month", description="Slider maximum"),
-        Column("step", "float", low=0, unit="thousand CNY per month", description="Slider step"),
+        Column("unit", "text", description="Unit of default, low, high and step"),
+        Column("default", "float", low=0, description="Starting value (kit assumption)"),
+        Column("low", "float", low=0, description="Slider minimum"),
+        Column("high", "float", low=0, description="Slider maximum (the largest value accepted)"),
+        Column("step", "float", low=0, description="Slider step"),
     ),
     unique=("item",),
 )
@@ -457,7 +518,8 @@ SCHEMAS.update(
 
 SELLERS = Schema(
     name="sellers",
-    description="Illustrative live-stream sellers for notebook 2: metrics of anchor influence and audience attractiveness.",
+    description="Illustrative live-stream sellers for notebook 2: metrics of anchor influence and "
+    "audience attractiveness.",
     columns=(
         Column("seller", "text", description="Illustrative name (not a real person)"),
         Column("kind", "text", description="What sort of seller"),
@@ -512,7 +574,8 @@ SELLERS = Schema(
             "basis",
             "text",
             allowed=("paper", "kit"),
-            description="'paper' if the row rests on a figure Li (2021) cites, else 'kit'",
+            description="'paper' if a value of the row is at a figure Li (2021) reports, else "
+            "'kit'",
         ),
         Column(
             "note",
@@ -529,12 +592,11 @@ SCHEMAS.update({"sellers": SELLERS, "checks_sellers": SELF_CHECKS})
 # --- notebook 3, innovation path (livekit.path) --------------------------------------------
 # (schemas added by the path work go here and into SCHEMAS)
 
-_STAGE_IDS = ("proposition", "creation", "delivery", "capture")
 _FLOW_ACTORS = ("seller", "anchor", "platform", "audience", "logistics")
 
 PATH_PARAMETERS = Schema(
     name="path_parameters",
-    description="Every parameter of the traffic-to-profit model: default, range, stage, provenance.",
+    description="Every parameter of the traffic-to-profit model: default, range, provenance.",
     columns=(
         Column(
             "name",
@@ -554,7 +616,16 @@ PATH_PARAMETERS = Schema(
             "non_live",
             "float",
             nullable=True,
-            description="Value for pictures and short videos, where the paper says live differs; empty means the same",
+            description="Value for pictures and short videos, where the paper says live differs; "
+            "empty means the same",
+        ),
+        Column(
+            "non_live_basis",
+            "text",
+            nullable=True,
+            allowed=("paper", "kit"),
+            description="Where non_live is filled: whether the difference is the paper's or the "
+            "kit's",
         ),
         Column("min", "float", description="Smallest allowed value"),
         Column("max", "float", description="Largest allowed value"),
@@ -566,12 +637,12 @@ PATH_PARAMETERS = Schema(
         ),
         Column("step", "float", low=0, description="Slider step"),
         Column("unit", "text", description="Unit"),
-        Column("stage", "text", allowed=_STAGE_IDS, description="Value stage the lever acts on"),
         Column(
             "provenance",
             "text",
             allowed=("paper", "kit", "paper+kit"),
-            description="paper: stated in Li (2021); kit: the kit's assumption; paper+kit: the paper names the lever, the kit picks the number",
+            description="paper: stated in Li (2021); kit: the kit's assumption; paper+kit: the "
+            "paper names the lever, the kit picks the number",
         ),
         Column("section", "text", description="Where in the paper"),
         Column("note", "text", description="What the parameter does, in the model's terms"),
@@ -591,7 +662,8 @@ FLOW_STEPS = Schema(
             "block",
             "text",
             pattern=r"[a-z_]+",
-            description="Canvas block the step expresses (canvas_blocks.block); its module is the step's value stage",
+            description="Canvas block the step expresses (canvas_blocks.block); its module is the "
+            "step's value stage",
         ),
         Column("section", "text", description="Where in the paper"),
         Column("note", "text", description="Why the step matters"),
@@ -607,7 +679,8 @@ FLOW_STEPS = Schema(
 
 LIVE_MODES = Schema(
     name="live_modes",
-    description="The paper's seven live-stream modes with the kit's illustrative lift on attraction.",
+    description="The paper's seven live-stream modes with the kit's illustrative lift on "
+    "attraction.",
     columns=(
         Column("mode", "text", pattern=r"[a-z]+", description="Mode id"),
         Column("name", "text", description="The paper's name"),
@@ -676,7 +749,8 @@ MODE_FIT = Schema(
 
 MODE_PAIRS = Schema(
     name="mode_pairs",
-    description="The kit's synergy for every pair of live-stream modes: reinforce, neutral or clash.",
+    description="The kit's synergy for every pair of live-stream modes: reinforce, neutral or "
+    "clash.",
     columns=(
         Column("mode_a", "text", pattern=_MODE_ID, description="First mode"),
         Column("mode_b", "text", pattern=_MODE_ID, description="Second mode"),
@@ -686,7 +760,8 @@ MODE_PAIRS = Schema(
             low=-1,
             high=1,
             unit="x the weaker effect alone",
-            description="Added (or removed) attraction per unit of the weaker mode's effect alone (kit)",
+            description="Added (or removed) attraction per unit of the weaker mode's effect alone "
+            "(kit)",
         ),
         Column(
             "effect",
@@ -747,7 +822,8 @@ CASE_OUTLETS = Schema(
 
 PLATFORM_CASES = Schema(
     name="platform_cases",
-    description="What the paper says of each platform it observed (kit's paraphrase, with section).",
+    description="What the paper says of each platform it observed (kit's paraphrase, with "
+    "section).",
     columns=(
         Column("platform", "text", description="Platform name as the kit writes it"),
         Column("chinese", "text", description="Chinese name"),
@@ -756,7 +832,8 @@ PLATFORM_CASES = Schema(
             "facts_platform",
             "text",
             nullable=True,
-            description="Its name in live_commerce_facts.csv; empty if the kit has no sourced figure",
+            description="Its name in live_commerce_facts.csv; empty if the kit has no sourced "
+            "figure",
         ),
         Column("paper_says", "text", description="What the paper says of it (kit's paraphrase)"),
         Column("section", "text", description="Where in the paper"),

@@ -1,11 +1,13 @@
 """Plots of the seller evaluation model: the map, the class counts, the smallest move up.
 
-The **evaluation map** puts anchor influence across and audience attractiveness up, shades the
-region of each class (colour *and* hatch, so it reads in greyscale), draws the thresholds, and
-shows each seller as a dot in its class colour. It works on the 0-100 score axes (``scale=
-"linear"``) or on the raw metrics with logarithmic axes (``scale="log"``, e.g. followers against
-average viewers), where the class regions are the score regions carried back through the
-normalisation.
+The **evaluation map** is the kit's, after the paper's Figure 3: anchor influence across and
+audience attractiveness up, the region of each class (quadrant model) or tier (tiered model)
+shaded in colour *and* hatch, so it reads in greyscale, the thresholds drawn, and each seller a
+dot in its group's colour. It works on the 0-100 score axes, or on two raw metrics with
+logarithmic axes (:func:`metric_axes`, e.g. followers against average viewers), where the
+regions are the score regions carried back through the normalisation. The plot functions take
+scores and classes already computed (:func:`livekit.sellers.score_sellers`,
+:func:`livekit.sellers.classify`); they draw, they do not score.
 
 Each picture is a chart (see :mod:`livekit.charts`): :class:`EvaluationMap`,
 :class:`ClassCounts` and :class:`NextMove` are built once on an Axes, list their moving artists
@@ -17,6 +19,7 @@ and :func:`plot_next_move` are the one-call versions for a notebook.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -29,14 +32,16 @@ from matplotlib.text import Text
 from . import sellers as S
 from ._checks import check_choice
 from .charts import Chart, axes_for, chart_title, join_words, percent
-from .style import CLASS_COLORS, CLASS_HATCHES, kit_style
-from .vocab import SELLER_CLASSES
+from .style import GROUP_COLORS, GROUP_HATCHES, LINE_COLORS, OKABE_ITO, TEXT_COLORS, kit_style
+from .vocab import CLASS_NAMES
 
 __all__ = [
     "EvaluationMap",
     "ClassCounts",
     "NextMove",
     "AnchorRanges",
+    "MetricAxes",
+    "metric_axes",
     "plot_evaluation_map",
     "plot_anchor_map",
     "plot_class_counts",
@@ -45,28 +50,23 @@ __all__ = [
     "label_score_axes",
 ]
 
-_EDGE = "#333333"
+_EDGE = LINE_COLORS["edge"]
 _REGION_ALPHA = 0.28
-_SCALES = ("linear", "log")
-_VERMILLION = "#D55E00"
+_VERMILLION = OKABE_ITO["vermillion"]
+_NOTE = TEXT_COLORS["note"]
 
 
 def _class_colors(classes: Any) -> np.ndarray:
+    """One RGBA row per seller, in the colour of its class or tier."""
     from matplotlib.colors import to_rgba_array
 
-    palette = to_rgba_array([CLASS_COLORS[c] for c in SELLER_CLASSES])
-    codes = pd.Categorical(classes, categories=list(SELLER_CLASSES), ordered=True).codes
+    names = list(GROUP_COLORS)
+    palette = to_rgba_array([GROUP_COLORS[c] for c in names])
+    codes = pd.Categorical(np.asarray(classes, dtype=object), categories=names).codes
+    if len(codes) and codes.min() < 0:
+        bad = np.asarray(classes, dtype=object)[codes < 0][0]
+        raise ValueError(f"classes must be names from {names}, got {bad!r}")
     return palette[codes]
-
-
-def _class_named(color: Any) -> str:
-    """The seller class whose colour ``color`` is (for a chart's description)."""
-    from matplotlib.colors import to_rgba
-
-    rgb = np.asarray(to_rgba(color)[:3])
-    names = list(SELLER_CLASSES)
-    distance = [np.abs(rgb - np.asarray(to_rgba(CLASS_COLORS[n])[:3])).sum() for n in names]
-    return names[int(np.argmin(distance))]
 
 
 def _densify(poly: np.ndarray, per_edge: int = 24) -> np.ndarray:
@@ -165,7 +165,7 @@ class _Label(Text):
 
 
 class EvaluationMap(Chart):
-    """The paper's evaluation map (Figure 3) on an Axes: class regions, thresholds, one dot per seller.
+    """The kit's evaluation map, after the paper's Figure 3: class regions, thresholds, dots.
 
     Set the Axes' limits and scales first: labels are placed in screen pixels.
 
@@ -197,7 +197,8 @@ class EvaluationMap(Chart):
     highlight : str, optional
         A seller to ring in vermillion.
     legend : bool, default True
-        Add a class legend (colour and hatch) beside the axes.
+        Add a legend of the model's classes or tiers (colour and hatch) beside the axes; it
+        follows the model.
     point_size : float
         Dot area in points squared.
     faint : bool, default False
@@ -208,7 +209,7 @@ class EvaluationMap(Chart):
     points, outline : PathCollection
         The dots and their dark underlay (the dots' outlines).
     regions : dict of str to Polygon
-        The shaded region of each class.
+        The shaded region of each class (quadrant model) or tier (tiered model), by name.
     lines : list of Line2D
         The threshold lines (two for the quadrant model, three bands for the tiered one).
     ring : Line2D
@@ -251,21 +252,16 @@ class EvaluationMap(Chart):
         self.model = None
         self.cuts, self.bands, self.share = tuple(cuts), tuple(bands), share
         self.label_names: list[str] = []
+        self._legend = legend
         with kit_style():
-            self.regions = {}
-            for name in SELLER_CLASSES:
+            self._patches = []  # one region per rank, lowest first; named by the model
+            for _ in range(4):
                 patch = Polygon(
-                    np.zeros((3, 2)),
-                    closed=True,
-                    facecolor=CLASS_COLORS[name],
-                    alpha=_REGION_ALPHA,
-                    hatch=CLASS_HATCHES[name],
-                    edgecolor=CLASS_COLORS[name],
-                    linewidth=0,
-                    zorder=0,
+                    np.zeros((3, 2)), closed=True, alpha=_REGION_ALPHA, linewidth=0, zorder=0
                 )
                 ax.add_patch(patch)
-                self.regions[name] = patch
+                self._patches.append(patch)
+            self.regions: dict[str, Polygon] = {}
             self.lines = [
                 ax.plot([], [], color=_EDGE, lw=1.3, ls="--", zorder=1)[0] for _ in range(3)
             ]
@@ -300,27 +296,10 @@ class EvaluationMap(Chart):
             ]
             for label in self.labels:
                 ax.add_artist(label)
-            self.leaders = LineCollection([], colors="#555555", linewidths=0.6, zorder=4)
+            self.leaders = LineCollection(
+                [], colors=LINE_COLORS["leader"], linewidths=0.6, zorder=4
+            )
             ax.add_collection(self.leaders, autolim=False)
-            if legend:
-                handles = [
-                    Patch(
-                        facecolor=CLASS_COLORS[c],
-                        alpha=0.6,
-                        hatch=CLASS_HATCHES[c],
-                        edgecolor=_EDGE,
-                        label=c,
-                    )
-                    for c in reversed(SELLER_CLASSES)
-                ]
-                ax.legend(
-                    handles=handles,
-                    title="class",
-                    loc="upper left",
-                    bbox_to_anchor=(1.01, 1.0),
-                    frameon=False,
-                    borderaxespad=0,
-                )
         self.show_regions = show_regions
         if scored is None:
             scored = pd.DataFrame({"seller": [], "influence": [], "attractiveness": []})
@@ -339,7 +318,7 @@ class EvaluationMap(Chart):
     def artists(self) -> list:
         """Regions, threshold lines, dots, ring, leader lines and labels, in drawing order."""
         return [
-            *self.regions.values(),
+            *self._patches,
             *self.lines,
             self.outline,
             self.points,
@@ -360,7 +339,7 @@ class EvaluationMap(Chart):
         labels: Sequence[str] | None = None,
         highlight: str | None = None,
     ) -> bool:
-        """Move and recolour the dots; reshape the regions if the model changed; move ring and labels.
+        """Move and recolour the dots; reshape the regions on a new model; move ring and labels.
 
         Parameters
         ----------
@@ -455,9 +434,10 @@ class EvaluationMap(Chart):
         if not classes:
             return f"{text}; no sellers shown"
         faint = " (faint, in the background)" if self.points.get_alpha() else ""
-        counts = {c: classes.count(c) for c in SELLER_CLASSES}
+        groups = CLASS_NAMES[self.model]
+        counts = {c: classes.count(c) for c in groups}
         text += f". {len(classes)} sellers{faint}: " + join_words(
-            [f"{counts[c]} {c}" for c in SELLER_CLASSES]
+            [f"{counts[c]} {c}" for c in groups]
         )
         if self.ring.get_visible() and len(self.ring.get_xdata()):
             spot = np.array([self.ring.get_xdata()[0], self.ring.get_ydata()[0]], float)
@@ -476,8 +456,13 @@ class EvaluationMap(Chart):
 
     def _set_regions(self, model: str, cuts, bands, share: float) -> None:
         regions = S.class_regions(model=model, cuts=cuts, bands=bands, share=share)
+        self.regions = dict(zip(regions, self._patches))
         for name, poly in regions.items():
             patch = self.regions[name]
+            patch.set_facecolor(GROUP_COLORS[name])
+            patch.set_edgecolor(GROUP_COLORS[name])
+            patch.set_hatch(GROUP_HATCHES[name])
+            patch.set_alpha(_REGION_ALPHA)
             if len(poly) >= 3:
                 px, py = self.to_axes(*_densify(poly).T)
                 patch.set_xy(np.column_stack([px, py]))
@@ -507,18 +492,118 @@ class EvaluationMap(Chart):
             else:
                 line.set_data([], [])
                 line.set_visible(False)
+        if self._legend and model != self.model:
+            self._draw_legend(model)
         self.model, self.cuts, self.bands, self.share = model, tuple(cuts), tuple(bands), share
 
+    def _draw_legend(self, model: str) -> None:
+        """The legend of the model's four groups, highest first (it replaces any earlier one)."""
+        handles = [
+            Patch(
+                facecolor=GROUP_COLORS[c],
+                alpha=0.6,
+                hatch=GROUP_HATCHES[c],
+                edgecolor=_EDGE,
+                label=c,
+            )
+            for c in reversed(CLASS_NAMES[model])
+        ]
+        with kit_style():
+            self.ax.legend(
+                handles=handles,
+                title="class" if model == "quadrant" else "tier (kit)",
+                loc="upper left",
+                bbox_to_anchor=(1.01, 1.0),
+                frameon=False,
+                borderaxespad=0,
+            )
 
-def _text_size_px(text: str, ax: Axes, fontsize: float = 9.0) -> tuple[float, float]:
-    px = ax.figure.dpi / 72.0
-    return 0.58 * fontsize * len(text) * px, 1.25 * fontsize * px
+
+def _renderer(fig):
+    canvas_ = fig.canvas
+    if hasattr(canvas_, "get_renderer"):
+        return canvas_.get_renderer()
+    return fig._get_renderer()  # pragma: no cover - non-Agg canvases
+
+
+def _text_size_px(label: Text, renderer) -> tuple[float, float]:
+    """A label's width and height in pixels, measured by the renderer (and 2 pixels of air)."""
+    width, height, _ = renderer.get_text_width_height_descent(
+        label.get_text(), label.get_fontproperties(), ismath=False
+    )
+    return width + 2.0, height * 1.15 + 2.0
 
 
 def _overlaps(rect, placed) -> bool:
     return any(
         rect[0] < q[2] and q[0] < rect[2] and rect[1] < q[3] and q[1] < rect[3] for q in placed
     )
+
+
+#: Spots tried around a point, in points (right, left, above, below), at growing distances.
+_RING = [(7, 2), (7, -13), (-7, 2), (-7, -13), (0, 8), (0, -18)]
+_CANDIDATES = [(dx * f, dy * f) for f in (1, 2, 3, 4.5, 6) for dx, dy in _RING]
+_DOT_PX = 4.0  # how close (pixels) a label may come to a dot
+
+
+class _Spots:
+    """Where labels can go on one Axes: inside it, clear of placed labels and, if possible, dots."""
+
+    def __init__(self, ax: Axes, avoid: Any) -> None:
+        self.box = ax.get_window_extent()
+        to_px = ax.transData.transform
+        empty = avoid is None or len(avoid) == 0
+        self.dots = np.empty((0, 2)) if empty else to_px(np.asarray(avoid, float))
+        self.placed: list[tuple[float, float, float, float]] = []
+        self.ppt = ax.figure.dpi / 72.0
+
+    def rect(self, px: float, py: float, size, dx: float, dy: float):
+        w, h = size
+        left = px + dx * self.ppt - (w if dx < 0 else (w / 2 if dx == 0 else 0))
+        bottom = py + dy * self.ppt
+        return (left, bottom, left + w, bottom + h)
+
+    def free(self, rect) -> bool:
+        b = self.box
+        inside = rect[0] >= b.x0 and rect[2] <= b.x1 and rect[1] >= b.y0 and rect[3] <= b.y1
+        return inside and not _overlaps(rect, self.placed)
+
+    def clear_of_dots(self, rect) -> bool:
+        d, r = self.dots, _DOT_PX
+        return not (
+            (d[:, 0] > rect[0] - r)
+            & (d[:, 0] < rect[2] + r)
+            & (d[:, 1] > rect[1] - r)
+            & (d[:, 1] < rect[3] + r)
+        ).any()
+
+    def choose(self, px: float, py: float, size):
+        """The first free spot clear of dots; else the first free one; else the nearest."""
+        rects = [(dx, dy, self.rect(px, py, size, dx, dy)) for dx, dy in _CANDIDATES]
+        free = [c for c in rects if self.free(c[2])]
+        clear = [c for c in free if self.clear_of_dots(c[2])]
+        choice = (clear or free or rects)[0]
+        self.placed.append(choice[2])
+        return choice
+
+
+def _put(label: Text, ax: Axes, choice) -> None:
+    """Anchor the text on the side facing its dot, so its box is where it was measured."""
+    dx, _, rect = choice
+    ha = "right" if dx < 0 else ("center" if dx == 0 else "left")
+    x = rect[2] if dx < 0 else ((rect[0] + rect[2]) / 2 if dx == 0 else rect[0])
+    label.set_position(tuple(ax.transData.inverted().transform((x, rect[1]))))
+    label.set_horizontalalignment(ha)
+    label.set_verticalalignment("bottom")
+
+
+def _leader(ax: Axes, px: float, py: float, choice):
+    """A segment from the dot to the nearest point of a label placed away from it, or None."""
+    dx, dy, rect = choice
+    if abs(dx) <= 8 and abs(dy) <= 14:
+        return None
+    nx, ny = min(max(px, rect[0]), rect[2]), min(max(py, rect[1]), rect[3])
+    return ax.transData.inverted().transform(np.array([(px, py), (nx, ny)]))
 
 
 def place_labels(
@@ -533,10 +618,11 @@ def place_labels(
     """Put each label next to its point so that no two labels overlap (greedy search).
 
     For each label in turn, candidate spots around the point (right, left, above, below, then
-    further out) are tried in screen pixels; the first whose box overlaps no placed label,
-    covers none of the ``avoid`` points (an (n, 2) array in data units, e.g. all dots) and stays
-    inside the axes is kept. If none is free of dots, the first free of labels is used. Labels
-    placed away from their point get a thin leader line (in ``leaders``).
+    further out) are tried in screen pixels, with the label's size measured by the renderer;
+    the first whose box overlaps no placed label, covers none of the ``avoid`` points (an (n, 2)
+    array in data units, e.g. all dots) and stays inside the axes is kept. If none is free of
+    dots, the first free of labels is used. Labels placed away from their point get a thin
+    leader line (in ``leaders``).
 
     Parameters
     ----------
@@ -551,82 +637,79 @@ def place_labels(
     leaders : LineCollection, optional
         Receives the leader segments.
     """
-    to_px = ax.transData.transform
-    from_px = ax.transData.inverted().transform
-    box = ax.get_window_extent()
-    pts = to_px(np.column_stack([np.asarray(x, float), np.asarray(y, float)]))
-    dots = np.empty((0, 2)) if avoid is None or len(avoid) == 0 else to_px(np.asarray(avoid, float))
-    ppt = ax.figure.dpi / 72.0
-    r = 4.0
-    rings = [(7, 2), (7, -13), (-7, 2), (-7, -13), (0, 8), (0, -18)]
-    candidates = [(dx * f, dy * f) for f in (1, 2, 3, 4.5, 6) for dx, dy in rings]
-    placed: list[tuple[float, float, float, float]] = []
+    renderer = _renderer(ax.figure)
+    spots = _Spots(ax, avoid)
+    points = ax.transData.transform(np.column_stack([np.asarray(x, float), np.asarray(y, float)]))
     segments = []
-    for label, (px, py) in zip(labels, pts):
-        w, h = _text_size_px(label.get_text(), ax)
-
-        def rect_of(dx, dy):
-            left = px + dx * ppt - (w if dx < 0 else (w / 2 if dx == 0 else 0))
-            bottom = py + dy * ppt
-            return (left, bottom, left + w, bottom + h)
-
-        def inside(rect):
-            return (
-                rect[0] >= box.x0 and rect[2] <= box.x1 and rect[1] >= box.y0 and rect[3] <= box.y1
-            )
-
-        choice = None
-        for dx, dy in candidates:
-            rect = rect_of(dx, dy)
-            if not inside(rect) or _overlaps(rect, placed):
-                continue
-            covers = (
-                (dots[:, 0] > rect[0] - r)
-                & (dots[:, 0] < rect[2] + r)
-                & (dots[:, 1] > rect[1] - r)
-                & (dots[:, 1] < rect[3] + r)
-            ).any()
-            if not covers:
-                choice = (dx, dy, rect)
-                break
-        if choice is None:  # crowded: allow covering dots, never another label
-            for dx, dy in candidates:
-                rect = rect_of(dx, dy)
-                if inside(rect) and not _overlaps(rect, placed):
-                    choice = (dx, dy, rect)
-                    break
-        if choice is None:  # no free spot at all: the first candidate
-            choice = (*candidates[0], rect_of(*candidates[0]))
-        dx, dy, rect = choice
-        # anchor the text on the side facing its dot, so an over-estimated width never
-        # pushes it away from the dot
-        ha = "right" if dx < 0 else ("center" if dx == 0 else "left")
-        ax_x = rect[2] if dx < 0 else ((rect[0] + rect[2]) / 2 if dx == 0 else rect[0])
-        label.set_position(tuple(from_px((ax_x, rect[1]))))
-        label.set_horizontalalignment(ha)
-        label.set_verticalalignment("bottom")
-        placed.append(rect)
-        if abs(dx) > 8 or abs(dy) > 14:
-            # leader from the dot to the nearest point of the label's box
-            nx = min(max(px, rect[0]), rect[2])
-            ny = min(max(py, rect[1]), rect[3])
-            segments.append(from_px(np.array([(px, py), (nx, ny)])))
+    for label, (px, py) in zip(labels, points):
+        choice = spots.choose(px, py, _text_size_px(label, renderer))
+        _put(label, ax, choice)
+        segment = _leader(ax, px, py, choice)
+        if segment is not None:
+            segments.append(segment)
     if leaders is not None:
         leaders.set_segments(segments)
 
 
-def _log_mapping(
-    data: pd.DataFrame, weights, method: str, reference: pd.DataFrame, x: str | None, y: str | None
-):
-    """Which raw metric goes on each log axis, and the score -> raw map for the regions."""
+# --- the map on raw metrics ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MetricAxes:
+    """Two raw metrics on logarithmic axes, and the score-to-metric map that carries the class
+    regions there (see :func:`metric_axes`).
+
+    Attributes
+    ----------
+    x, y : str
+        The influence metric across and the attractiveness metric up.
+    single : bool
+        Whether each score rests on that one metric alone (then the regions are exact).
+    to_axes : callable
+        ``(influence, attractiveness) -> (x, y)`` in metric units.
+    """
+
+    x: str
+    y: str
+    single: bool
+    to_axes: Callable
+
+
+def metric_axes(
+    reference: pd.DataFrame,
+    *,
+    method: str = "log-minmax",
+    weights=None,
+    x: str | None = None,
+    y: str | None = None,
+) -> MetricAxes:
+    """The two raw metrics an evaluation map on log axes shows, and how scores map onto them.
+
+    Parameters
+    ----------
+    reference : DataFrame
+        The sellers the scores were made against (with the metric columns).
+    method : {"log-minmax", "percentile"}
+        The normalisation the scores used.
+    weights : mapping, optional
+        The weights the scores used (default: the data set's, see
+        :func:`livekit.sellers.dataset_weights`).
+    x, y : str, optional
+        An influence and an attractiveness metric; by default the most heavily weighted one of
+        each that the reference has.
+
+    Returns
+    -------
+    MetricAxes
+    """
+    check_choice("method", method, S.NORMALISATIONS)
     used = S.dataset_weights(reference) if weights is None else dict(weights)
-    chosen = {}
-    single = True
+    chosen, single = {}, True
     for dim, pick in (("influence", x), ("attractiveness", y)):
         mine = {
             n: w
             for n, w in used.items()
-            if S.METRICS[n].dimension == dim and w > 0 and n in data.columns
+            if S.METRICS[n].dimension == dim and w > 0 and n in reference.columns
         }
         if pick is None:
             if not mine:
@@ -637,14 +720,12 @@ def _log_mapping(
             pick,
             [n for n in S.METRICS if S.METRICS[n].dimension == dim],
         )
-        if pick not in data.columns:
-            raise ValueError(f"column {pick!r} is missing; the data has {list(data.columns)}")
+        if pick not in reference.columns:
+            raise ValueError(f"column {pick!r} is missing; the data has {list(reference.columns)}")
         single &= set(mine) == {pick}
         chosen[dim] = pick
-    ref_x, ref_y = (
-        reference[chosen["influence"]].to_numpy(float),
-        reference[chosen["attractiveness"]].to_numpy(float),
-    )
+    ref_x = reference[chosen["influence"]].to_numpy(float)
+    ref_y = reference[chosen["attractiveness"]].to_numpy(float)
 
     def to_axes(i, a):
         return (
@@ -652,45 +733,52 @@ def _log_mapping(
             S.score_to_metric(a, ref_y, metric=chosen["attractiveness"], method=method),
         )
 
-    return chosen, single, to_axes
+    return MetricAxes(chosen["influence"], chosen["attractiveness"], single, to_axes)
+
+
+def _log_axes(ax: Axes, axes: MetricAxes) -> None:
+    lo = axes.to_axes(np.array([0.0]), np.array([0.0]))
+    hi = axes.to_axes(np.array([100.0]), np.array([100.0]))
+    with kit_style():
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.set_xlim(max(lo[0][0], 1.0) / 1.3, hi[0][0] * 1.3)
+        ax.set_ylim(max(lo[1][0], 1e-3) / 1.3, hi[1][0] * 1.3)
+        ax.set_xlabel(f"{S.METRICS[axes.x].label} (log scale)")
+        ax.set_ylabel(f"{S.METRICS[axes.y].label} (log scale)")
 
 
 def plot_evaluation_map(
-    data: pd.DataFrame,
+    scored: pd.DataFrame,
+    classes: Any,
     *,
     model: str = "quadrant",
     cuts=S.DEFAULT_CUTS,
     bands=S.DEFAULT_BANDS,
     share: float = 0.5,
-    weights=None,
-    method: str = "log-minmax",
-    reference: pd.DataFrame | None = None,
-    scale: str = "linear",
-    x: str | None = None,
-    y: str | None = None,
+    log_axes: MetricAxes | None = None,
     highlight: str | None = None,
     labels: Sequence[str] = (),
     title: str | None = None,
     ax: Axes | None = None,
 ) -> Axes:
-    """Draw the paper's evaluation map (Figure 3) for a table of sellers.
+    """Draw the kit's evaluation map (after the paper's Figure 3) for scored, classified sellers.
 
     Parameters
     ----------
-    data : DataFrame
-        Sellers with metric columns (see :data:`livekit.sellers.METRICS`) and a ``seller``
-        column; scored with :func:`livekit.sellers.score_sellers`.
+    scored : DataFrame
+        From :func:`livekit.sellers.score_sellers`: ``seller``, ``influence`` and
+        ``attractiveness`` (0-100), and the raw metrics when ``log_axes`` is given.
+    classes : array-like of str
+        One class (or tier) per row of ``scored``, from :func:`livekit.sellers.classify` with
+        the same ``model``, ``cuts``, ``bands`` and ``share``.
     model, cuts, bands, share
-        The classification model and its thresholds (as in :func:`livekit.sellers.classify`).
-    weights, method, reference
-        How the scores are made (as in :func:`livekit.sellers.score_sellers`).
-    scale : {"linear", "log"}
-        ``"linear"``: the two 0-100 scores on the axes. ``"log"``: raw metrics on logarithmic
-        axes (``x`` for influence, ``y`` for attractiveness; default the most heavily weighted
-        metric of each). The class regions are drawn there only when each score rests on that
-        one metric; otherwise the dots keep their class colours and the regions are left out.
-    x, y : str, optional
-        Metric names for the log axes.
+        The model whose regions and thresholds are drawn (as in
+        :func:`livekit.sellers.classify`).
+    log_axes : MetricAxes, optional
+        Two raw metrics on logarithmic axes (:func:`metric_axes`) instead of the two scores. The
+        regions are drawn there only when each score rests on that one metric; otherwise the
+        dots keep their class colours and the regions are left out.
     highlight : str, optional
         A seller to ring in vermillion.
     labels : sequence of str
@@ -709,47 +797,40 @@ def plot_evaluation_map(
     >>> matplotlib.use("Agg")
     >>> import matplotlib.pyplot as plt
     >>> from livekit import sellers
-    >>> ax = plot_evaluation_map(sellers.load_sellers(), labels=["Fruit farmer"])
+    >>> scored = sellers.score_sellers(sellers.load_sellers())
+    >>> ax = plot_evaluation_map(scored, sellers.classify(scored), labels=["Fruit farmer"])
     >>> ax.collections[1].get_offsets().shape  # one dot per seller of the teaching set
     (44, 2)
     >>> plt.close("all")
     """
-    check_choice("scale", scale, _SCALES)
-    if not isinstance(data, pd.DataFrame):
-        raise TypeError(f"data must be a DataFrame of sellers, got {type(data).__name__}")
-    reference = data if reference is None else reference
-    scored = S.score_sellers(data, weights=weights, method=method, reference=reference)
-    classes = S.classify(scored, model=model, cuts=cuts, bands=bands, share=share)
+    if not isinstance(scored, pd.DataFrame):
+        raise TypeError(
+            f"scored must be a DataFrame from score_sellers, got {type(scored).__name__}"
+        )
+    if len(classes) != len(scored):
+        raise ValueError(
+            f"classes must give one class per seller: {len(classes)} for {len(scored)} sellers"
+        )
     options = dict(
         model=model, cuts=cuts, bands=bands, share=share, labels=labels, highlight=highlight
     )
-    if scale == "linear":
+    if log_axes is None:
         ax = label_score_axes(axes_for(ax, size=(6.4, 5.0)))
         EvaluationMap(ax, scored, classes, **options)
     else:
-        chosen, single, to_axes = _log_mapping(data, weights, method, reference, x, y)
         ax = axes_for(ax, size=(6.4, 5.0))
-        lo = to_axes(np.array([0.0]), np.array([0.0]))
-        hi = to_axes(np.array([100.0]), np.array([100.0]))
-        with kit_style():
-            ax.set_xscale("log")
-            ax.set_yscale("log")
-            ax.set_xlim(max(lo[0][0], 1.0) / 1.3, hi[0][0] * 1.3)
-            ax.set_ylim(max(lo[1][0], 1e-3) / 1.3, hi[1][0] * 1.3)
-            ax.set_xlabel(f"{S.METRICS[chosen['influence']].label} (log scale)")
-            ax.set_ylabel(f"{S.METRICS[chosen['attractiveness']].label} (log scale)")
-        # dots at their raw values, not at the score-implied ones
+        _log_axes(ax, log_axes)
         EvaluationMap(
             ax,
             scored,
             classes,
-            to_axes=to_axes,
-            xy=(chosen["influence"], chosen["attractiveness"]),
-            show_regions=single,
+            to_axes=log_axes.to_axes,
+            xy=(log_axes.x, log_axes.y),
+            show_regions=log_axes.single,
             **options,
         )
     with kit_style():
-        ax.set_title(title or f"Evaluation map, {model} model ({method} scores)")
+        ax.set_title(title or f"Evaluation map (the kit's), {model} model")
     return ax
 
 
@@ -757,40 +838,30 @@ def plot_evaluation_map(
 
 
 class ClassCounts(Chart):
-    """Horizontal bars of how many sellers fall in each class, lowest class at the bottom.
+    """Horizontal bars of how many sellers fall in each class (or tier), lowest at the bottom.
 
     Parameters
     ----------
     ax : Axes
         Where to draw.
     counts : pandas.Series
-        From :func:`livekit.sellers.class_counts`.
+        From :func:`livekit.sellers.class_counts`: four counts, by class or by tier.
     xmax : float, optional
         Right end of the count axis; default a little beyond the largest count.
 
     Attributes
     ----------
     bars : list of Rectangle
-        One bar per class (coloured and hatched by class), in class order.
+        One bar per class or tier (coloured and hatched by it), lowest first.
     texts : list of Text
         The count and share beside each bar.
     """
 
     def __init__(self, ax: Axes, counts: pd.Series, *, xmax: float | None = None) -> None:
         self.ax = ax
+        self.names: tuple[str, ...] = ()
         with kit_style():
-            self.bars = list(
-                ax.barh(
-                    list(SELLER_CLASSES),
-                    [0] * 4,
-                    color=[CLASS_COLORS[c] for c in SELLER_CLASSES],
-                    hatch=None,
-                    edgecolor=_EDGE,
-                    linewidth=0.6,
-                )
-            )
-            for bar, name in zip(self.bars, SELLER_CLASSES):
-                bar.set_hatch(CLASS_HATCHES[name])
+            self.bars = list(ax.barh(range(4), [0] * 4, hatch=None, edgecolor=_EDGE, linewidth=0.6))
             self.texts = [ax.text(0, k, "", va="center", ha="left", fontsize=9) for k in range(4)]
             ax.set_xlabel("sellers")
             ax.spines["left"].set_visible(False)
@@ -803,20 +874,32 @@ class ClassCounts(Chart):
         """The bars and their count labels."""
         return [*self.bars, *self.texts]
 
-    def update(self, counts: pd.Series) -> None:
-        """Resize the bars and rewrite the labels for new counts (a Series by class name)."""
+    def update(self, counts: pd.Series) -> bool:
+        """Resize the bars and rewrite the labels for new counts (a Series by class or tier).
+
+        Returns True when the names changed (a new model: the tick labels are static)."""
+        names = tuple(counts.index)
+        renamed = names != self.names
+        if renamed:
+            self.names = names
+            with kit_style():
+                self.ax.set_yticks(range(4), list(names))
+            for bar, name in zip(self.bars, names):
+                bar.set_facecolor(GROUP_COLORS[name])
+                bar.set_hatch(GROUP_HATCHES[name])
         total = max(int(counts.sum()), 1)
-        for bar, text, name in zip(self.bars, self.texts, SELLER_CLASSES):
+        for bar, text, name in zip(self.bars, self.texts, names):
             n = int(counts[name])
             bar.set_width(n)
             text.set_x(n)
             text.set_text(f" {n} ({100 * n / total:.0f}%)")
+        return renamed
 
     def describe(self) -> str:
         """How many sellers each class has now, and its share."""
         counts = [int(round(bar.get_width())) for bar in self.bars]
         total = max(sum(counts), 1)
-        rows = [f"{name} {n} ({percent(n / total)})" for name, n in zip(SELLER_CLASSES, counts)]
+        rows = [f"{name} {n} ({percent(n / total)})" for name, n in zip(self.names, counts)]
         return (
             f"{chart_title(self.ax, 'Sellers per class')}, {sum(counts)} sellers: "
             f"{join_words(rows)}"
@@ -824,11 +907,11 @@ class ClassCounts(Chart):
 
 
 def plot_class_counts(classes: Any, *, ax: Axes | None = None, title: str | None = None) -> Axes:
-    """Bar chart of how many sellers fall in each class.
+    """Bar chart of how many sellers fall in each class (or tier).
 
     Parameters
     ----------
-    classes : array-like of class names (e.g. from :func:`livekit.sellers.classify`)
+    classes : array-like of class or tier names (e.g. from :func:`livekit.sellers.classify`)
     ax : Axes, optional
         Where to draw; a new pyplot figure if None.
     title : str, optional
@@ -893,6 +976,7 @@ class NextMove(Chart):
         dot_size: float = 13.0,
     ) -> None:
         self.ax = ax
+        self.move: dict | None = None
         with kit_style():
             (self.dot,) = ax.plot([], [], "o", ms=dot_size, mec=_VERMILLION, mew=2.5, zorder=7)
             self.arrow = ax.annotate(
@@ -907,7 +991,7 @@ class NextMove(Chart):
                 0,
                 "",
                 fontsize=9,
-                color="#8B3A00",
+                color=_NOTE,
                 zorder=6,
                 ha="left",
                 va="bottom",
@@ -927,7 +1011,8 @@ class NextMove(Chart):
     def update(self, influence: float, attractiveness: float, move: dict) -> None:
         """Move the dot, recolour it by class, and point the arrow (hidden if no higher class)."""
         self.dot.set_data([influence], [attractiveness])
-        self.dot.set_markerfacecolor(CLASS_COLORS[move["class"]])
+        self.move = move
+        self.dot.set_markerfacecolor(GROUP_COLORS[move["class"]])
         self.dot.set_visible(True)
         visible = move["target"] is not None
         self.arrow.set_visible(visible)
@@ -949,7 +1034,7 @@ class NextMove(Chart):
             return "No seller placed on the map yet"
         influence = float(self.dot.get_xdata()[0])
         attractiveness = float(self.dot.get_ydata()[0])
-        named = _class_named(self.dot.get_markerfacecolor())
+        named = self.move["class"]
         text = (
             f"The seller (the ringed dot) scores influence {influence:.1f} and attractiveness "
             f"{attractiveness:.1f}: class {named}"
@@ -1008,8 +1093,9 @@ def plot_next_move(
         row["influence"], row["attractiveness"], model=model, cuts=cuts, bands=bands, share=share
     )
     name = row.get("seller", "This seller")
+    group = "class" if model == "quadrant" else "tier"
     title = f"{name}: {move['class']}" + (
-        f", nearest higher class {move['target']}" if move["target"] else ", top class"
+        f", nearest higher {group} {move['target']}" if move["target"] else f", top {group}"
     )
     ax = label_score_axes(axes_for(ax, size=(6.4, 5.0)), title)
     EvaluationMap(ax, None, (), model=model, cuts=cuts, bands=bands, share=share)
@@ -1024,19 +1110,17 @@ class AnchorRanges(Chart):
     """Real anchors on the score map: a bar from the lower to the higher reported figure.
 
     Where outlets disagree (two figures for one session), the anchor is a bar whose two ends
-    are the two placements, each a dot in its class colour; where they agree, the two dots
-    coincide. Diamonds, so they stand out from the teaching set's round dots.
+    are the two placements, each a dot in its class (or tier) colour; where they agree, the two
+    dots coincide. Diamonds, so they stand out from the teaching set's round dots.
 
     Parameters
     ----------
     ax : Axes
         A score map (0-100 axes, limits set).
     placed : DataFrame
-        One row per anchor: ``seller``, ``influence_low``, ``influence_high``,
-        ``attractiveness_low``, ``attractiveness_high`` (0-100), as from
-        :func:`livekit.cases.place_anchors`; ``label`` (the name to show, optional).
-    classes_low, classes_high : array-like of str
-        The class at each end.
+        One row per anchor, as from :func:`livekit.cases.classify_anchors`: ``seller``,
+        ``influence_low``, ``influence_high``, ``attractiveness_low``, ``attractiveness_high``
+        (0-100), ``class_low`` and ``class_high``; ``label`` (the name to show, optional).
 
     Attributes
     ----------
@@ -1050,56 +1134,74 @@ class AnchorRanges(Chart):
         Lines from labels placed away from their anchor.
     """
 
-    def __init__(self, ax: Axes, placed: pd.DataFrame, classes_low: Any, classes_high: Any) -> None:
+    _NEEDED = (
+        "seller",
+        "influence_low",
+        "influence_high",
+        "attractiveness_low",
+        "attractiveness_high",
+        "class_low",
+        "class_high",
+    )
+
+    def __init__(self, ax: Axes, placed: pd.DataFrame) -> None:
         self.ax = ax
+        self._check(placed, None)
         with kit_style():
             self.bars = LineCollection(
                 [], colors=_VERMILLION, linewidths=3.0, zorder=6, capstyle="round"
             )
             ax.add_collection(self.bars, autolim=False)
-            self.low = ax.scatter(
-                [], [], s=70, marker="D", c=_EDGE, edgecolors=_VERMILLION, linewidths=1.6, zorder=7
-            )
-            self.high = ax.scatter(
-                [], [], s=70, marker="D", c=_EDGE, edgecolors=_VERMILLION, linewidths=1.6, zorder=7
+            self.low, self.high = (
+                ax.scatter(
+                    [],
+                    [],
+                    s=70,
+                    marker="D",
+                    c=_EDGE,
+                    edgecolors=_VERMILLION,
+                    linewidths=1.6,
+                    zorder=7,
+                )  # fmt: skip
+                for _ in range(2)
             )
             self.labels = [
-                _Label(0, 0, "", fontsize=9, zorder=8, color="#8B3A00") for _ in range(len(placed))
+                _Label(0, 0, "", fontsize=9, zorder=8, color=LINE_COLORS["edge"])
+                for _ in range(len(placed))
             ]
             for label in self.labels:
                 ax.add_artist(label)
-            self.leaders = LineCollection([], colors="#8B3A00", linewidths=0.6, zorder=6)
+            self.leaders = LineCollection([], colors=_NOTE, linewidths=0.6, zorder=6)
             ax.add_collection(self.leaders, autolim=False)
-        self.update(placed, classes_low, classes_high)
+        self.update(placed)
 
     @property
     def artists(self) -> list:
         """The bars, the two sets of dots, the leaders and the labels."""
         return [self.bars, self.low, self.high, self.leaders, *self.labels]
 
-    def update(self, placed: pd.DataFrame, classes_low: Any, classes_high: Any) -> None:
-        """Move the bars and dots to new placements, recolour them by class, re-place the names."""
-        needed = [
-            "seller",
-            "influence_low",
-            "influence_high",
-            "attractiveness_low",
-            "attractiveness_high",
-        ]
-        missing = [c for c in needed if c not in placed.columns]
-        if missing:
-            raise ValueError(f"placed: columns {missing} are missing (use place_anchors)")
-        if len(placed) != len(self.labels):
-            raise ValueError(
-                f"placed: this chart shows {len(self.labels)} anchors, got {len(placed)}"
+    def _check(self, placed: Any, count: int | None) -> None:
+        if not isinstance(placed, pd.DataFrame):
+            raise TypeError(
+                f"placed must be a DataFrame from classify_anchors, got {type(placed).__name__}"
             )
+        missing = [c for c in self._NEEDED if c not in placed.columns]
+        if missing:
+            raise ValueError(f"placed: columns {missing} are missing (use classify_anchors)")
+        if count is not None and len(placed) != count:
+            raise ValueError(f"placed: this chart shows {count} anchors, got {len(placed)}")
+
+    def update(self, placed: pd.DataFrame) -> None:
+        """Move the bars and dots to new placements, recolour them by class, re-place the names."""
+        self._check(placed, len(self.labels))
+        self.classes = (list(placed["class_low"]), list(placed["class_high"]))
         lo = placed[["influence_low", "attractiveness_low"]].to_numpy(float)
         hi = placed[["influence_high", "attractiveness_high"]].to_numpy(float)
         self.bars.set_segments([np.array([a, b]) for a, b in zip(lo, hi)])
         self.low.set_offsets(lo)
         self.high.set_offsets(hi)
-        self.low.set_facecolors(_class_colors(classes_low))
-        self.high.set_facecolors(_class_colors(classes_high))
+        self.low.set_facecolors(_class_colors(placed["class_low"]))
+        self.high.set_facecolors(_class_colors(placed["class_high"]))
         names = placed["label"] if "label" in placed.columns else placed["seller"]
         for label, name in zip(self.labels, names):
             label.set_text(str(name))
@@ -1116,8 +1218,7 @@ class AnchorRanges(Chart):
 
     def describe(self) -> str:
         """Each real anchor: its range of scores (where outlets disagree) and its class(es)."""
-        low_classes = [_class_named(c) for c in self.low.get_facecolors()]
-        high_classes = [_class_named(c) for c in self.high.get_facecolors()]
+        low_classes, high_classes = self.classes
 
         def span(a: float, b: float) -> str:
             a, b = sorted((a, b))
@@ -1147,6 +1248,7 @@ def plot_anchor_map(
     bands=S.DEFAULT_BANDS,
     share: float = 0.5,
     reference: pd.DataFrame | None = None,
+    reference_classes: Any = None,
     note: str = "",
     ax: Axes | None = None,
 ) -> Axes:
@@ -1155,11 +1257,13 @@ def plot_anchor_map(
     Parameters
     ----------
     placed : DataFrame
-        From :func:`livekit.cases.place_anchors`.
+        From :func:`livekit.cases.classify_anchors` (classes made with ``model``).
     model, cuts, bands, share
-        As in :func:`livekit.sellers.classify`.
+        The model whose regions are drawn (as in :func:`livekit.sellers.classify`).
     reference : DataFrame, optional
         The teaching set, scored (``influence``, ``attractiveness``), drawn as faint dots.
+    reference_classes : array-like of str, optional
+        Their classes under the same model (needed with ``reference``).
     note : str
         A line under the map saying which values are the kit's assumptions.
     ax : Axes, optional
@@ -1169,33 +1273,17 @@ def plot_anchor_map(
     -------
     matplotlib.axes.Axes
     """
-    if not isinstance(placed, pd.DataFrame):
-        raise TypeError(
-            f"placed must be a DataFrame from place_anchors, got {type(placed).__name__}"
-        )
+    if reference is not None and reference_classes is None:
+        raise ValueError("reference_classes: give the teaching set's classes with reference")
     ax = label_score_axes(
         axes_for(ax, size=(6.6, 5.0)), "Real anchors (diamonds) and the teaching set"
     )
     params = dict(model=model, cuts=cuts, bands=bands, share=share)
     if reference is not None:
-        EvaluationMap(
-            ax, reference, S.classify(reference, **params), point_size=22, faint=True, **params
-        )
+        EvaluationMap(ax, reference, reference_classes, point_size=22, faint=True, **params)
     else:
         EvaluationMap(ax, None, (), **params)
-    low = S.classify(
-        placed.rename(
-            columns={"influence_low": "influence", "attractiveness_low": "attractiveness"}
-        ),
-        **params,
-    )
-    high = S.classify(
-        placed.rename(
-            columns={"influence_high": "influence", "attractiveness_high": "attractiveness"}
-        ),
-        **params,
-    )
-    AnchorRanges(ax, placed, low, high)
+    AnchorRanges(ax, placed)
     if note:
         with kit_style():
             ax.text(

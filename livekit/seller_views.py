@@ -22,16 +22,16 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
-from . import cases
+from . import _html, cases
 from . import seller_plots as P
 from . import sellers as S
 from ._checks import check_choice
 from .accessible import AccessibleLogSlider, AccessibleSlider
 from .seller_data import OwnDataFlow
 from .seller_metrics import format_metric
-from .style import CLASS_COLORS, kit_style, new_figure
+from .style import GROUP_COLORS, LINE_COLORS, TEXT_COLORS, kit_style, new_figure
 from .views import FastFigure, Prediction, View, slider
-from .vocab import SELLER_CLASSES
+from .vocab import SELLER_CLASSES, TIERS
 
 __all__ = [
     "explore_seller",
@@ -129,16 +129,16 @@ def _model_picker(model: str) -> widgets.ToggleButtons:
 
 
 def _class_badge(name: str) -> str:
-    color = CLASS_COLORS[name]
-    ink = "black" if name in ("low-level", "ordinary") else "white"
-    return f"<span style='background:{color};color:{ink};padding:1px 6px;border-radius:3px'><b>{name}</b></span>"
+    """A class of the quadrant model or a tier of the tiered model, as a badge in its colour."""
+    return _html.badge(name, GROUP_COLORS[name])
 
 
 def _seller_readout(
     i: float, a: float, move: dict, metrics: dict, reference: pd.DataFrame, method: str
 ) -> str:
+    group = "tier" if move["class"] in TIERS else "class"
     if move["target"] is None:
-        gap = "already in the top class: no higher class to reach."
+        gap = f"already in the top {group}: no higher {group} to reach."
     else:
         gap = (
             f"smallest move up: <b>+{move['d_influence']:.1f}</b> influence and "
@@ -148,7 +148,7 @@ def _seller_readout(
         )
     return (
         f"Anchor influence <b>{i:.1f}</b> / 100 &nbsp; Audience attractiveness "
-        f"<b>{a:.1f}</b> / 100 &nbsp; Class {_class_badge(move['class'])}<br>{gap}"
+        f"<b>{a:.1f}</b> / 100 &nbsp; {group.capitalize()} {_class_badge(move['class'])}<br>{gap}"
     )
 
 
@@ -276,29 +276,33 @@ def explore_seller(
     return view
 
 
-_HATCH_CSS = {  # the kit's hatches, as CSS stripes, so the bars also read in greyscale
-    "low-level": "none",
-    "ordinary": "radial-gradient(rgba(0,0,0,.35) 1px, transparent 1.5px) 0 0/5px 5px",
-    "famous": "repeating-linear-gradient(45deg, rgba(255,255,255,.45) 0 2px, transparent 2px 6px)",
-    "super": "repeating-linear-gradient(45deg, rgba(255,255,255,.4) 0 2px, transparent 2px 6px), "
+#: The kit's hatches, as CSS stripes, lowest group first, so the bars also read in greyscale.
+_HATCH_CSS = (
+    "none",
+    "radial-gradient(rgba(0,0,0,.35) 1px, transparent 1.5px) 0 0/5px 5px",
+    "repeating-linear-gradient(45deg, rgba(255,255,255,.45) 0 2px, transparent 2px 6px)",
+    "repeating-linear-gradient(45deg, rgba(255,255,255,.4) 0 2px, transparent 2px 6px), "
     "repeating-linear-gradient(-45deg, rgba(255,255,255,.4) 0 2px, transparent 2px 6px)",
-}
+)
 
 
 def _counts_html(counts: pd.Series) -> str:
-    """The class counts as an HTML bar chart, highest class on top, each bar labelled."""
+    """The class (or tier) counts as an HTML bar chart, highest on top, each bar labelled."""
     total = max(int(counts.sum()), 1)
-    rows = ["<div style='font-size:13px'><b>Sellers per class</b></div>"]
-    for name in reversed(SELLER_CLASSES):
+    word = "tier" if counts.index[0] in TIERS else "class"
+    rows = [f"<div style='font-size:13px'><b>Sellers per {word}</b></div>"]
+    for rank, name in reversed(list(enumerate(counts.index))):
         n = int(counts[name])
         pct = 100 * n / total
         bar = (
-            f"<div style='display:inline-block;vertical-align:middle;height:14px;width:{1.2 * pct:.0f}px;"
-            f"background:{_HATCH_CSS[name]};background-color:{CLASS_COLORS[name]};border:1px solid #333'></div>"
+            "<div style='display:inline-block;vertical-align:middle;height:14px;"
+            f"width:{1.2 * pct:.0f}px;background:{_HATCH_CSS[rank]};"
+            f"background-color:{GROUP_COLORS[name]};border:1px solid {LINE_COLORS['edge']}'></div>"
         )
         rows.append(
-            f"<div style='white-space:nowrap;margin:3px 0'><span style='display:inline-block;width:70px'>"
-            f"{name}</span>{bar} {n:,} ({pct:.0f}%)</div>"
+            "<div style='white-space:nowrap;margin:3px 0'>"
+            f"<span style='display:inline-block;width:80px'>{name}</span>{bar} {n:,} "
+            f"({pct:.0f}%)</div>"
         )
     return "".join(rows)
 
@@ -332,7 +336,19 @@ class _CountsPanel(widgets.HTML):
 
 
 _QUADRANT = ("cut_influence", "cut_attractiveness")
-_TIERED = ("band_ordinary", "band_famous", "band_super", "share")
+#: The tiered model's controls: where the lower, the upper and the top tier start, and the share.
+_TIERED = ("band_lower", "band_upper", "band_top", "share")
+
+
+def _band_sliders() -> dict[str, widgets.Widget]:
+    """The tiered model's sliders: three tier thresholds of the combined score, and the share."""
+    return {
+        **{
+            key: slider(f"{name} from (combined)", value, 0, 100, 1, fmt=".0f")
+            for key, name, value in zip(_TIERED, TIERS[1:], S.DEFAULT_BANDS)
+        },
+        "share": slider("Influence share (tiered)", 0.5, 0, 1, 0.05),
+    }
 
 
 def _dataset_controls(dataset: str, model: str, method: str) -> dict[str, widgets.Widget]:
@@ -359,11 +375,7 @@ def _dataset_controls(dataset: str, model: str, method: str) -> dict[str, widget
         "cut_attractiveness": slider(
             "Attractiveness threshold", S.DEFAULT_CUTS[1], 0, 100, 1, fmt=".0f"
         ),
-        **{
-            f"band_{name}": slider(f"{name} from (combined)", value, 0, 100, 1, fmt=".0f")
-            for name, value in zip(SELLER_CLASSES[1:], S.DEFAULT_BANDS)
-        },
-        "share": slider("Influence share (tiered)", 0.5, 0, 1, 0.05),
+        **_band_sliders(),
         **{
             f"weight_{name}": slider(
                 f"weight: {S.METRICS[name].label}", S.DEFAULT_WEIGHTS[name], 0, 1, 0.05
@@ -409,7 +421,7 @@ def _model_params(controls: dict) -> dict:
     return dict(
         model=controls["model"].value,
         cuts=(controls["cut_influence"].value, controls["cut_attractiveness"].value),
-        bands=tuple(controls[f"band_{c}"].value for c in SELLER_CLASSES[1:]),
+        bands=tuple(controls[key].value for key in _TIERED[:3]),
         share=controls["share"].value,
     )
 
@@ -480,8 +492,8 @@ def explore_sellers(
     -------
     livekit.views.View
         ``view.controls``: ``"data"``, ``"method"``, ``"model"``, the quadrant's
-        ``"cut_influence"``, ``"cut_attractiveness"``, the tiered ``"band_ordinary"``,
-        ``"band_famous"``, ``"band_super"``, ``"share"`` (only the chosen model's are shown) and
+        ``"cut_influence"``, ``"cut_attractiveness"``, the tiered ``"band_lower"``,
+        ``"band_upper"``, ``"band_top"``, ``"share"`` (only the chosen model's are shown) and
         ``"weight_<metric>"`` (only the data set's are shown, reset to its defaults on a switch).
         ``view.charts``: ``"map"`` (:class:`~livekit.seller_plots.EvaluationMap`), ``"counts"``
         (HTML bars beside it). ``view.shown``: ``dataset``, ``method``, ``weights``, ``model``,
@@ -535,7 +547,7 @@ def explore_sellers(
         counts = S.class_counts(classes)
         charts["counts"].update(counts)
         view.readout.value = " &nbsp; ".join(
-            f"{_class_badge(c)} {counts[c]}" for c in reversed(SELLER_CLASSES)
+            f"{_class_badge(c)} {counts[c]}" for c in reversed(counts.index)
         )
         view.show(
             **scoring, **params, classes=classes, counts={c: int(n) for c, n in counts.items()}
@@ -690,7 +702,7 @@ def _mapping_picker(k: int) -> widgets.Dropdown:
 
 
 def _own_prediction() -> Prediction:
-    """Which class does the example's village kitchen get under the tiered model?"""
+    """Which tier does the example's village kitchen get under the tiered model?"""
 
     def outcome(shown: dict):
         if (
@@ -705,9 +717,9 @@ def _own_prediction() -> Prediction:
     return Prediction(
         f"On the example file the quadrant model calls <b>{EXAMPLE_SELLER}</b> (a village "
         f"kitchen: modest reach, a loyal buying audience) <i>ordinary</i>. Before you switch "
-        f"to the <b>tiered</b> model (bands as they start): which class will it get there?",
+        f"to the <b>tiered</b> model (bands as they start): which of its tiers will it get there?",
         outcome=outcome,
-        options=list(SELLER_CLASSES),
+        options=list(TIERS),
     )
 
 
@@ -791,11 +803,7 @@ def _own_controls(model: str, method: str) -> dict[str, widgets.Widget]:
         "cut_attractiveness": slider(
             "Attractiveness threshold", S.DEFAULT_CUTS[1], 0, 100, 1, fmt=".0f"
         ),
-        **{
-            f"band_{name}": slider(f"{name} from (combined)", value, 0, 100, 1, fmt=".0f")
-            for name, value in zip(SELLER_CLASSES[1:], S.DEFAULT_BANDS)
-        },
-        "share": slider("Influence share (tiered)", 0.5, 0, 1, 0.05),
+        **_band_sliders(),
     }
 
 
@@ -951,7 +959,7 @@ def _own_draw(view: View, flow: OwnDataFlow, scored: pd.DataFrame, params: dict)
         else ""
     )
     view.readout.value = (
-        " &nbsp; ".join(f"{_class_badge(c)} {counts[c]:,}" for c in reversed(SELLER_CLASSES))
+        " &nbsp; ".join(f"{_class_badge(c)} {counts[c]:,}" for c in reversed(counts.index))
         + f"<br>{against} The thresholds and weights are the kit's choices, not the paper's."
         + thinned
     )
@@ -1068,63 +1076,122 @@ def explore_own_data(
 
 # --- real anchors on the map ------------------------------------------------------------
 
-#: The assumed percentile of the anchors' prediction ("lower the assumption to this").
-ASSUMPTION_GOAL = 20.0
-_ANCHOR = "Viya (Huang Wei)"
+#: The assumed percentile of the anchors' view at the start (the teaching set's median).
+ASSUMPTION_GOAL = cases.ASSUMED_PERCENTILE
+_ANCHOR = "Li Jiaqi (Austin Li)"
+_ASSUMED_NOTE = (
+    "Every value no source reports: the kit's assumption, a teaching-set percentile (the\n"
+    "slider); * followers assumed too. A year's sales = at least the best session."
+)
 
 
 def _anchor_prediction() -> Prediction:
+    """Li Jiaqi's class once the reported cumulative viewers stand in for audience reach."""
+
     def outcome(shown: dict):
         if (
-            shown.get("model") != "quadrant"
+            not shown.get("reach")
+            or shown.get("model") != "quadrant"
             or abs(shown.get("percentile", -1) - ASSUMPTION_GOAL) > 1e-9
         ):
             return None
         return shown["classes"][_ANCHOR]["high"]
 
     return Prediction(
-        f"Followers and sales are reported; the audience metrics are not, so the kit assumes them. "
-        f"Lower the assumption from the teaching set's median to its <b>{ASSUMPTION_GOAL:.0f}th percentile</b> "
-        f"(quadrant model): which class does <b>{_ANCHOR}</b> get at the higher sales figure?",
+        f"Sources report <b>{_ANCHOR}</b>'s followers and sales, and cumulative viewers of "
+        "one event, but no average audience: the kit assumes it. Tick <i>cumulative viewers "
+        "stand in for audience reach</i> (quadrant model, assumption at the median): which "
+        f"class does {_ANCHOR} get at the higher sales figure?",
         outcome=outcome,
         options=list(SELLER_CLASSES),
     )
 
 
-def _anchor_table(placed: pd.DataFrame, low, high) -> str:
+def _anchor_controls(model: str) -> dict[str, widgets.Widget]:
+    return {
+        "percentile": slider("Assumed percentile", ASSUMPTION_GOAL, 0, 100, 5, fmt=".0f"),
+        "reach": widgets.Checkbox(
+            value=False,
+            description="cumulative viewers stand in for audience reach (a larger measure)",
+            indent=False,
+            layout=widgets.Layout(width="520px"),
+        ),
+        "model": _model_picker(model),
+    }
+
+
+def _anchor_figure(reference: pd.DataFrame, model: str, start: pd.DataFrame):
+    """The teaching set faint on the map, the anchors over it, the assumption noted."""
+    fig = new_figure(6.6, 4.9)
+    with kit_style():
+        ax = P.label_score_axes(
+            fig.add_axes((0.11, 0.23, 0.62, 0.7)),
+            "Real anchors (diamonds) against the teaching set (faint)",
+        )
+        classes = S.classify(reference, model=model)
+        charts = {
+            "map": P.EvaluationMap(ax, reference, classes, model=model, point_size=22, faint=True),
+            "anchors": P.AnchorRanges(ax, start),
+        }
+        fig.text(0.02, 0.02, _ASSUMED_NOTE, fontsize=9, color=TEXT_COLORS["note"])
+    return fig, charts
+
+
+def _anchor_table(placed: pd.DataFrame) -> str:
     rows = []
-    for k, row in placed.reset_index(drop=True).iterrows():
+    for row in placed.itertuples(index=False):
         links = " ".join(
-            f"<a href='{html.escape(u.strip())}' target='_blank'>[{n + 1}]</a>"
-            for n, u in enumerate(str(row["sources"]).split(";"))
+            f"<a href='{_html.attribute(u.strip())}' target='_blank'>[{n + 1}]</a>"
+            for n, u in enumerate(str(row.sources).split(";"))
             if u.strip()
         )
-        classes = str(low[k]) if str(low[k]) == str(high[k]) else f"{low[k]} to {high[k]}"
-        rows.append(
-            f"<tr><td><b>{html.escape(row['label'])}</b></td><td>{_class_badge(str(high[k]))}"
-            f"{'' if str(low[k]) == str(high[k]) else ' (low figure: ' + _class_badge(str(low[k])) + ')'}</td>"
-            f"<td>{html.escape(row['reported'])}</td><td><i>{html.escape(row['assumed'])}</i></td>"
-            f"<td>{links}</td></tr>"
+        low = (
+            ""
+            if row.class_low == row.class_high
+            else f" (lower figure: {_class_badge(row.class_low)})"
         )
-    head = (
-        "<tr><th>anchor</th><th>class</th><th>reported (outlet)</th><th>the kit's assumption</th>"
-        "<th>sources</th></tr>"
+        rows.append(
+            (
+                f"<b>{_html.escape(row.label)}</b>",
+                _class_badge(row.class_high) + low,
+                _html.escape(row.reported),
+                f"<i>{_html.escape(row.assumed)}</i>",
+                links,
+            )
+        )
+    return _html.table(
+        rows,
+        ("anchor", "class or tier", "reported (outlet)", "the kit's assumption", "sources"),
+        caption="What each place on the map rests on (data/live_commerce_facts.csv)",
+        font_size="12px",
+    )
+
+
+def _anchor_readout(percentile: float, reach: bool) -> str:
+    stand_in = (
+        "Reported cumulative viewers of one event stand in for audience reach (average "
+        "concurrent viewers): a larger measure, so those diamonds sit at an upper end. "
+        if reach
+        else "No source reports the audience: the height of every diamond is the kit's. "
     )
     return (
-        f"<table style='border-collapse:collapse;font-size:12px' cellpadding='3'>{head}{''.join(rows)}</table>"
-        f"<div style='font-size:12px'>* followers not reported either: assumed. Sources: "
-        f"<code>data/live_commerce_facts.csv</code>.</div>"
+        f"{stand_in}Every other unreported metric is at the teaching set's "
+        f"<b>{percentile:.0f}th percentile</b> (the kit's assumption, not a reported figure). "
+        "A bar joins the places of two outlets' figures for one session; where both are above "
+        "the teaching set's largest yearly sales, the scores stop at 100 and the ends meet."
     )
 
 
 def explore_anchors(*, model: str = "quadrant", method: str = "log-minmax") -> View:
     """Real anchors next to the teaching set: what is reported, and what the kit must assume.
 
-    Each anchor of :func:`livekit.cases.map_anchors` is placed by :func:`livekit.cases.place_anchors`: its
-    reported followers and best session, and the kit's assumption (a teaching-set percentile,
-    on a slider) for every metric no source reports. Where outlets disagree, the anchor is a
-    bar between the two placements. The table under the map lists, per anchor, what is reported
-    (with the outlet), what is assumed, and the sources.
+    Each anchor of :func:`livekit.cases.map_anchors` is placed and classified by
+    :func:`livekit.cases.classify_anchors`: its reported followers and best session, and the
+    kit's assumption (a teaching-set percentile, on a slider) for every metric no source
+    reports. A tick box lets the anchor's reported cumulative viewers of one event stand in for
+    audience reach, labelled as such. Where outlets disagree, the anchor is a bar between the
+    two placements. The table under the view lists, per anchor, what is reported (with the
+    outlet), what is assumed, and the sources.
 
     Parameters
     ----------
@@ -1134,142 +1201,50 @@ def explore_anchors(*, model: str = "quadrant", method: str = "log-minmax") -> V
     Returns
     -------
     livekit.views.View
-        ``view.controls``: ``"percentile"`` (the assumption, 0-100) and ``"model"``.
-        ``view.charts``: ``"map"`` (the teaching set, faint) and ``"anchors"``
+        ``view.controls``: ``"percentile"`` (the assumption, 0-100), ``"reach"`` (tick box) and
+        ``"model"``. ``view.charts``: ``"map"`` (the teaching set, faint) and ``"anchors"``
         (:class:`~livekit.seller_plots.AnchorRanges`). ``view.shown``: ``percentile``,
-        ``model``, ``placed`` (the DataFrame), ``classes`` ({anchor: {"low": class, "high":
-        class}}). ``view.prediction``: Li Jiaqi's class at the :data:`ASSUMPTION_GOAL`
-        percentile.
+        ``reach``, ``model``, ``placed`` (the DataFrame), ``classes`` ({anchor: {"low": class,
+        "high": class}}). ``view.prediction``: Li Jiaqi's class at the median assumption once
+        the cumulative viewers stand in for audience reach.
     """
     check_choice("model", model, S.MODELS)
     check_choice("method", method, S.NORMALISATIONS)
-    teach = S.load_sellers()
-    reference = S.score_sellers(teach, method=method)
-    controls = {
-        "percentile": slider("Assumed percentile", cases.ASSUMED_PERCENTILE, 0, 100, 5, fmt=".0f"),
-        "model": _model_picker(model),
-    }
-    facts = cases.map_anchors()
-    placed = cases.place_anchors(
-        cases.ASSUMED_PERCENTILE, method=method, anchors=facts, teach=teach
+    reference = S.score_sellers(S.load_sellers(), method=method)
+    controls = _anchor_controls(model)
+    fig, charts = _anchor_figure(
+        reference, model, cases.classify_anchors(ASSUMPTION_GOAL, model=model, method=method)
     )
-    disagree = facts.loc[facts["best_session_low"] != facts["best_session_high"], "seller"].tolist()
-    above = set(facts.loc[facts["best_session_low"] > teach["annual_sales_cny"].max(), "seller"])
-    fig = new_figure(6.6, 4.7)
-    with kit_style():
-        ax = P.label_score_axes(
-            fig.add_axes((0.11, 0.22, 0.66, 0.71)),
-            "Real anchors (diamonds) against the teaching set (faint)",
-        )
-        charts = {
-            "map": P.EvaluationMap(
-                ax,
-                reference,
-                S.classify(reference, model=model),
-                model=model,
-                point_size=22,
-                faint=True,
-            )
-        }
-        charts["anchors"] = P.AnchorRanges(
-            ax, placed, ["low-level"] * len(placed), ["low-level"] * len(placed)
-        )
-        fig.text(
-            0.02,
-            0.02,
-            "The height, and every value no source reports: the kit's assumption (a teaching-set\n"
-            "percentile, on the slider); * followers assumed too. A year's sales = at least the best session.",
-            fontsize=9,
-            ha="left",
-            va="bottom",
-            color="#8B3A00",
-        )
-        footnote = ax.text(
-            0.99,
-            0.02,
-            "",
-            transform=ax.transAxes,
-            fontsize=9,
-            ha="right",
-            va="bottom",
-            color="#8B3A00",
-        )
-    fast = FastFigure(fig, animated=[*charts["anchors"].artists, footnote])
-    placements: dict[tuple, tuple] = {}
     table = widgets.HTML("")
     view = View(
         title="Real anchors on the evaluation map",
         question=(
-            "The sources report followers and one session's sales, nothing about the audience. "
-            "Move the assumed percentile: which anchors change class, and which part of their "
-            "place on the map comes from a source?"
+            "The sources report followers, one session's sales and, for some anchors, one "
+            "event's cumulative viewers. Move the assumed percentile: which anchors change class, "
+            "and which part of their place on the map comes from a source? Then let the "
+            "cumulative viewers stand in for audience reach."
         ),
         controls=controls,
         charts=charts,
-        figure=fast,
+        figure=FastFigure(fig, animated=charts["anchors"].artists),
+        below=table,
         prediction=_anchor_prediction(),
     )
-    view.children = (*view.children, table)
 
     def update(change=None) -> None:
-        picked = controls["model"].value
-        if charts["map"].model != picked:
-            charts["map"].update(reference, S.classify(reference, model=picked), model=picked)
-            fast.invalidate()
+        picked, reach = controls["model"].value, bool(controls["reach"].value)
         percentile = float(controls["percentile"].value)
-        key = (percentile, picked)
-        if (
-            key not in placements
-        ):  # a slider returns to the same few values: place and classify once
-            now = cases.place_anchors(percentile, method=method, anchors=facts, teach=teach)
-            low = S.classify(
-                now.rename(
-                    columns={"influence_low": "influence", "attractiveness_low": "attractiveness"}
-                ),
-                model=picked,
-            )
-            high = S.classify(
-                now.rename(
-                    columns={"influence_high": "influence", "attractiveness_high": "attractiveness"}
-                ),
-                model=picked,
-            )
-            placements[key] = (
-                now,
-                list(low),
-                list(high),
-                _anchor_table(now, list(low), list(high)),
-            )
-        now, low, high, table_html = placements[key]
-        charts["anchors"].update(now, low, high)
-        footnote.set_text(f"assumed: {percentile:.0f}th percentile")
-        table.value = table_html
-        same = [
-            s
-            for s, a, b in zip(now["seller"], now["influence_low"], now["influence_high"])
-            if a == b
-        ]
-        two = [s for s in now["seller"] if s in set(disagree)]
-        ends = (
-            f" Outlets disagree on {', '.join(two)}: both figures are scored, and the two ends "
-            f"{'coincide' if set(two) <= set(same) else 'differ'} on this map"
-            f"{' (both are above the largest yearly sales in the teaching set, where scores stop at 100)' if set(two) <= above else ''}."
-            if two
-            else ""
-        )
-        view.readout.value = (
-            f"Unreported metrics at the teaching set's <b>{percentile:.0f}th percentile</b> "
-            f"(the kit's assumption, not a reported figure). A bar joins the places of two "
-            f"outlets' figures for one session.{html.escape(ends)}"
-        )
-        view.show(
-            percentile=percentile,
-            model=picked,
-            placed=now,
-            classes={
-                s: {"low": str(a), "high": str(b)} for s, a, b in zip(now["seller"], low, high)
-            },
-        )
+        if charts["map"].model != picked:  # new regions and dot colours: a new background
+            charts["map"].update(reference, S.classify(reference, model=picked), model=picked)
+            view.fast.invalidate()
+        placed = cases.classify_anchors(percentile, model=picked, method=method, reach=reach)
+        charts["anchors"].update(placed)
+        table.value = _anchor_table(placed)
+        view.readout.value = _anchor_readout(percentile, reach)
+        classes = {
+            r.seller: {"low": r.class_low, "high": r.class_high} for r in placed.itertuples()
+        }
+        view.show(percentile=percentile, reach=reach, model=picked, placed=placed, classes=classes)
         view.redraw()
 
     view.bind(update)

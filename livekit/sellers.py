@@ -20,14 +20,17 @@ the kit's, named here and made a parameter:
 2. **Classes from scores** (:func:`classify`), two models, because Figure 3's boundaries are
    not given in the text:
 
-   - ``"quadrant"``: two thresholds cut the map into four corners. Both scores high: *super*;
-     both low: *low-level*. The kit reads the off-diagonal corners as **influence-led = famous**
-     (a well-known anchor or star whose audience does not buy much) and **audience-led =
-     ordinary** (an unknown anchor whose stream holds and converts its viewers). Reason: the
-     paper's own example of fame without a selling track record is a film star, i.e. influence
-     first; "famous" names exactly that. This is a reading, not the paper's statement.
+   - ``"quadrant"``: two thresholds cut the map into four corners, the paper's four classes.
+     Both scores high: *super*; both low: *low-level*. The kit reads the off-diagonal corners as
+     **influence-led = famous** (a well-known anchor or star whose audience does not buy much)
+     and **audience-led = ordinary** (an unknown anchor whose stream holds and converts its
+     viewers). Reason, the kit's: "famous" names fame, which is influence first. The paper says
+     only that a film star's cosmetics sales passed 100 million yuan; reading the star as fame
+     that came before selling skill is the kit's, as is the whole corner reading.
    - ``"tiered"``: a combined score ``share * influence + (1 - share) * attractiveness`` cut
-     into four bands by three increasing thresholds.
+     into four bands by three increasing thresholds. A combined score cannot tell which
+     dimension is strong, so the bands get their own names, the four tiers of
+     :data:`livekit.vocab.TIERS` (bottom, lower, upper, top), not the paper's class names.
 
    A score exactly at a threshold counts as the higher side.
 
@@ -78,7 +81,7 @@ from .seller_metrics import (  # re-exported: the metrics are part of the scorin
     dataset_weights,
     default_weights,
 )
-from .vocab import CLASS_MODELS, SELLER_CLASSES
+from .vocab import CLASS_MODELS, CLASS_NAMES, SELLER_CLASSES, TIERS
 
 __all__ = [
     "Metric",
@@ -95,6 +98,7 @@ __all__ = [
     "metric_scores",
     "score_sellers",
     "classify",
+    "class_names",
     "class_of",
     "class_regions",
     "next_class_move",
@@ -117,11 +121,12 @@ NORMALISATIONS = ("log-minmax", "percentile")
 MODELS = CLASS_MODELS
 #: Quadrant model: (influence threshold, attractiveness threshold), 0-100.
 DEFAULT_CUTS = (50.0, 50.0)
-#: Tiered model: three increasing thresholds of the combined score, 0-100.
+#: Tiered model: three increasing thresholds of the combined score, 0-100: where the lower, the
+#: upper and the top tier start.
 DEFAULT_BANDS = (35.0, 50.0, 65.0)
 
 
-_CLASSES = pd.CategoricalDtype(list(SELLER_CLASSES), ordered=True)
+_DTYPES = {m: pd.CategoricalDtype(list(CLASS_NAMES[m]), ordered=True) for m in CLASS_MODELS}
 _COPY_ON_WRITE = int(pd.__version__.split(".")[0]) >= 3
 
 
@@ -572,7 +577,8 @@ def _check_model(
             or not hasattr(value, "__getitem__")
         ):
             raise TypeError(
-                f"{label} must be {n} thresholds from 0 to 100 (a tuple), got {type(value).__name__} {value!r}"
+                f"{label} must be {n} thresholds from 0 to 100 (a tuple), got "
+                f"{type(value).__name__} {value!r}"
             )
     if len(cuts) != 2:
         raise ValueError(f"cuts must be two thresholds (influence, attractiveness), got {cuts!r}")
@@ -585,7 +591,8 @@ def _check_model(
     )
     if not (b[0] <= b[1] <= b[2]):
         raise ValueError(
-            f"bands must be increasing (low-level < ordinary < famous < super), got {bands!r}"
+            "bands must be increasing (where the lower, the upper and the top tier start), "
+            f"got {bands!r}"
         )
     w = check_number("influence share", share, low=0.0, high=1.0)
     return (ci, ca), b, w  # type: ignore[return-value]
@@ -615,6 +622,30 @@ def _codes(i: np.ndarray, a: np.ndarray, model: str, cuts, bands, share) -> np.n
     return np.searchsorted(np.asarray(bands), combined, side="right").astype(np.int8)
 
 
+def class_names(model: str = "quadrant") -> tuple[str, ...]:
+    """The four names a model gives its groups, lowest first.
+
+    The quadrant model's corners are the paper's four classes (Figure 3); the tiered model's
+    bands are tiers of a combined score, named apart from the paper's classes because a
+    combined score cannot tell which dimension is strong.
+
+    Parameters
+    ----------
+    model : {"quadrant", "tiered"}
+
+    Returns
+    -------
+    tuple of str
+        :data:`livekit.vocab.SELLER_CLASSES` or :data:`livekit.vocab.TIERS`.
+
+    Examples
+    --------
+    >>> class_names("tiered")
+    ('bottom tier', 'lower tier', 'upper tier', 'top tier')
+    """
+    return CLASS_NAMES[check_choice("model", model, MODELS)]
+
+
 def classify(
     scores: pd.DataFrame,
     *,
@@ -623,7 +654,10 @@ def classify(
     bands: tuple[float, float, float] = DEFAULT_BANDS,
     share: float = 0.5,
 ) -> pd.Categorical:
-    """Give each seller one of the four classes of the paper's Figure 3.
+    """Put each seller in one of four groups: a class of Figure 3, or a tier of a combined score.
+
+    The quadrant model gives the paper's four classes (the corner reading is the kit's); the
+    tiered model gives four tiers, :data:`livekit.vocab.TIERS` (see :func:`class_names`).
 
     Parameters
     ----------
@@ -641,11 +675,14 @@ def classify(
     Returns
     -------
     pandas.Categorical
-        Ordered, categories ``SELLER_CLASSES`` (low-level < ordinary < famous < super).
+        Ordered, lowest first: categories ``SELLER_CLASSES`` (low-level < ordinary < famous <
+        super) for the quadrant model, ``TIERS`` (bottom < lower < upper < top tier) for the
+        tiered one.
     """
     if not isinstance(scores, pd.DataFrame):
         raise TypeError(
-            f"scores must be a DataFrame with influence and attractiveness columns, got {type(scores).__name__}"
+            "scores must be a DataFrame with influence and attractiveness columns, got "
+            f"{type(scores).__name__}"
         )
     if len(scores) == 0:
         raise ValueError("scores must have at least one seller (row); got an empty table")
@@ -655,11 +692,11 @@ def classify(
     cuts, bands, share = _check_model(model, cuts, bands, share)
     i = _score_array("influence", scores["influence"].to_numpy())
     a = _score_array("attractiveness", scores["attractiveness"].to_numpy())
-    return pd.Categorical.from_codes(_codes(i, a, model, cuts, bands, share), dtype=_CLASSES)
+    return pd.Categorical.from_codes(_codes(i, a, model, cuts, bands, share), dtype=_DTYPES[model])
 
 
 def class_of(influence: float, attractiveness: float, **model: Any) -> str:
-    """The class of one seller from its two scores.
+    """The class (quadrant model) or tier (tiered model) of one seller from its two scores.
 
     Parameters
     ----------
@@ -671,14 +708,15 @@ def class_of(influence: float, attractiveness: float, **model: Any) -> str:
     Returns
     -------
     str
-        One of :data:`livekit.vocab.SELLER_CLASSES`.
+        One of :data:`livekit.vocab.SELLER_CLASSES`, or of :data:`livekit.vocab.TIERS` for the
+        tiered model.
 
     Examples
     --------
     >>> class_of(72, 38)
     'famous'
     >>> class_of(72, 38, model="tiered")
-    'famous'
+    'upper tier'
     """
     i = check_number("influence", influence, low=0.0, high=100.0)
     a = check_number("attractiveness", attractiveness, low=0.0, high=100.0)
@@ -698,64 +736,86 @@ def class_of(influence: float, attractiveness: float, **model: Any) -> str:
         params["model"], params["cuts"], params["bands"], params["share"]
     )
     code = _codes(np.array([i]), np.array([a]), params["model"], cuts, bands, share)[0]
-    return SELLER_CLASSES[int(code)]
+    return CLASS_NAMES[params["model"]][int(code)]
 
 
 def class_counts(classes: Any) -> pd.Series:
-    """How many sellers are in each class.
+    """How many sellers are in each class (quadrant model) or tier (tiered model).
 
     Parameters
     ----------
     classes : array-like of str
-        Class names, e.g. from :func:`classify`.
+        Class names, or tier names, e.g. from :func:`classify`; all of one model.
 
     Returns
     -------
     pandas.Series
-        Counts indexed by class, lowest class first, zeros included.
+        Counts indexed by the model's four names (:func:`class_names`), lowest first, zeros
+        included; the paper's classes for an empty list.
 
     Raises
     ------
     TypeError
         If ``classes`` is not a list or array (e.g. a number or one string).
     ValueError
-        If a name is not a class (e.g. ``"Super"``: names are lower case) or is missing.
+        If a name is neither a class nor a tier (e.g. ``"Super"``: names are lower case), if
+        classes and tiers are mixed, or if a name is missing.
     """
     if isinstance(classes, (str, bytes, Mapping)) or not hasattr(classes, "__iter__"):
         raise TypeError(
-            f"classes must be a list or array of class names {list(SELLER_CLASSES)}, got {type(classes).__name__} {classes!r}"
+            f"classes must be a list or array of class names {list(SELLER_CLASSES)} or tier "
+            f"names {list(TIERS)}, got {type(classes).__name__} {classes!r}"
         )
-    if isinstance(classes, (pd.Categorical, pd.Series, pd.Index)) and classes.dtype == _CLASSES:
-        cat = pd.Categorical(classes, dtype=_CLASSES)
+    dtype = getattr(classes, "dtype", None)
+    known = [d for d in _DTYPES.values() if dtype == d]
+    if isinstance(classes, (pd.Categorical, pd.Series, pd.Index)) and known:
+        cat = pd.Categorical(classes, dtype=known[0])
     else:
-        values = list(classes)
-        unknown = sorted(
-            {repr(v) for v in values if not (isinstance(v, str) and v in SELLER_CLASSES)}
-        )
-        if unknown:
-            raise ValueError(
-                f"classes must be names from {list(SELLER_CLASSES)}; got {', '.join(unknown[:5])}"
-            )
-        cat = pd.Categorical(values, dtype=_CLASSES)
+        cat = pd.Categorical(list(classes), dtype=_names_dtype(list(classes)))
     if (cat.codes < 0).any():
         raise ValueError(
-            f"classes must be names from {list(SELLER_CLASSES)}; got a missing value at position {int(np.flatnonzero(cat.codes < 0)[0])}"
+            f"classes must be names from {list(cat.categories)}; got a missing value at "
+            f"position {int(np.flatnonzero(cat.codes < 0)[0])}"
         )
     return pd.Series(
-        np.bincount(cat.codes, minlength=4), index=list(SELLER_CLASSES), name="sellers"
+        np.bincount(cat.codes, minlength=4), index=list(cat.categories), name="sellers"
+    )
+
+
+def _names_dtype(values: list) -> pd.CategoricalDtype:
+    """The categorical of the model whose names ``values`` are (classes or tiers, not both)."""
+    everything = set(SELLER_CLASSES) | set(TIERS)
+    unknown = sorted({repr(v) for v in values if not (isinstance(v, str) and v in everything)})
+    if unknown:
+        raise ValueError(
+            f"classes must be names from {list(SELLER_CLASSES)} or from {list(TIERS)}; got "
+            f"{', '.join(unknown[:5])}"
+        )
+    for model in CLASS_MODELS:
+        if set(values) <= set(CLASS_NAMES[model]):
+            return _DTYPES[model]
+    raise ValueError(
+        "classes mixes the quadrant model's classes and the tiered model's tiers; count one "
+        "model at a time"
     )
 
 
 def class_regions(
     *, model: str = "quadrant", cuts=DEFAULT_CUTS, bands=DEFAULT_BANDS, share: float = 0.5
 ) -> dict[str, np.ndarray]:
-    """The region of the 0-100 x 0-100 score map each class covers, as polygons.
+    """The region of the 0-100 x 0-100 score map each class (or tier) covers, as polygons.
+
+    Parameters
+    ----------
+    model, cuts, bands, share
+        As in :func:`classify`.
 
     Returns
     -------
     dict of str to numpy.ndarray
-        Class name -> (k, 2) array of (influence, attractiveness) vertices; an empty (0, 2)
-        array if the class has no area. The regions tile the square.
+        The model's names (:func:`class_names`), lowest first -> (k, 2) array of (influence,
+        attractiveness) vertices; an empty (0, 2) array if the group has no area. The regions
+        tile the square.
     """
     cuts, bands, share = _check_model(model, cuts, bands, share)
     square = [(0.0, 0.0), (100.0, 0.0), (100.0, 100.0), (0.0, 100.0)]
@@ -768,7 +828,7 @@ def class_regions(
         regions["super"] = [(ci, ca), (100, ca), (100, 100), (ci, 100)]
     else:
         edges = (-math.inf, *bands, math.inf)
-        for k, name in enumerate(SELLER_CLASSES):
+        for k, name in enumerate(TIERS):
             poly = list(square)
             if edges[k] > -math.inf:
                 poly = clip_halfplane(poly, share, 1 - share, edges[k])
@@ -806,16 +866,16 @@ def next_class_move(
     Returns
     -------
     dict
-        ``class`` (now), ``target`` (the class reached, or None for a super seller or when no
-        higher class can be reached), ``d_influence`` and ``d_attractiveness`` (points to add),
-        ``distance`` (length of the move; 0 if none).
+        ``class`` (now: a class, or a tier for the tiered model), ``target`` (the class or tier
+        reached, or None at the top or when nothing higher can be reached), ``d_influence`` and
+        ``d_attractiveness`` (points to add), ``distance`` (length of the move; 0 if none).
     """
     i = check_number("influence", influence, low=0.0, high=100.0)
     a = check_number("attractiveness", attractiveness, low=0.0, high=100.0)
     params = dict(model=model, cuts=cuts, bands=bands, share=share)
     cuts, bands, share = _check_model(model, cuts, bands, share)
     now = class_of(i, a, **params)
-    rank = SELLER_CLASSES.index(now)
+    rank = CLASS_NAMES[model].index(now)
     candidates: list[tuple[float, float]] = []
     if model == "quadrant":
         ci, ca = cuts
@@ -871,9 +931,10 @@ def _nudged_up(
     grow_i = di > 0 if params["model"] == "quadrant" else weights[0] > 0
     grow_a = da > 0 if params["model"] == "quadrant" else weights[1] > 0
     eps = 1e-12
+    names = CLASS_NAMES[params["model"]]
     while True:
         target = class_of(min(i + di, 100.0), min(a + da, 100.0), **params)
-        if SELLER_CLASSES.index(target) > rank:
+        if names.index(target) > rank:
             return di, da, target
         if eps > 1e-3 or not ((grow_i and i + di < 100.0) or (grow_a and a + da < 100.0)):
             return None

@@ -21,6 +21,7 @@ import matplotlib
 from matplotlib.figure import Figure
 
 from .fonts import font_rc
+from .vocab import TIERS
 
 __all__ = [
     "OKABE_ITO",
@@ -33,6 +34,12 @@ __all__ = [
     "CLASS_HATCHES",
     "MIN_FONT_PT",
     "TEXT_COLORS",
+    "TIER_COLORS",
+    "TIER_HATCHES",
+    "GROUP_COLORS",
+    "GROUP_HATCHES",
+    "LINE_COLORS",
+    "MUTED_TEXT",
     "KIT_RC",
     "kit_style",
     "new_figure",
@@ -142,3 +149,22 @@ TEXT_COLORS = {
     "accent": "#0072B2",
     "note": "#8B3A00",
 }
+
+#: The tiered model's four tiers (:data:`livekit.vocab.TIERS`) in the colours and hatches of the
+#: paper's four classes, rank for rank: the same light-to-dark order, under their own names.
+TIER_COLORS = dict(zip(TIERS, CLASS_COLORS.values()))
+TIER_HATCHES = dict(zip(TIERS, CLASS_HATCHES.values()))
+#: Every group a seller can be put in, a class or a tier, with its colour and hatch.
+GROUP_COLORS = {**CLASS_COLORS, **TIER_COLORS}
+GROUP_HATCHES = {**CLASS_HATCHES, **TIER_HATCHES}
+#: Greys for lines and outlines that carry no meaning of their own (edges, leader lines, dashed
+#: outlines, rules), each at least 3:1 against white where it marks something (WCAG 1.4.11).
+LINE_COLORS = {
+    "edge": "#333333",
+    "leader": "#555555",
+    "outline": "#767676",
+    "rule": "#BBBBBB",
+    "panel": "#F2F2F2",
+}
+#: Grey text for sources and side notes in views (7.5:1 against white).
+MUTED_TEXT = "#555555"

@@ -22,12 +22,15 @@ __all__ = [
     "MODULES",
     "MODULE_NAMES",
     "STAGES",
+    "STAGE_KINDS",
     "BLOCKS",
     "CHAINS",
     "BUSINESS_MODELS",
     "BUSINESS_MODEL_NAMES",
     "SELLER_CLASSES",
+    "TIERS",
     "CLASS_MODELS",
+    "CLASS_NAMES",
     "CHANNELS",
     "SWITCHES",
 ]
@@ -44,6 +47,9 @@ MODULE_NAMES = {
 }
 #: The stages of the innovation path: the four value modules, in path order (the same tuple).
 STAGES = MODULES
+#: What a row of the stage map (``data/value_stages.csv``) is: a lever (a slider or a choice), a
+#: quantity a model computes, a revenue or cost item, or a total.
+STAGE_KINDS = ("lever", "quantity", "revenue", "cost", "total")
 
 #: Osterwalder's nine blocks, in the canvas's reading order (left to right, then the bottom row).
 BLOCKS = (
@@ -71,9 +77,15 @@ BUSINESS_MODEL_NAMES = {
 
 #: The paper's four seller classes (Figure 3), lowest first: the order of the categorical.
 SELLER_CLASSES = ("low-level", "ordinary", "famous", "super")
+#: The four bands of the kit's tiered model, lowest first. A combined score cannot say which of
+#: the two dimensions is strong, so its bands are not the paper's classes and get their own names.
+TIERS = ("bottom tier", "lower tier", "upper tier", "top tier")
 #: The kit's two readings of Figure 3 (where the paper draws no boundaries): a quadrant model
-#: with one threshold per dimension, and a tiered model on a combined score.
+#: with one threshold per dimension, whose four corners are the paper's classes, and a tiered
+#: model that cuts a combined score into four tiers.
 CLASS_MODELS = ("quadrant", "tiered")
+#: The names each model gives its four groups, lowest first.
+CLASS_NAMES = {"quadrant": SELLER_CLASSES, "tiered": TIERS}
 
 #: Selling live, or the same product with pictures and short videos (the path's comparison).
 CHANNELS = ("live", "non_live")

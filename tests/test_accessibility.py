@@ -114,10 +114,11 @@ def _fixtures():
     try:
         from livekit import sellers
 
-        fixtures["plot_evaluation_map"] = lambda: (
-            (sellers.load_sellers(),),
-            {"labels": ["Fruit farmer"]},
-        )
+        def _scored():
+            scored = sellers.score_sellers(sellers.load_sellers())
+            return scored, sellers.classify(scored)
+
+        fixtures["plot_evaluation_map"] = lambda: (_scored(), {"labels": ["Fruit farmer"]})
         fixtures["plot_class_counts"] = lambda: (
             (sellers.classify(sellers.score_sellers(sellers.load_sellers()), model="quadrant"),),
             {},
@@ -129,8 +130,8 @@ def _fixtures():
         from livekit import cases
 
         fixtures["plot_anchor_map"] = lambda: (
-            (cases.place_anchors(),),
-            {"reference": sellers.score_sellers(sellers.load_sellers())},
+            (cases.classify_anchors(),),
+            dict(zip(("reference", "reference_classes"), _scored())),
         )
     except ImportError:
         pass

@@ -503,17 +503,13 @@ def test_describe_anchorranges():
     from livekit.seller_plots import AnchorRanges, label_score_axes
 
     ax = label_score_axes(_ax(6.6, 5.0))
-
-    def classes(placed, end):
-        cols = {f"influence_{end}": "influence", f"attractiveness_{end}": "attractiveness"}
-        return S.classify(placed.rename(columns=cols))
-
-    low_p, high_p = cases.place_anchors(10), cases.place_anchors(90)
-    chart = AnchorRanges(ax, low_p, classes(low_p, "low"), classes(low_p, "high"))
+    low_p, high_p = cases.classify_anchors(10), cases.classify_anchors(90)
+    chart = AnchorRanges(ax, low_p)
     first = chart.describe()
     name = str(low_p["label"].iloc[0] if "label" in low_p else low_p["seller"].iloc[0])
     assert name in first and f"({len(low_p)};" in first
-    chart.update(high_p, classes(high_p, "low"), classes(high_p, "high"))
+    assert str(low_p["class_high"].iloc[0]) in first
+    chart.update(high_p)
     second = chart.describe()
     assert second != first
     att = high_p["attractiveness_high"].iloc[0]

@@ -137,10 +137,16 @@ def test_model_contents_one_model():
 
 def test_ratings_respect_every_ordering_the_paper_states():
     ratings = canvas.value_ratings()
+    orderings = 0
     for dim, row in ratings.iterrows():
+        if row["paper_claim"] == "improves":  # no comparison in the paper: the kit's choice
+            assert "kit's choice" in row["source"], dim
+            continue
         for claim in row["paper_claim"].split(";"):
             better, worse = claim.split(">")
             assert row[better] > row[worse], (dim, claim)
+            orderings += 1
+    assert orderings == 5  # live > online on three customer dimensions, > offline on two
     assert set(canvas.value_dimensions("customer")) == {
         "perceived_value",
         "aesthetic_value",
@@ -233,9 +239,18 @@ def test_money_items_are_the_papers_two_streams_and_five_costs():
     assert (items.loc[items["kind"] == "cost", "canvas_block"] == "cost_structure").all()
     assert (items["low"] <= items["default"]).all() and (items["default"] <= items["high"]).all()
     # money comes from blocks on the matching chain
-    for item, row in items.iterrows():
+    for item, row in items[items["kind"] != "lever"].iterrows():
         chain = "revenue" if row["kind"] == "revenue" else "cost"
         assert row["source_block"] in canvas.chain(chain), item
+    # the kit's lever sits in the hub and moves one item on each chain
+    lever = items.loc["stream_discount"]
+    assert lever["kind"] == "lever" and lever["source_block"] == canvas.hub()
+    moved = items.index[items["moved_by"] == "stream_discount"]
+    assert sorted(moved) == ["product", "purchases"]
+    assert [c for m in moved for c in canvas.chains_of(items.at[m, "source_block"])] == [
+        "revenue",
+        "cost",
+    ]
 
 
 def test_profit_is_revenue_minus_cost():
@@ -259,7 +274,8 @@ def test_profit_is_revenue_minus_cost():
 def test_defaults_fill_missing_items_and_zero_revenue_has_zero_margin():
     items = canvas.money_items()
     money = canvas.canvas_money()
-    assert money["amount"].to_dict() == items["default"].to_dict()
+    assert money["amount"].to_dict() == items.loc[items["kind"] != "lever", "default"].to_dict()
+    assert money.attrs["levers"] == {"stream_discount": 0.0, "extra_units": 3.0}
     zero = canvas.money_summary(canvas.canvas_money(purchases=0, sponsorship=0))
     assert (
         zero["margin"] == 0
@@ -282,7 +298,43 @@ def test_more_revenue_or_less_cost_never_lowers_profit(purchases, gifts, product
     assert more["profit"] >= base["profit"] and cheaper["profit"] >= base["profit"]
 
 
+def test_the_discount_moves_purchases_and_product_cost_together():
+    plain = canvas.canvas_money()
+    cut = canvas.canvas_money(stream_discount=20, extra_units=3)
+    # 20% off sells 60% more items: purchases x 0.8 x 1.6, product cost x 1.6, the rest unchanged
+    assert cut.at["purchases", "amount"] == pytest.approx(400 * 0.8 * 1.6)
+    assert cut.at["product", "amount"] == pytest.approx(200 * 1.6)
+    others = ["sponsorship", "broadcast", "packaging", "logistics", "wages"]
+    assert cut.loc[others, "amount"].tolist() == plain.loc[others, "amount"].tolist()
+    assert (cut["list_amount"] == plain["amount"]).all()
+    # with these defaults a small discount pays and a large one does not
+    profit = {
+        d: canvas.money_summary(canvas.canvas_money(stream_discount=d))["profit"]
+        for d in (0, 10, 20)
+    }
+    assert profit[10] > profit[0] > profit[20]
+    # buyers who do not answer the price: the discount only gives money away
+    deaf = canvas.canvas_money(stream_discount=20, extra_units=0)
+    assert deaf.at["product", "amount"] == 200 and deaf.at["purchases", "amount"] == 320
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.floats(0, 50), st.floats(0, 6), st.floats(0, 1000), st.floats(0, 600))
+def test_the_lever_keeps_items_and_product_cost_in_step(discount, extra, purchases, product):
+    money = canvas.canvas_money(
+        stream_discount=discount, extra_units=extra, purchases=purchases, product=product
+    )
+    effect = canvas.lever_effect(discount, extra)
+    assert effect["items"] >= 1 and effect["cost"] == effect["items"]
+    assert money.at["product", "amount"] == pytest.approx(product * effect["items"])
+    assert money.at["purchases", "amount"] == pytest.approx(
+        purchases * effect["items"] * (1 - discount / 100)
+    )
+
+
 def test_bad_money_is_refused_with_the_field_named():
+    with pytest.raises(ValueError, match="stream_discount must be from 0 to 50"):
+        canvas.canvas_money(stream_discount=60)
     with pytest.raises(ValueError, match="wages must be from 0"):
         canvas.canvas_money(wages=-5)
     with pytest.raises(ValueError, match="purchases must be from 0 to 1000"):
@@ -331,7 +383,8 @@ def test_other_unknown_names_and_wrong_types():
 def test_value_scores_rejects_ratings_that_are_not_a_table():
     with pytest.raises(
         TypeError,
-        match=r"ratings must be a ratings table like value_ratings\(\) \(a pandas DataFrame\), got int 5",
+        match=r"ratings must be a ratings table like value_ratings\(\) \(a pandas DataFrame\), "
+        r"got int 5",
     ):
         canvas.value_scores(ratings=5)
 

@@ -312,32 +312,50 @@ def test_value_scores_chart_updates_bars_and_labels():
 
 
 def test_money_charts_update_bars_and_block_amounts():
-    fig = new_figure(10.5, 5.0)
+    fig = new_figure(10.5, 5.4)
     start = canvas.canvas_money()
-    money_canvas = canvas_plots.MoneyCanvasChart(fig.add_axes((0.005, 0.08, 0.58, 0.86)), start)
+    money_canvas = canvas_plots.MoneyCanvasChart(fig.add_axes((0.005, 0.16, 0.58, 0.78)), start)
     bars = canvas_plots.MoneyChart(
-        fig.add_axes((0.755, 0.15, 0.235, 0.77)), start, xlim=(-1400, 1200), compact=True
+        fig.add_axes((0.74, 0.2, 0.225, 0.72)), start, xlim=(-1400, 1200), compact=True
     )
-    money = canvas.canvas_money(wages=100, sponsorship=80)
+    money = canvas.canvas_money(wages=100, sponsorship=80, stream_discount=10)
     summary = canvas.money_summary(money)
     money_canvas.update(money)
     bars.update(money)
     assert bars.bars["wages"].get_width() == -100 and bars.bars[
         "profit"
     ].get_width() == pytest.approx(summary["profit"])
-    assert bars.ax.get_xlim() == (-1400, 1200)
-    assert not any(b.get_hatch() for b in bars.bars.values())  # compact: the module is in the label
-    assert "wages [creation]" in [t.get_text() for t in bars.ax.get_yticklabels()]
+    assert bars.ax.get_xlim() == (-1400, 1200)  # fixed limits stay
+    assert not any(b.get_hatch() for b in bars.bars.values())
+    assert "wages" in [t.get_text() for t in bars.ax.get_yticklabels()]
     amounts = money_canvas.amounts
-    assert (
-        "−100" in amounts["key_activities"].get_text()
-        and "+80" in amounts["customer_relationships"].get_text()
+    assert amounts["wages"].get_text() == "−100" and amounts["sponsorship"].get_text() == "+80"
+    assert amounts["purchases"].get_text() == f"+{400 * 0.9 * 1.3:,.0f}"
+    assert amounts["stream_discount"].get_text() == "−10% price\n×1.30 items"
+    # profit sits under value capture: revenue streams minus cost structure
+    profit = money_canvas.profit.get_text()
+    assert profit.startswith("Value capture: profit = revenue streams − cost structure")
+    assert profit.endswith(
+        f"{summary['revenue']:,.0f} − {summary['cost']:,.0f} = +{summary['profit']:,.0f}"
     )
-    assert f"+{summary['profit']:.0f}" in amounts["value_proposition"].get_text()
-    assert set(money_canvas.artists) == set(amounts.values())
-    # the labels stay in the static body text, the amounts sit on its blank lines
-    body = money_canvas.canvas.bodies["key_activities"].get_text().split("\n")
-    amount = amounts["key_activities"].get_text().split("\n")
-    assert len(body) == len(amount) and all(not (a and b) for a, b in zip(body, amount))
+    assert money_canvas.labels["wages"].get_gid() == "label:key_activities:wages"
+    assert set(money_canvas.artists) == {*amounts.values(), money_canvas.profit}
+
+
+def test_the_money_axis_fits_the_amounts_and_moves_rarely():
+    fig = new_figure(4, 4)
+    chart = canvas_plots.MoneyChart(fig.add_subplot(), canvas.canvas_money(), compact=True)
+    low, high = chart.ax.get_xlim()
+    summary = canvas.money_summary(canvas.canvas_money())
+    assert summary["revenue"] < high <= 1.5 * summary["revenue"]  # fitted, not the slider maxima
+    assert -1.5 * summary["cost"] <= low < -summary["cost"]
+    assert chart.update(canvas.canvas_money(wages=70)) is False  # a small move: the axis stays
+    assert chart.update(canvas.canvas_money(purchases=1000)) is True  # grows at once
+    assert chart.ax.get_xlim()[1] > 1000
+    assert chart.update(canvas.canvas_money(purchases=0, sponsorship=0)) is True  # shrinks
+    assert chart.ax.get_xlim()[1] <= 10
+
+    fig = new_figure(4, 4)
+    bars = canvas_plots.MoneyChart(fig.add_subplot(), canvas.canvas_money())
     with pytest.raises(TypeError, match="money must be"):
-        bars.update(summary)
+        bars.update(canvas.money_summary(canvas.canvas_money()))

@@ -208,7 +208,8 @@ def test_money_view_profit_and_bars_follow_the_sliders():
     assert isinstance(view.charts["money"], MoneyChart) and isinstance(
         view.charts["canvas"], MoneyCanvasChart
     )
-    assert list(view.controls) == list(canvas.money_items().index)
+    items = canvas.money_items()
+    assert set(view.controls) == set(items.index[items["kind"] != "lever"]) | {"stream_discount"}
     start = canvas.money_summary(canvas.canvas_money())
     assert f"profit +{start['profit']:.0f}" in view.readout.value
     before = view.image.value
@@ -222,58 +223,84 @@ def test_money_view_profit_and_bars_follow_the_sliders():
         view.shown["profit"] == pytest.approx(expected["profit"])
         and view.shown["amounts"]["wages"] == 100
     )
-    # the amounts appear in the blocks they come from
-    assert "−100" in texts["key_activities"].get_text()
-    assert f"+{expected['profit']:.0f}" in texts["value_proposition"].get_text()
-    assert f"−{expected['cost']:.0f}" in texts["cost_structure"].get_text()
+    # each amount in the block it comes from; totals and profit in value capture
+    assert texts["wages"].get_gid() == "amount:key_activities:wages"
+    assert texts["wages"].get_text() == "−100"
+    assert texts["cost"].get_gid() == "amount:cost_structure:cost"
+    assert texts["cost"].get_text() == f"−{expected['cost']:.0f}"
+    assert view.charts["canvas"].profit.get_text().endswith(f"+{expected['profit']:.0f}")
     assert view.image.value != before
     view.controls["sponsorship"].value = 80
-    assert "+80" in texts["customer_relationships"].get_text()
+    assert texts["sponsorship"].get_text() == "+80"
 
 
-def test_money_view_shows_a_loss_and_amounts_stay_inside_their_blocks():
+def test_money_view_the_hub_moves_both_chains():
+    view = canvas_views.explore_canvas_money()
+    bars, texts = view.charts["money"].bars, view.charts["canvas"].amounts
+    view.controls["stream_discount"].value = 20
+    effect = canvas.lever_effect(20, 3)
+    assert view.shown["effect"] == pytest.approx(effect)
+    # one control in the value proposition: one item on each chain moves
+    assert bars["purchases"].get_width() == pytest.approx(400 * effect["revenue"])
+    assert bars["product"].get_width() == pytest.approx(-200 * effect["cost"])
+    assert bars["wages"].get_width() == -60 and bars["sponsorship"].get_width() == 30
+    assert texts["stream_discount"].get_gid().startswith("amount:value_proposition")
+    assert "×1.60 items" in texts["stream_discount"].get_text()
+    assert "(revenue chain)" in view.readout.value and "(cost chain)" in view.readout.value
+    expected = canvas.money_summary(canvas.canvas_money(stream_discount=20))
+    assert view.shown["profit"] == pytest.approx(expected["profit"])
+
+
+def test_money_view_shows_a_loss_and_texts_stay_inside_their_blocks():
     view = canvas_views.explore_canvas_money()
     with view.quiet():
         view.controls["purchases"].value = 0
         view.controls["sponsorship"].value = 0
         for item in ("product", "broadcast", "packaging", "logistics", "wages"):
             view.controls[item].value = view.controls[item].max
-    assert "a loss" in view.readout.value and view.shown["profit"] == -1350
-    texts = view.charts["canvas"].amounts
-    assert "−1,350" in texts["cost_structure"].get_text()
+        view.controls["stream_discount"].value = 50
+    assert "a loss" in view.readout.value and view.shown["profit"] < -1350
+    chart = view.charts["canvas"]
     fig = view.fast.fig
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
-    patches = view.charts["canvas"].canvas.patches
-    for block, text in texts.items():
+    patches = chart.canvas.patches
+    for key, text in [*chart.amounts.items(), *chart.labels.items()]:
+        block = text.get_gid().split(":")[1]
         inner, outer = text.get_window_extent(renderer), patches[block].get_window_extent(renderer)
         assert (
             outer.x0 <= inner.x0
             and inner.x1 <= outer.x1
             and outer.y0 <= inner.y0
             and inner.y1 <= outer.y1
-        ), block
+        ), key
+    low, high = view.charts["money"].ax.get_xlim()
+    assert low < -view.shown["cost"] and high < view.shown["cost"]  # the axis followed the loss
 
 
-def test_money_view_prediction_double_the_sponsorship():
-    view = canvas_views.explore_canvas_money(sponsorship=40)
+def test_money_view_prediction_a_discount_for_viewers():
+    view = canvas_views.explore_canvas_money()
     prediction = view.prediction
-    assert "from 40 to 80" in prediction.children[0].value
-    prediction.commit(40)
+    assert prediction.input.options[1:] == (
+        ("rises", "rises"),
+        ("stays the same", "stays the same"),
+        ("falls", "falls"),
+    )
+    prediction.commit("rises")
     assert prediction.held is None
     view.controls["wages"].value = 70  # another change first: not the experiment
-    view.controls["sponsorship"].value = 80
+    view.controls["stream_discount"].value = 20
     assert prediction.held is None
     view.controls["wages"].value = 60  # back to the start value
-    start = canvas.money_summary(canvas.canvas_money(sponsorship=40))["profit"]
-    assert (
-        view.shown["profit"] - start == 40
-    )  # what the view shows: profit rose by the extra sponsorship
-    assert prediction.held is True
-    other = canvas_views.explore_canvas_money(sponsorship=40)
-    other.prediction.commit(80)  # "profit doubles" is not what happens
-    other.controls["sponsorship"].value = 80
-    assert other.prediction.held is False
+    start = canvas.money_summary(canvas.canvas_money())["profit"]
+    assert view.shown["profit"] < start  # more items, each cheaper: profit falls here
+    assert prediction.held is False and "falls" in prediction.verdict.value
+    assert "from 0% to <i>20% off</i>" in prediction.children[0].value
+    other = canvas_views.explore_canvas_money(stream_discount=40)
+    assert "from 40% to <i>20% off</i>" in other.prediction.children[0].value
+    other.prediction.commit("falls")
+    other.controls["stream_discount"].value = 20  # a smaller discount: profit rises
+    assert other.prediction.held is False and "rises" in other.prediction.verdict.value
 
 
 def test_money_view_bad_start_amounts():

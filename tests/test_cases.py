@@ -114,3 +114,46 @@ def test_format_cny(value, text):
 def test_format_cny_refuses_what_is_not_an_amount(bad):
     with pytest.raises(ValueError, match="value must be a finite amount of CNY"):
         cases.format_cny(bad)
+
+
+# --- the anchors on the map: reported figures, the kit's assumptions, a labelled stand-in --------
+
+
+def test_the_anchors_viewers_carry_their_own_event_and_date():
+    anchors = cases.map_anchors().set_index("seller")
+    li = anchors.loc["Li Jiaqi (Austin Li)"]
+    # 162 million cumulative viewers on 21 October 2020; the best session a year later
+    assert li["peak_cumulative_viewers"] == 162_000_000
+    assert "2020-10-21" in li["cumulative_viewers_event"]
+    assert "2021-10-20" in li["best_session_event"]
+    assert anchors.at["Cherie", "cumulative_viewers_event"] == ""
+
+
+def test_cumulative_viewers_stand_in_for_reach_only_when_asked_and_are_labelled():
+    off = cases.place_anchors(reach=False).set_index("seller")
+    on = cases.place_anchors(reach=True).set_index("seller")
+    for name in ("Li Jiaqi (Austin Li)", "Viya (Huang Wei)", "Luo Yonghao"):
+        assert "not a map metric" in off.at[name, "reported"]
+        assert "standing in for audience reach" in on.at[name, "reported"]
+        assert "a larger measure" in on.at[name, "reported"]
+        assert "avg_viewers" in off.at[name, "assumed"]
+        assert "avg_viewers" not in on.at[name, "assumed"]
+        assert on.at[name, "attractiveness_high"] > off.at[name, "attractiveness_high"]
+    # no viewers reported for Cherie: the same place, the same assumption
+    assert on.loc["Cherie"].equals(off.loc["Cherie"])
+    with pytest.raises(TypeError, match="reach"):
+        cases.place_anchors(reach="yes")
+
+
+def test_classify_anchors_adds_each_ends_class_and_is_cached():
+    first = cases.classify_anchors(30, model="tiered")
+    assert set(first["class_low"]) | set(first["class_high"]) <= set(
+        ("bottom tier", "lower tier", "upper tier", "top tier")
+    )
+    first.loc[0, "class_high"] = "changed by the caller"
+    again = cases.classify_anchors(30, model="tiered")
+    assert again.loc[0, "class_high"] != "changed by the caller"  # a copy of the cached table
+    li = cases.classify_anchors(reach=True).set_index("seller").loc["Li Jiaqi (Austin Li)"]
+    assert (li["class_low"], li["class_high"]) == ("super", "super")
+    with pytest.raises(ValueError, match="model"):
+        cases.classify_anchors(model="pyramid")

@@ -1,6 +1,7 @@
 """No run of 8 or more consecutive words from the paper in the kit's own text, unless quoted.
 
-The paper's text is read from ``shared/paper/paper.md`` beside the checkout (``<checkout>/../shared``,
+The paper's text is read from ``shared/paper/paper.md`` beside the checkout
+(``<checkout>/../shared``,
 as in CI; a git worktree one level deeper also finds ``<checkout>/../../shared``). Outside CI the
 tests skip with a message when the paper is absent; under ``CI=true`` they fail instead.
 
@@ -188,7 +189,10 @@ PAPER_SAMPLE = (
 
 def test_a_copied_run_is_found_whatever_the_case_and_punctuation():
     grams = paper_ngrams(PAPER_SAMPLE)
-    text = "As the kit says, LIVE marketing must rely on an online-platform, to gather potential buyers."
+    text = (
+        "As the kit says, LIVE marketing must rely on an online-platform, "
+        "to gather potential buyers."
+    )
     assert copied_runs(text, grams) == [
         "live marketing must rely on an online platform to gather potential"
     ]
@@ -207,7 +211,10 @@ def test_quoted_and_blockquoted_runs_are_allowed():
     curly = (
         "The paper: “Live marketing must rely on an online platform to gather potential customers.”"
     )
-    block = "Li writes:\n> Live marketing must rely on an online platform to gather potential customers."
+    block = (
+        "Li writes:\n> Live marketing must rely on an online platform to gather potential "
+        "customers."
+    )
     for text in (straight, curly, block):
         assert copied_runs(text, grams) == []
     # a quote does not protect the words after it
@@ -221,7 +228,8 @@ def test_titles_captions_and_references_are_exempt():
         "# Research on the innovation and path of the business model of live marketing\n\n"
         "# Business Model Innovation and Process Analysis of Live Marketing\n\n"
         "Figure 2. Flow chart of live marketing model\n\n"
-        "## REFERENCES\n\n- Chen, C.-C. (2018). What drives live-stream usage intention? The perspectives of flow.\n"
+        "## REFERENCES\n\n- Chen, C.-C. (2018). What drives live-stream usage intention? "
+        "The perspectives of flow.\n"
     )
     grams = paper_ngrams(paper)
     text = (
@@ -301,3 +309,157 @@ def test_the_partners_wording_is_flagged_where_the_kit_departs_from_it():
 def test_the_film_star_figure_is_called_one_session():
     star = [r for r in _rows("sellers") if r["seller"].startswith("Film star")][0]
     assert "one session" in star["note"] and "kit's assumption" in star["note"]
+
+
+# --- issue 18: read against the paper's text, again ---------------------------------------------
+
+SHARED_FACTS = (
+    ROOT.parent / "shared" / "data" / "live_commerce_facts.csv",
+    ROOT.parent.parent / "shared" / "data" / "live_commerce_facts.csv",
+)
+
+#: Wording the paper's text does not support, each with the point of issue 18 it breaks.
+UNSUPPORTED = (
+    (r"20 Oct(ober)? 2020|2020-10-20", "1: the presale's first evening was 20 October 2021"),
+    (
+        r"numbers it gives are cited|(figure|figures|survey|numbers)( that)? "
+        r"(the paper|Li \(2021\)) cites|(paper|Li \(2021\)) cites (a|some) (figure|survey|sale)",
+        "2: the paper reports its figures and its survey without a source",
+    ),
+    (r"paper's own example of fame|fame (arriving )?before selling skill is the paper", "3"),
+    (r"restates the basis", "4: the conclusion's three modules form the model"),
+    (
+        r"only one outside China|one platform outside China",
+        "5: the paper says 'different countries'",
+    ),
+    (
+        r"without wholesalers|no wholesaler|removes the wholesaler|links live selling removes",
+        "7: the paper says live marketing reduces the wholesale links",
+    ),
+    (r"warnings about (long broadcasts and )?price-only", "9: price versus value sensitivity"),
+    (r"the weakest (anchors|sellers)|; the weakest under", "10: the paper says 'some anchors'"),
+    (r"the paper's evaluation map", "10: the map is the kit's"),
+    (r"[Tt]he paper itself notes", "10: it reports Wang et al. (2015)"),
+)
+
+#: Notebooks still holding wording issue 18 corrects: the notebook rewrite (issue 17) applies it.
+#: Remove a notebook from this set when its text is fixed (the test then fails as XPASS).
+NOTEBOOKS_PENDING = {
+    "00_start_here.ipynb",
+    "01_canvas_theory.ipynb",
+    "02_seller_classification.ipynb",
+    "03_innovation_path.ipynb",
+}
+
+
+def unsupported_wording(text: str) -> list[str]:
+    """The points of :data:`UNSUPPORTED` that ``text`` breaks, with the words that break them."""
+    found = []
+    for pattern, point in UNSUPPORTED:
+        for match in re.finditer(pattern, text):
+            found.append(f"{match.group(0)!r} (issue 18, point {point})")
+    return found
+
+
+def test_the_wording_finder_finds_each_point():
+    assert unsupported_wording("Sales on 20 October 2020 and the weakest anchors.") == [
+        "'20 October 2020' (issue 18, point 1: the presale's first evening was 20 October 2021)",
+        "'the weakest anchors' (issue 18, point 10: the paper says 'some anchors')",
+    ]
+    assert unsupported_wording("a figure the paper cites")[0].startswith("'figure the paper cites'")
+    assert unsupported_wording("Some anchors sell less than 5 million a year.") == []
+
+
+def _wording_params():
+    for path in kit_files():
+        name = path.relative_to(ROOT).as_posix()
+        marks = ()
+        if path.suffix == ".ipynb" and path.name in NOTEBOOKS_PENDING:
+            marks = pytest.mark.xfail(
+                reason="notebook text is rewritten on the notebooks' branch (issue 17)",
+                strict=True,
+            )
+        yield pytest.param(path, id=name, marks=marks)
+
+
+@pytest.mark.parametrize("path", list(_wording_params()))
+def test_no_wording_the_papers_text_does_not_support(path):
+    found = [hit for text in texts_of(path) for hit in unsupported_wording(text)]
+    assert not found, f"{path.relative_to(ROOT)}: " + "; ".join(found)
+
+
+def test_the_presale_sales_are_from_2021_and_the_viewers_from_2020():
+    rows = _rows("live_commerce_facts")
+    first_evening = [r for r in rows if r["event"] == "Singles' Day presale, first evening"]
+    assert len(first_evening) == 5
+    assert {r["date"] for r in first_evening} == {"2021-10-20"}
+    viewers = [
+        r
+        for r in rows
+        if r["metric"] == "cumulative viewers" and r["event"].startswith("Singles' Day")
+    ]
+    assert viewers and {r["date"] for r in viewers} == {"2020-10-21"}
+    assert {r["event"] for r in viewers}.isdisjoint({r["event"] for r in first_evening})
+
+
+def test_the_facts_are_the_shared_corrected_copy():
+    shared = next((p for p in SHARED_FACTS if p.is_file()), None)
+    if shared is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("the shared data is missing; CI must provide ../shared")
+        pytest.skip("the shared data is not beside the checkout")
+    assert (ROOT / "data" / "live_commerce_facts.csv").read_bytes() == shared.read_bytes()
+
+
+def test_the_womens_day_viewers_are_flagged_as_peak_or_total_unclear():
+    row = [r for r in _rows("live_commerce_facts") if r["event"].startswith("Women's Day")][0]
+    assert "peak" in row["note"] and "total" in row["note"] and "differ" in row["note"]
+
+
+def test_the_film_star_row_says_what_is_the_papers_and_what_the_kits():
+    star = [r for r in _rows("sellers") if r["seller"].startswith("Film star")][0]["note"]
+    assert "reports only" in star and "100 million" in star
+    assert "audience metrics" in star and "selling skill" in star and "kit's too" in star
+
+
+def test_amazon_is_not_called_the_only_platform_outside_china():
+    amazon = {r["platform"]: r for r in _rows("platform_cases")}["Amazon Live"]["paper_says"]
+    assert "different countries" in amazon and "outside China" not in amazon
+
+
+def test_the_seller_side_values_are_improvements_not_comparisons():
+    for row in _rows("value_ratings"):
+        if row["side"] == "seller":
+            assert row["paper_claim"] == "improves", row["dimension"]
+            assert "kit's choice" in row["source"]
+
+
+def test_live_marketing_reduces_the_wholesale_links_in_the_kits_words():
+    relationships = {r["block"]: r for r in _rows("canvas_blocks")}["customer_relationships"]
+    assert "fewer intermediate wholesale links" in relationships["live_marketing"]
+    offline = [
+        r
+        for r in _rows("canvas_models")
+        if (r["block"], r["model"]) == ("customer_relationships", "offline")
+    ][0]
+    assert "reduces" in offline["basis"]
+
+
+def test_every_paper_row_of_the_teaching_set_stores_a_figure_the_paper_reports():
+    for row in _rows("sellers"):
+        if row["basis"] != "paper":
+            continue
+        sales = float(row["annual_sales_cny"])
+        # about 5 billion a year; a session past 100 million (a lower bound); under 5 million
+        assert sales == 5e9 or 1e8 <= sales <= 1.1e8 or sales < 5e6, row["seller"]
+
+
+def test_the_readme_names_price_and_value_sensitivity():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "price sensitivity to value sensitivity" in readme
+    assert "reports them without a source" in readme
+
+
+def test_the_value_creation_entry_says_key_activities_are_the_kits():
+    entry = {r["term"]: r for r in _rows("glossary")}["value creation"]
+    assert "key activities" in entry["definition"] and "kit" in entry["source"]

@@ -1,5 +1,9 @@
 """The glossary: at least 30 terms, look-up by term, alias or Chinese, clear errors."""
 
+import json
+import re
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -95,10 +99,6 @@ def test_any_term_is_found_whatever_its_case_or_padding(term, how):
 
 # --- "where the kit uses it" is true --------------------------------------------------------
 
-import json
-import re
-from pathlib import Path
-
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -144,3 +144,71 @@ def test_used_in_names_notebooks_that_mention_the_term_and_files_that_exist():
                 assert _mentions(notebooks[number], names), (
                     f"{row.term}: notebook {number} does not mention it"
                 )
+
+
+# --- issue 18: every canvas block and every method word the notebooks use ------------------------
+
+#: The method words the notebooks use, each of which a student must be able to look up.
+METHOD_WORDS = [
+    "log-min-max",
+    "percentile rank",
+    "median",
+    "normalisation",
+    "reference set",
+    "threshold",
+    "quadrant model",
+    "tiered model",
+    "weight",
+    "proxy",
+    "funnel",
+    "waterfall",
+    "retention",
+    "margin",
+    "profit",
+    "break-even",
+    "differentiation",
+    "lift",
+    "fit",
+    "marketing purpose",
+    "evaluation map",
+    "value stage",
+    "lever",
+    "stream-only discount",
+]
+
+
+def test_every_canvas_block_has_an_entry_with_chinese_and_source():
+    from livekit import canvas
+
+    for block, name in canvas.blocks()["name"].items():
+        entry = glossary(name)
+        assert entry["chinese"].strip() and entry["source"].strip(), block
+        assert "Li (2021)" in entry["source"], block
+
+
+@pytest.mark.parametrize("word", METHOD_WORDS)
+def test_every_method_word_has_an_entry_with_chinese_and_source(word):
+    entry = glossary(word)
+    assert entry["term"] == word
+    assert entry["chinese"].strip() and entry["source"].strip()
+
+
+@pytest.mark.parametrize(
+    "asked, found",
+    [
+        ("log-minmax", "log-min-max"),
+        ("percentile", "percentile rank"),
+        ("top tier", "tiered model"),
+        ("cumulative viewers", "cumulative viewers"),
+        ("key business", "key activities"),
+        ("core resources", "key resources"),
+        ("留存率", "retention"),
+    ],
+)
+def test_method_words_are_found_by_their_other_names(asked, found):
+    assert glossary(asked)["term"] == found
+
+
+def test_a_kit_method_never_claims_the_paper():
+    for word in ("log-min-max", "normalisation", "tiered model", "threshold"):
+        assert glossary(word)["source"].startswith("kit")

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from livekit import path
+from livekit import canvas, modes, path
 from livekit.data import load
 from livekit.vocab import MODULES
 
@@ -26,7 +26,7 @@ def _value(name):
 
 _NAMES = list(_TABLE.index)
 params_strategy = st.fixed_dictionaries({}, optional={name: _value(name) for name in _NAMES})
-modes_strategy = st.lists(st.sampled_from(list(path.live_modes()["mode"])), max_size=7)
+modes_strategy = st.lists(st.sampled_from(list(modes.mode_table()["mode"])), max_size=7)
 channel_strategy = st.sampled_from(path.CHANNELS)
 
 
@@ -56,24 +56,18 @@ def test_flow_is_ordered_and_its_stage_comes_from_the_canvas_block():
     }
     assert first["goes live"] < first["order and pay"] < first["packs"] < first["feedback"]
     assert set(steps["stage"]) == set(path.STAGES)
-
-
-def test_seven_modes_of_the_paper():
-    assert list(path.live_modes()["mode"]) == [
-        "value",
-        "celebrity",
-        "rare",
-        "altruistic",
-        "talent",
-        "contrast",
-        "interview",
-    ]
+    # choosing the modes is key business (creation), not part of the offer (step 1)
+    assert "mode" not in steps.at[0, "action"] and "modes" in steps.at[1, "action"]
+    assert steps.at[1, "stage"] == canvas.stage_of("modes")
 
 
 def test_every_parameter_has_default_range_stage_and_provenance():
     table = path.parameter_table()
     assert (table["min"] <= table["default"]).all() and (table["default"] <= table["max"]).all()
     assert set(table["stage"]) == set(path.STAGES)
+    assert (
+        table.set_index("name")["stage"] == canvas.value_stages()["stage"].reindex(table["name"])
+    ).all()
     assert table["note"].str.len().min() > 20
     rates = table[table["kind"] == "rate"]
     assert (rates["min"] >= 0).all() and (rates["max"] <= 1).all()
@@ -92,18 +86,28 @@ def test_non_live_differs_only_where_the_paper_says():
     live, non_live = path.default_parameters("live"), path.default_parameters("non_live")
     assert {k for k in live if live[k] != non_live[k]} == set(differing["name"])
     assert (differing["live"] > differing["non_live"]).all()
+    # three are the paper's differences, the fourth (no gifts without a live room) the kit's
+    assert differing.set_index("name")["basis"].to_dict() == {
+        "demonstration_lift": "paper",
+        "reach_influence": "paper",
+        "engagement_cap": "paper",
+        "gifts_per_engaged": "kit",
+    }
 
 
 # --- the parts -------------------------------------------------------------------------------
 
 
-def test_mode_boost_adds_up_without_synergy_and_more_with_it():
-    lifts = path.live_modes().set_index("mode")["lift"]
-    assert path.mode_boost([], 1.0) == 0.0
-    assert path.mode_boost(["value", "rare"], 0.0) == pytest.approx(lifts["value"] + lifts["rare"])
-    together = path.mode_boost(["value", "rare"], 0.5)
-    assert together > path.mode_boost("value", 0.5) + path.mode_boost("rare", 0.5)  # 1+1>2
-    assert together == pytest.approx((lifts["value"] + lifts["rare"]) * 1.5)
+def test_the_model_combines_modes_by_the_one_pair_rule_at_full_lift():
+    lifts = modes.mode_table().set_index("mode")["lift"]
+    assert path.simulate([])["mode_boost"] == 0.0
+    # value + rare reinforce (synergy 0.2): the pair adds 0.2 x the weaker lift
+    pair = path.simulate(["value", "rare"])["mode_boost"]
+    assert pair == pytest.approx(lifts["value"] + lifts["rare"] + 0.2 * lifts["rare"])
+    # rare + altruistic clash (synergy -0.3): together they add less than alone (1+1<2)
+    clash = path.simulate(["rare", "altruistic"])["mode_boost"]
+    assert clash == pytest.approx(lifts["rare"] + lifts["altruistic"] - 0.3 * lifts["altruistic"])
+    assert clash < lifts["rare"] + lifts["altruistic"]
 
 
 def test_retention_formula_and_full_variety():
@@ -151,7 +155,7 @@ def test_simulate_matches_a_hand_calculation_at_the_defaults():
     viewers = 200_000 * 2 * (0.05 + 0.25 * 0.5)
     x = 0.4 * 0.5 * 2
     retention = (1 - math.exp(-x)) / x
-    boost = (0.30 + 0.15) * 1.5
+    boost = 0.30 + 0.15 + 0.4 * 0.15  # value + interview, and their pair (synergy 0.4)
     engaged = viewers * retention * 0.6 * (1 - math.exp(-0.6 * (1 + boost)))
     orders = engaged * 0.02 * 1.5
     kept = orders * 0.85
@@ -163,18 +167,22 @@ def test_simulate_matches_a_hand_calculation_at_the_defaults():
     assert r["logistics_cost"] == pytest.approx(round(orders * 1.15 * 8, 2), abs=0.006)
 
 
-def test_describe_labels_every_quantity_with_a_stage():
+def test_describe_labels_every_quantity_with_its_stage_from_the_stage_map():
     table = path.describe(path.simulate())
-    assert set(table["stage"]) <= set(path.STAGES)
+    assert (table["stage"] == canvas.value_stages()["stage"].reindex(table.index)).all()
     assert table.loc["profit", "stage"] == "capture" and table.loc["viewers", "stage"] == "creation"
     assert table["value"].notna().all()
 
 
-def test_stage_costs_add_up_to_total_costs():
+def test_stage_totals_show_each_stage_its_own_quantities():
     r = path.simulate(price=150, pickup_offline=True)
-    totals = path.stage_totals(r)
-    assert list(totals["stage"]) == list(path.STAGES)
-    assert round(totals["costs"].sum() * 100) == round(r["total_costs"] * 100)
+    totals = path.stage_totals(r).set_index("stage")
+    assert list(totals.index) == list(path.STAGES)
+    assert totals.at["proposition", "headline_value"] == 150
+    assert totals.at["capture", "headline_value"] == r["profit"]
+    assert totals.at["capture", "detail_value"] == r["revenue"]
+    assert totals.at["capture", "total_costs"] == r["total_costs"]
+    assert (totals.drop("capture")["total_costs"] == 0).all()
 
 
 def test_waterfall_runs_from_sales_to_profit():
@@ -294,7 +302,7 @@ def test_retention_never_rises_with_length_at_fixed_variety(short, long, variety
         ("content_quality", float("nan"), ValueError),
         ("hours", float("inf"), ValueError),
         ("price", "99", TypeError),
-        ("synergy", None, TypeError),
+        ("boredom_rate", None, TypeError),
         ("pickup_offline", 1, TypeError),  # a switch wants True/False
     ],
 )
@@ -309,7 +317,7 @@ def test_bad_rate_message_gives_the_range():
 
 
 def test_unknown_mode_and_parameter_are_named():
-    with pytest.raises(ValueError, match=r"modes: unknown mode 'dance'"):
+    with pytest.raises(ValueError, match=r"mode 'dance' is unknown"):
         path.simulate(["value", "dance"])
     with pytest.raises(TypeError, match="modes"):
         path.simulate(3)
@@ -326,8 +334,8 @@ def test_bad_grids_and_parts_name_their_argument():
         path.profit_by_price(99)
     with pytest.raises(ValueError, match="variety"):
         path.average_retention(2, 1.2)
-    with pytest.raises(ValueError, match="synergy"):
-        path.mode_boost(["value"], -1)
+    with pytest.raises(ValueError, match="unknown parameter 'synergy'"):
+        path.simulate(synergy=0.5)  # one synergy rule: the pairs of data/mode_pairs.csv
     with pytest.raises(ValueError, match="price"):
         path.price_response(0)
     with pytest.raises(TypeError, match="result"):
@@ -337,7 +345,6 @@ def test_bad_grids_and_parts_name_their_argument():
 
 
 def test_modes_repeat_and_order_do_not_matter():
-    assert path.check_modes(["interview", "value", "value"]) == ("value", "interview")
     assert path.simulate(["interview", "value"]).equals(path.simulate(["value", "interview"]))
 
 

@@ -11,6 +11,7 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from livekit import path
 from livekit import path_plots as pp
 from livekit.charts import Chart
+from livekit.path_plots import format_money
 from livekit.style import MIN_FONT_PT, MODULE_COLORS, MODULE_HATCHES, MODULE_INKS
 
 
@@ -29,30 +30,33 @@ def _font_sizes(fig):
     return [t.get_fontsize() for t in fig.findobj(Text) if t.get_text()]
 
 
-def test_funnel_bars_follow_the_model_in_stage_colours(result):
+def test_funnel_bars_are_shares_of_the_row_above_in_stage_colours(result):
     ax = pp.plot_funnel(result)
     bars = ax.patches
     table = path.funnel(result)
     assert len(bars) == 5
     for bar, row in zip(bars, table.itertuples()):
-        assert bar.get_x() + bar.get_width() == pytest.approx(max(row.count, 1.0))
+        assert bar.get_x() == 0 and bar.get_width() == pytest.approx(row.share_of_previous)
         assert to_hex(bar.get_facecolor()) == MODULE_COLORS[row.stage].lower()
         assert bar.get_hatch() == (MODULE_HATCHES[row.stage] or None)
-    assert ax.get_xscale() == "log"
+    assert ax.get_xscale() == "linear" and ax.get_xlim()[0] == 0
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert labels[0] == "Platform traffic\n(creation)" and labels[-1] == "Orders kept\n(delivery)"
-    assert any("70,000" in t for t in _texts(ax))
+    assert labels[0] == "Platform traffic\n(value creation)"
+    assert labels[-1] == "Orders kept\n(value delivery)"
+    assert any(t.startswith("70,000 (17.5%)") for t in _texts(ax))
     assert min(_font_sizes(ax.figure)) >= MIN_FONT_PT
 
 
 def test_funnel_update_moves_bars_and_labels(result):
     fig, ax = plt.subplots()
-    chart = pp.FunnelChart(ax, result, xmax=1e8)
-    bigger = path.simulate(traffic_per_hour=400_000)
+    chart = pp.FunnelChart(ax, result)
+    limits = ax.get_xlim()
+    bigger = path.simulate(traffic_per_hour=400_000, anchor_influence=1.0)
     chart.update(bigger)
-    assert chart.bars[0].get_width() == pytest.approx(800_000 - 1)
-    assert chart.labels[0].get_text() == "800,000"
-    assert ax.get_xlim() == pytest.approx((1, 1e8))
+    assert chart.bars[0].get_width() == 1.0 and chart.labels[0].get_text() == "800,000"
+    assert chart.bars[1].get_width() == pytest.approx(0.3)  # 5% + 25% x 1 of the traffic
+    assert chart.labels[1].get_text() == "240,000 (30.0%)"
+    assert ax.get_xlim() == limits  # a fixed, linear share axis
 
 
 def test_waterfall_runs_from_sales_to_profit(result):
@@ -71,8 +75,10 @@ def test_waterfall_runs_from_sales_to_profit(result):
     assert [to_hex(b.get_facecolor()) for b in bars] == [
         MODULE_COLORS[s].lower() for s in flow["stage"]
     ]
-    assert "23.3k" in _texts(ax)
-    assert ax.get_legend() is not None
+    assert set(flow["stage"]) == {"capture"}  # every amount of money is value capture
+    assert format_money(-result["product_cost"]) in _texts(ax)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["value capture: revenue\nstreams and cost structure"]
 
 
 def test_waterfall_shows_a_loss_below_zero():
@@ -109,12 +115,30 @@ def test_path_shows_four_stages_with_their_blocks_and_totals(result):
         "4. Value capture",
         "Key resources",
         "Revenue streams",
-        "Profit: 23.3k CNY",
+        f"Profit: {format_money(result['profit'])} CNY",
+        f"Value-sensitive: {result['value_sensitive_share']:.0%}",
+        f"Orders kept: {result['kept_orders']:,.0f}",
     ):
         assert name in text
     arrows = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
     assert len(arrows) == 3
     assert min(_font_sizes(ax.figure)) >= MIN_FONT_PT
+
+
+def test_path_texts_stay_inside_their_stage_boxes(result):
+    fig, ax = plt.subplots(figsize=(10, 3.4))  # as notebook 3 draws it
+    pp.plot_path(result, ax=ax)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = [p.get_window_extent(renderer) for p in ax.patches if isinstance(p, FancyBboxPatch)]
+    assert len(boxes) == 4
+    texts = [t for t in ax.texts if t.get_text()]
+    assert len(texts) == 12  # a name, the blocks and the numbers in each stage
+    for text in texts:
+        inner = text.get_window_extent(renderer)
+        box = next(b for b in boxes if b.x0 <= (inner.x0 + inner.x1) / 2 <= b.x1)
+        assert box.x0 <= inner.x0 and inner.x1 <= box.x1, text.get_text()
+    plt.close(fig)
 
 
 def test_path_without_a_result_has_no_totals():
@@ -169,7 +193,7 @@ def test_plot_flow_numbers_every_step():
 def test_limit_charts_draw_the_model_curves():
     curve = path.broadcast_length_curve(np.linspace(0.25, 12, 10), variety=0.2)
     left, right = pp.plot_broadcast_length(curve, hours=4)
-    line = [l for l in left.lines if l.get_label() == "your variety"][0]
+    line = [ln for ln in left.lines if ln.get_label() == "your variety"][0]
     assert np.allclose(line.get_ydata(), curve["retention"])
     reference = path.profit_by_price([50, 99, 200], differentiation=0)
     other = path.profit_by_price([50, 99, 200], differentiation=1)
@@ -193,7 +217,8 @@ def test_buyer_mix_and_integration_charts_update():
 
 
 def test_helpers():
-    assert pp.nice_ceiling(0.5) == 1 and pp.nice_ceiling(130) == 200 and pp.nice_ceiling(500) == 500
+    assert pp.nice_ceiling(0.5) == 1 and pp.nice_ceiling(130) == 150 and pp.nice_ceiling(500) == 500
+    assert pp.nice_ceiling(58_000) == 60_000 and pp.nice_ceiling(801) == 1000
     assert (
         pp.format_money(55_400.78) == "55.4k"
         and pp.format_money(-1_200_000) == "-1.20M"
@@ -211,12 +236,12 @@ def test_plots_reject_bad_input():
         pp.FlowDiagram(ax, 11)
 
 
-def test_unhatched_waterfall_names_the_stage_in_its_tick_labels(result):
+def test_unhatched_waterfall_of_one_stage_needs_no_stage_in_its_tick_labels(result):
     fig, ax = plt.subplots()
     chart = pp.WaterfallChart(ax, result, hatch=False, labels=False)
     assert all(bar.get_hatch() is None for bar in chart.bars)
     ticks = [t.get_text() for t in ax.get_xticklabels()]
-    assert ticks[2] == "Product (proposition)" and ticks[-1] == "Profit (capture)"
+    assert ticks[2] == "Prod-\nuct" and ticks[-1] == "Profit"  # one stage: the legend names it
     assert chart.labels == []
 
 
@@ -278,10 +303,12 @@ def test_waterfall_steps_are_the_money_flow(traffic, conversion, price, return_r
 def test_funnel_follows_the_public_funnel_table():
     run = path.simulate(traffic_per_hour=123_000, conversion=0.05)
     fig, ax = plt.subplots()
-    chart = pp.FunnelChart(ax, path.simulate(), xmax=1e8)
+    chart = pp.FunnelChart(ax, path.simulate())
     chart.update(run)
-    for bar, count in zip(chart.bars, path.funnel(run)["count"]):
-        assert bar.get_x() + bar.get_width() == pytest.approx(max(count, 1.0))
+    table = path.funnel(run)
+    for bar, label, row in zip(chart.bars, chart.labels, table.itertuples()):
+        assert bar.get_width() == pytest.approx(row.share_of_previous)
+        assert label.get_text().startswith(f"{row.count:,.0f}")
     plt.close(fig)
 
 

@@ -11,9 +11,11 @@ import io
 import tokenize
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from matplotlib.colors import to_hex
 
-from livekit import path
+from livekit import modes, path
 from livekit import path_views as pv
 from livekit.charts import Chart
 from livekit.style import MODULE_COLORS, new_figure
@@ -139,7 +141,8 @@ def test_flow_prediction_who_feeds_the_delivery_back_to_the_buyer():
     view.controls["step"].value = last - 1  # the courier delivers and uploads: not yet the feedback
     assert prediction.held is None
     view.controls["step"].value = last
-    # the paper: on receipt the courier uploads the information to the platform, which feeds it back to the buyer
+    # the paper: on receipt the courier uploads the information to the platform, which feeds it
+    # back to the buyer
     assert steps.iloc[-1]["actor"] == "platform" and steps.iloc[-1]["target"] == "audience"
     assert view.shown["actor"] == "platform"
     assert prediction.held is False and "the live platform" in prediction.verdict.value
@@ -162,8 +165,10 @@ def test_model_conversion_moves_funnel_waterfall_and_readout():
     png = view.image.value
     view.controls["conversion"].value = 0.04
     after = path.simulate(path.DEFAULT_MODES, conversion=0.04)
-    assert funnel.bars[3].get_width() == pytest.approx(after["orders"] - 1)
-    assert funnel.bars[2].get_width() == pytest.approx(before["engaged"] - 1)  # engaged unchanged
+    # each funnel bar is the share of the row above: orders / engaged doubles, engaged stays
+    assert funnel.bars[3].get_width() == pytest.approx(after["orders"] / after["engaged"])
+    assert funnel.bars[3].get_width() == pytest.approx(2 * before["orders"] / before["engaged"])
+    assert funnel.bars[2].get_width() == pytest.approx(before["engaged"] / before["viewers"])
     assert waterfall.bars[0].get_height() == pytest.approx(after["sales"])
     assert (
         f"{after['profit']:,.2f}" in view.readout.value and view.shown["profit"] == after["profit"]
@@ -172,18 +177,22 @@ def test_model_conversion_moves_funnel_waterfall_and_readout():
     assert view.error.value == ""
 
 
-def test_model_modes_and_synergy_raise_engagement():
+def test_model_modes_combine_by_the_one_pair_rule():
     view = pv.explore_model()
     engaged = view.charts["funnel"].bars[2]
     start = engaged.get_width()
     view.controls["modes"].value = ("value", "celebrity", "interview")
-    more = engaged.get_width()
-    assert more > start
-    view.controls["synergy"].value = 1.5
-    assert engaged.get_width() > more
-    expected = path.simulate(("value", "celebrity", "interview"), synergy=1.5)
-    assert engaged.get_width() == pytest.approx(expected["engaged"] - 1)
+    assert engaged.get_width() > start
+    expected = path.simulate(("value", "celebrity", "interview"))
+    assert engaged.get_width() == pytest.approx(expected["engaged"] / expected["viewers"])
     assert view.shown["settings"]["modes"] == ("value", "celebrity", "interview")
+    assert "1+1&gt;2" in view.readout.value
+    # a clashing pair: the readout says so, as the modes view does
+    view.controls["modes"].value = ("rare", "altruistic")
+    parts = modes.combine(None, ("rare", "altruistic"))
+    assert parts["verdict"] == "1+1<2" and "1+1&lt;2" in view.readout.value
+    assert f"{parts['total']:.3f}" in view.readout.value
+    assert "synergy" not in view.controls  # one synergy rule: no global multiplier
 
 
 def test_model_traffic_rescales_the_money_axis():
@@ -214,7 +223,7 @@ def test_model_start_values_and_bad_start():
         pv.explore_model(price=-1)
     with pytest.raises(ValueError, match="unknown slider 'hours'"):
         pv.explore_model(hours=3)
-    with pytest.raises(ValueError, match="modes"):
+    with pytest.raises(ValueError, match="mode 'dance' is unknown"):
         pv.explore_model(modes=["dance"])
 
 
@@ -264,20 +273,24 @@ def test_channels_share_sliders_and_differ_only_where_the_paper_says():
     png = view.image.value
     view.controls["traffic_per_hour"].value = 500_000
     both = path.compare_channels(traffic_per_hour=500_000)
-    assert live.bars[3].get_width() == pytest.approx(both.at["orders", "live"] - 1)
-    assert non_live.bars[3].get_width() == pytest.approx(both.at["orders", "non_live"] - 1)
+    assert live.labels[3].get_text().startswith(f"{both.at['orders', 'live']:,.0f}")
+    assert non_live.labels[3].get_text().startswith(f"{both.at['orders', 'non_live']:,.0f}")
     assert f"{both.at['profit', 'non_live']:,.2f}" in view.readout.value
     assert view.shown["profit_non_live"] == both.at["profit", "non_live"]
     assert view.image.value != png
 
 
-def test_channels_prediction_doubling_conversion_widens_the_gap():
+def test_channels_prediction_doubling_conversion_keeps_the_ratio():
     view = pv.explore_channels()
-    gap = view.shown["orders_live"] - view.shown["orders_non_live"]
-    view.prediction.commit("it shrinks")
+    ratio = view.shown["orders_live"] / view.shown["orders_non_live"]
+    assert f"{ratio:.1f} times" in view.prediction.children[0].value
+    view.prediction.commit("it grows")
     view.controls["conversion"].value = 0.04
-    assert view.shown["orders_live"] - view.shown["orders_non_live"] == pytest.approx(2 * gap)
-    assert view.prediction.held is False and "it grows" in view.prediction.verdict.value
+    now = view.shown["orders_live"] / view.shown["orders_non_live"]
+    assert now == pytest.approx(ratio)  # conversion scales both funnels alike
+    assert view.prediction.held is False and "it stays the same" in view.prediction.verdict.value
+    # the table says which differences are the paper's and which the kit's
+    assert "the paper's" in view.readout.value and "the kit's" in view.readout.value
     with pytest.raises(ValueError, match="unknown slider"):
         pv.explore_channels(synergy=1)
 
@@ -416,10 +429,6 @@ def test_a_failing_update_is_shown_not_lost():
 
 # ------------------------------------------------------------------------- 1b. the seven modes
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st
-
-from livekit import modes  # noqa: E402
 
 MODE_IDS = tuple(modes.mode_table()["mode"])
 

@@ -16,8 +16,8 @@ from matplotlib.path import Path
 from livekit import cases
 from livekit import seller_plots as P
 from livekit import sellers as S
-from livekit.style import CLASS_COLORS, CLASS_HATCHES
-from livekit.vocab import SELLER_CLASSES
+from livekit.style import CLASS_COLORS, CLASS_HATCHES, GROUP_COLORS, TIER_COLORS, TIER_HATCHES
+from livekit.vocab import SELLER_CLASSES, TIERS
 
 
 @pytest.fixture(scope="module")
@@ -25,23 +25,51 @@ def teach():
     return S.load_sellers()
 
 
+@pytest.fixture(scope="module")
+def scored(teach):
+    return S.score_sellers(teach)
+
+
+def _plot(scored, ax=None, **options):
+    """The map of scored sellers, classified with the same model options."""
+    model = {k: options[k] for k in ("model", "cuts", "bands", "share") if k in options}
+    return P.plot_evaluation_map(scored, S.classify(scored, **model), ax=ax, **options)
+
+
 def _map(ax):
     """The coloured dots: the last of the map's scatter collections."""
     return [c for c in ax.collections if c.get_offsets().shape[0] > 1][-1]
 
 
-def test_dots_have_their_class_colour(teach):
+def test_dots_have_their_class_colour(scored):
     fig, ax = plt.subplots()
-    P.plot_evaluation_map(teach, ax=ax)
-    classes = S.classify(S.score_sellers(teach))
+    classes = S.classify(scored)
+    P.plot_evaluation_map(scored, classes, ax=ax)
     faces = _map(ax).get_facecolors()
     for k in (0, 11, 22, 33):  # one seller of each intended class
         assert tuple(faces[k]) == pytest.approx(to_rgba(CLASS_COLORS[str(classes[k])]))
 
 
-def test_quadrant_regions_and_threshold_lines(teach):
+def test_the_map_draws_the_classes_it_is_given_and_scores_nothing(scored, monkeypatch):
+    def no_scoring(*args, **kwargs):
+        raise AssertionError("a plot function must not score or classify")
+
+    monkeypatch.setattr(S, "score_sellers", no_scoring)
+    monkeypatch.setattr(S, "classify", no_scoring)
     fig, ax = plt.subplots()
-    P.plot_evaluation_map(teach, cuts=(40, 60), ax=ax)
+    given = ["super"] * len(scored)  # whatever the scores say: the picture shows these
+    P.plot_evaluation_map(scored, given, ax=ax)
+    assert {tuple(f) for f in _map(ax).get_facecolors()} == {to_rgba(CLASS_COLORS["super"])}
+    with pytest.raises(ValueError, match="one class per seller"):
+        P.plot_evaluation_map(scored, given[:-1])
+    with pytest.raises(TypeError, match="scored must be a DataFrame"):
+        P.plot_evaluation_map([1, 2], ["super", "super"])
+    plt.close("all")
+
+
+def test_quadrant_regions_and_threshold_lines(scored):
+    fig, ax = plt.subplots()
+    _plot(scored, cuts=(40, 60), ax=ax)
     patches = [p for p in ax.patches if p.get_hatch() is not None or p.get_alpha()]
     hatches = {p.get_hatch() for p in ax.patches}
     assert {h for h in CLASS_HATCHES.values() if h} <= hatches
@@ -58,20 +86,25 @@ def test_quadrant_regions_and_threshold_lines(teach):
     assert len(patches) >= 4
 
 
-def test_tiered_lines_follow_the_bands(teach):
+def test_tiered_lines_follow_the_bands_and_the_legend_names_tiers(scored):
     fig, ax = plt.subplots()
-    P.plot_evaluation_map(teach, model="tiered", bands=(30, 50, 70), share=0.5, ax=ax)
+    _plot(scored, model="tiered", bands=(30, 50, 70), share=0.5, ax=ax)
     for line in ax.lines:
         x, y = np.asarray(line.get_xdata(), float), np.asarray(line.get_ydata(), float)
         if len(x) > 2:
             combined = 0.5 * x + 0.5 * y
             assert np.allclose(combined, combined[0]) and round(combined[0]) in (30, 50, 70)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == list(reversed(TIERS))  # the tiers' own names, not the paper's classes
+    assert ax.get_legend().get_title().get_text() == "tier (kit)"
+    hatches = {p.get_hatch() for p in ax.patches}
+    assert {h for h in TIER_HATCHES.values() if h} <= hatches
 
 
-def test_labels_do_not_overlap_and_name_the_sellers(teach):
+def test_labels_do_not_overlap_and_name_the_sellers(teach, scored):
     names = teach["seller"].head(12).tolist() + ["Film star, 11.11 session", "Pop singer"]
     fig, ax = plt.subplots(figsize=(7, 5))
-    P.plot_evaluation_map(teach, labels=names, ax=ax)
+    _plot(scored, labels=names, ax=ax)
     fig.canvas.draw()
     texts = [t for t in ax.texts if t.get_text() in names]
     assert sorted(t.get_text() for t in texts) == sorted(names)
@@ -80,20 +113,23 @@ def test_labels_do_not_overlap_and_name_the_sellers(teach):
         assert not a.overlaps(b)
 
 
-def test_highlight_rings_the_seller(teach):
+def test_highlight_rings_the_seller(scored):
     fig, ax = plt.subplots()
-    P.plot_evaluation_map(teach, highlight="Fruit farmer", ax=ax)
-    scored = S.score_sellers(teach).set_index("seller")
+    _plot(scored, highlight="Fruit farmer", ax=ax)
     ring = [line for line in ax.lines if line.get_marker() == "o" and len(line.get_xdata()) == 1][0]
-    assert ring.get_xdata()[0] == pytest.approx(scored.loc["Fruit farmer", "influence"])
+    farmer = scored.set_index("seller").loc["Fruit farmer", "influence"]
+    assert ring.get_xdata()[0] == pytest.approx(farmer)
     with pytest.raises(ValueError, match="highlight"):
-        P.plot_evaluation_map(teach, highlight="Nobody")
+        _plot(scored, highlight="Nobody")
 
 
 def test_log_axes_show_raw_metrics_with_regions():
     twitch = S.load_twitch()
+    tw = S.score_sellers(twitch, method="percentile")
     fig, ax = plt.subplots()
-    P.plot_evaluation_map(twitch, scale="log", method="percentile", ax=ax)
+    log_axes = P.metric_axes(twitch, method="percentile")
+    assert (log_axes.x, log_axes.y, log_axes.single) == ("followers", "avg_viewers", True)
+    P.plot_evaluation_map(tw, S.classify(tw), log_axes=log_axes, ax=ax)
     assert ax.get_xscale() == "log" and ax.get_yscale() == "log"
     offsets = _map(ax).get_offsets()
     assert offsets[:, 0].max() == twitch["followers"].max()
@@ -107,17 +143,28 @@ def test_log_axes_show_raw_metrics_with_regions():
     assert all(p.get_visible() for p in ax.patches if p.get_hatch() in CLASS_HATCHES.values())
 
 
-def test_log_axes_without_single_metric_hide_regions(teach):
+def test_log_axes_without_single_metric_hide_regions(teach, scored):
     fig, ax = plt.subplots()
-    P.plot_evaluation_map(teach, scale="log", ax=ax)
+    _plot(scored, log_axes=P.metric_axes(teach), ax=ax)
     assert not any(line.get_visible() and len(line.get_xdata()) for line in ax.lines[:3])
 
 
-def test_bad_scale_names_the_field(teach):
-    with pytest.raises(ValueError, match="scale"):
-        P.plot_evaluation_map(teach, scale="sqrt")
+def test_bad_metric_axes_and_axes_name_the_field(teach, scored):
+    with pytest.raises(ValueError, match="method"):
+        P.metric_axes(teach, method="sqrt")
+    with pytest.raises(ValueError, match="x must be one of"):
+        P.metric_axes(teach, x="avg_viewers")
     with pytest.raises(TypeError, match="ax"):
-        P.plot_evaluation_map(teach, ax="left")
+        _plot(scored, ax="left")
+
+
+def test_tier_counts_name_the_tiers():
+    fig, ax = plt.subplots()
+    P.plot_class_counts(["top tier", "bottom tier", "top tier"], ax=ax)
+    assert [t.get_text() for t in ax.get_yticklabels()] == list(TIERS)
+    assert [bar.get_width() for bar in ax.patches] == [1, 0, 0, 2]
+    assert [bar.get_facecolor() for bar in ax.patches] == [to_rgba(TIER_COLORS[t]) for t in TIERS]
+    plt.close(fig)
 
 
 def test_class_counts_bars_and_text():
@@ -154,10 +201,9 @@ def test_next_move_for_a_super_seller_has_no_arrow():
 # --- the charts a view moves ------------------------------------------------------------
 
 
-def test_evaluation_map_update_moves_recolours_and_reshapes_only_on_a_new_model(teach):
+def test_evaluation_map_update_moves_recolours_and_reshapes_only_on_a_new_model(teach, scored):
     fig, ax = plt.subplots()
     P.label_score_axes(ax)
-    scored = S.score_sellers(teach)
     chart = P.EvaluationMap(ax, scored, S.classify(scored), label_slots=3)
     assert chart.model == "quadrant" and len(chart.labels) == 3
     assert set(chart.artists) >= {
@@ -169,10 +215,12 @@ def test_evaluation_map_update_moves_recolours_and_reshapes_only_on_a_new_model(
     }
     tiered = S.classify(scored, model="tiered")
     assert chart.update(scored, tiered, model="tiered") is True  # new regions
+    assert list(chart.regions) == list(TIERS)  # named by the model now
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == list(reversed(TIERS))
     assert chart.update(scored, tiered) is False  # same model: regions left alone
     faces = chart.points.get_facecolors()
     assert [tuple(f) for f in faces] == [
-        pytest.approx(to_rgba(CLASS_COLORS[str(c)])) for c in tiered
+        pytest.approx(to_rgba(GROUP_COLORS[str(c)])) for c in tiered
     ]
     moved = scored.assign(influence=scored["influence"] / 2)
     chart.update(moved, tiered, labels=["Fruit farmer"], highlight="Fruit farmer")
@@ -262,13 +310,10 @@ def test_every_dot_lies_in_the_region_of_its_class(teach, model, cut_i, cut_a, l
     plt.close(fig)
 
 
-def test_anchor_map_draws_one_bar_per_anchor_with_class_colours():
-    from matplotlib.colors import to_rgba
-
-
-    placed = cases.place_anchors()
+def test_anchor_map_draws_one_bar_per_anchor_with_class_colours(scored):
+    placed = cases.classify_anchors(reach=True)
     ax = P.plot_anchor_map(
-        placed, reference=S.score_sellers(S.load_sellers()), note="assumed: the kit's"
+        placed, reference=scored, reference_classes=S.classify(scored), note="assumed: the kit's"
     )
     bars = [c for c in ax.collections if c.get_linewidth()[0] == 3.0]
     assert len(bars) == 1 and len(bars[0].get_segments()) == len(placed)
@@ -278,11 +323,7 @@ def test_anchor_map_draws_one_bar_per_anchor_with_class_colours():
         assert seg[1].tolist() == pytest.approx([row["influence_high"], row["attractiveness_high"]])
     names = {t.get_text() for t in ax.texts}
     assert set(placed["label"]) <= names and "assumed: the kit's" in names
-    high = S.classify(
-        placed.rename(
-            columns={"influence_high": "influence", "attractiveness_high": "attractiveness"}
-        )
-    )
+    high = placed["class_high"]
     diamonds = [
         c
         for c in ax.collections
@@ -302,7 +343,9 @@ def test_anchor_chart_rejects_a_table_without_placements():
 
     fig = new_figure(3, 3)
     ax = P.label_score_axes(fig.add_subplot())
-    with pytest.raises(ValueError, match="place_anchors"):
-        P.AnchorRanges(ax, pd.DataFrame({"seller": ["a"]}), ["super"], ["super"])
+    with pytest.raises(ValueError, match="classify_anchors"):
+        P.AnchorRanges(ax, pd.DataFrame({"seller": ["a"]}))
     with pytest.raises(TypeError, match="placed"):
         P.plot_anchor_map([1, 2])
+    with pytest.raises(ValueError, match="reference_classes"):
+        P.plot_anchor_map(cases.classify_anchors(), reference=S.score_sellers(S.load_sellers()))

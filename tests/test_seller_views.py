@@ -18,9 +18,9 @@ from livekit import seller_plots as P
 from livekit import seller_views as V
 from livekit import sellers as S
 from livekit.seller_data import MAX_VIEW_BYTES, PASTED_NAME
-from livekit.style import CLASS_COLORS, new_figure
+from livekit.style import CLASS_COLORS, GROUP_COLORS, new_figure
 from livekit.views import FastFigure, Prediction, View
-from livekit.vocab import SELLER_CLASSES
+from livekit.vocab import SELLER_CLASSES, TIERS
 
 TWITCH = "Twitch top 1,000 (real)"
 
@@ -108,13 +108,15 @@ def test_model_toggle_reshapes_regions_and_reclassifies(one):
     one.controls["model"].value = "tiered"
     assert famous.get_xy().shape != quad.shape or not np.allclose(famous.get_xy(), quad)
     assert one.charts["map"].model == "tiered"
+    assert list(one.charts["map"].regions) == list(TIERS)
+    assert one.shown["seller_class"] in TIERS and "Tier" in one.readout.value
     assert one.shown["seller_class"] == S.class_of(
         one.shown["influence"], one.shown["attractiveness"], model="tiered"
     )
     tiered = S.classify(S.score_sellers(S.load_sellers()), model="tiered")
     faces = one.charts["map"].points.get_facecolors()  # the faint teaching set, recoloured too
     assert [tuple(f[:3]) for f in faces] == [
-        pytest.approx(to_rgba(CLASS_COLORS[str(c)])[:3]) for c in tiered
+        pytest.approx(to_rgba(GROUP_COLORS[str(c)])[:3]) for c in tiered
     ]
 
 
@@ -207,14 +209,21 @@ def test_tiered_model_and_bad_bands_show_an_error(whole):
     whole.controls["model"].value = "tiered"
     assert whole.controls["cut_influence"].layout.display == "none"
     assert (
-        whole.controls["band_ordinary"].layout.display == ""
+        whole.controls["band_lower"].layout.display == ""
         and whole.controls["share"].layout.display == ""
     )
+    # the tier sliders are named for the tiers, not for the paper's classes
+    assert [whole.controls[k].description for k in ("band_lower", "band_upper", "band_top")] == [
+        f"{t} from (combined)" for t in TIERS[1:]
+    ]
     tiered = S.classify(S.score_sellers(S.load_sellers()), model="tiered")
     assert list(whole.shown["classes"]) == list(tiered)
-    whole.controls["band_ordinary"].value = 80  # above the next band: not increasing
+    assert list(whole.shown["counts"]) == list(TIERS)
+    assert "top tier" in whole.readout.value and "super" not in whole.readout.value
+    assert "Sellers per tier" in whole.charts["counts"].value
+    whole.controls["band_lower"].value = 80  # above the next band: not increasing
     assert "bands must be increasing" in whole.error.value
-    whole.controls["band_ordinary"].value = 30
+    whole.controls["band_lower"].value = 30
     assert whole.error.value == ""
     assert whole.shown["bands"] == (30, 50, 65)
 
@@ -497,12 +506,14 @@ def test_an_unreadable_file_and_a_manual_option(own):
 
 def test_own_data_prediction_on_the_tiered_model(own):
     quadrant = own.shown["classes"][V.EXAMPLE_SELLER]
-    own.prediction.commit("famous")
+    assert own.prediction.input.options[1:] == tuple((t, t) for t in TIERS)
+    own.prediction.commit("upper tier")
     assert own.prediction.held is None
     own.controls["model"].value = "tiered"
     tiered = own.shown["classes"][V.EXAMPLE_SELLER]
-    assert tiered != quadrant  # the question is worth asking
-    assert own.prediction.held is (tiered == "famous")
+    ranks = (SELLER_CLASSES.index(quadrant), TIERS.index(tiered))
+    assert ranks[0] != ranks[1]  # the question is worth asking: the tier ranks it otherwise
+    assert own.prediction.held is (tiered == "upper tier")
 
 
 @settings(max_examples=15, deadline=None)
@@ -747,6 +758,11 @@ def test_place_anchors_uses_reported_figures_and_labels_assumptions():
         cases.place_anchors(120)
 
 
+def _below(view):
+    """The part View shows under the readout (the anchors' table)."""
+    return view.children[list(view.children).index(view.readout) + 1]
+
+
 def test_anchor_view_shows_the_anchors_their_sources_and_the_assumption():
     view = V.explore_anchors()
     assert view.error.value == ""
@@ -754,35 +770,76 @@ def test_anchor_view_shows_the_anchors_their_sources_and_the_assumption():
     assert isinstance(chart, P.AnchorRanges)
     assert [t.get_text() for t in chart.labels] == view.shown["placed"]["label"].tolist()
     assert "kit's assumption" in view.readout.value and "50th percentile" in view.readout.value
-    table = view.children[-1].value
+    table = _below(view).value
     for name in view.shown["placed"]["seller"]:
         assert name in table
     assert "jiemian.com" in table and "the kit's assumption" in table
-    assert "assumed: 50th percentile" in view.fast.animated[-1].get_text()
+    assert "2021-10-20" in table  # the presale's first evening, in 2021
     assert any("kit's assumption" in t.get_text() for t in view.fast.fig.texts)
+    # without a stand-in no source reports the audience: every diamond sits at one height
+    heights = view.shown["placed"]["attractiveness_high"]
+    assert np.allclose(heights, heights.iloc[0])
     view.controls["percentile"].value = 0
-    assert "0th percentile" in view.fast.animated[-1].get_text()
     assert chart.low.get_offsets()[:, 1].max() < 50
-    # what notebook 02 says: without reported followers, Viya and Cherie fall to low-level at a low
-    # assumption; Li Jiaqi and Luo Yonghao stay famous or super whatever is assumed
-    low = {name: c["high"] for name, c in view.shown["classes"].items()}
-    assert low == {
-        "Li Jiaqi (Austin Li)": "famous",
-        "Viya (Huang Wei)": "low-level",
-        "Cherie": "low-level",
-        "Luo Yonghao": "famous",
-    }
+    expected = cases.classify_anchors(0)
+    assert {n: c["high"] for n, c in view.shown["classes"].items()} == dict(
+        zip(expected["seller"], expected["class_high"])
+    )
     view.controls["percentile"].value = 100
     assert set(c["high"] for c in view.shown["classes"].values()) == {"super"}
 
 
-def test_anchor_prediction_is_checked_at_the_goal():
+def test_anchor_view_lets_cumulative_viewers_stand_in_for_reach():
     view = V.explore_anchors()
-    view.prediction.commit("low-level")
+    before = view.shown["placed"].set_index("seller")["attractiveness_high"]
+    view.controls["reach"].value = True
+    after = view.shown["placed"].set_index("seller")
+    reported = cases.map_anchors().set_index("seller")["peak_cumulative_viewers"].notna()
+    for name, has_viewers in reported.items():
+        if has_viewers:  # a reported figure replaces the assumption: the anchor rises
+            assert after.at[name, "attractiveness_high"] > before[name]
+            assert "standing in for audience reach" in after.at[name, "reported"]
+            assert "avg_viewers" not in after.at[name, "assumed"]
+        else:
+            assert after.at[name, "attractiveness_high"] == pytest.approx(before[name])
+    assert "stand in for audience reach" in view.readout.value
+    assert (
+        "stand in for audience reach" in _below(view).value or "standing in" in _below(view).value
+    )
+
+
+def test_anchor_prediction_asks_about_li_jiaqi_with_reported_reach():
+    view = V.explore_anchors()
+    assert "Li Jiaqi" in view.prediction.children[0].value
+    assert "Li Jiaqi" in V.explore_anchors.__doc__.split("view.prediction")[1]
+    view.prediction.commit("famous")
+    assert view.prediction.held is None  # not yet: the stand-in is off
+    view.controls["reach"].value = True
+    actual = view.shown["classes"]["Li Jiaqi (Austin Li)"]["high"]
+    assert (
+        actual
+        == cases.classify_anchors(reach=True)
+        .set_index("seller")
+        .at["Li Jiaqi (Austin Li)", "class_high"]
+    )
+    assert view.prediction.held is (actual == "famous")
+    view.controls["model"].value = "tiered"  # another experiment: not checked
     assert view.prediction.held is None
-    view.controls["percentile"].value = V.ASSUMPTION_GOAL
-    actual = view.shown["classes"]["Viya (Huang Wei)"]["high"]
-    assert view.prediction.held is (actual == "low-level")
+    assert view.shown["classes"]["Li Jiaqi (Austin Li)"]["high"] in TIERS
+
+
+def test_the_anchor_view_is_controls_charts_bind_without_patching_view():
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(V.explore_anchors))
+    attributes = {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+    assert "children" not in attributes and "bind" in attributes
+    # no cache of placements in a closure (no item stored into a dict): cases caches them
+    stored = [
+        n for n in ast.walk(tree) if isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Store)
+    ]
+    assert stored == []
 
 
 def test_new_views_declare_their_parts_and_add_no_attributes_of_their_own(own):
@@ -800,6 +857,7 @@ def test_new_views_declare_their_parts_and_add_no_attributes_of_their_own(own):
     assert set(own.charts) == {"map", "table"} and isinstance(own.charts["map"], P.EvaluationMap)
     assert set(anchors.charts) == {"map", "anchors"} and set(anchors.controls) == {
         "percentile",
+        "reach",
         "model",
     }
     assert {
