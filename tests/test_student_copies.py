@@ -4,6 +4,7 @@ originals untouched, and the copies still run."""
 from __future__ import annotations
 
 import hashlib
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -460,3 +461,57 @@ def test_command_line_writes_copies_and_refuses_notebooks(tmp_path):
     )
     assert bad.returncode == 1 and "inside the kit's notebooks/ folder" in bad.stderr
     assert not (ROOT / "notebooks" / "copies").exists()
+
+
+def _blank_values(template: str, solution: str) -> list[str]:
+    """What the solution typed in place of each blank ___ of its template."""
+    parts = [re.escape(p) for p in template.split("___")]
+    match = re.fullmatch("(.+?)".join(parts), solution, flags=re.S)
+    assert match, "the solution is not its template with the blanks filled in"
+    return list(match.groups())
+
+
+def _fill(template: str, values: list[str]) -> str:
+    parts = template.split("___")
+    return parts[0] + "".join(v + p for v, p in zip(values, parts[1:]))
+
+
+@pytest.mark.parametrize("path", TEMPLATED, ids=[p.stem for p in TEMPLATED])
+def test_friendly_checks_in_the_student_copy_judge_wrong_and_right(path, tmp_path):
+    # a student fills in the blanks of the copy's template: a wrong value gets a sentence saying
+    # which way it is off, the right one passes; the check cell is the copy's own
+    original = nbformat.read(path, as_version=4)
+    student = sc.student_copy(original)
+    imports = next(c for c in student.cells if c.cell_type == "code")
+    cases = []
+    for i, cell in enumerate(student.cells):
+        if sc.TEMPLATE_TAG not in cell.metadata.get("tags", []):
+            continue
+        friendly = next(c for c in student.cells[i + 1 :] if "exercise_views.check(" in c.source)
+        values = _blank_values(cell.source, original.cells[i].source)
+        wrong = [f"1.2 * ({v})" for v in values]  # a fifth more than right, within every range
+        cases += [
+            (cell.source, friendly.source, values, "right"),
+            (cell.source, friendly.source, wrong, "wrong"),
+        ]
+    assert cases, f"{path.name} has no fill-in-the-blank exercise"
+    cells = [new_code_cell(imports.source)]
+    for template, check, values, _ in cases:
+        cells += [new_code_cell(_fill(template, values)), new_code_cell(check)]
+        cells.append(
+            new_code_cell(f"said = {check.strip()}\nprint(said.status, '|', said.sentence)")
+        )
+    nb = new_notebook(cells=cells)
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+    ).execute()
+    said = [c.outputs[0]["text"] for c in nb.cells if c.source.startswith("said = ")]
+    for (_, _, _, expected), text in zip(cases, said):
+        status, sentence = text.strip().split(" | ", 1)
+        assert status == expected, text
+        assert ("too high" in sentence) if expected == "wrong" else sentence.startswith("Right")
