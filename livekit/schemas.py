@@ -184,7 +184,8 @@ LIVE_COMMERCE_FACTS = Schema(
 
 SELF_CHECKS = Schema(
     name="self_checks",
-    description="Multiple-choice self-check questions with the answer, an explanation and feedback for every wrong option.",
+    description="Multiple-choice self-check questions with the answer, an explanation and "
+    "feedback for every wrong option.",
     columns=(
         Column("id", "text", pattern=r"[a-z0-9_]+", description="Short unique id"),
         Column(
@@ -201,7 +202,8 @@ SELF_CHECKS = Schema(
         Column(
             "feedback",
             "text",
-            description="One entry per option, in the order of `choices`, separated by ' | ': for a wrong option, the misunderstanding it reveals; for the right option, '—'",
+            description="One entry per option, in the order of `choices`, separated by ' | ': "
+            "for a wrong option, the misunderstanding it reveals; for the right option, '—'",
         ),
         Column(
             "source", "text", description="Where the idea comes from: a paper section, or 'kit'"
