@@ -83,9 +83,8 @@ def explore_canvas(
         chart.prepare(texts)
     view = View(
         title="Canvas explorer",
-        question="pick <i>Value proposition</i>: it is the only block on both chains (the hub). Then pick "
-        "<i>Key partners</i> and <i>Channels</i>: which chain lights up? Switch the model to see "
-        "what changes from offline retail to live marketing.",
+        question="which blocks change most when you switch the model from <i>Offline retail</i> "
+        "to <i>Live marketing</i>?",
         controls=controls,
         layout=widgets.VBox(
             [controls["model"], widgets.HBox([controls["block"], controls["colors"]])]
@@ -152,7 +151,8 @@ def _block_readout(
         f"<b>{_esc(row['name'])}</b> (the paper's “{_esc(row['paper_name'])}”) · "
         f"<b>{MODULE_NAMES[row['module']]}</b> module ({_esc(row['module_basis'])})<br>"
         f"<i>What it is:</i> {_esc(row['definition'])}<br>"
-        f"<i>{BUSINESS_MODEL_NAMES[model]}:</i> {_esc(models.at[block, model])} {_GREY.format(f'[{whose}]')}<br>"
+        f"<i>{BUSINESS_MODEL_NAMES[model]}:</i> {_esc(models.at[block, model])} "
+        f"{_GREY.format(f'[{whose}]')}<br>"
         f"<i>The paper on live marketing:</i> {_esc(row['live_marketing'])} "
         f"{_GREY.format(source)}<br>"
         f"<i>Chain:</i> on the {chain_text}.{hub}"
@@ -165,6 +165,8 @@ def _module_prediction() -> Prediction:
         "then pick <i>Channels</i> in the Block list.",
         options=[MODULE_NAMES[m] for m in MODULES],
         outcome=lambda shown: shown["module_name"] if shown.get("block") == "channels" else None,
+        hint="ask what the block does for the customer: channels carry the offer to the buyer, "
+        "and the readout's module line names the Table 1 module that does that.",
     )
 
 
@@ -221,8 +223,8 @@ def explore_value_perception(weights: dict[str, float] | None = None) -> View:
         fig.tight_layout()
     view = View(
         title="Value perception: live, online, offline",
-        question="set every customer weight to 0 except <i>Perceived product value</i>: which model wins now? "
-        "Which weights must a customer hold for live marketing to lose to online shopping?",
+        question="which customer weights must be high for <i>online shopping</i> to beat live "
+        "marketing for customers?",
         controls=controls,
         layout=widgets.HBox(columns),
         charts={"scores": chart},
@@ -261,13 +263,15 @@ def _scores_readout(scores: pd.DataFrame, leaders: dict[str, str]) -> str:
         numbers = ", ".join(f"{m} {scores.at[m, side]:.1f}" for m in BUSINESS_MODELS)
         tie = " (a tie)" if leader == "tie" else ""
         parts.append(
-            f"<b>{side.capitalize()}s:</b> {numbers}: <b>{BUSINESS_MODEL_NAMES[best]}</b> leads{tie}."
+            f"<b>{side.capitalize()}s:</b> {numbers}: "
+            f"<b>{BUSINESS_MODEL_NAMES[best]}</b> leads{tie}."
         )
     return (
         "<br>".join(parts)
         + "<br>"
         + _GREY.format(
-            "Ratings are the kit's illustrative reading of the paper's claims (data/value_ratings.csv), not measurements."
+            "Ratings are the kit's illustrative reading of the paper's claims "
+            "(data/value_ratings.csv), not measurements."
         )
     )
 
@@ -286,11 +290,13 @@ def _cost_prediction(ratings: pd.DataFrame) -> Prediction:
         return _TIE if abs(gap) < 0.05 else (live if gap > 0 else offline)
 
     return Prediction(
-        f"Put all the customer weight on <i>{_esc(ratings.at[_COST_DIMENSION, 'label'])}</i> (every other "
-        f"customer weight to 0): does live marketing or offline retail score higher for customers, in the "
-        f"kit's ratings? Lock in your answer, then set the sliders.",
+        f"Put all the customer weight on <i>{_esc(ratings.at[_COST_DIMENSION, 'label'])}</i> "
+        "(every other customer weight to 0): does live marketing or offline retail score higher "
+        "for customers, in the kit's ratings? Lock in your answer, then set the sliders.",
         options=[live, offline, _TIE],
         outcome=outcome,
+        hint="the paper compares live marketing with offline shopping on the cost of shopping; "
+        "the kit's ratings keep the order it states. Compare the two bars of the customer side.",
     )
 
 
@@ -515,8 +521,7 @@ def worksheet_form(path: str | PathLike = "my_canvas.json") -> View:
         chart = CanvasChart(fig.add_axes((0.01, 0.07, 0.98, 0.92)), {}, fontsize=10.0)
     view = View(
         title="Your own canvas",
-        question="type a business you know into the nine boxes (click outside a box to redraw), then save it "
-        "under a file name of your own. Which block did you find hardest to fill?",
+        question="which block was hardest to fill for the business you chose, and why?",
         controls=controls,
         layout=layout,
         charts={"canvas": chart},

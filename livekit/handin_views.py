@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -179,11 +179,12 @@ def _checks_part(checks: Any) -> list[str]:
     return ["<h2>Self-checks</h2>", _html.table(rows, header, caption="Self-check scores")]
 
 
-def _canvas_part(canvas: Any) -> list[str]:
+def _canvas_part(canvas: Any, file_name: str | None = None) -> list[str]:
     if not canvas:
         return []
+    what = "work['canvas']" if file_name is None else f"work['canvas_files'][{file_name!r}]"
     if not isinstance(canvas, Mapping):
-        raise TypeError("work['canvas'] must be a mapping {block: text} or None")
+        raise TypeError(f"{what} must be a mapping {{block: text}} or None")
     rows = [
         (
             _html.escape(block),
@@ -191,8 +192,17 @@ def _canvas_part(canvas: Any) -> list[str]:
         )
         for block, text in canvas.items()
     ]
-    caption = "The canvas: the text of each block"
-    return ["<h2>Canvas</h2>", _html.table(rows, ("block", "text"), caption=caption)]
+    name = "" if file_name is None else f" ({_html.escape(file_name)})"
+    caption = f"The canvas{name}: the text of each block"
+    return [f"<h2>Canvas{name}</h2>", _html.table(rows, ("block", "text"), caption=caption)]
+
+
+def _canvas_files_part(files: Any) -> list[str]:
+    if files is None:
+        return []
+    if not isinstance(files, Mapping):
+        raise TypeError("work['canvas_files'] must be a mapping {file name: {block: text}}")
+    return [part for name, sheet in files.items() for part in _canvas_part(sheet, str(name))]
 
 
 def hand_in(work: Mapping[str, Any]) -> str:
@@ -204,7 +214,8 @@ def hand_in(work: Mapping[str, Any]) -> str:
         As :meth:`livekit.handin.WorkRecord.snapshot` returns: ``notebook`` (str), ``student``
         (str), ``date`` (str), ``answers`` (list of ``{id, prompt, text}``), ``checks`` (list
         of self-check results with ``topic, total, answered, right_now, right_first_try``),
-        ``canvas`` (``{block: text}`` or None).
+        ``canvas`` (``{block: text}`` or None), and optionally ``canvas_files``
+        (``{file name: {block: text}}``, the saved worksheets the hand-in button read).
 
     Returns
     -------
@@ -245,6 +256,7 @@ def hand_in(work: Mapping[str, Any]) -> str:
         *_answers_part(work["answers"]),
         *_checks_part(work["checks"]),
         *_canvas_part(work.get("canvas")),
+        *_canvas_files_part(work.get("canvas_files")),
         "</main>",
         f"<footer><p><small>Made by livekit's hand-in ({notebook}).</small></p></footer>",
         "</body>",
@@ -254,8 +266,39 @@ def hand_in(work: Mapping[str, Any]) -> str:
     return "\n".join(parts)
 
 
+def _canvas_paths(canvas_file: Any) -> list[Path]:
+    """The canvas files of :func:`hand_in_button`: none, one, or a list of them."""
+    if canvas_file is None:
+        return []
+    many = isinstance(canvas_file, Sequence) and not isinstance(canvas_file, str)
+    files = list(canvas_file) if many else [canvas_file]
+    for item in files:
+        if not isinstance(item, (str, PathLike)):
+            raise TypeError(
+                "canvas_file must be a file name (str or path) or a list of them, "
+                f"got {type(item).__name__} {item!r}"
+            )
+    return [Path(item) for item in files]
+
+
+def _read_canvases(paths: list[Path]) -> tuple[dict[str, dict[str, str]], str]:
+    """The saved worksheets among ``paths`` (missing files skipped) and a note on bad ones."""
+    sheets, notes = {}, []
+    for path in paths:
+        if not path.exists():
+            continue
+        try:  # read at every click: a canvas saved again since the last hand-in is the one sent
+            sheets[path.name] = load_worksheet(path)
+        except ValueError as exc:
+            notes.append(_html.message(_html.escape(exc), bold="Canvas not included:"))
+    return sheets, "".join(f"<br>{note}" for note in notes)
+
+
 def hand_in_button(
-    *, notebook: str, folder: str | PathLike = ".", canvas_file: str | PathLike | None = None
+    *,
+    notebook: str,
+    folder: str | PathLike = ".",
+    canvas_file: str | PathLike | Sequence[str | PathLike] | None = None,
 ) -> HandInBox:
     """The hand-in widget: name field, "replace" box, button, status and download link.
 
@@ -265,9 +308,11 @@ def hand_in_button(
         The notebook's name, e.g. ``"01_canvas_theory"``.
     folder : str or path, default "."
         Where the file is written (the notebook's folder).
-    canvas_file : str or path, optional
-        A saved canvas worksheet (``.json`` or ``.csv``, :mod:`livekit.worksheet`) to include
-        when no canvas is registered; read when the button is clicked, skipped if absent.
+    canvas_file : str or path, or a list of them, optional
+        The saved canvas worksheets (``.json`` or ``.csv``, :mod:`livekit.worksheet`) to
+        include, each under its file name (one per task, e.g. ``["my_canvas.json",
+        "li_jiaqi_canvas.json"]``); read when the button is clicked, skipped if absent, and a
+        file that cannot be read is named in the status line.
 
     Returns
     -------
@@ -277,6 +322,7 @@ def hand_in_button(
         download.
     """
     record = work_record(notebook)
+    canvas_paths = _canvas_paths(canvas_file)
     name = widgets.Text(description="Your name", placeholder="name or student number")
     replace = widgets.Checkbox(
         value=False, description="replace an earlier hand-in file", indent=False
@@ -287,12 +333,7 @@ def hand_in_button(
 
     def click(_=None) -> None:
         work = record.snapshot(student=name.value.strip())
-        note = ""
-        if work["canvas"] is None and canvas_file is not None and Path(canvas_file).exists():
-            try:  # read at every click: a canvas saved again since the last hand-in is the one sent
-                work["canvas"] = load_worksheet(canvas_file)
-            except ValueError as exc:
-                note = "<br>" + _html.message(_html.escape(exc), bold="Canvas not included:")
+        work["canvas_files"], note = _read_canvases(canvas_paths)
         page = hand_in(work)
         file_name = default_file_name(notebook, name.value.strip())
         link.value = _download_link(page, file_name)

@@ -881,3 +881,4 @@ EXERCISES = Schema(
 )
 
 SCHEMAS["exercises_start"] = EXERCISES
+SCHEMAS["exercises_canvas"] = EXERCISES

@@ -115,7 +115,8 @@ def _demo_prediction() -> Prediction:
         high=MAX_VIEWERS,
         step=100,
         unit="orders",
-        hint="the readout: orders are viewers times the conversion rate.",
+        hint="orders are viewers times the conversion rate, and 2% is the share 0.02: "
+        "compare 50,000 × 0.02 with the orders in the readout.",
     )
 
 
@@ -149,8 +150,7 @@ def explore_demo(viewers: int = 20_000, conversion: float = 0.02) -> View:
         fig.tight_layout()
     view = View(
         title="Your first slider view",
-        question="halve the conversion rate: what happens to the orders bar, and to the "
-        "viewers bar?",
+        question="what happens to the orders when you halve the conversion rate?",
         controls=controls,
         charts={"orders": chart},
         figure=FastFigure(fig, animated=chart.artists),

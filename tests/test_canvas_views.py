@@ -470,15 +470,53 @@ def test_worksheet_form_draws_chinese_without_a_missing_font_warning(tmp_path, f
 NOTEBOOK_01 = Path(__file__).resolve().parents[1] / "notebooks" / "01_canvas_theory.ipynb"
 
 
-def test_notebook_01_hands_in_the_file_its_worksheet_saves():
+def test_notebook_01_hands_in_every_file_its_worksheets_save():
     code = [
         c.source for c in nbformat.read(NOTEBOOK_01, as_version=4).cells if c.cell_type == "code"
     ]
     forms = [m for s in code for m in re.findall(r"worksheet_form\(\s*[\"']([^\"']+)[\"']", s)]
-    handed = [
-        m
-        for s in code
-        for m in re.findall(r"hand_in_button\([^)]*canvas_file=[\"']([^\"']+)[\"']", s)
-    ]
-    assert forms and handed == forms[:1] * len(handed) and len(handed) == 1
-    assert "hand_in_button(" in code[-1]  # the hand-in is the notebook's last cell
+    buttons = [s for s in code if "hand_in_button(" in s]
+    assert len(buttons) == 1 and "hand_in_button(" in code[-1]  # the hand-in is the last cell
+    handed = re.findall(r"[\"']([^\"']+\.json)[\"']", buttons[0].split("canvas_file=")[1])
+    # one canvas file per task (your own canvas, the assignment's), and the hand-in takes each
+    assert len(forms) == len(set(forms)) == 2 and handed == forms
+
+
+# --- one question per view, and nothing in it gives the prediction away ------------------------
+
+
+def _look_for(view: View) -> str:
+    return re.sub(r"<[^>]+>", "", view.question.value).removeprefix("Look for: ")
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: canvas_views.explore_canvas(color_by_module=False),
+        canvas_views.explore_value_perception,
+        lambda: canvas_views.worksheet_form("mine.json"),
+    ],
+    ids=["explorer", "value", "worksheet"],
+)
+def test_each_view_asks_one_question(build):
+    view = build()
+    assert _look_for(view).count("?") == 1, _look_for(view)
+
+
+def test_no_look_for_line_or_hidden_readout_gives_a_prediction_away():
+    explorer = canvas_views.explore_canvas(color_by_module=False)
+    assert not any(name.lower() in _look_for(explorer).lower() for name in MODULE_NAMES.values())
+    assert "hub" not in _look_for(explorer)  # the old line named the hub outright
+    value = canvas_views.explore_value_perception()
+    assert "shopping cost" not in _look_for(value).lower()
+    assert "offline" not in _look_for(value).lower()
+    for view in (explorer, value):
+        assert view.prediction.hint  # a missed prediction says what to look at
+        assert view.readout.layout.display == "none"  # the telling numbers wait
+        view.prediction.skip.click()
+        assert view.readout.layout.display is None
+    # without colours, the explorer's picture does not show which module a block is in
+    assert (
+        explorer.charts["canvas"].legend is None
+        or not explorer.charts["canvas"].legend.get_visible()
+    )

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from livekit import exercise_views, exercises, setup_check
+from livekit import canvas, exercise_views, exercises, setup_check
 from livekit.exercises import ___, judge_answer
 from livekit.selfcheck import load_checks
 from livekit.selfcheck_views import self_check
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_a_blank_left_in_a_kit_function_is_named_in_words():
@@ -68,3 +72,30 @@ def test_a_checkpoint_shows_only_its_sections_questions_and_renders_markdown():
         self_check("canvas", section="nowhere")
     first = box.children[0].value
     assert "**" not in first and ("<b>" in first or "*" not in first)
+
+
+def test_canvas_exercise_answer_is_the_model_s_break_even_wage_bill():
+    row = exercises.exercise("canvas", "break_even_wages")
+    shop = dict(
+        purchases=500, sponsorship=40, product=260, broadcast=50, packaging=20, logistics=35
+    )
+
+    def profit(wages: float) -> float:
+        return float(canvas.money_summary(canvas.canvas_money(**shop, wages=wages))["profit"])
+
+    # the answer is where the kit's model breaks even: a profit below it, a loss above it
+    assert profit(row["answer"]) == pytest.approx(0, abs=1e-9)
+    assert profit(row["answer"] - 1) > 0 > profit(row["answer"] + 1)
+    assert judge_answer("canvas", "break_even_wages", row["answer"])[0] == "right"
+    status, sentence = judge_answer("canvas", "break_even_wages", 90.0)  # today's wages
+    assert status == "wrong" and "too low" in sentence and "profit" in sentence
+    # the hint's recipe (add the profit shown to the number tried) lands on the answer
+    assert 90.0 + profit(90.0) == pytest.approx(row["answer"])
+
+
+def test_every_exercise_file_is_registered_and_its_rows_load():
+    from livekit.schemas import EXERCISES, SCHEMAS
+
+    for path in sorted(ROOT.glob("data/exercises_*.csv")):
+        assert SCHEMAS.get(path.stem) is EXERCISES, path.name
+        assert len(exercises.load_exercises(path.stem.removeprefix("exercises_")))

@@ -238,6 +238,43 @@ def test_button_says_when_the_canvas_file_cannot_be_read(fresh):
     assert "Written" in button.status.value and "Canvas not included" in button.status.value
 
 
+def test_button_includes_each_task_s_canvas_file_under_its_name(fresh):
+    from livekit.worksheet import empty_worksheet, save_worksheet
+
+    own, case = empty_worksheet(), empty_worksheet()
+    own["channels"] = "我的小店 on Douyin"
+    case["key_partners"] = "淘宝直播, the brands and the couriers"
+    save_worksheet(own, fresh / "my_canvas.json")
+    save_worksheet(case, fresh / "li_jiaqi_canvas.json")
+    button = handin_views.hand_in_button(
+        notebook="01_canvas_theory",
+        folder=fresh,
+        canvas_file=[fresh / "my_canvas.json", str(fresh / "li_jiaqi_canvas.json"), "absent.json"],
+    )
+    button.click()
+    page = (fresh / handin.default_file_name("01_canvas_theory")).read_text(encoding="utf-8")
+    headings = re.findall(r"<h2>(Canvas[^<]*)</h2>", page)
+    assert headings == ["Canvas (my_canvas.json)", "Canvas (li_jiaqi_canvas.json)"]
+    # each text sits under its own file's heading, none of the other's
+    first, second = page.split("<h2>Canvas (li_jiaqi_canvas.json)</h2>")
+    assert "我的小店 on Douyin" in first and "淘宝直播" not in first
+    assert "淘宝直播, the brands and the couriers" in second and "我的小店" not in second
+    assert "Written" in button.status.value and "not included" not in button.status.value
+
+
+@pytest.mark.parametrize("bad", [42, ["my_canvas.json", 7]])
+def test_canvas_file_must_be_file_names(bad):
+    with pytest.raises(TypeError, match="canvas_file must be a file name"):
+        handin_views.hand_in_button(notebook="01_canvas_theory", canvas_file=bad)
+
+
+def test_page_refuses_canvas_files_of_the_wrong_shape():
+    with pytest.raises(TypeError, match=r"work\['canvas_files'\] must be a mapping"):
+        handin_views.hand_in(_work(canvas_files=["my_canvas.json"]))
+    with pytest.raises(TypeError, match=r"work\['canvas_files'\]\['a.json'\] must be a mapping"):
+        handin_views.hand_in(_work(canvas_files={"a.json": "text"}))
+
+
 def test_text_form_does_not_depend_on_what_was_typed():
     box = handin_views.answer_box("reflect_1", "Reflect", notebook="03_innovation_path")
     before = repr(box)

@@ -28,16 +28,24 @@ from tools import student_copies as sc  # noqa: E402
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 RUBRIC = """**Rubric**
 
-| criterion | points |
-|---|---|
-| Names Li Jiaqi on Taobao Live and the figure's source (data/live_commerce_facts.csv) | 2 |
-| Places the anchor in one of the paper's four classes, with the dimension that decides | 3 |
-| **Total** | **5** |
+| criterion | excellent | adequate | missing | points |
+|---|---|---|---|---|
+| Names Li Jiaqi on Taobao Live | with the figure's source | without a source | neither | 2 |
+| Places the anchor in one of the paper's classes | with its dimension | class only | none | 3 |
+| **Total** | | | | 5 |
 """
+EXEMPLAR = "Exemplar: Li Jiaqi reaches the super class on both of the paper's dimensions."
+TEMPLATE = "orders = viewers * ___"
 
 
 def _tagged(cell, tag):
     cell.metadata["tags"] = [tag]
+    return cell
+
+
+def _template_solution(source: str, template: str):
+    cell = _tagged(new_code_cell(source), sc.SOLUTION_TAG)
+    cell.metadata["livekit"] = {"template": template}
     return cell
 
 
@@ -50,10 +58,11 @@ def synthetic() -> nbformat.NotebookNode:
             new_markdown_cell(
                 "**Exercise:** how many orders at 1.5% conversion? Call it `orders`."
             ),
-            _tagged(new_code_cell("orders = viewers * 0.015"), sc.SOLUTION_TAG),
+            _template_solution("orders = viewers * 0.015", TEMPLATE),
             _tagged(new_code_cell("# points: 2\nassert abs(orders - 1200) < 1e-9"), sc.CHECK_TAG),
             new_markdown_cell(
-                "**Exercise:** in one sentence, why does a stream without platform traffic sell nothing?"
+                "**Exercise:** in one sentence, why does a stream without platform traffic "
+                "sell nothing?"
             ),
             _tagged(
                 new_markdown_cell("Every viewer in the kit's model comes through the platform."),
@@ -61,6 +70,7 @@ def synthetic() -> nbformat.NotebookNode:
             ),
             new_markdown_cell("**Assignment:** Li Jiaqi on Taobao Live: classify the anchor."),
             _tagged(new_markdown_cell(RUBRIC), sc.RUBRIC_TAG),
+            _tagged(new_markdown_cell(EXEMPLAR), sc.EXEMPLAR_TAG),
             new_code_cell('handin.answer_box("case", "Your case", notebook="99_synthetic")'),
             new_markdown_cell("**Reflect:** what would you measure first? (2 points)"),
             new_code_cell('handin.answer_box("reflect_1", "Reflect", notebook="99_synthetic")'),
@@ -98,7 +108,28 @@ def test_synthetic_notebook_becomes_graded_cells_with_points_from_the_rubric():
     text = "\n".join(c.source for c in src.cells)
     assert "### BEGIN HIDDEN TESTS" in text and "### BEGIN SOLUTION" in text
     assert "answer_box(" not in text and "hand_in_button(" not in text
+    # the template is the starting code, above the model answer between the solution marks
+    by_id = {c.metadata.nbgrader["grade_id"]: c for c in _graded(src)}
+    answer = by_id["99_synthetic_exercise_1"]
+    assert answer.source.splitlines()[:2] == [TEMPLATE, "### BEGIN SOLUTION"]
+    assert _solution_region(answer.source) == "orders = viewers * 0.015"
+    # the rubric is a read-only cell; the exemplar is the text of the graded answer
+    rubric = meta["99_synthetic_assignment_1_rubric"]
+    assert rubric["locked"] and not rubric["grade"] and not rubric["solution"]
+    assert by_id["99_synthetic_assignment_1_rubric"].source == RUBRIC
+    assert EXEMPLAR in by_id["99_synthetic_assignment_1"].source
+    assert meta["99_synthetic_assignment_1"]["solution"]
     nbformat.validate(src)
+
+
+def test_an_assignment_without_exemplar_gets_an_empty_answer_cell():
+    nb = synthetic()
+    nb.cells = [c for c in nb.cells if sc.EXEMPLAR_TAG not in c.metadata.get("tags", [])]
+    src = route.nbgrader_source(nb, "99_synthetic")
+    by_id = {c.metadata.nbgrader["grade_id"]: c for c in _graded(src)}
+    assert by_id["99_synthetic_assignment_1"].source == "*Write your answer here.*"
+    assert by_id["99_synthetic_assignment_1"].metadata.nbgrader["points"] == 5
+    assert "answer_box(" not in "\n".join(c.source for c in src.cells)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
@@ -147,12 +178,10 @@ def test_command_line_writes_sources_and_refuses_to_overwrite(tmp_path, capsys):
 # ---------------------------------------------------------------- end to end, with nbgrader
 
 
-def _strip_delimiters(source: str) -> str:
-    return "\n".join(
-        line
-        for line in source.splitlines()
-        if "### BEGIN SOLUTION" not in line and "### END SOLUTION" not in line
-    )
+def _solution_region(source: str) -> str:
+    """The model answer: the lines between the solution marks."""
+    lines = source.splitlines()
+    return "\n".join(lines[lines.index("### BEGIN SOLUTION") + 1 : lines.index("### END SOLUTION")])
 
 
 @pytest.fixture
@@ -206,9 +235,16 @@ def test_generate_submit_autograde_export(course, tmp_path):
             meta = cell.metadata.get("nbgrader", {})
             if meta.get("grade"):
                 max_score += meta["points"]
-        # nothing secret in what students get: no rubric, no hidden test, no worked answer
-        assert "Names Li Jiaqi on Taobao Live" not in text and "abs(orders - 1200)" not in text
-        assert "orders = viewers * 0.015" not in text and "Marking guide" not in text
+        # nothing secret in what students get: no exemplar, no hidden test, no worked answer
+        assert EXEMPLAR not in text and "abs(orders - 1200)" not in text
+        assert "orders = viewers * 0.015" not in text and "0.015)" not in text
+        if target.stem == "99_synthetic":
+            # but the rubric with its levels, and the template as the answer's starting code
+            assert RUBRIC.strip() in text
+            start = next(c.source for c in released.cells if c.source.startswith(TEMPLATE))
+            assert start == f"{TEMPLATE}\n{route.CODE_STUB}"
+        else:  # 00's fill-in-the-blank exercise starts from its template, blanks and all
+            assert "viewers=___, conversion=___" in text
 
         # two students: one answers everything (the model answers), one hands in the release as is
         perfect = nbformat.read(release / target.name, as_version=4)
@@ -220,7 +256,7 @@ def test_generate_submit_autograde_export(course, tmp_path):
             if meta.get("solution"):
                 model = by_id[meta["grade_id"]]
                 cell.source = (
-                    _strip_delimiters(model.source)
+                    _solution_region(model.source)  # what a student types into the blanks
                     if cell.cell_type == "code"
                     else "直播带货 🎥: my answer, about Taobao Live and Li Jiaqi."
                 )
@@ -231,7 +267,8 @@ def test_generate_submit_autograde_export(course, tmp_path):
             folder = course_dir / "submitted" / student / "ps1"
             folder.mkdir(parents=True, exist_ok=True)
             nbformat.write(nb, folder / target.name)
-    # 00: exercise check 1, reflections 1 + 1; synthetic: check 2, exercise 1, rubric 5, reflection 2
+    # 00: exercise check 1, reflections 1 + 1;
+    # synthetic: check 2, exercise 1, rubric 5, reflection 2
     assert max_score == 1 + 1 + 1 + 2 + 1 + 5 + 2
 
     _nbgrader(course_dir, env, "autograde", "ps1", "--create", "--force")

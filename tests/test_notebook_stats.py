@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import nbformat
+import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from tools import notebook_stats as ns
@@ -22,20 +26,23 @@ def test_words_leave_out_folded_answers_and_tags_and_count_chinese_characters():
 
 
 def test_core_ends_at_going_further_and_counts_views_checkpoints_and_exercises(tmp_path):
+    from livekit.selfcheck import load_checks
+
+    section = load_checks("start")["section"].iloc[0]
     path = _write(
         tmp_path,
         [
             new_markdown_cell("# Title\n\none two three four five"),
             new_code_cell("path_views.explore_flow()"),
             new_markdown_cell("**Exercise:** six seven"),
-            new_code_cell('self_check("start", section="end")'),
+            new_code_cell(f'self_check("start", section="{section}")'),
             new_markdown_cell("## Going further\n\nmore words here"),
             new_code_cell("path_views.explore_model()"),
             new_markdown_cell("**Assignment:** write\n\n**Reflect (1):** no"),
         ],
     )
     stats = ns.notebook_stats(path)
-    questions = ns.questions("start", "end")
+    questions = ns.questions("start", section)
     assert questions > 0
     assert (stats.core_words, stats.words_before_first_activity) == (9, 6)
     assert (stats.core_views, stats.all_views, stats.core_exercises) == (1, 2, 1)
@@ -50,3 +57,83 @@ def test_the_table_has_a_row_per_notebook():
     stats = ns.all_stats()
     text = ns.table(stats)
     assert len(text.splitlines()) == 2 + len(stats) and all(s.notebook in text for s in stats)
+
+
+# ---------------------------------------------------------------- notebooks 00 and 01 (issue 17)
+
+ROOT = Path(__file__).resolve().parent.parent
+CHECKED = ["00_start_here", "01_canvas_theory"]
+_SELF_CHECK = re.compile(r"self_check\(\s*[\"'](\w+)[\"']\s*,\s*section\s*=\s*[\"'](\w+)[\"']")
+_HEADING = re.compile(r"^##\s+(.+?)\s*$", re.M)
+
+
+def _notebook(stem: str):
+    return nbformat.read(ROOT / "notebooks" / f"{stem}.ipynb", as_version=4)
+
+
+def section_id(heading: str) -> str:
+    """How a checkpoint's section id maps to a heading: the slug of the ``##`` heading, lowercase,
+    every run of other characters than letters and digits one ``_``
+    ("## Which model offers more value?" -> ``which_model_offers_more_value``)."""
+    return re.sub(r"[^a-z0-9]+", "_", heading.lower()).strip("_")
+
+
+def test_section_ids_are_heading_slugs():
+    assert section_id("Which model offers more value?") == "which_model_offers_more_value"
+    assert section_id("Going further: the three models") == "going_further_the_three_models"
+
+
+@pytest.mark.parametrize("stem", CHECKED)
+def test_core_fits_a_class_hour(stem):
+    stats = ns.notebook_stats(ROOT / "notebooks" / f"{stem}.ipynb")
+    assert stats.core_words <= 2000
+    assert stats.core_views <= 5
+    assert stats.words_before_first_activity <= 450
+    assert stats.core_checkpoints >= 1 and stats.core_questions >= 1
+
+
+@pytest.mark.parametrize("stem", CHECKED)
+def test_every_worked_answer_is_folded(stem):
+    for cell in _notebook(stem).cells:
+        if cell.cell_type != "markdown":
+            continue
+        open_text = re.sub(r"<details>.*?</details>", "", cell.source, flags=re.S | re.I)
+        assert "what you should have seen" not in open_text.lower(), cell.source[:80]
+        # a folded block opens with its summary and a blank line, so the Markdown inside renders
+        for block in re.findall(r"<details>.*?</details>", cell.source, flags=re.S | re.I):
+            assert re.match(r"<details><summary>[^<]+</summary>\n\n", block), block[:80]
+
+
+@pytest.mark.parametrize("stem", CHECKED)
+def test_each_checkpoint_follows_the_section_it_tests(stem):
+    from livekit.selfcheck import load_checks
+
+    heading, used = None, {}
+    for cell in _notebook(stem).cells:
+        if cell.cell_type == "markdown":
+            found = _HEADING.findall(cell.source)
+            heading = section_id(found[-1]) if found else heading
+            continue
+        for topic, section in _SELF_CHECK.findall(cell.source):
+            # the questions shown are all on the section right before the checkpoint
+            assert section == heading, f"{stem}: checkpoint {section!r} sits under {heading!r}"
+            assert set(load_checks(topic, section)["section"]) == {section}
+            assert 1 <= len(load_checks(topic, section)) <= 3
+            used.setdefault(topic, []).append(section)
+    assert used, f"{stem} has no checkpoint"
+    for topic, sections in used.items():
+        # every question of the topic is asked, at exactly one checkpoint
+        assert sorted(sections) == sorted(set(load_checks(topic)["section"]))
+
+
+@pytest.mark.parametrize("stem", CHECKED)
+def test_the_cell_above_a_view_asks_no_question_of_its_own(stem):
+    cells = _notebook(stem).cells
+    for i, cell in enumerate(cells):
+        if cell.cell_type == "code" and ns._VIEW.search(cell.source) and i > 0:
+            above = cells[i - 1]
+            if above.cell_type == "markdown":
+                text = "\n".join(
+                    line for line in above.source.splitlines() if not line.startswith("#")
+                )
+                assert "?" not in text, f"{stem}: the cell above {cell.source!r} asks a question"

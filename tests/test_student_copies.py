@@ -1,8 +1,10 @@
-"""Student copies: solutions gone, outputs cleared, originals untouched, and the copies still run."""
+"""Student copies: solutions and exemplars gone, templates and rubrics shown, outputs cleared,
+originals untouched, and the copies still run."""
 
 from __future__ import annotations
 
 import hashlib
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -42,19 +44,24 @@ def copies(tmp_path_factory):
     return {"dest": dest, "written": written, "before": before, "after": after}
 
 
-SECRET_TAGS = {sc.SOLUTION_TAG, sc.CHECK_TAG, sc.RUBRIC_TAG}
+SECRET_TAGS = {sc.SOLUTION_TAG, sc.CHECK_TAG, sc.EXEMPLAR_TAG}
 
 
 def _secret(cell) -> bool:
     return bool(SECRET_TAGS & set(cell.metadata.get("tags", [])))
 
 
+def _template(cell) -> str:
+    return cell.metadata.get("livekit", {}).get("template", "")
+
+
 def _solution_only_lines(nb) -> list[str]:
-    """Lines of solution, check and rubric cells that appear nowhere else (what must not leak)."""
+    """Lines of solution, check and exemplar cells that appear nowhere else, not even in a
+    template (what must not leak)."""
     elsewhere = set()
     for cell in nb.cells:
-        if not _secret(cell):
-            elsewhere.update(line.strip() for line in cell.source.splitlines())
+        public = _template(cell) if _secret(cell) else cell.source
+        elsewhere.update(line.strip() for line in public.splitlines())
     lines = []
     for cell in nb.cells:
         if _secret(cell):
@@ -75,6 +82,24 @@ def test_every_notebook_follows_the_solution_convention(path):
     assert sc.convention_problems(nb) == []
     exercises = [c for c in nb.cells if sc._is_exercise(c)]
     assert exercises, f"{path.name} has no **Exercise:** cell"
+
+
+# the notebooks whose code exercises are fill-in-the-blank templates (issue 17); the others join
+# this list when their exercises are converted
+TEMPLATED = [p for p in NOTEBOOKS if p.stem in {"00_start_here", "01_canvas_theory"}]
+
+
+@pytest.mark.parametrize("path", TEMPLATED, ids=[p.stem for p in TEMPLATED])
+def test_every_code_exercise_is_a_template_with_blanks(path):
+    # a business student fills in blanks; nobody is asked to write code from nothing
+    nb = nbformat.read(path, as_version=4)
+    code = [
+        c
+        for c in nb.cells
+        if c.cell_type == "code" and sc.SOLUTION_TAG in c.metadata.get("tags", [])
+    ]
+    for cell in code:
+        assert "___" in _template(cell), f"{path.name}: a code solution without a template"
 
 
 def test_convention_problems_are_found():
@@ -118,12 +143,22 @@ def test_no_solution_text_survives(copies, path):
     assert secret, f"{path.name}: its solution cells have no text of their own to check"
     leaked = [line for line in secret if line in text]
     assert leaked == [], f"solution text left in the student copy of {path.name}"
+    originals = [c for c in original.cells if sc.SOLUTION_TAG in c.metadata.get("tags", [])]
     solutions = [c for c in copy_nb.cells if sc.SOLUTION_TAG in c.metadata.get("tags", [])]
-    assert solutions and all(
-        c.source in (sc.PLACEHOLDER_CODE, sc.PLACEHOLDER_MARKDOWN) for c in solutions
-    )
-    rubrics = [c for c in copy_nb.cells if sc.RUBRIC_TAG in c.metadata.get("tags", [])]
-    assert all(c.source == sc.PLACEHOLDER_RUBRIC for c in rubrics)
+    assert solutions and len(solutions) == len(originals)
+    for before, after in zip(originals, solutions):
+        if _template(before):  # the fill-in-the-blank form, which may raise while blanks are left
+            assert after.source == _template(before)
+            assert sc.TEMPLATE_TAG in after.metadata["tags"]
+        else:
+            assert after.source in (sc.PLACEHOLDER_CODE, sc.PLACEHOLDER_MARKDOWN)
+    # the rubric stays: students see the criteria and levels before they write
+    rubrics = [c.source for c in original.cells if sc.RUBRIC_TAG in c.metadata.get("tags", [])]
+    assert rubrics == [
+        c.source for c in copy_nb.cells if sc.RUBRIC_TAG in c.metadata.get("tags", [])
+    ]
+    exemplars = [c for c in copy_nb.cells if sc.EXEMPLAR_TAG in c.metadata.get("tags", [])]
+    assert all(c.source == sc.PLACEHOLDER_EXEMPLAR for c in exemplars)
     checks = [c for c in copy_nb.cells if sc.CHECK_TAG in c.metadata.get("tags", [])]
     assert all(c.source == sc.PLACEHOLDER_CHECK for c in checks)
     # everything else is as the instructor wrote it
@@ -150,12 +185,25 @@ def test_student_copy_runs_top_to_bottom_and_self_checks_work(copies, path, tmp_
     nb = nbformat.read(target, as_version=4)
     NotebookClient(
         nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(work)}}
-    ).execute()  # raises on any error
+    ).execute()  # raises on any error, but in a template tagged raises-exception
     checks = [c for c in nb.cells if c.cell_type == "code" and "self_check(" in c.source]
     for cell in checks:
         shown = [o for o in cell.outputs if WIDGET in o.get("data", {})]
         assert shown, f"the self-check cell of {path.name} shows no widget in the student copy"
         assert not any(o.output_type == "error" for o in cell.outputs)
+    for cell in nb.cells:
+        if sc.TEMPLATE_TAG in cell.metadata.get("tags", []):
+            # a template with its blanks stops with a sentence naming the blank, nothing stranger
+            errors = [o for o in cell.outputs if o.output_type == "error"]
+            assert errors and "still a blank (___)" in errors[0]["evalue"], cell.source
+    # each friendly check answers in a sentence, and says no answer has been typed yet
+    friendly = [
+        c for c in nb.cells if c.cell_type == "code" and "exercise_views.check(" in c.source
+    ]
+    for cell in friendly:
+        assert not any(o.output_type == "error" for o in cell.outputs)
+        text = "".join(str(o.get("data", {}).get("text/plain", "")) for o in cell.outputs)
+        assert "exercise check" in text, f"{path.name}: the friendly check shows nothing"
 
 
 def test_markdown_solution_is_replaced_and_attachments_dropped():
@@ -174,14 +222,15 @@ def test_markdown_solution_is_replaced_and_attachments_dropped():
     assert nb.cells[1].source.startswith("The answer is")  # the argument is not changed
 
 
-RUBRIC = """**Rubric** (instructor only)
+RUBRIC = """**Rubric**
 
-| criterion | points |
-|---|---|
-| Names Taobao Live and Li Jiaqi, with the source of the figure | 2 |
-| Places the anchor in a class and says which dimension decides it | 3 |
-| **Total** | **5** |
+| criterion | excellent | adequate | missing | points |
+|---|---|---|---|---|
+| Names Taobao Live and Li Jiaqi | both, with a source | one | neither | 2 |
+| Places the anchor in a class | class and its dimension | class only | none | 3 |
+| **Total** | | | | 5 |
 """
+EXEMPLAR = "Li Jiaqi is a super seller: the anchor's pull and the stream's draw are both high."
 
 
 def _tagged(cell, tag):
@@ -189,45 +238,72 @@ def _tagged(cell, tag):
     return cell
 
 
+def _template_solution(source: str, template: str):
+    cell = _solution(source)
+    cell.metadata["livekit"] = {"template": template}
+    return cell
+
+
 def _assignment_notebook():
     return new_notebook(
         cells=[
             new_markdown_cell("**Exercise:** compute the orders."),
-            _solution("orders = 80_000 * 0.015\norders"),
+            _template_solution("orders = 80_000 * 0.015\norders", "orders = ___ * ___\norders"),
             _tagged(new_code_cell("# points: 2\nassert abs(orders - 1200) < 1e-6"), sc.CHECK_TAG),
+            new_code_cell('exercise_views.check("start", "orders_80k")'),
             new_markdown_cell("**Assignment:** classify Li Jiaqi on Taobao Live."),
             _tagged(new_markdown_cell(RUBRIC), sc.RUBRIC_TAG),
+            _tagged(new_markdown_cell(EXEMPLAR), sc.EXEMPLAR_TAG),
             new_code_cell('handin.answer_box("case", "Your case", notebook="09_x")'),
         ]
     )
 
 
-def test_rubric_and_check_cells_leave_no_text_in_the_student_copy():
+def test_student_copy_keeps_rubric_and_template_and_drops_exemplar_and_check():
     nb = _assignment_notebook()
     assert sc.convention_problems(nb) == []
     copy_nb = sc.student_copy(nb)
     student = "\n".join(c.source for c in copy_nb.cells)
-    for secret in (
-        "Names Taobao Live and Li Jiaqi",
-        "dimension decides",
-        "Rubric",
-        "1200",
-        "points: 2",
-        "orders = 80_000",
-    ):
+    for secret in ("anchor's pull", "1200", "points: 2", "orders = 80_000"):
         assert secret not in student, secret
-    assert sc.PLACEHOLDER_RUBRIC in student and sc.PLACEHOLDER_CHECK in student
+    assert sc.PLACEHOLDER_EXEMPLAR in student and sc.PLACEHOLDER_CHECK in student
     assert "classify Li Jiaqi on Taobao Live" in student  # the task itself stays
+    assert copy_nb.cells[5].source == RUBRIC  # criteria and levels, as the instructor wrote them
+    template = copy_nb.cells[1]
+    assert template.source == "orders = ___ * ___\norders"
+    assert template.metadata["tags"] == [sc.SOLUTION_TAG, sc.TEMPLATE_TAG]
+    assert 'exercise_views.check("start", "orders_80k")' in student  # the friendly check stays
+    assert nb.cells[1].metadata["tags"] == [sc.SOLUTION_TAG]  # the argument is not changed
 
 
-def test_parse_rubric():
+def test_parse_rubric_and_its_levels():
     assert sc.parse_rubric(RUBRIC) == [
-        ("Names Taobao Live and Li Jiaqi, with the source of the figure", 2),
-        ("Places the anchor in a class and says which dimension decides it", 3),
+        ("Names Taobao Live and Li Jiaqi", 2),
+        ("Places the anchor in a class", 3),
     ]
     with pytest.raises(ValueError, match="Total row says 9 but the criteria add up to 5"):
-        sc.parse_rubric(RUBRIC.replace("**5**", "9"))
+        sc.parse_rubric(RUBRIC.replace("| 5 |", "| 9 |"))
     assert sc.parse_rubric("no table here") == []
+    assert sc.rubric_levels(RUBRIC) == [
+        (
+            "Names Taobao Live and Li Jiaqi",
+            ["both, with a source", "one", "neither"],
+        ),
+        (
+            "Places the anchor in a class",
+            ["class and its dimension", "class only", "none"],
+        ),
+    ]
+
+
+def _rubric_notebook(rubric: str, *extra):
+    return new_notebook(
+        cells=[
+            new_markdown_cell("**Assignment:** do it"),
+            _tagged(new_markdown_cell(rubric), sc.RUBRIC_TAG),
+            *extra,
+        ]
+    )
 
 
 def test_rubric_and_check_conventions_are_enforced():
@@ -239,17 +315,80 @@ def test_rubric_and_check_conventions_are_enforced():
         cells=[new_markdown_cell("Intro"), _tagged(new_markdown_cell(RUBRIC), sc.RUBRIC_TAG)]
     )
     assert "does not follow an **Assignment:**" in sc.convention_problems(stray)[0]
-    pointless = new_notebook(
-        cells=[
-            new_markdown_cell("**Assignment:** do it"),
-            _tagged(new_markdown_cell("be good"), sc.RUBRIC_TAG),
-        ]
-    )
+    pointless = _rubric_notebook("be good")
     assert "no row" in sc.convention_problems(pointless)[0]
     loose_check = new_notebook(
         cells=[new_markdown_cell("Intro"), _tagged(new_code_cell("assert 1"), sc.CHECK_TAG)]
     )
     assert "does not follow a 'solution' cell" in sc.convention_problems(loose_check)[0]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "| Hub: traces a change | 2 |",  # the old format: criteria and points, no levels
+        "| Hub: traces a change | both chains | one chain | 2 |",  # two levels
+        "| Hub: traces a change | both chains |  | no chain | 2 |",  # a level left empty
+    ],
+)
+def test_a_rubric_row_without_three_level_descriptors_is_a_problem(row):
+    problems = sc.convention_problems(
+        _rubric_notebook(f"| criterion | points |\n|---|---|\n{row}\n")
+    )
+    assert len(problems) == 1 and "needs 3 level descriptors" in problems[0]
+    assert "'Hub: traces a change'" in problems[0]
+
+
+def test_exemplar_and_template_conventions_are_enforced():
+    ok = _rubric_notebook(RUBRIC, _tagged(new_markdown_cell(EXEMPLAR), sc.EXEMPLAR_TAG))
+    assert sc.convention_problems(ok) == []
+    stray = new_notebook(
+        cells=[new_markdown_cell("Intro"), _tagged(new_markdown_cell(EXEMPLAR), sc.EXEMPLAR_TAG)]
+    )
+    assert "'exemplar' but does not follow a rubric" in sc.convention_problems(stray)[0]
+    code = _rubric_notebook(RUBRIC, _tagged(new_code_cell("x = 1"), sc.EXEMPLAR_TAG))
+    assert "'exemplar' but is not a Markdown cell" in sc.convention_problems(code)[0]
+    loose = new_code_cell("x = 1")
+    loose.metadata["livekit"] = {"template": "x = ___"}
+    assert (
+        "template but is not tagged 'solution'"
+        in sc.convention_problems(new_notebook(cells=[loose]))[0]
+    )
+    words = _solution("the answer", markdown=True)
+    words.metadata["livekit"] = {"template": "x = ___"}
+    problems = sc.convention_problems(
+        new_notebook(cells=[new_markdown_cell("**Exercise:** why?"), words])
+    )
+    assert "a Markdown solution, not a code one" in problems[0]
+
+
+def test_a_template_copy_still_runs_top_to_bottom(tmp_path):
+    nb = new_notebook(
+        cells=[
+            new_code_cell("from livekit import setup_check\nfrom livekit.exercises import ___"),
+            new_markdown_cell("**Exercise:** orders at 80,000 viewers and 1.5%."),
+            _template_solution(
+                "orders = setup_check.demo_orders(viewers=80_000, conversion=0.015)",
+                "orders = setup_check.demo_orders(viewers=___, conversion=___)",
+            ),
+            new_code_cell(
+                "from livekit import exercise_views\n"
+                'exercise_views.check("start", "orders_80k").sentence'
+            ),
+        ]
+    )
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    student = sc.student_copy(nb)
+    NotebookClient(student, timeout=120, kernel_name="python3").execute()
+    error = student.cells[2].outputs[0]
+    assert error.output_type == "error" and error.ename == "TypeError"
+    assert "viewers is still a blank (___)" in error.evalue
+    said = student.cells[3].outputs[0]["data"]["text/plain"]
+    assert "No answer yet" in said  # the friendly check answers with a sentence, not a traceback
 
 
 # ---------------------------------------------------------------- refusing to do harm
@@ -322,3 +461,57 @@ def test_command_line_writes_copies_and_refuses_notebooks(tmp_path):
     )
     assert bad.returncode == 1 and "inside the kit's notebooks/ folder" in bad.stderr
     assert not (ROOT / "notebooks" / "copies").exists()
+
+
+def _blank_values(template: str, solution: str) -> list[str]:
+    """What the solution typed in place of each blank ___ of its template."""
+    parts = [re.escape(p) for p in template.split("___")]
+    match = re.fullmatch("(.+?)".join(parts), solution, flags=re.S)
+    assert match, "the solution is not its template with the blanks filled in"
+    return list(match.groups())
+
+
+def _fill(template: str, values: list[str]) -> str:
+    parts = template.split("___")
+    return parts[0] + "".join(v + p for v, p in zip(values, parts[1:]))
+
+
+@pytest.mark.parametrize("path", TEMPLATED, ids=[p.stem for p in TEMPLATED])
+def test_friendly_checks_in_the_student_copy_judge_wrong_and_right(path, tmp_path):
+    # a student fills in the blanks of the copy's template: a wrong value gets a sentence saying
+    # which way it is off, the right one passes; the check cell is the copy's own
+    original = nbformat.read(path, as_version=4)
+    student = sc.student_copy(original)
+    imports = next(c for c in student.cells if c.cell_type == "code")
+    cases = []
+    for i, cell in enumerate(student.cells):
+        if sc.TEMPLATE_TAG not in cell.metadata.get("tags", []):
+            continue
+        friendly = next(c for c in student.cells[i + 1 :] if "exercise_views.check(" in c.source)
+        values = _blank_values(cell.source, original.cells[i].source)
+        wrong = [f"1.2 * ({v})" for v in values]  # a fifth more than right, within every range
+        cases += [
+            (cell.source, friendly.source, values, "right"),
+            (cell.source, friendly.source, wrong, "wrong"),
+        ]
+    assert cases, f"{path.name} has no fill-in-the-blank exercise"
+    cells = [new_code_cell(imports.source)]
+    for template, check, values, _ in cases:
+        cells += [new_code_cell(_fill(template, values)), new_code_cell(check)]
+        cells.append(
+            new_code_cell(f"said = {check.strip()}\nprint(said.status, '|', said.sentence)")
+        )
+    nb = new_notebook(cells=cells)
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+    ).execute()
+    said = [c.outputs[0]["text"] for c in nb.cells if c.source.startswith("said = ")]
+    for (_, _, _, expected), text in zip(cases, said):
+        status, sentence = text.strip().split(" | ", 1)
+        assert status == expected, text
+        assert ("too high" in sentence) if expected == "wrong" else sentence.startswith("Right")

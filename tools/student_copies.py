@@ -6,24 +6,34 @@
 The conventions every notebook follows (``tools/nbgrader_route.py`` reads the same marks):
 
 - **Exercise**: a Markdown cell starting with ``**Exercise:**``, followed by ONE cell tagged
-  ``solution`` holding the worked answer (code or Markdown), optionally followed by ONE code cell
-  tagged ``check`` holding ``assert`` statements over what the solution computed (the hidden test
-  of the nbgrader route; a first line ``# points: N`` sets its points, default 1).
+  ``solution`` holding the worked answer (code, or Markdown folded in ``<details>``), optionally
+  followed by ONE code cell tagged ``check`` holding ``assert`` statements over what the solution
+  computed (the hidden test of the nbgrader route; a first line ``# points: N`` sets its points,
+  default 1). A code solution may carry its fill-in-the-blank form in its metadata,
+  ``{"livekit": {"template": "orders = demo_orders(viewers=___, conversion=___)"}}``: the student
+  copy shows the template (tagged ``raises-exception``, so the copy still runs top to bottom while
+  blanks are left) instead of a placeholder. The friendly check a student runs
+  (``exercise_views.check(...)``) is an ordinary cell after these and stays in the copy.
 - **Assignment** (graded case work): a Markdown cell starting with ``**Assignment:**`` (the task),
-  followed by ONE Markdown cell tagged ``rubric``: the rubric as a Markdown table whose rows end in
-  a whole number of points (``| criterion | points |``); the points add up to the assignment's
-  total (:func:`parse_rubric`). Then, usually, a code cell with ``answer_box(...)`` where
-  the student writes.
+  followed by ONE Markdown cell tagged ``rubric``: the rubric as a Markdown table, one row per
+  criterion with one descriptor per level and the points last
+  (``| criterion | excellent | adequate | missing | points |``); the points add up to the
+  assignment's total (:func:`parse_rubric`). The rubric stays in the student copy: students see
+  what is asked before they write. Then, optionally, ONE Markdown cell tagged ``exemplar``: a
+  short model answer for graders, which the student copy drops. Then, usually, a code cell with
+  ``answer_box(...)`` where the student writes, each assignment with its own answer id.
 - **Reflection**: a Markdown cell starting with ``**Reflect:**`` (or a numbered
   ``**Reflect (2):**``), usually followed by a code cell
   with ``answer_box(...)``; ``(N points)`` in its text sets its points for nbgrader
   (default 1).
 
-In a student copy, solution, ``check`` and ``rubric`` cells keep their place and their type, but
-their text is replaced by a short placeholder; every code cell loses its outputs and execution
-count, and the saved widget state is dropped (it can hold what a solution computed). Nothing else
-changes, so the copies run top to bottom, and the self-check widgets, which read their questions
-and answers from ``data/`` through the installed package, keep working from any folder.
+In a student copy, solution, ``check`` and ``exemplar`` cells keep their place and their type,
+but their text is replaced by a short placeholder (or a solution's template); every code cell
+loses its outputs and execution count, and the saved widget state is dropped (it can hold what a
+solution computed). Nothing else changes, so the copies run top to bottom (a template left with
+its blanks stops only its own cell), and the self-check widgets and the friendly exercise checks,
+which read their questions and answers from ``data/`` through the installed package, keep
+working from any folder.
 
 The originals are never modified, and the tool refuses to write into ``notebooks/`` (or any
 folder inside it), where copies could be mistaken for, or overwrite, the instructor's versions.
@@ -47,7 +57,11 @@ __all__ = [
     "ASSIGNMENT_MARK",
     "REFLECT_MARK",
     "PLACEHOLDER_CHECK",
-    "PLACEHOLDER_RUBRIC",
+    "PLACEHOLDER_EXEMPLAR",
+    "EXEMPLAR_TAG",
+    "TEMPLATE_TAG",
+    "RUBRIC_LEVELS",
+    "rubric_levels",
     "parse_rubric",
     "PLACEHOLDER_CODE",
     "PLACEHOLDER_MARKDOWN",
@@ -62,14 +76,18 @@ NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
 SOLUTION_TAG = "solution"
 CHECK_TAG = "check"
 RUBRIC_TAG = "rubric"
+EXEMPLAR_TAG = "exemplar"
+TEMPLATE_TAG = "raises-exception"
+#: Levels of a rubric row, best first (the columns between the criterion and the points).
+RUBRIC_LEVELS = 3
 EXERCISE_MARK = "**Exercise:**"
 ASSIGNMENT_MARK = "**Assignment:**"
 REFLECT_MARK = "**Reflect:**"
 PLACEHOLDER_CODE = "# Your answer here: write and run your code for the exercise above.\n"
 PLACEHOLDER_MARKDOWN = "*Your answer here: write your answer to the exercise above in this cell.*"
 PLACEHOLDER_CHECK = "# (The instructor's check of this exercise is not part of the student copy.)\n"
-PLACEHOLDER_RUBRIC = "*This assignment is graded with a rubric; your instructor has it.*"
-_SECRET = {SOLUTION_TAG, CHECK_TAG, RUBRIC_TAG}
+PLACEHOLDER_EXEMPLAR = "*(An exemplar answer for graders is kept in the instructor's copy.)*"
+_SECRET = {SOLUTION_TAG, CHECK_TAG, EXEMPLAR_TAG}
 _REFLECT = re.compile(r"\*\*Reflect(?: \(\d+\))?:\*\*")
 _RUBRIC_ROW = re.compile(r"^\s*\|(?P<criterion>.+)\|\s*(?P<points>\d+)\s*\|\s*$")
 
@@ -128,82 +146,174 @@ def parse_rubric(text: str) -> list[tuple[str, int]]:
             rows.append((criterion, points))
     if total is not None and total != sum(p for _, p in rows):
         raise ValueError(
-            f"rubric: the Total row says {total} but the criteria add up to {sum(p for _, p in rows)}"
+            f"rubric: the Total row says {total} but the criteria add up to "
+            f"{sum(p for _, p in rows)}"
         )
     return rows
+
+
+def rubric_levels(text: str) -> list[tuple[str, list[str]]]:
+    """The level descriptors of each criterion of a rubric (see :func:`parse_rubric`).
+
+    Parameters
+    ----------
+    text : str
+        Markdown; the rows :func:`parse_rubric` reads as criteria (a ``Total`` row is left out).
+
+    Returns
+    -------
+    list of (str, list of str)
+        ``(criterion, descriptors)`` for every criterion row, the descriptors between the
+        criterion and the points, stripped.
+
+    Examples
+    --------
+    >>> rubric_levels("| Hub | traces both chains | one chain | none | 2 |")
+    [('Hub', ['traces both chains', 'one chain', 'none'])]
+    """
+    rows = []
+    for line in text.splitlines():
+        match = _RUBRIC_ROW.match(line)
+        if not match:
+            continue
+        cells = [c.strip() for c in match["criterion"].split("|")]
+        if cells[0].strip("* ").lower() != "total":
+            rows.append((cells[0], cells[1:]))
+    return rows
+
+
+def _template(cell) -> str | None:
+    """The fill-in-the-blank form of a code solution (cell metadata ``livekit.template``)."""
+    template = cell.get("metadata", {}).get("livekit", {}).get("template")
+    return template if isinstance(template, str) and template.strip() else None
+
+
+def _check_problems(n: int, cell, previous) -> list[str]:
+    """A ``check`` cell: code, right after a solution."""
+    problems = []
+    if cell.cell_type != "code":
+        problems.append(f"cell {n} is tagged '{CHECK_TAG}' but is not a code cell")
+    if previous is None or SOLUTION_TAG not in _tags(previous):
+        problems.append(
+            f"cell {n} is tagged '{CHECK_TAG}' but does not follow a '{SOLUTION_TAG}' cell"
+        )
+    return problems
+
+
+def _rubric_problems(n: int, cell, previous) -> list[str]:
+    """A rubric: Markdown, right after an assignment, criteria with points and three levels."""
+    problems = []
+    if previous is None or not _is_assignment(previous):
+        problems.append(
+            f"cell {n} is tagged '{RUBRIC_TAG}' but does not follow an {ASSIGNMENT_MARK} cell"
+        )
+    if cell.cell_type != "markdown":
+        problems.append(f"cell {n} is tagged '{RUBRIC_TAG}' but is not a Markdown cell")
+    try:
+        if not parse_rubric(cell.source):
+            problems.append(f"cell {n}: the rubric has no row '| criterion | points |'")
+    except ValueError as exc:
+        problems.append(f"cell {n}: {exc}")
+    for criterion, levels in rubric_levels(cell.source):
+        if len(levels) != RUBRIC_LEVELS or not all(levels):
+            problems.append(
+                f"cell {n}: rubric criterion {criterion!r} needs {RUBRIC_LEVELS} "
+                f"level descriptors (e.g. excellent | adequate | missing), found {levels}"
+            )
+    return problems
+
+
+def _exemplar_problems(n: int, cell, previous) -> list[str]:
+    """An exemplar: Markdown, right after a rubric."""
+    problems = []
+    if previous is None or RUBRIC_TAG not in _tags(previous):
+        problems.append(f"cell {n} is tagged '{EXEMPLAR_TAG}' but does not follow a rubric")
+    if cell.cell_type != "markdown":
+        problems.append(f"cell {n} is tagged '{EXEMPLAR_TAG}' but is not a Markdown cell")
+    return problems
+
+
+def _exercise_problems(n: int, following, after) -> list[str]:
+    """An exercise: ONE solution cell right after it."""
+    if following is None or SOLUTION_TAG not in _tags(following):
+        return [f"cell {n} is an exercise but the next cell is not tagged '{SOLUTION_TAG}'"]
+    if after is not None and SOLUTION_TAG in _tags(after):
+        return [f"cell {n}: an exercise takes ONE solution cell, found more"]
+    return []
+
+
+def _solution_problems(n: int, cell, previous) -> list[str]:
+    """A solution: right after an exercise; a template only on a code solution."""
+    problems = []
+    if previous is None or not (_is_exercise(previous) or SOLUTION_TAG in _tags(previous)):
+        problems.append(
+            f"cell {n} is tagged '{SOLUTION_TAG}' but does not follow an {EXERCISE_MARK} cell"
+        )
+    if _template(cell) is not None and cell.cell_type != "code":
+        problems.append(f"cell {n} has a template but is a Markdown solution, not a code one")
+    return problems
 
 
 def convention_problems(nb: nbformat.NotebookNode) -> list[str]:
     """Where a notebook breaks the exercise/solution/rubric convention (empty list if it does not).
 
     Every ``**Exercise:**`` cell must be followed directly by exactly one cell tagged
-    ``solution``, and every solution cell must directly follow an exercise. A ``check`` cell is a
-    code cell directly after a solution cell. Every ``**Assignment:**`` cell must be followed
+    ``solution``, and every solution cell must directly follow an exercise; a template
+    (metadata ``livekit.template``) belongs to a code solution only. A ``check`` cell is a code
+    cell directly after a solution cell. Every ``**Assignment:**`` cell must be followed
     directly by one Markdown cell tagged ``rubric`` with at least one criterion worth points
-    (:func:`parse_rubric`), and every rubric cell must directly follow an assignment.
+    (:func:`parse_rubric`), each with :data:`RUBRIC_LEVELS` level descriptors
+    (:func:`rubric_levels`), and every rubric cell must directly follow an assignment. An
+    ``exemplar`` cell is a Markdown cell directly after a rubric. A template outside a solution
+    cell is a problem too (the student copy would never show it).
     """
     problems = []
     cells = nb.cells
     for i, cell in enumerate(cells):
-        tags = _tags(cell)
+        n, tags = i + 1, _tags(cell)
         previous = cells[i - 1] if i > 0 else None
         if CHECK_TAG in tags:
-            if cell.cell_type != "code":
-                problems.append(f"cell {i + 1} is tagged '{CHECK_TAG}' but is not a code cell")
-            if previous is None or SOLUTION_TAG not in _tags(previous):
-                problems.append(
-                    f"cell {i + 1} is tagged '{CHECK_TAG}' but does not follow a '{SOLUTION_TAG}' cell"
-                )
+            problems += _check_problems(n, cell, previous)
         if _is_assignment(cell):
             following = cells[i + 1] if i + 1 < len(cells) else None
             if following is None or RUBRIC_TAG not in _tags(following):
                 problems.append(
-                    f"cell {i + 1} is an assignment but the next cell is not tagged '{RUBRIC_TAG}'"
+                    f"cell {n} is an assignment but the next cell is not tagged '{RUBRIC_TAG}'"
                 )
         if RUBRIC_TAG in tags:
-            if previous is None or not _is_assignment(previous):
-                problems.append(
-                    f"cell {i + 1} is tagged '{RUBRIC_TAG}' but does not follow an {ASSIGNMENT_MARK} cell"
-                )
-            if cell.cell_type != "markdown":
-                problems.append(f"cell {i + 1} is tagged '{RUBRIC_TAG}' but is not a Markdown cell")
-            try:
-                if not parse_rubric(cell.source):
-                    problems.append(f"cell {i + 1}: the rubric has no row '| criterion | points |'")
-            except ValueError as exc:
-                problems.append(f"cell {i + 1}: {exc}")
+            problems += _rubric_problems(n, cell, previous)
+        if EXEMPLAR_TAG in tags:
+            problems += _exemplar_problems(n, cell, previous)
         if _is_exercise(cell):
             following = cells[i + 1] if i + 1 < len(cells) else None
-            if following is None or SOLUTION_TAG not in _tags(following):
-                problems.append(
-                    f"cell {i + 1} is an exercise but the next cell is not tagged '{SOLUTION_TAG}'"
-                )
-            elif i + 2 < len(cells) and SOLUTION_TAG in _tags(cells[i + 2]):
-                problems.append(f"cell {i + 1}: an exercise takes ONE solution cell, found more")
-        if SOLUTION_TAG in _tags(cell) and not (
-            i > 0 and (_is_exercise(cells[i - 1]) or SOLUTION_TAG in _tags(cells[i - 1]))
-        ):
-            problems.append(
-                f"cell {i + 1} is tagged '{SOLUTION_TAG}' but does not follow an {EXERCISE_MARK} cell"
-            )
+            after = cells[i + 2] if i + 2 < len(cells) else None
+            problems += _exercise_problems(n, following, after)
+        if SOLUTION_TAG in tags:
+            problems += _solution_problems(n, cell, previous)
+        elif _template(cell) is not None:
+            problems.append(f"cell {n} has a template but is not tagged '{SOLUTION_TAG}'")
     return problems
 
 
 def student_copy(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """A student version of a notebook (the argument is not changed).
 
-    Solution, check and rubric cells get a placeholder instead of their text (and lose
-    attachments); code cells lose outputs and execution counts; the stored widget state is
-    dropped.
+    Solution, check and exemplar cells get a placeholder instead of their text (a code solution
+    with a template gets its template, tagged ``raises-exception``) and lose attachments; rubrics
+    stay; code cells lose outputs and execution counts; the stored widget state is dropped.
     """
     out = copy.deepcopy(nb)
     out.metadata.pop("widgets", None)
     for cell in out.cells:
         tags = _tags(cell)
-        if RUBRIC_TAG in tags:
-            cell.source = PLACEHOLDER_RUBRIC
+        template = _template(cell)
+        if EXEMPLAR_TAG in tags:
+            cell.source = PLACEHOLDER_EXEMPLAR
         elif CHECK_TAG in tags:
             cell.source = PLACEHOLDER_CHECK
+        elif SOLUTION_TAG in tags and cell.cell_type == "code" and template:
+            cell.source = template
+            cell.metadata["tags"] = [*tags, TEMPLATE_TAG]
         elif SOLUTION_TAG in tags:
             cell.source = PLACEHOLDER_CODE if cell.cell_type == "code" else PLACEHOLDER_MARKDOWN
         if _SECRET & set(tags):
@@ -290,7 +400,8 @@ def write_student_copies(
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="python kit.py student-copies",
-        description="Write student copies of the notebooks (solutions removed, outputs cleared) into DEST.",
+        description="Write student copies of the notebooks (solutions removed, outputs "
+        "cleared) into DEST.",
     )
     parser.add_argument("dest", help="folder for the copies (not notebooks/ or a folder inside it)")
     parser.add_argument("--force", action="store_true", help="replace copies already in DEST")
@@ -303,7 +414,8 @@ def main(argv: list[str]) -> int:
     for path in written:
         print(f"[kit] wrote {path}")
     print(
-        f"[kit] {len(written)} student copies in {Path(args.dest).resolve()}; the originals are unchanged"
+        f"[kit] {len(written)} student copies in {Path(args.dest).resolve()}; "
+        "the originals are unchanged"
     )
     return 0
 
