@@ -804,3 +804,4 @@ EXERCISES = Schema(
 )
 
 SCHEMAS["exercises_start"] = EXERCISES
+SCHEMAS["exercises_sellers"] = EXERCISES

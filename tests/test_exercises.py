@@ -68,3 +68,40 @@ def test_a_checkpoint_shows_only_its_sections_questions_and_renders_markdown():
         self_check("canvas", section="nowhere")
     first = box.children[0].value
     assert "**" not in first and ("<b>" in first or "*" not in first)
+
+
+# --- notebook 2: classify by hand (data/exercises_sellers.csv) --------------------------------
+
+#: The live-stream cook of notebook 2's exercise: (influence, attractiveness).
+COOK = (45, 80)
+
+
+def test_sellers_answer_is_the_combined_score_where_the_kits_tiered_model_changes_class():
+    from livekit.sellers import class_of
+
+    row = exercises.exercise("sellers", "cook_combined")
+    answer, tolerance = float(row["answer"]), float(row["tolerance"])
+    assert not row["relative"]
+    # the cook's combined score is the band edge at which the tiered model lifts it a class
+    assert class_of(*COOK, model="tiered", bands=(10, 20, answer)) == "super"
+    assert class_of(*COOK, model="tiered", bands=(10, 20, answer + tolerance)) == "famous"
+
+
+def test_the_checkpoint_after_the_exercise_gives_the_kits_classes_of_the_cook():
+    from livekit.sellers import class_of
+
+    question = load_checks("sellers", "classify_by_hand").set_index("id").loc["hand_cook"]
+    quadrant, tiered = class_of(*COOK), class_of(*COOK, model="tiered")
+    assert quadrant != tiered  # the disagreement the exercise is about
+    assert question["answer"] == f"Quadrant: {quadrant}; tiered: {tiered}"
+
+
+def test_the_sellers_number_box_answers_a_wrong_sum_and_a_right_one():
+    box = exercise_views.number_box("sellers", "cook_combined", label="Combined score")
+    box.answer.value = 125  # added the two scores but did not halve them
+    box.button.click()
+    assert box.status == "wrong" and "too high" in box.verdict.value
+    assert "half of" in box.verdict.value
+    box.answer.value = 62.5
+    box.button.click()
+    assert box.status == "right" and "band" in box.verdict.value
