@@ -882,3 +882,4 @@ EXERCISES = Schema(
 
 SCHEMAS["exercises_start"] = EXERCISES
 SCHEMAS["exercises_canvas"] = EXERCISES
+SCHEMAS["exercises_sellers"] = EXERCISES

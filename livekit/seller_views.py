@@ -159,7 +159,7 @@ def _near_start(name: str, value: float, start: float) -> bool:
 
 
 def _followers_prediction(seller: str, start: dict) -> Prediction:
-    """Which class does followers alone reach? Checked once followers >= FOLLOWERS_GOAL, the rest at start."""
+    """Which class do followers alone reach? Checked at FOLLOWERS_GOAL, the rest at the start."""
 
     def outcome(shown: dict):
         metrics = shown.get("metrics", {})
@@ -175,11 +175,17 @@ def _followers_prediction(seller: str, start: dict) -> Prediction:
         return None if moved else shown["seller_class"]
 
     return Prediction(
-        f"Raise only <b>followers</b> to <b>{FOLLOWERS_GOAL / 1e6:.0f} million</b> (quadrant model, every "
-        f"other slider where it starts): which class does <b>{html.escape(seller)}</b> reach? Lock in your "
-        f"answer, then drag the followers slider.",
+        f"Followers are one part of the anchor's influence. Raise only <b>followers</b>, from "
+        f"{start['followers']:,.0f} to <b>{FOLLOWERS_GOAL / 1e6:.0f} million</b> (quadrant model, "
+        f"every other slider where it starts): which class does <b>{html.escape(seller)}</b> "
+        f"reach? Lock in your answer, then drag the followers slider.",
         outcome=outcome,
         options=list(SELLER_CLASSES),
+        hint=(
+            "where the dot goes: followers move it only sideways (influence), so the seller keeps "
+            "its audience; 10 million followers are more than most sellers in the teaching set "
+            "have, and followers make up half of the influence score."
+        ),
     )
 
 
@@ -223,7 +229,8 @@ def explore_seller(
         and its smallest move up; a :class:`~livekit.seller_plots.NextMove`). ``view.shown``:
         ``metrics``, ``model``, ``influence``, ``attractiveness``, ``seller_class`` and ``move``
         (from :func:`livekit.sellers.next_class_move`). ``view.prediction``: which class
-        followers alone reach at :data:`FOLLOWERS_GOAL`.
+        followers alone reach at :data:`FOLLOWERS_GOAL`. Until the prediction is locked in or
+        skipped, the readout and the arrow (the smallest move up) stay hidden.
     """
     check_choice("model", model, S.MODELS)
     check_choice("method", method, S.NORMALISATIONS)
@@ -242,8 +249,8 @@ def explore_seller(
     view = View(
         title="One seller on the evaluation map",
         question=(
-            "Which metrics move the dot across a threshold? Raise followers only: how far "
-            "does the dot travel, and which class does it reach? Then try conversion."
+            "Which of the seven metrics move the dot sideways (influence), and which move it up "
+            "or down (attractiveness)?"
         ),
         controls=controls,
         charts=charts,
@@ -260,7 +267,8 @@ def explore_seller(
         scored = S.score_sellers(metrics, reference=teach, method=method)
         i, a = float(scored["influence"].iloc[0]), float(scored["attractiveness"].iloc[0])
         move = S.next_class_move(i, a, model=picked)
-        charts["move"].update(i, a, move)
+        # the arrow tells the move: it waits, like the readout, for the prediction
+        charts["move"].update(i, a, move if view.prediction.done else {**move, "target": None})
         view.readout.value = _seller_readout(i, a, move, metrics, teach, method)
         view.show(
             metrics=metrics,
@@ -273,6 +281,7 @@ def explore_seller(
         view.redraw()
 
     view.bind(update)
+    view.prediction.on_done(lambda: view.run(update))
     return view
 
 
@@ -349,6 +358,9 @@ def _band_sliders() -> dict[str, widgets.Widget]:
         },
         "share": slider("Influence share (tiered)", 0.5, 0, 1, 0.05),
     }
+#: The data-set view's controls behind *More controls*: the tiered model's influence share and
+#: the weights within each dimension (8 controls show at first).
+_ADVANCED = ("share", *(f"weight_{name}" for name in S.METRICS))
 
 
 def _dataset_controls(dataset: str, model: str, method: str) -> dict[str, widgets.Widget]:
@@ -393,9 +405,7 @@ def _dataset_layout(controls: dict) -> widgets.Widget:
             widgets.HBox([controls["data"], controls["method"]]),
             controls["model"],
             widgets.VBox([controls[n] for n in _QUADRANT]),
-            widgets.VBox([controls[n] for n in _TIERED]),
-            widgets.HTML("<i>Weights within each dimension (only the data set's metrics):</i>"),
-            widgets.VBox([controls[f"weight_{n}"] for n in S.METRICS]),
+            widgets.VBox([controls[n] for n in _TIERED if n not in _ADVANCED]),
         ]
     )
 
@@ -444,10 +454,15 @@ def _scores(view: View) -> tuple[dict, pd.DataFrame]:
     return scoring, S.score_sellers(data, weights=scoring["weights"], method=scoring["method"])
 
 
+#: The options of the data-set prediction: where the super sellers that lose their class go.
+_STAY_SUPER = "they stay super"
+
+
 def _threshold_prediction(method: str) -> Prediction:
-    """How many super sellers are left at a higher influence threshold? Checked on the teaching set."""
+    """Where do super sellers go at a higher influence threshold? Checked on the teaching set."""
     teach = _dataset(_TEACHING)
     defaults = S.dataset_weights(teach)
+    before = [str(c) for c in S.classify(S.score_sellers(teach, method=method))]
 
     def outcome(shown: dict):
         weights = shown.get("weights", {})
@@ -460,19 +475,21 @@ def _threshold_prediction(method: str) -> Prediction:
             or any(abs(weights[n] - w) > 1e-9 for n, w in defaults.items())
         ):
             return None
-        return shown["counts"]["super"]
+        now = [str(c) for c in shown["classes"]]
+        fallen = sorted({c for b, c in zip(before, now) if b == "super" and c != "super"})
+        return " and ".join(fallen) if fallen else _STAY_SUPER
 
     return Prediction(
-        f"The thresholds are the kit's choice, not the paper's. On the teaching set (quadrant model, "
-        f"everything else as it starts), raise the <b>influence threshold</b> from "
-        f"{S.DEFAULT_CUTS[0]:.0f} to <b>{THRESHOLD_GOAL:.0f}</b>: how many of the {len(teach)} sellers are still "
-        f"<b>super</b> sellers? (Within 2 counts as right.)",
+        f"On the teaching set (quadrant model, everything else as it starts), raise the "
+        f"<b>influence threshold</b> from {S.DEFAULT_CUTS[0]:.0f} to <b>{THRESHOLD_GOAL:.0f}</b>. "
+        f"The super sellers whose influence lies between the two fall out of the super class: "
+        f"which class do they land in?",
         outcome=outcome,
-        low=0,
-        high=len(teach),
-        step=1,
-        tolerance=2,
-        unit="super sellers",
+        options=[c for c in SELLER_CLASSES if c != "super"] + [_STAY_SUPER],
+        hint=(
+            "which threshold moved: only the influence one. A seller that falls below it keeps its "
+            "attractiveness score: which corner has low influence and high attractiveness?"
+        ),
     )
 
 
@@ -498,7 +515,8 @@ def explore_sellers(
         ``view.charts``: ``"map"`` (:class:`~livekit.seller_plots.EvaluationMap`), ``"counts"``
         (HTML bars beside it). ``view.shown``: ``dataset``, ``method``, ``weights``, ``model``,
         ``cuts``, ``bands``, ``share``, ``classes``, ``counts`` (by class). ``view.prediction``:
-        how many super sellers are left at an influence threshold of :data:`THRESHOLD_GOAL`.
+        which class the super sellers fall into at an influence threshold of
+        :data:`THRESHOLD_GOAL`. ``"share"`` and the weights wait behind *More controls*.
     """
     controls = _dataset_controls(dataset, model, method)  # checks the three
     fig = new_figure(6.6, 4.4)
@@ -516,9 +534,8 @@ def explore_sellers(
     view = View(
         title="A whole data set on the evaluation map",
         question=(
-            "Move one threshold: which sellers change class, and does the count of super "
-            "sellers rise or fall? Switch to the Twitch data and to the tiered model: which "
-            "streamers do the two models disagree on?"
+            "The thresholds are the kit's choice, not the paper's. When you move one, which "
+            "sellers change class, and which stay where they are whatever you do?"
         ),
         controls=controls,
         layout=_dataset_layout(controls),
@@ -526,6 +543,7 @@ def explore_sellers(
         figure=fast,
         side=charts["counts"],
         prediction=_threshold_prediction(method),
+        advanced=_ADVANCED,
     )
 
     def update(change=None) -> None:

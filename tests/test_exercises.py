@@ -99,3 +99,39 @@ def test_every_exercise_file_is_registered_and_its_rows_load():
     for path in sorted(ROOT.glob("data/exercises_*.csv")):
         assert SCHEMAS.get(path.stem) is EXERCISES, path.name
         assert len(exercises.load_exercises(path.stem.removeprefix("exercises_")))
+
+# --- notebook 2: classify by hand (data/exercises_sellers.csv) --------------------------------
+
+#: The live-stream cook of notebook 2's exercise: (influence, attractiveness).
+COOK = (45, 80)
+
+
+def test_sellers_answer_is_the_combined_score_where_the_kits_tiered_model_changes_class():
+    from livekit.sellers import class_of
+
+    row = exercises.exercise("sellers", "cook_combined")
+    answer, tolerance = float(row["answer"]), float(row["tolerance"])
+    assert not row["relative"]
+    # the cook's combined score is the band edge at which the tiered model lifts it a class
+    assert class_of(*COOK, model="tiered", bands=(10, 20, answer)) == "top tier"
+    assert class_of(*COOK, model="tiered", bands=(10, 20, answer + tolerance)) == "upper tier"
+
+
+def test_the_checkpoint_after_the_exercise_gives_the_kits_classes_of_the_cook():
+    from livekit.sellers import class_of
+
+    question = load_checks("sellers", "classify_by_hand").set_index("id").loc["hand_cook"]
+    quadrant, tiered = class_of(*COOK), class_of(*COOK, model="tiered")
+    assert quadrant != tiered  # the disagreement the exercise is about
+    assert question["answer"] == f"Quadrant: {quadrant}; tiered: {tiered}"
+
+
+def test_the_sellers_number_box_answers_a_wrong_sum_and_a_right_one():
+    box = exercise_views.number_box("sellers", "cook_combined", label="Combined score")
+    box.answer.value = 125  # added the two scores but did not halve them
+    box.button.click()
+    assert box.status == "wrong" and "too high" in box.verdict.value
+    assert "half of" in box.verdict.value
+    box.answer.value = 62.5
+    box.button.click()
+    assert box.status == "right" and "band" in box.verdict.value

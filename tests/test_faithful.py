@@ -345,7 +345,6 @@ UNSUPPORTED = (
 #: Notebooks still holding wording issue 18 corrects: the notebook rewrite (issue 17) applies it.
 #: Remove a notebook from this set when its text is fixed (the test then fails as XPASS).
 NOTEBOOKS_PENDING = {
-    "00_start_here.ipynb",
     "01_canvas_theory.ipynb",
     "02_seller_classification.ipynb",
     "03_innovation_path.ipynb",

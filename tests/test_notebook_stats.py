@@ -137,3 +137,62 @@ def test_the_cell_above_a_view_asks_no_question_of_its_own(stem):
                     line for line in above.source.splitlines() if not line.startswith("#")
                 )
                 assert "?" not in text, f"{stem}: the cell above {cell.source!r} asks a question"
+
+
+# --- notebook 2: the issue-17 targets, and folded answers and checkpoints in place -------------
+
+NB02 = ns.NOTEBOOKS / "02_seller_classification.ipynb"
+_HEADING = re.compile(r"^#+\s*(.+)$", re.M)
+_FOLDED = re.compile(r"<details>.*?</details>", re.S | re.I)
+_SECTION = re.compile(r"self_check\(\s*[\"'](\w+)[\"']\s*,\s*section\s*=\s*[\"'](\w+)[\"']")
+
+
+def _slug(heading: str) -> str:
+    """A heading as a section id: lower case, every run of other characters one underscore."""
+    return re.sub(r"[^a-z0-9]+", "_", heading.lower()).strip("_")
+
+
+def test_notebook_02_core_fits_a_class_hour():
+    stats = ns.notebook_stats(NB02)
+    assert stats.core_words <= 2000
+    assert stats.core_views <= 5
+    assert stats.words_before_first_activity <= 450
+    assert stats.core_checkpoints >= 1 and stats.core_questions >= 1
+
+
+def test_notebook_02_answers_are_folded():
+    nb = nbformat.read(NB02, as_version=4)
+    markdown = [c.source for c in nb.cells if c.cell_type == "markdown"]
+    seen = [text for text in markdown if "what you should have seen" in text.lower()]
+    assert len(seen) >= 3  # the one-seller, whole-set and anchors views at least
+    for text in markdown:
+        outside = _FOLDED.sub(" ", text).lower()
+        assert "what you should have seen" not in outside, text[:80]
+    for cell in nb.cells:  # a Markdown solution is folded too
+        if "solution" in cell.metadata.get("tags", []) and cell.cell_type == "markdown":
+            assert cell.source.lstrip().startswith("<details>") and "</details>" in cell.source
+
+
+def test_notebook_02_checkpoints_follow_the_sections_they_test():
+    """A section id is the start of the slug of the heading it names (``two_dimensions`` for
+    "Two dimensions, four classes"); a checkpoint ``self_check("sellers", section=X)`` must come
+    right after that section: the nearest heading above it is X's heading. Every section of
+    data/checks_sellers.csv has its checkpoint in the notebook."""
+    from livekit.selfcheck import load_checks
+
+    nb = nbformat.read(NB02, as_version=4)
+    heading, placed = None, []
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            found = _HEADING.findall(cell.source)
+            heading = found[-1] if found else heading
+        elif cell.cell_type == "code":
+            for topic, section in _SECTION.findall(cell.source):
+                assert topic == "sellers"
+                assert heading is not None and _slug(heading).startswith(section), (
+                    section,
+                    heading,
+                )
+                placed.append(section)
+    assert len(placed) == len(set(placed))
+    assert set(placed) == set(load_checks("sellers")["section"])

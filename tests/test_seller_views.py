@@ -89,7 +89,21 @@ def test_more_followers_move_the_dot_right_and_up_a_class(one):
     assert one.image.value != before_png
 
 
+def test_arrow_and_readout_wait_for_the_prediction(one):
+    move = one.charts["move"]
+    assert not move.arrow.get_visible() and not move.caption.get_visible()
+    assert one.readout.layout.display == "none"
+    assert one.shown["move"]["target"] == "super"  # the move is known, only not shown yet
+    one.prediction.commit("ordinary")
+    assert move.arrow.get_visible() and "to super" in move.caption.get_text()
+    assert one.readout.layout.display != "none"
+    skipped = V.explore_seller("Fruit farmer")
+    skipped.prediction.pass_over()
+    assert skipped.charts["move"].arrow.get_visible()
+
+
 def test_arrow_and_gap_follow_the_smallest_move(one):
+    one.prediction.pass_over()
     with one.quiet():
         one.controls["conversion"].value = 0.0
         one.controls["avg_viewers"].value = 50.0
@@ -294,7 +308,7 @@ def test_labels_are_painted_where_their_text_would_be(whole):
         rows = slice(int(height - box.y1) - 2, int(height - box.y0) + 2)
         cols = slice(int(box.x0) - 2, int(box.x1) + 2)
 
-        def error(dx, dy):
+        def error(dx, dy, rows=rows, cols=cols):
             moved = np.roll(np.roll(stamped, dy, axis=0), dx, axis=1)
             return np.abs(moved[rows, cols] - real[rows, cols]).mean()
 
@@ -317,21 +331,54 @@ def test_saving_the_data_view_writes_real_text(whole, tmp_path):
     )  # back to painted labels
 
 
-def test_threshold_prediction_is_checked_against_the_counts_shown(whole):
+def test_threshold_prediction_is_checked_against_where_the_super_sellers_go(whole):
     prediction = whole.prediction
-    prediction.commit(5)
+    assert "super" not in prediction.options[:3]  # the three other classes, then "they stay"
+    prediction.commit("famous")
     assert prediction.held is None  # threshold still at 50
     whole.controls["cut_influence"].value = V.THRESHOLD_GOAL
-    independent = S.class_counts(
-        S.classify(S.score_sellers(S.load_sellers()), cuts=(V.THRESHOLD_GOAL, 50.0))
-    )
-    assert prediction.outcome(whole.shown) == whole.shown["counts"]["super"] == independent["super"]
-    assert prediction.held == (abs(independent["super"] - 5) <= 2)
+    scored = S.score_sellers(S.load_sellers())
+    before = S.classify(scored)
+    after = S.classify(scored, cuts=(V.THRESHOLD_GOAL, 50.0))
+    fallen = {str(b) for a, b in zip(before, after) if a == "super" and b != "super"}
+    assert fallen == {"ordinary"}  # influence fell below the threshold, attractiveness did not
+    assert prediction.outcome(whole.shown) == "ordinary"
+    assert prediction.held is False and "did not hold" in prediction.verdict.value
+    assert "attractiveness" in prediction.verdict.value  # the hint says what to look at
     whole.controls["model"].value = "tiered"  # another experiment: not checked
     assert prediction.held is None
     whole.controls["model"].value = "quadrant"
     whole.controls["weight_celebrity"].value = 1.0
     assert prediction.held is None
+
+
+def test_threshold_prediction_holds_for_the_right_class_and_knows_no_change():
+    view = V.explore_sellers()
+    view.prediction.commit("ordinary")
+    view.controls["cut_influence"].value = V.THRESHOLD_GOAL
+    assert view.prediction.held is True
+    unchanged = {**view.shown, "classes": S.classify(S.score_sellers(S.load_sellers()))}
+    assert view.prediction.outcome(unchanged) == view.prediction.options[-1]  # they stay super
+
+
+def test_data_view_shows_at_most_eight_controls_and_the_rest_behind_a_toggle(whole):
+    hidden = {"share", *(f"weight_{name}" for name in S.METRICS)}
+    assert whole.more is not None and not whole.more.value
+
+    def shown_at_first(box) -> set[str]:
+        names = set()
+        for child in getattr(box, "children", ()):
+            if child is whole.more:
+                break
+            named = [n for n, c in whole.controls.items() if c is child]
+            names.update(named) if named else names.update(shown_at_first(child))
+        return names
+
+    first = shown_at_first(whole.control_box)
+    assert len(first) <= 8 and first.isdisjoint(hidden) and first | hidden == set(whole.controls)
+    whole.more.value = True
+    whole.controls["weight_followers"].value = 0.9  # behind the toggle, still live
+    assert whole.shown["weights"]["followers"] == 0.9
 
 
 def test_data_view_bad_start_names_the_field():
