@@ -804,3 +804,7 @@ EXERCISES = Schema(
 )
 
 SCHEMAS["exercises_start"] = EXERCISES
+# notebook 3 (the path, the flow, the modes) and notebook 4 (traffic to profit)
+SCHEMAS.update(
+    {"exercises_path": EXERCISES, "exercises_model": EXERCISES, "checks_model": SELF_CHECKS}
+)
