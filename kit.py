@@ -71,7 +71,8 @@ def ensure_environment(dev: bool = False) -> Path:
     """
     if sys.version_info < MIN_PYTHON:
         sys.exit(
-            f"The kit needs Python {MIN_PYTHON[0]}.{MIN_PYTHON[1]} or newer; this is {sys.version.split()[0]}."
+            f"The kit needs Python {MIN_PYTHON[0]}.{MIN_PYTHON[1]} or newer; this is "
+            f"{sys.version.split()[0]}."
         )
     env = _venv_dir()
     python = _venv_python(env)
@@ -157,7 +158,7 @@ def find_notebook(name: str) -> Path:
 
 
 def voila_arguments(extra: list[str]) -> list[str]:
-    """Arguments for ``python -m voila``: one notebook (a path or e.g. ``02``), or a folder's tree."""
+    """Arguments for ``python -m voila``: one notebook (a path or ``02``), or a folder's tree."""
     names = [a for a in extra if not a.startswith("-")]
     options = [a for a in extra if a.startswith("-")]
     if len(names) > 1:
@@ -187,7 +188,7 @@ def cmd_student_copies(extra: list[str]) -> int:
 
 def nbgrader_arguments(extra: list[str]) -> list[str]:
     """Arguments for ``tools.nbgrader_route``: COURSE and notebook paths made absolute (they are
-    the instructor's, relative to where the command was typed); options and their values as typed."""
+    the instructor's, relative to where the command was typed); options and values as typed."""
     return [
         a if a.startswith("-") or (i and extra[i - 1] == "--assignment") else str(Path(a).resolve())
         for i, a in enumerate(extra)

@@ -53,7 +53,8 @@ def bench_explorer() -> None:
         widget.value = value
         firsts.append((time.perf_counter() - start) * 1000)
     print(
-        f"{'canvas explorer: first visit to a look':<38} median {statistics.median(firsts):6.1f} ms  "
+        f"{'canvas explorer: first visit to a look':<38} "
+        f"median {statistics.median(firsts):6.1f} ms  "
         f"max {max(firsts):6.1f} ms (once per model x colour; later visits are cached)",
         flush=True,
     )

@@ -56,12 +56,14 @@ def main() -> None:
     median, worst = import_seconds("livekit")
     verdict = "OK" if median <= 0.5 else "MISSED"
     print(
-        f"import livekit                          median {median * 1000:6.1f} ms  max {worst * 1000:6.1f} ms  {verdict} (target <= 500 ms)"
+        f"import livekit                          median {median * 1000:6.1f} ms  max "
+        f"{worst * 1000:6.1f} ms  {verdict} (target <= 500 ms)"
     )
     for module in ("livekit.data", "livekit.views"):
         median, worst = import_seconds(module, repeats=3)
         print(
-            f"import {module:<32} median {median * 1000:6.1f} ms  (pulls in pandas / matplotlib / ipywidgets)"
+            f"import {module:<32} median {median * 1000:6.1f} ms  (pulls in pandas / matplotlib / "
+            "ipywidgets)"
         )
     for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
         print(

@@ -63,7 +63,7 @@ def _alone(purpose) -> dict:
 def bench_modes() -> bool:
     view = pv.explore_modes()
     names = list(modes.mode_table()["mode"])
-    # one mode button flipped per move, going round the seven three times (new combinations each pass)
+    # one mode button flipped per move, round the seven three times (new combinations each pass)
     flips = _cycle(names * 3)
     purpose = view.controls["purpose"].value
 

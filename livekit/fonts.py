@@ -216,7 +216,7 @@ def _register(path: str) -> set[str]:
 
 @functools.lru_cache(maxsize=1)
 def _registered_names() -> frozenset[str]:
-    """Family names matplotlib knows, after adding the kit's font and any fonts a stale cache hides."""
+    """Family names matplotlib knows, with the kit's font and any fonts a stale cache hides."""
     fm = _font_manager()
     names = {f.name for f in fm.fontManager.ttflist}
     if BUNDLED_FONT.is_file():
@@ -329,19 +329,21 @@ def font_help(kind: str) -> str:
     )
     if kind == "cjk":
         return (
-            "Some Chinese, Japanese or Korean characters in this figure have no font on this computer "
-            "and show as empty boxes. The kit's own font covers the 6,763 common simplified Chinese "
-            "characters; for the others install a full CJK font: on Windows, Microsoft YaHei or "
-            "SimHei (Settings > Time & language > Language: add Chinese (Simplified)); on macOS, "
-            "PingFang SC comes with the system; on Debian/Ubuntu, 'sudo apt install fonts-noto-cjk'; "
-            "on Fedora, 'sudo dnf install google-noto-sans-cjk-fonts'; " + restart
+            "Some Chinese, Japanese or Korean characters in this figure have no font on this "
+            "computer and show as empty boxes. The kit's own font covers the 6,763 common "
+            "simplified Chinese characters; for the others install a full CJK font: on Windows, "
+            "Microsoft YaHei or SimHei (Settings > Time & language > Language: add Chinese "
+            "(Simplified)); on macOS, PingFang SC comes with the system; on Debian/Ubuntu, "
+            "'sudo apt install fonts-noto-cjk'; on Fedora, "
+            "'sudo dnf install google-noto-sans-cjk-fonts'; " + restart
         )
     return (
         "Emoji in this figure show as empty boxes: matplotlib can only draw black-and-white emoji "
         "fonts (not Noto Color Emoji or Apple Color Emoji), and none was found. Install one: on "
-        "Debian/Ubuntu, 'sudo apt install fonts-symbola'; on any system, the free 'Noto Emoji' font "
-        "from Google Fonts (the black-and-white one); Windows has Segoe UI Emoji already. In the "
-        "browser edition emoji cannot be drawn in figures: leave them out of names. " + restart
+        "Debian/Ubuntu, 'sudo apt install fonts-symbola'; on any system, the free 'Noto Emoji' "
+        "font from Google Fonts (the black-and-white one); Windows has Segoe UI Emoji already. "
+        "In the browser edition emoji cannot be drawn in figures: leave them out of names. "
+        + restart
     )
 
 

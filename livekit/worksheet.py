@@ -49,7 +49,10 @@ _MARK = "livekit canvas"
 def _os_problem(target: Path, exc: OSError, doing: str) -> ValueError:
     """An operating-system error while reading or writing ``target``, as a ValueError in words."""
     if isinstance(exc, PermissionError):
-        why = "permission denied (the file or its folder is protected); choose a file in a folder of your own"
+        why = (
+            "permission denied (the file or its folder is protected); "
+            "choose a file in a folder of your own"
+        )
     elif isinstance(exc, IsADirectoryError):
         why = "it is a folder, not a file"
     else:
@@ -88,7 +91,8 @@ def check_worksheet(sheet: Any, *, where: str = "sheet") -> dict[str, str]:
         check_text(f"{where}[{block!r}]", text)
         if len(text) > MAX_CHARS:
             raise ValueError(
-                f"{where}[{block!r}] is {len(text)} characters long; at most {MAX_CHARS} fit on the canvas"
+                f"{where}[{block!r}] is {len(text)} characters long; at most {MAX_CHARS} fit on "
+                "the canvas"
             )
         out[block] = text
     return out
@@ -104,7 +108,8 @@ def _target(path: Any) -> Path:
         raise ValueError("path must name a file, e.g. 'my_canvas.json'")
     if target.suffix.lower() not in FORMATS:
         raise ValueError(
-            f"path {str(target)!r} must end in .csv or .json, got {target.suffix or 'no extension'!r}"
+            f"path {str(target)!r} must end in .csv or .json, got "
+            f"{target.suffix or 'no extension'!r}"
         )
     return target
 
@@ -155,7 +160,8 @@ def save_worksheet(
         If the name or worksheet is invalid, or the file cannot be written (permission
         denied, a folder in the way, a name too long, ...); the message names the file.
     TypeError
-        If ``sheet`` is not a mapping of text, ``path`` not a file name, or ``overwrite`` not a bool.
+        If ``sheet`` is not a mapping of text, ``path`` not a file name, or ``overwrite`` not
+        a bool.
 
     Notes
     -----
@@ -232,7 +238,8 @@ def _parse_json(raw: str, where: str) -> dict:
         )
     if not isinstance(data["blocks"], dict):
         raise ValueError(
-            f"{where}: 'blocks' must be an object {{block: text}}, got {type(data['blocks']).__name__}"
+            f"{where}: 'blocks' must be an object {{block: text}}, got "
+            f"{type(data['blocks']).__name__}"
         )
     for block, text in data["blocks"].items():
         if not isinstance(text, str):

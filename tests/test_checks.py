@@ -2,6 +2,7 @@
 
 import math
 
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -9,9 +10,13 @@ from hypothesis import strategies as st
 from livekit._checks import (
     check_bool,
     check_choice,
+    check_column,
     check_count,
+    check_frame,
+    check_mapping,
     check_number,
     check_rate,
+    check_series,
     check_text,
 )
 
@@ -69,10 +74,6 @@ def test_bool_and_text():
 
 
 # --- tables and series (issue 11, item 4) ------------------------------------------------------
-
-import pandas as pd
-
-from livekit._checks import check_column, check_frame, check_mapping, check_series
 
 
 def test_frame_check_names_parameter_columns_and_rows():

@@ -4,7 +4,10 @@ import html
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from livekit.prediction import judge_prediction
 from livekit.schemas import SCHEMAS
 from livekit.selfcheck import choices_of, feedback_of, grade, load_checks
 from livekit.selfcheck_views import self_check
@@ -80,18 +83,18 @@ def test_score_reaches_the_notebooks_work_record():
 
 
 def test_feedback_entries_must_match_options(tmp_path, monkeypatch):
-    header = "id,question,choices,answer,explanation,feedback,source\n"
+    header = "id,section,question,choices,answer,explanation,feedback,source\n"
     bad = tmp_path / "checks_start.csv"
     monkeypatch.setattr("livekit.data.data_dir", lambda: tmp_path)
     bad.write_text(
         header
-        + "q1,Q?,a | b | c,b,because of this and that,only one entry here and no more | —,kit\n"
+        + "q1,s,Q?,a | b | c,b,because of this and that,only one entry here and no more | —,kit\n"
     )
     with pytest.raises(
         ValueError, match=r"column 'feedback', row 1: needs one entry per option \(3"
     ):
         load_checks("start")
-    bad.write_text(header + "q1,Q?,a | b,b,because of this and that,short | —,kit\n")
+    bad.write_text(header + "q1,s,Q?,a | b,b,because of this and that,short | —,kit\n")
     with pytest.raises(ValueError, match=r"option 'a' needs feedback"):
         load_checks("start")
 
@@ -99,7 +102,9 @@ def test_feedback_entries_must_match_options(tmp_path, monkeypatch):
 def test_malformed_checks_file_is_reported(tmp_path, monkeypatch):
     bad = tmp_path / "checks_start.csv"
     bad.write_text(
-        "id,question,choices,answer,explanation,feedback,source\nq1,Q?,a | b,c,because of this and that,x | y,kit\n"
+        "id,section,question,choices,answer,explanation,feedback,source\nq1,s,Q?,a | b,c,because "
+        "of this "
+        "and that,x | y,kit\n"
     )
     monkeypatch.setattr("livekit.data.data_dir", lambda: tmp_path)
     with pytest.raises(ValueError, match=r"column 'answer', row 1: 'c' is not one of the choices"):
@@ -118,11 +123,6 @@ def test_unknown_topic():
 
 
 # ---------------------------------------------------------------- predict, then check
-
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st
-
-from livekit.prediction import judge_prediction  # noqa: E402
 
 
 def test_judge_prediction_numbers_and_choices():

@@ -1,8 +1,10 @@
 """The installation check and the first slider view of notebook 00."""
 
+import shutil
+
 import pytest
 
-from livekit import setup_check, setup_views
+from livekit import data, setup_check, setup_views
 
 
 def test_versions_in_range_pass_and_out_of_range_fail():
@@ -73,10 +75,6 @@ def test_demo_view_rejects_bad_start_values():
 
 
 # --- the data files (issue 11, item 8) -----------------------------------------------------------
-
-import shutil
-
-from livekit import data
 
 
 def _copy_of_data(tmp_path):
