@@ -1,4 +1,4 @@
-"""Every view of notebooks 3 and 4 driven like a student would: set widget values, check what changed.
+"""Every view of notebooks 3 and 4 driven as a student would: set widget values, check what changed.
 
 The tests read only the declared parts of a view: ``view.controls[...]``, ``view.charts[...]``,
 ``view.shown``, ``view.readout``, ``view.error``, ``view.image``, ``view.save_row`` and
@@ -11,9 +11,11 @@ import io
 import tokenize
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from matplotlib.colors import to_hex
 
-from livekit import path
+from livekit import modes, path
 from livekit import path_views as pv
 from livekit.charts import Chart
 from livekit.style import MODULE_COLORS, new_figure
@@ -170,7 +172,8 @@ def test_flow_prediction_who_feeds_the_delivery_back_to_the_buyer():
     view.controls["step"].value = last - 1  # the courier delivers and uploads: not yet the feedback
     assert prediction.held is None
     view.controls["step"].value = last
-    # the paper: on receipt the courier uploads the information to the platform, which feeds it back to the buyer
+    # the paper: on receipt the courier uploads the information to the platform, which feeds it
+    # back to the buyer
     assert steps.iloc[-1]["actor"] == "platform" and steps.iloc[-1]["target"] == "audience"
     assert view.shown["actor"] == "platform"
     assert prediction.held is False and "the live platform" in prediction.verdict.value
@@ -446,11 +449,6 @@ def test_a_failing_update_is_shown_not_lost():
 
 
 # ------------------------------------------------------------------------- 1b. the seven modes
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st
-
-from livekit import modes  # noqa: E402
 
 MODE_IDS = tuple(modes.mode_table()["mode"])
 
