@@ -526,7 +526,7 @@ SELLERS = Schema(
 
 SCHEMAS.update({"sellers": SELLERS, "checks_sellers": SELF_CHECKS})
 
-# --- notebook 3, innovation path (livekit.path) --------------------------------------------
+# --- notebooks 3 and 4, innovation path (livekit.path) --------------------------------------------
 # (schemas added by the path work go here and into SCHEMAS)
 
 _STAGE_IDS = ("proposition", "creation", "delivery", "capture")
