@@ -246,7 +246,8 @@ def explore_flow(step: int = 1) -> View:
         row = steps.iloc[current - 1]
         view.readout.value = (
             f"<b>Step {current} of {len(steps)}</b>: {html.escape(row['actor'])} &rarr; "
-            f"{html.escape(row['target'])} &middot; stage: {_stage_tag(row['stage'])} &middot; canvas block: "
+            f"{html.escape(row['target'])} &middot; stage: {_stage_tag(row['stage'])} "
+            "&middot; canvas block: "
             f"<i>{html.escape(row['block_name'])}</i><br>{html.escape(row['action'])} "
             f"<span style='color:#555'>{html.escape(row['note'])}</span>"
         )
@@ -299,7 +300,8 @@ def _modes_figure(result, alone_all):
 
 
 class _ModeReasons:
-    """The kit's reasons, read once: why each mode serves each purpose, why each pair helps or clashes."""
+    """The kit's reasons, read once: why each mode serves each purpose, why each pair helps or
+    clashes."""
 
     def __init__(self) -> None:
         self.fit = {
@@ -352,8 +354,8 @@ class _ModeReasons:
         )
         return (
             "<b>The kit's model</b> (illustrative numbers from <code>data/mode_fit.csv</code> and "
-            "<code>data/mode_pairs.csv</code>; the paper names the modes and the 1+1&gt;2 effect, not sizes):"
-            + _table(rows, ("part", "kind", "how (kit)", "attraction", "why (kit)"))
+            "<code>data/mode_pairs.csv</code>; the paper names the modes and the 1+1&gt;2 effect, "
+            "not sizes):" + _table(rows, ("part", "kind", "how (kit)", "attraction", "why (kit)"))
         )
 
 
@@ -711,7 +713,7 @@ def _length_figure(curve, hours, references, money_min, money_max):
 
 
 def _length_start(variety: float):
-    """The starting curve, the two grey reference curves, and a money axis that fits every variety."""
+    """The starting curve, the two grey reference curves, and a money axis for every variety."""
     references = {
         "no variety": path.broadcast_length_curve(_HOURS_GRID, variety=0.0),
         "full variety": path.broadcast_length_curve(_HOURS_GRID, variety=1.0),
@@ -897,7 +899,8 @@ def explore_integration(**switches: bool) -> View:
         view.readout.value = (
             f"Profit <b>{result['profit']:,.2f} CNY</b> ({_stage_tag('capture')}), "
             f"<b>{change_cny:+,.2f} CNY</b> against no integration; return rate "
-            f"<b>{result['return_rate_effective']:.1%}</b>, logistics cost <b>{result['logistics_cost']:,.2f} CNY</b> "
+            f"<b>{result['return_rate_effective']:.1%}</b>, logistics cost "
+            f"<b>{result['logistics_cost']:,.2f} CNY</b> "
             f"({_stage_tag('delivery')})." + _money_table(result)
         )
         view.show(switches=values, profit=float(result["profit"]), profit_change=float(change_cny))
@@ -1003,8 +1006,9 @@ def explore_differentiation(differentiation: float = 0.0, price: float = 99.0) -
         best_price, best_profit = _best_price(curve)
         view.readout.value = (
             f"At <b>{price_now:,.0f} CNY</b>: orders <b>{now['orders']:,.0f}</b>, profit "
-            f"<b>{now['profit']:,.2f} CNY</b> ({_stage_tag('capture')}). With {d:.0%} value-sensitive buyers "
-            f"({_stage_tag('proposition')}) the best price on the curve is about <b>{best_price:,.0f} CNY</b>, "
+            f"<b>{now['profit']:,.2f} CNY</b> ({_stage_tag('capture')}). With {d:.0%} "
+            f"value-sensitive buyers ({_stage_tag('proposition')}) the best price on the curve is "
+            f"about <b>{best_price:,.0f} CNY</b>, "
             f"for a profit of <b>{format_money(best_profit)} CNY</b>."
         )
         view.show(

@@ -152,7 +152,8 @@ TWITCH = Schema(
 
 LIVE_COMMERCE_FACTS = Schema(
     name="live_commerce_facts",
-    description="Reported figures for well-known live-commerce anchors, 2020-2022, one figure a row.",
+    description="Reported figures for well-known live-commerce anchors, 2020-2022, one figure a "
+    "row.",
     columns=(
         Column("anchor", "text", description="Anchor's name"),
         Column("platform", "text", description="Platform of the broadcast"),
@@ -184,7 +185,8 @@ LIVE_COMMERCE_FACTS = Schema(
 
 SELF_CHECKS = Schema(
     name="self_checks",
-    description="Multiple-choice self-check questions with the answer, an explanation and feedback for every wrong option.",
+    description="Multiple-choice self-check questions with the answer, an explanation and "
+    "feedback for every wrong option.",
     columns=(
         Column("id", "text", pattern=r"[a-z0-9_]+", description="Short unique id"),
         Column(
@@ -201,7 +203,9 @@ SELF_CHECKS = Schema(
         Column(
             "feedback",
             "text",
-            description="One entry per option, in the order of `choices`, separated by ' | ': for a wrong option, the misunderstanding it reveals; for the right option, '—'",
+            description="One entry per option, in the order of `choices`, separated by ' | ': for "
+            "a wrong option, the misunderstanding it reveals; for the right option, "
+            "'—'",
         ),
         Column(
             "source", "text", description="Where the idea comes from: a paper section, or 'kit'"
@@ -247,7 +251,8 @@ VALUE_MODULES = Schema(
 
 CANVAS_BLOCKS = Schema(
     name="canvas_blocks",
-    description="Osterwalder's nine building blocks, their value module and the paper's live-marketing content.",
+    description="Osterwalder's nine building blocks, their value module and the paper's "
+    "live-marketing content.",
     columns=(
         Column(
             "block",
@@ -322,7 +327,8 @@ _MODELS = BUSINESS_MODELS
 
 CANVAS_CHAINS = Schema(
     name="canvas_chains",
-    description="The paper's two chains through the canvas: what produces revenue, what makes up cost.",
+    description="The paper's two chains through the canvas: what produces revenue, what makes up "
+    "cost.",
     columns=(
         Column("chain", "text", allowed=("revenue", "cost"), description="Which chain"),
         Column("block", "text", pattern=_BLOCK_ID, description="A block on the chain"),
@@ -360,7 +366,8 @@ CANVAS_MODELS = Schema(
 
 VALUE_RATINGS = Schema(
     name="value_ratings",
-    description="The kit's illustrative 0-10 ratings of the three models on the value dimensions the paper names.",
+    description="The kit's illustrative 0-10 ratings of the three models on the value dimensions "
+    "the paper names.",
     columns=(
         Column("dimension", "text", pattern=r"[a-z_]+", description="Dimension id"),
         Column("side", "text", allowed=("customer", "seller"), description="Whose value"),
@@ -402,7 +409,8 @@ VALUE_RATINGS = Schema(
 
 CANVAS_MONEY = Schema(
     name="canvas_money",
-    description="The paper's revenue streams and five costs: slider defaults and ranges (kit assumptions).",
+    description="The paper's revenue streams and five costs: slider defaults and ranges (kit "
+    "assumptions).",
     columns=(
         Column(
             "item",
@@ -457,7 +465,8 @@ SCHEMAS.update(
 
 SELLERS = Schema(
     name="sellers",
-    description="Illustrative live-stream sellers for notebook 2: metrics of anchor influence and audience attractiveness.",
+    description="Illustrative live-stream sellers for notebook 2: metrics of anchor influence and "
+    "audience attractiveness.",
     columns=(
         Column("seller", "text", description="Illustrative name (not a real person)"),
         Column("kind", "text", description="What sort of seller"),
@@ -534,7 +543,8 @@ _FLOW_ACTORS = ("seller", "anchor", "platform", "audience", "logistics")
 
 PATH_PARAMETERS = Schema(
     name="path_parameters",
-    description="Every parameter of the traffic-to-profit model: default, range, stage, provenance.",
+    description="Every parameter of the traffic-to-profit model: default, range, stage, "
+    "provenance.",
     columns=(
         Column(
             "name",
@@ -554,7 +564,8 @@ PATH_PARAMETERS = Schema(
             "non_live",
             "float",
             nullable=True,
-            description="Value for pictures and short videos, where the paper says live differs; empty means the same",
+            description="Value for pictures and short videos, where the paper says live differs; "
+            "empty means the same",
         ),
         Column("min", "float", description="Smallest allowed value"),
         Column("max", "float", description="Largest allowed value"),
@@ -571,7 +582,8 @@ PATH_PARAMETERS = Schema(
             "provenance",
             "text",
             allowed=("paper", "kit", "paper+kit"),
-            description="paper: stated in Li (2021); kit: the kit's assumption; paper+kit: the paper names the lever, the kit picks the number",
+            description="paper: stated in Li (2021); kit: the kit's assumption; paper+kit: the "
+            "paper names the lever, the kit picks the number",
         ),
         Column("section", "text", description="Where in the paper"),
         Column("note", "text", description="What the parameter does, in the model's terms"),
@@ -591,7 +603,8 @@ FLOW_STEPS = Schema(
             "block",
             "text",
             pattern=r"[a-z_]+",
-            description="Canvas block the step expresses (canvas_blocks.block); its module is the step's value stage",
+            description="Canvas block the step expresses (canvas_blocks.block); its module is the "
+            "step's value stage",
         ),
         Column("section", "text", description="Where in the paper"),
         Column("note", "text", description="Why the step matters"),
@@ -607,7 +620,8 @@ FLOW_STEPS = Schema(
 
 LIVE_MODES = Schema(
     name="live_modes",
-    description="The paper's seven live-stream modes with the kit's illustrative lift on attraction.",
+    description="The paper's seven live-stream modes with the kit's illustrative lift on "
+    "attraction.",
     columns=(
         Column("mode", "text", pattern=r"[a-z]+", description="Mode id"),
         Column("name", "text", description="The paper's name"),
@@ -676,7 +690,8 @@ MODE_FIT = Schema(
 
 MODE_PAIRS = Schema(
     name="mode_pairs",
-    description="The kit's synergy for every pair of live-stream modes: reinforce, neutral or clash.",
+    description="The kit's synergy for every pair of live-stream modes: reinforce, neutral or "
+    "clash.",
     columns=(
         Column("mode_a", "text", pattern=_MODE_ID, description="First mode"),
         Column("mode_b", "text", pattern=_MODE_ID, description="Second mode"),
@@ -686,7 +701,8 @@ MODE_PAIRS = Schema(
             low=-1,
             high=1,
             unit="x the weaker effect alone",
-            description="Added (or removed) attraction per unit of the weaker mode's effect alone (kit)",
+            description="Added (or removed) attraction per unit of the weaker mode's effect alone "
+            "(kit)",
         ),
         Column(
             "effect",
@@ -747,7 +763,8 @@ CASE_OUTLETS = Schema(
 
 PLATFORM_CASES = Schema(
     name="platform_cases",
-    description="What the paper says of each platform it observed (kit's paraphrase, with section).",
+    description="What the paper says of each platform it observed (kit's paraphrase, with "
+    "section).",
     columns=(
         Column("platform", "text", description="Platform name as the kit writes it"),
         Column("chinese", "text", description="Chinese name"),
@@ -756,7 +773,8 @@ PLATFORM_CASES = Schema(
             "facts_platform",
             "text",
             nullable=True,
-            description="Its name in live_commerce_facts.csv; empty if the kit has no sourced figure",
+            description="Its name in live_commerce_facts.csv; empty if the kit has no sourced "
+            "figure",
         ),
         Column("paper_says", "text", description="What the paper says of it (kit's paraphrase)"),
         Column("section", "text", description="Where in the paper"),
