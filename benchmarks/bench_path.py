@@ -1,4 +1,4 @@
-"""Notebook 3 views: slider move -> finished redraw, against re-creating the figure each move.
+"""Path views: slider move -> finished redraw, against re-creating the figure each move.
 
 For each view, "fast" sets a control's ``value`` exactly as a student's drag does (the view's
 callback runs the model, moves the artists and blits a PNG into ``view.image``). "Naive" does
@@ -224,7 +224,7 @@ def main() -> None:
         bench_integration(),
         bench_differentiation(),
     ]
-    print(f"notebook 3 views on target: {sum(results)} of {len(results)}", flush=True)
+    print(f"path views on target: {sum(results)} of {len(results)}", flush=True)
 
 
 if __name__ == "__main__":

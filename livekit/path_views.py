@@ -1,6 +1,6 @@
-"""Slider views for notebook 3: the flow of Figure 2, the seven live-stream modes, the
-traffic-to-profit model, live versus non-live, and the paper's limits (long broadcasts,
-online/offline integration, differentiation).
+"""Slider views for notebooks 3 and 4: the flow of Figure 2 and the seven live-stream modes
+(notebook 3); the traffic-to-profit model, live versus non-live, long broadcasts, online/offline
+integration and differentiation (notebook 4).
 
 Each ``explore_x()`` builds one :class:`livekit.views.View` the same way: build the controls
 (``view.controls[name]``), build the charts of :mod:`livekit.path_plots` on one figure
@@ -184,10 +184,11 @@ def _flow_prediction(steps) -> Prediction:
     last = int(steps["step"].max())
     return Prediction(
         f"At the end of Figure 2 (step {last}) the buyer learns that the parcel has arrived. Who "
-        "passes "
-        f"that information on to the buyer? Lock in your answer, then go to step {last}.",
+        f"passes that information on to the buyer? Lock in your answer, then go to step {last}.",
         outcome=lambda shown: _ACTOR_NAMES[shown["actor"]] if shown.get("step") == last else None,
         options=[_ACTOR_NAMES[a] for a in ("anchor", "seller", "platform", "logistics")],
+        hint=f"steps {last - 1} and {last}: to whom does the courier upload the delivery "
+        "information, and who then passes it on?",
     )
 
 
@@ -208,8 +209,8 @@ def explore_flow(step: int = 1) -> View:
     View
         ``view.controls["step"]`` is the slider, ``view.controls["play"]`` the play button
         (linked to the slider), ``view.charts["flow"]`` the diagram; ``view.shown`` holds the
-        ``step``, its ``actor``, ``target`` and ``stage``; ``view.prediction`` asks who reports
-        the delivery to the platform.
+        ``step``, its ``actor``, ``target`` and ``stage``; ``view.prediction`` asks who passes
+        the delivery information on to the buyer at the last step.
     """
     steps = path.flow_steps()
     step = int(check_number("step", step, low=1, high=len(steps), integer=True))
@@ -223,8 +224,8 @@ def explore_flow(step: int = 1) -> View:
     fig, charts = _flow_figure(step)
     view = View(
         title="The live-marketing process, step by step",
-        question="press play (or drag <i>Step</i>) and watch the colour change: which steps "
-        "<b>create</b> value, which <b>deliver</b> it, and where is value <b>captured</b>?",
+        question="press play (or drag <i>Step</i>) and follow the information from actor to "
+        "actor: who tells the buyer, at the end, that the parcel has arrived?",
         controls=controls,
         layout=widgets.HBox(list(controls.values())),
         charts=charts,
@@ -352,24 +353,20 @@ class _ModeReasons:
 
 
 def _modes_prediction() -> Prediction:
-    """Talent plus celebrity for showing how to use a product: the kit's two performers clash."""
-    purpose, pair = "education", ("celebrity", "talent")
-    name = mode_model.purposes().set_index("purpose").at[purpose, "name"]
+    """Rare plus contrast marketing: scarcity asks buyers to hurry, a comparison to weigh."""
+    pair = ("rare", "contrast")
     return Prediction(
-        f"Pick the purpose <i>{html.escape(name)}</i>, for which talent marketing serves best. "
-        "Add celebrity "
-        "marketing to it, with only these two modes on: in the kit's model, does the pair give "
-        "1+1&gt;2, "
-        f"1+1=2 or 1+1&lt;2?",
-        outcome=lambda shown: (
-            shown["verdict"] if (shown["purpose"], shown["modes"]) == (purpose, pair) else None
-        ),
+        "Switch on only rare and contrast marketing (all other modes off): scarcity and a "
+        "comparison in one stream. In the kit's model, does the pair give 1+1&gt;2, 1+1=2 or "
+        "1+1&lt;2? Think of what each mode asks the buyer to do.",
+        outcome=lambda shown: shown["verdict"] if shown["modes"] == pair else None,
         options=list(mode_model.VERDICTS),
+        hint="the pair's row in the table under the chart: its synergy and the kit's reason.",
     )
 
 
 def explore_modes(purpose: str = "trust", modes: Iterable[str] = ("value", "contrast")) -> View:
-    """Pick a marketing purpose and a combination of live-stream modes; see the kit's model.
+    """Pick live-stream modes (and a marketing purpose); see what the kit's model says.
 
     The chart sets each mode's attraction alone (``lift x fit`` for the purpose) against the
     combination's total (:func:`livekit.modes.combine`); the readout lists every mode and pair
@@ -389,8 +386,9 @@ def explore_modes(purpose: str = "trust", modes: Iterable[str] = ("value", "cont
         keyed by the mode's id (``view.controls["celebrity"]``...); ``view.charts["modes"]`` (a
         :class:`~livekit.modes_plots.CombinationChart`); ``view.shown`` holds the ``purpose``,
         the chosen ``modes`` (tuple of ids, in the paper's order), ``sum_alone``, ``total``,
-        ``gain`` and ``verdict``; ``view.prediction`` asks whether talent plus celebrity
-        marketing gives 1+1>2 when showing how to use a product.
+        ``gain`` and ``verdict``; ``view.prediction`` asks whether rare plus contrast
+        marketing gives 1+1>2. The purpose picker waits behind *More controls*: for a pair,
+        whether it gives 1+1>2 does not depend on the purpose, only how much it adds.
     """
     controls = {"purpose": _purpose_picker(purpose), **_mode_buttons(modes)}
     reasons = _ModeReasons()
@@ -399,19 +397,14 @@ def explore_modes(purpose: str = "trust", modes: Iterable[str] = ("value", "cont
     buttons = [controls[m] for m in mode_model.mode_table()["mode"]]
     view = View(
         title="Seven live-stream modes: alone and combined",
-        question="pick a purpose, then switch modes on and off. Which modes serve the purpose best "
-        "alone? Which pairs push <i>together</i> past the dashed line (1+1&gt;2), and which fall "
-        "short of it?",
+        question="switch modes on and off: which pairs push <i>together</i> past the dashed line "
+        "(1+1&gt;2), which stop on it (1+1=2), and which fall short of it (1+1&lt;2)?",
         controls=controls,
         charts=charts,
         figure=FastFigure(fig, animated=_animated(charts)),
-        layout=widgets.VBox(
-            [
-                controls["purpose"],
-                widgets.HBox(buttons, layout=widgets.Layout(flex_flow="row wrap")),
-            ]
-        ),
+        layout=widgets.HBox(buttons, layout=widgets.Layout(flex_flow="row wrap")),
         prediction=_modes_prediction(),
+        advanced=["purpose"],
     )
 
     def update(change=None) -> None:
@@ -526,11 +519,12 @@ def _doubling_prediction(start: dict[str, Any], start_profit: float) -> Predicti
         )
 
     return Prediction(
-        f"Double <i>Platform traffic</i>, from {start['traffic_per_hour']:,.0f} to {target:,.0f} "
-        "people an hour, "
-        f"and change nothing else: does profit double, more than double, or less?",
+        f"Double <i>Platform traffic</i>, from {start['traffic_per_hour']:,.0f} to "
+        f"{target:,.0f} people an hour, and change nothing else: does profit double, more than "
+        "double, or less?",
         outcome=outcome,
         options=["less than doubles", "exactly doubles", "more than doubles"],
+        hint="the live broadcast and wages bars: do they grow with the traffic?",
     )
 
 
@@ -550,7 +544,8 @@ def explore_model(modes: Iterable[str] = path.DEFAULT_MODES, **start: float) -> 
     -------
     View
         ``view.controls`` holds one slider per parameter above and ``"modes"`` (the mode
-        picker); ``view.charts["funnel"]`` and ``view.charts["waterfall"]``; ``view.shown``
+        picker; it waits behind *More controls*); ``view.charts["funnel"]`` and
+        ``view.charts["waterfall"]``; ``view.shown``
         holds the ``settings`` (every control's value) and the model's ``profit``, ``orders``
         and ``sales``; ``view.prediction`` asks what doubling the traffic does to profit.
     """
@@ -560,16 +555,14 @@ def explore_model(modes: Iterable[str] = path.DEFAULT_MODES, **start: float) -> 
     fig, charts = _model_figure(result)
     view = View(
         title="From platform traffic to profit",
-        question="each lever acts on one stage. Raise <i>Conversion</i>: which funnel rows move, "
-        "and which costs in the waterfall grow with them? Then add a second and third "
-        "live-stream mode (Ctrl/Cmd-click): do the pairs add (1+1&gt;2) or clash (1+1&lt;2)?",
+        question="move <i>Platform traffic</i>: which bars of the waterfall grow with it, and "
+        "which stay where they are?",
         controls=controls,
         charts=charts,
         figure=FastFigure(fig, animated=_animated(charts)),
-        layout=widgets.VBox(
-            [_columns(controls, _MODEL_SLIDERS[:3], _MODEL_SLIDERS[3:]), controls["modes"]]
-        ),
+        layout=_columns(controls, _MODEL_SLIDERS[:3], _MODEL_SLIDERS[3:]),
         prediction=_doubling_prediction(settings, float(result["profit"])),
+        advanced=["modes"],
     )
 
     def update(change=None) -> None:
@@ -629,6 +622,7 @@ def _ratio_prediction(start: dict[str, Any], start_ratio: float) -> Prediction:
         "many orders as non-live now. Does that multiple shrink, stay the same, or grow?",
         outcome=outcome,
         options=["it shrinks", "it stays the same", "it grows"],
+        hint="the Orders row of both funnels: by what factor does each one change?",
     )
 
 
@@ -675,8 +669,8 @@ def explore_channels(modes: Iterable[str] = path.DEFAULT_MODES, **start: float) 
     )
     view = View(
         title="Live versus pictures and short videos",
-        question="the two funnels share every slider. At which row do they first part, and does "
-        "any slider close the gap? Try a much higher <i>Conversion</i> for both.",
+        question="the two funnels share every slider: can any of them close the gap between "
+        "live and non-live selling?",
         controls=controls,
         layout=_columns(controls, _CHANNEL_SLIDERS[:3], _CHANNEL_SLIDERS[3:]),
         charts=charts,
@@ -768,6 +762,7 @@ def _length_prediction(hours: float, variety: float) -> Prediction:
         f"will sales <b>per hour</b> rise or fall?",
         outcome=outcome,
         options=["rise", "stay the same", "fall"],
+        hint="the retention curve: what share of the viewers is still watching in the later hours?",
     )
 
 
@@ -794,10 +789,9 @@ def explore_long_broadcasts(hours: float = 2.0, variety: float = 0.2) -> View:
     curve, references, money_min, money_max = _length_start(controls["variety"].value)
     fig, charts = _length_figure(curve, controls["hours"].value, references, money_min, money_max)
     view = View(
-        title="Long broadcasts need varied content",
-        question="at low <i>Content variety</i>, drag <i>Broadcast length</i> to the right: what "
-        "happens to sales <b>per hour</b>? Now raise the variety: which curve flattens, "
-        "and what does the variety cost in profit?",
+        title="Broadcast length and content variety",
+        question="at low <i>Content variety</i>, what happens to sales <b>per hour</b> as the "
+        "broadcast gets longer?",
         controls=controls,
         charts=charts,
         figure=FastFigure(fig, animated=_animated(charts)),
@@ -854,15 +848,15 @@ def _switch_prediction(switch: str, label: str) -> Prediction:
     """Switch on one integration point alone: does profit rise or fall against no integration?"""
     alone = {name: name == switch for name in SWITCHES}
     return Prediction(
-        f"Switch on <i>{html.escape(label)}</i> alone (all other switches off): will profit rise "
-        "or fall "
-        f"against no integration, in the kit's model?",
+        f"Switch on <i>{html.escape(label)}</i> alone (all other switches off): will profit "
+        "rise or fall against no integration, in the kit's model?",
         outcome=lambda shown: (
             _direction(shown["profit_change"], 0.0, ("rise", "fall", "stay the same"))
             if shown["switches"] == alone
             else None
         ),
         options=["rise", "stay the same", "fall"],
+        hint="the return rate and the sales bar: how many more buyers keep their parcel?",
     )
 
 
@@ -905,10 +899,8 @@ def explore_integration(**switches: bool) -> View:
     )
     view = View(
         title="Online and offline, integrated",
-        question="switch the four integration points on one at a time. Each changes a "
-        "<b>delivery</b> parameter (left); follow it into the logistics bar and the profit "
-        "(right). "
-        "Which switch helps profit most here, and which has a cost?",
+        question="switch on <i>Pay online or on delivery</i> alone: do the extra buyers outweigh "
+        "the parcels refused at the door?",
         controls=controls,
         charts=charts,
         figure=FastFigure(fig, animated=_animated(charts)),
@@ -972,15 +964,15 @@ def _best_price_prediction(reference, target: float = 0.8) -> Prediction:
     """At high differentiation the best price goes up: value-sensitive buyers mind price less."""
     price_only, _ = _best_price(reference)
     return Prediction(
-        f"Raise <i>Differentiation</i> to {target:.0%}. Compared with price-only competition (the "
-        "grey "
-        f"curve), does the price with the most profit go up or down?",
+        f"Raise <i>Differentiation</i> to {target:.0%}. Compared with price-only competition "
+        "(the grey curve), does the price with the most profit go up or down?",
         outcome=lambda shown: (
             _direction(shown["best_price"], price_only, ("up", "down", "stays the same"))
             if _near(shown["differentiation"], target)
             else None
         ),
         options=["up", "stays the same", "down"],
+        hint="the profit curve right of the rivals' price: how steeply does it fall now?",
     )
 
 
@@ -1016,9 +1008,8 @@ def explore_differentiation(differentiation: float = 0.0, price: float = 99.0) -
     )
     view = View(
         title="From functional to cultural value",
-        question="with <i>Differentiation</i> at 0, find the price with the most profit: can you "
-        "charge much above the rivals? Then raise the differentiation and look for the best price "
-        "again.",
+        question="as more buyers become value-sensitive, where does the price with the most "
+        "profit move?",
         controls=controls,
         charts=charts,
         figure=FastFigure(fig, animated=_animated(charts)),

@@ -589,7 +589,7 @@ SELLERS = Schema(
 
 SCHEMAS.update({"sellers": SELLERS, "checks_sellers": SELF_CHECKS})
 
-# --- notebook 3, innovation path (livekit.path) --------------------------------------------
+# --- notebooks 3 and 4, innovation path (livekit.path) --------------------------------------------
 # (schemas added by the path work go here and into SCHEMAS)
 
 _FLOW_ACTORS = ("seller", "anchor", "platform", "audience", "logistics")
@@ -883,3 +883,7 @@ EXERCISES = Schema(
 SCHEMAS["exercises_start"] = EXERCISES
 SCHEMAS["exercises_canvas"] = EXERCISES
 SCHEMAS["exercises_sellers"] = EXERCISES
+# notebook 3 (the path, the flow, the modes) and notebook 4 (traffic to profit)
+SCHEMAS.update(
+    {"exercises_path": EXERCISES, "exercises_model": EXERCISES, "checks_model": SELF_CHECKS}
+)

@@ -51,6 +51,7 @@ TOPIC_NOTEBOOK = {
     "canvas": "01_canvas_theory",
     "sellers": "02_seller_classification",
     "path": "03_innovation_path",
+    "model": "04_traffic_to_profit",
 }
 
 

@@ -135,3 +135,60 @@ def test_the_sellers_number_box_answers_a_wrong_sum_and_a_right_one():
     box.answer.value = 62.5
     box.button.click()
     assert box.status == "right" and "band" in box.verdict.value
+
+# --- notebooks 3 and 4: the answers are the model's, and the views show them ------------------
+
+
+def test_launch_pair_is_the_best_pair_the_modes_model_gives_for_a_launch():
+    from livekit import modes
+    from livekit import path_views as pv
+
+    row = exercises.exercise("path", "launch_pair")
+    ranked = modes.rank_combinations("launch", size=2)
+    best = ranked.loc[ranked["total"].idxmax()]
+    assert abs(row["answer"] - best["total"]) <= row["tolerance"]
+    assert (ranked["total"] < best["total"] - row["tolerance"]).sum() == len(ranked) - 1
+    # the student reads it in the modes view: the readout's "together" row, three decimals
+    view = pv.explore_modes()
+    view.prediction.pass_over()
+    view.more.value = True
+    with view.quiet():
+        view.controls["purpose"].value = "launch"
+        for mode in modes.mode_table()["mode"]:
+            view.controls[mode].value = mode in best["modes"].split("+")
+    assert f"<b>{best['total']:.3f}</b>" in view.readout.value
+    assert judge_answer("path", "launch_pair", round(best["total"], 3))[0] == "right"
+
+
+def test_non_live_break_even_is_the_first_slider_step_where_non_live_profit_is_not_negative():
+    from livekit import path
+    from livekit import path_views as pv
+
+    row = exercises.exercise("model", "non_live_break_even")
+    step = float(path.parameter_table().set_index("name").at["conversion", "step"])
+    rates = [i * step for i in range(int(round(0.2 / step)) + 1)]
+    profits = [path.simulate(channel="non_live", conversion=r)["profit"] for r in rates]
+    first = next(r for r, p in zip(rates, profits) if p >= 0)
+    assert abs(row["answer"] - 100 * first) <= row["tolerance"]
+    # the same in the view the exercise uses: one step lower is a loss, at the answer no loss
+    view = pv.explore_channels()
+    view.controls["conversion"].value = first - step
+    assert view.shown["profit_non_live"] < 0
+    view.controls["conversion"].value = first
+    assert view.shown["profit_non_live"] >= 0
+
+
+@pytest.mark.parametrize(
+    ("topic", "exercise_id", "wrong", "right"),
+    [("path", "launch_pair", 0.634, 0.725), ("model", "non_live_break_even", 0.03, 3.0)],
+)
+def test_number_boxes_of_notebooks_3_and_4_answer_in_a_sentence(topic, exercise_id, wrong, right):
+    box = exercise_views.number_box(topic, exercise_id)
+    box.answer.value = wrong
+    box.button.click()
+    hint = exercises.exercise(topic, exercise_id)["hint"]
+    assert box.status == "wrong" and "too low" in box.verdict.value
+    assert hint.split()[0] in box.verdict.value
+    box.answer.value = right
+    box.button.click()
+    assert box.status == "right" and "✔" in box.verdict.value

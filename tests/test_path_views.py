@@ -1,4 +1,4 @@
-"""Every notebook-3 view driven like a student would: set widget values, check what changed.
+"""Every view of notebooks 3 and 4 driven as a student would: set widget values, check what changed.
 
 The tests read only the declared parts of a view: ``view.controls[...]``, ``view.charts[...]``,
 ``view.shown``, ``view.readout``, ``view.error``, ``view.image``, ``view.save_row`` and
@@ -89,6 +89,37 @@ def test_view_function_reads_as_controls_charts_bind_in_at_most_60_lines(name):
         if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
     ]
     assert "bind" in calls and "watch" not in calls and "run" not in calls
+
+
+def _first_controls(view):
+    """The controls a student sees before pressing *More controls*."""
+    hidden = view.control_box.children[2].children if view.more is not None else ()
+    return [c for c in view.controls.values() if c not in hidden]
+
+
+@pytest.mark.parametrize("name", VIEWS)
+def test_view_asks_one_question_shows_at_most_8_controls_and_hints_a_wrong_prediction(name):
+    view = getattr(pv, name)()
+    assert len(_first_controls(view)) <= 8
+    assert view.question.value.count("?") == 1, "one question per view, in its Look-for line"
+    assert view.prediction.hint, "a prediction that did not hold says what to look at"
+
+
+def test_model_view_shows_six_sliders_and_keeps_modes_and_synergy_for_more_controls():
+    view = pv.explore_model()
+    first = _first_controls(view)
+    assert view.controls["synergy"] not in first and view.controls["modes"] not in first
+    assert [c.description for c in first] == [
+        "Platform traffic",
+        "Anchor influence",
+        "Content quality",
+        "Conversion",
+        "Price",
+        "Return rate",
+    ]
+    view.more.value = True
+    view.controls["synergy"].value = 1.0
+    assert view.shown["settings"]["synergy"] == 1.0
 
 
 # ------------------------------------------------------------------------- 1. the flow
@@ -539,21 +570,37 @@ def test_modes_view_all_seven_modes_widen_the_axis_and_it_shrinks_back():
     assert chart.ax.get_xlim()[1] < total
 
 
-def test_modes_view_prediction_celebrity_and_talent_to_show_how_to_use_it():
+def test_modes_view_prediction_rare_and_contrast_for_any_purpose():
     view = pv.explore_modes()
     prediction = view.prediction
     assert set(prediction.options) == set(modes.VERDICTS)
     prediction.commit("1+1>2")
     assert prediction.held is None and "run the experiment" in prediction.verdict.value
-    _choose(view, "education", {"talent"})
-    assert prediction.held is None  # only talent: the experiment is not done yet
-    view.controls["celebrity"].value = True
-    truth = modes.combine("education", ["talent", "celebrity"])["verdict"]
+    _choose(view, "trust", {"rare"})
+    assert prediction.held is None  # only rare: the experiment is not done yet
+    view.controls["contrast"].value = True
+    truth = modes.combine("trust", ["rare", "contrast"])["verdict"]
     assert truth == "1+1<2" and view.shown["verdict"] == truth
     assert prediction.held is False and "did not hold" in prediction.verdict.value
+    assert "the pair's row" in prediction.verdict.value  # the hint: what to look at
     prediction.reset()
     prediction.commit("1+1<2")
     assert prediction.held is True
+    _choose(view, "launch", {"rare", "contrast"})  # another purpose: the same verdict
+    assert prediction.held is True
+
+
+def test_modes_view_shows_the_seven_modes_first_and_the_purpose_behind_more_controls():
+    view = pv.explore_modes()
+    first = view.control_box.children[0]
+    assert [b.description for b in first.children] == list(modes.mode_table()["name"])
+    assert view.controls["purpose"] not in first.children
+    hidden = view.control_box.children[2]
+    assert view.controls["purpose"] in hidden.children and hidden.layout.display == "none"
+    view.more.value = True
+    assert hidden.layout.display is None
+    view.controls["purpose"].value = "launch"
+    assert view.shown["purpose"] == "launch"
 
 
 def test_modes_view_refuses_an_unknown_purpose_or_mode():

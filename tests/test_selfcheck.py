@@ -59,8 +59,8 @@ def test_widget_feedback_appears_on_pick_and_score_counts():
 
 
 def test_wrong_pick_shows_that_options_feedback():
-    box = self_check("path")
-    table = load_checks("path")
+    box = self_check("model")
+    table = load_checks("model")
     q = table.set_index("id").loc["zero_traffic"]
     for option, note in feedback_of(q).items():
         box.pickers["zero_traffic"].value = option
