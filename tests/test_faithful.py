@@ -347,7 +347,6 @@ UNSUPPORTED = (
 NOTEBOOKS_PENDING = {
     "01_canvas_theory.ipynb",
     "02_seller_classification.ipynb",
-    "03_innovation_path.ipynb",
 }
 
 

@@ -212,7 +212,7 @@ def _read(name):
     return nbformat.read(ns.NOTEBOOKS / f"{name}.ipynb", as_version=4)
 
 
-def _slug(heading: str) -> str:
+def _squash(heading: str) -> str:
     """A heading as a section id can name it: lower case, letters and digits only."""
     return re.sub(r"[^a-z0-9]", "", heading.lower())
 
@@ -223,7 +223,7 @@ def _placed(nb):
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             headings = _HEADING.findall(cell.source)
-            heading = _slug(headings[-1]) if headings else heading
+            heading = _squash(headings[-1]) if headings else heading
         elif cell.cell_type == "code":
             found += [("check", t, s, heading) for t, s in ns._CHECK.findall(cell.source)]
             found += [("box", t, e, heading) for t, e in _BOX.findall(cell.source)]

@@ -105,10 +105,10 @@ def test_view_asks_one_question_shows_at_most_8_controls_and_hints_a_wrong_predi
     assert view.prediction.hint, "a prediction that did not hold says what to look at"
 
 
-def test_model_view_shows_six_sliders_and_keeps_modes_and_synergy_for_more_controls():
+def test_model_view_shows_six_sliders_and_keeps_the_modes_for_more_controls():
     view = pv.explore_model()
     first = _first_controls(view)
-    assert view.controls["synergy"] not in first and view.controls["modes"] not in first
+    assert "synergy" not in view.controls and view.controls["modes"] not in first
     assert [c.description for c in first] == [
         "Platform traffic",
         "Anchor influence",
@@ -118,8 +118,8 @@ def test_model_view_shows_six_sliders_and_keeps_modes_and_synergy_for_more_contr
         "Return rate",
     ]
     view.more.value = True
-    view.controls["synergy"].value = 1.0
-    assert view.shown["settings"]["synergy"] == 1.0
+    view.controls["modes"].value = ("value", "interview", "talent")
+    assert view.shown["settings"]["modes"] == ("value", "interview", "talent")
 
 
 # ------------------------------------------------------------------------- 1. the flow
