@@ -55,9 +55,9 @@ def seller_export(rows: int, *, forms: bool = False, seed: int = 19) -> bytes:
 
 def own_path(path: Path) -> int:
     """Detect, read, validate, score, classify: what a teacher's one line of code runs."""
-    from livekit import sellers
+    from livekit import seller_data, sellers
 
-    table = sellers.read_sellers(path)
+    table = seller_data.read_sellers(path)
     classes = sellers.classify(sellers.score_sellers(table))
     return len(classes)
 

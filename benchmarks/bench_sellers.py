@@ -145,14 +145,14 @@ def bench_classify() -> None:
 def _naive_seller_move(value: float) -> None:
     """Re-create the one-seller figure from scratch on each move and encode it."""
 
-    from livekit import seller_plots, sellers
+    from livekit import seller_data, seller_metrics, seller_plots, sellers
     from livekit.style import new_figure
 
-    teach = sellers.load_sellers()
+    teach = seller_data.load_sellers()
     row = teach.loc[teach["seller"] == "Fruit farmer"].iloc[0].to_dict()
     row["followers"] = value
     scored = sellers.score_sellers(
-        {k: row[k] for k in sellers.METRICS if k in row}, reference=teach
+        {k: row[k] for k in seller_metrics.METRICS if k in row}, reference=teach
     )
     fig = new_figure(7.2, 5.0)
     ax = fig.add_subplot()
@@ -170,10 +170,10 @@ def _naive_seller_move(value: float) -> None:
 
 def _naive_data_move(threshold: float, dataset: str) -> None:
 
-    from livekit import seller_plots, sellers
+    from livekit import seller_data, seller_plots, sellers
     from livekit.style import new_figure
 
-    data = sellers.load_dataset(dataset)
+    data = seller_data.load_dataset(dataset)
     fig = new_figure(9.6, 5.0)
     ax = fig.add_axes((0.08, 0.11, 0.52, 0.8))
     bar_ax = fig.add_axes((0.8, 0.11, 0.17, 0.5))
@@ -207,14 +207,14 @@ def bench_views() -> None:
 
 def _naive_own_move(threshold: float) -> None:
     """Re-read the uploaded bytes, re-score and redraw the whole own-data figure on each move."""
-    from livekit import seller_plots, seller_views, sellers
+    from livekit import seller_data, seller_plots, seller_views, sellers
     from livekit.style import new_figure
 
-    mapping = sellers.guess_columns(list(sellers.sniff(seller_views.own_data_example()).columns))
-    mine = sellers.read_sellers(seller_views.own_data_example(), columns=mapping)
+    mapping = seller_data.guess_columns(list(seller_data.sniff(seller_views.own_data_example()).columns))
+    mine = seller_data.read_sellers(seller_views.own_data_example(), columns=mapping)
     fig = new_figure(6.6, 4.4)
     ax = fig.add_axes((0.11, 0.12, 0.66, 0.8))
-    scored = sellers.score_sellers(mine, reference=sellers.load_sellers())
+    scored = sellers.score_sellers(mine, reference=seller_data.load_sellers())
     seller_plots.plot_evaluation_map(
         scored,
         sellers.classify(scored, cuts=(threshold, 50)),
@@ -226,12 +226,12 @@ def _naive_own_move(threshold: float) -> None:
 
 
 def _naive_anchor_move(percentile: float) -> None:
-    from livekit import cases, seller_plots, sellers
+    from livekit import cases, seller_data, seller_plots, sellers
     from livekit.style import new_figure
 
     fig = new_figure(6.6, 5.2)
     ax = fig.add_axes((0.11, 0.25, 0.66, 0.68))
-    reference = sellers.score_sellers(sellers.load_sellers())
+    reference = sellers.score_sellers(seller_data.load_sellers())
     placed = cases.place_anchors(percentile)
     for end in ("low", "high"):
         placed[f"class_{end}"] = sellers.classify(

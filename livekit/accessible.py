@@ -454,12 +454,10 @@ def describe_figure(fig) -> str:
 
     Examples
     --------
-    >>> import matplotlib.pyplot as plt
     >>> from livekit.path_plots import plot_buyer_mix
     >>> text = describe_figure(plot_buyer_mix(0.3).figure)
     >>> text.startswith("Figure: Who buys"), "30% value-sensitive buyers" in text
     (True, True)
-    >>> plt.close("all")
     """
     from .charts import charts_on
 

@@ -657,7 +657,6 @@ def plot_canvas(
 
     Examples
     --------
-    >>> import matplotlib.pyplot as plt
     >>> ax = plot_canvas(model="offline", chain="cost", highlight="key_partners")
     >>> ax.figure.get_size_inches().tolist()
     [11.0, 7.5]
@@ -1010,7 +1009,6 @@ def plot_value_scores(
 
     Examples
     --------
-    >>> import matplotlib.pyplot as plt
     >>> ax = plot_value_scores(canvas.value_scores())
     >>> len([p for p in ax.patches if (p.get_gid() or "").startswith("score:")])
     6
@@ -1179,7 +1177,6 @@ def plot_money(
 
     Examples
     --------
-    >>> import matplotlib.pyplot as plt
     >>> ax = plot_money(canvas.canvas_money(purchases=500, wages=100))
     >>> [float(p.get_width()) for p in ax.patches if p.get_gid() == "money:profit"]
     [145.0]

@@ -25,6 +25,7 @@ from urllib.parse import urlparse
 import numpy as np
 import pandas as pd
 
+from . import seller_data, seller_metrics
 from . import sellers as S
 from ._checks import check_choice, check_number
 from .data import load
@@ -326,7 +327,7 @@ def place_anchors(
     reach : bool, default False
         Let reported cumulative viewers stand in for average concurrent viewers.
     anchors, teach : DataFrame, optional
-        :func:`map_anchors` and :func:`livekit.sellers.load_sellers`, if already loaded.
+        :func:`map_anchors` and :func:`livekit.seller_data.load_sellers`, if already loaded.
 
     Returns
     -------
@@ -339,15 +340,15 @@ def place_anchors(
     check_choice("method", method, S.NORMALISATIONS)
     if not isinstance(reach, bool):
         raise TypeError(f"reach must be True or False, got {type(reach).__name__}")
-    teach = S.load_sellers() if teach is None else teach
+    teach = seller_data.load_sellers() if teach is None else teach
     anchors = map_anchors() if anchors is None else anchors
     _check_tables(teach, anchors)
     guess = {
         m: float(np.percentile(teach[m].to_numpy(float), percentile))
-        for m in S.METRICS
+        for m in seller_metrics.METRICS
         if m in teach.columns
     }
-    metrics = [m for m in S.METRICS if m in teach.columns and m != "annual_sales_cny"]
+    metrics = [m for m in seller_metrics.METRICS if m in teach.columns and m != "annual_sales_cny"]
     rows, out = [], []
     for _, anchor in anchors.iterrows():
         base, assumed, reported = _anchor_metrics(anchor, guess, metrics, reach)
@@ -396,7 +397,7 @@ _PLACED = [
 
 def _check_tables(teach: object, anchors: object) -> None:
     for name, table, needed in (
-        ("teach", teach, list(S.METRICS)[:1]),
+        ("teach", teach, list(seller_metrics.METRICS)[:1]),
         (
             "anchors",
             anchors,

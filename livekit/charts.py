@@ -61,15 +61,11 @@ def axes_for(ax: Axes | None, *, size: tuple[float, float] = (7.0, 4.5)) -> Axes
 
     Examples
     --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> import matplotlib.pyplot as plt
     >>> ax = axes_for(None, size=(3, 2))
     >>> ax.figure.get_size_inches().tolist()
     [3.0, 2.0]
     >>> axes_for(ax) is ax
     True
-    >>> plt.close("all")
     """
     if ax is not None:
         if not isinstance(ax, Axes):

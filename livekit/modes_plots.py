@@ -375,14 +375,10 @@ def plot_combination(result: dict, *, ax: Axes | None = None) -> Axes:
 
     Examples
     --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> import matplotlib.pyplot as plt
     >>> from livekit import modes
     >>> ax = plot_combination(modes.combine("trust", ["value", "contrast"]))
     >>> ax.texts[-1].get_text()  # the verdict line
     '1+1>2'
-    >>> plt.close("all")
     """
     check_combination(result)
     new = ax is None

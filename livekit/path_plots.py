@@ -210,14 +210,10 @@ def plot_funnel(
 
     Examples
     --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> import matplotlib.pyplot as plt
     >>> from livekit import path
     >>> ax = plot_funnel(path.simulate(traffic_per_hour=100_000, hours=1))
     >>> ax.texts[0].get_text(), ax.texts[1].get_text()  # traffic, then viewers: 17.5% of it
     ('100,000', '17,500 (17.5%)')
-    >>> plt.close("all")
     """
     ax = axes_for(ax, size=(7, 3.2))
     FunnelChart(ax, result, title=title)
@@ -1292,13 +1288,9 @@ def plot_buyer_mix(value_share: float, *, ax: Axes | None = None) -> Axes:
 
     Examples
     --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> import matplotlib.pyplot as plt
     >>> ax = plot_buyer_mix(0.3)
     >>> sorted(t.get_text() for t in ax.texts)
     ['30%', '70%']
-    >>> plt.close("all")
     """
     value_share = check_number("value_share", value_share, low=0.0, high=1.0)
     ax = axes_for(ax, size=(4, 2.6))
@@ -1326,14 +1318,10 @@ def plot_integration(
 
     Examples
     --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> import matplotlib.pyplot as plt
     >>> from livekit import path
     >>> ax = plot_integration(path.delivery_parameters(pickup_offline=True))
     >>> [bar.get_width() for bar in ax.patches]  # the third: parcels a courier carries
     [1.0, 1.0, 0.7, 1.0]
-    >>> plt.close("all")
     """
     baseline = path.delivery_parameters() if baseline is None else baseline
     for name, series in (("current", current), ("baseline", baseline)):

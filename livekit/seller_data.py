@@ -445,7 +445,7 @@ class OwnDataFlow:
             raise ValueError(
                 f"{name}: is {_size(len(content))}; this view takes files up to "
                 f"{_size(self.max_bytes)}. Read it with code instead: "
-                f"sellers.read_sellers({name!r}, columns={{...}}) (README: Bring your own data)"
+                f"seller_data.read_sellers({name!r}, columns={{...}}) (README: Bring your own data)"
             )
         self.name, self.note, self._content = name, str(note), content
         self.options["sheet"] = None  # another file has other sheets

@@ -29,6 +29,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.patches import Patch, Polygon
 from matplotlib.text import Text
 
+from . import seller_metrics
 from . import sellers as S
 from ._checks import check_choice
 from .charts import Chart, axes_for, chart_title, join_words, percent
@@ -693,7 +694,7 @@ def metric_axes(
         The normalisation the scores used.
     weights : mapping, optional
         The weights the scores used (default: the data set's, see
-        :func:`livekit.sellers.dataset_weights`).
+        :func:`livekit.seller_metrics.dataset_weights`).
     x, y : str, optional
         An influence and an attractiveness metric; by default the most heavily weighted one of
         each that the reference has.
@@ -703,13 +704,13 @@ def metric_axes(
     MetricAxes
     """
     check_choice("method", method, S.NORMALISATIONS)
-    used = S.dataset_weights(reference) if weights is None else dict(weights)
+    used = seller_metrics.dataset_weights(reference) if weights is None else dict(weights)
     chosen, single = {}, True
     for dim, pick in (("influence", x), ("attractiveness", y)):
         mine = {
             n: w
             for n, w in used.items()
-            if S.METRICS[n].dimension == dim and w > 0 and n in reference.columns
+            if seller_metrics.METRICS[n].dimension == dim and w > 0 and n in reference.columns
         }
         if pick is None:
             if not mine:
@@ -718,7 +719,7 @@ def metric_axes(
         check_choice(
             "x" if dim == "influence" else "y",
             pick,
-            [n for n in S.METRICS if S.METRICS[n].dimension == dim],
+            [n for n in seller_metrics.METRICS if seller_metrics.METRICS[n].dimension == dim],
         )
         if pick not in reference.columns:
             raise ValueError(f"column {pick!r} is missing; the data has {list(reference.columns)}")
@@ -744,8 +745,8 @@ def _log_axes(ax: Axes, axes: MetricAxes) -> None:
         ax.set_yscale("log")
         ax.set_xlim(max(lo[0][0], 1.0) / 1.3, hi[0][0] * 1.3)
         ax.set_ylim(max(lo[1][0], 1e-3) / 1.3, hi[1][0] * 1.3)
-        ax.set_xlabel(f"{S.METRICS[axes.x].label} (log scale)")
-        ax.set_ylabel(f"{S.METRICS[axes.y].label} (log scale)")
+        ax.set_xlabel(f"{seller_metrics.METRICS[axes.x].label} (log scale)")
+        ax.set_ylabel(f"{seller_metrics.METRICS[axes.y].label} (log scale)")
 
 
 def plot_evaluation_map(
@@ -793,15 +794,11 @@ def plot_evaluation_map(
 
     Examples
     --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> import matplotlib.pyplot as plt
-    >>> from livekit import sellers
-    >>> scored = sellers.score_sellers(sellers.load_sellers())
+    >>> from livekit import seller_data, sellers
+    >>> scored = sellers.score_sellers(seller_data.load_sellers())
     >>> ax = plot_evaluation_map(scored, sellers.classify(scored), labels=["Fruit farmer"])
     >>> ax.collections[1].get_offsets().shape  # one dot per seller of the teaching set
     (44, 2)
-    >>> plt.close("all")
     """
     if not isinstance(scored, pd.DataFrame):
         raise TypeError(
@@ -922,13 +919,9 @@ def plot_class_counts(classes: Any, *, ax: Axes | None = None, title: str | None
 
     Examples
     --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> import matplotlib.pyplot as plt
     >>> ax = plot_class_counts(["super", "super", "low-level"])
     >>> [bar.get_width() for bar in ax.patches]  # low-level, ordinary, famous, super
     [1, 0, 0, 2]
-    >>> plt.close("all")
     """
     counts = S.class_counts(classes)
     ax = axes_for(ax, size=(4.5, 2.8))
@@ -1075,13 +1068,9 @@ def plot_next_move(
 
     Examples
     --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> import matplotlib.pyplot as plt
     >>> ax = plot_next_move({"seller": "Farmer", "influence": 30.0, "attractiveness": 70.0})
     >>> ax.get_title()
     'Farmer: ordinary, nearest higher class super'
-    >>> plt.close("all")
     """
     row = dict(seller)
     for key in ("influence", "attractiveness"):

@@ -22,7 +22,7 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
-from . import _html, cases
+from . import _html, cases, seller_data, seller_metrics
 from . import seller_plots as P
 from . import sellers as S
 from ._checks import check_choice
@@ -69,7 +69,7 @@ THRESHOLD_GOAL = 70.0
 
 def _metric_slider(name: str, value: float) -> widgets.Widget:
     low, high, step, log = SELLER_SLIDERS[name]
-    label = S.METRICS[name].label
+    label = seller_metrics.METRICS[name].label
     layout = widgets.Layout(width="520px")
     value = float(min(max(value, low), high))
     if log:
@@ -107,11 +107,11 @@ def _in_metrics(metrics: dict, move: dict, reference: pd.DataFrame, method: str)
         if move[key] <= 0:
             continue
         options = []
-        for name in (n for n in SELLER_SLIDERS if S.METRICS[n].dimension == dim):
+        for name in (n for n in SELLER_SLIDERS if seller_metrics.METRICS[n].dimension == dim):
             needed = S.metric_needed(metrics, name, move[key], reference=reference, method=method)
             if needed is not None:
                 options.append(
-                    f"{S.METRICS[name].label} {format_metric(name, metrics[name])} &rarr; "
+                    f"{seller_metrics.METRICS[name].label} {format_metric(name, metrics[name])} &rarr; "
                     f"<b>{format_metric(name, needed)}</b>"
                 )
         said = " or ".join(options) if options else "no single metric is enough alone"
@@ -234,7 +234,7 @@ def explore_seller(
     """
     check_choice("model", model, S.MODELS)
     check_choice("method", method, S.NORMALISATIONS)
-    teach = S.load_sellers()
+    teach = seller_data.load_sellers()
     check_choice("seller", seller, teach["seller"].tolist())
     start = teach.loc[teach["seller"] == seller].iloc[0]
     reference = S.score_sellers(teach, method=method)
@@ -319,11 +319,11 @@ def _counts_html(counts: pd.Series) -> str:
 @cache
 def _dataset(label: str) -> pd.DataFrame:
     """A data set by its picker label, read once (the views never change it)."""
-    return S.load_dataset(S.DATASETS[label])
+    return seller_data.load_dataset(seller_data.DATASETS[label])
 
 
 def _default_labels(scored: pd.DataFrame, label: str) -> list[str]:
-    if S.DATASETS[label] == "sellers":
+    if seller_data.DATASETS[label] == "sellers":
         # the sellers at the paper's figures (each label costs ~0.3 ms a move)
         return scored.loc[scored["basis"] == "paper", "seller"].tolist()[:_LABEL_POOL]
     # 1,000 crowded dots: labels would cost more than they tell (the notebook's static log-scale
@@ -360,17 +360,17 @@ def _band_sliders() -> dict[str, widgets.Widget]:
     }
 #: The data-set view's controls behind *More controls*: the tiered model's influence share and
 #: the weights within each dimension (8 controls show at first).
-_ADVANCED = ("share", *(f"weight_{name}" for name in S.METRICS))
+_ADVANCED = ("share", *(f"weight_{name}" for name in seller_metrics.METRICS))
 
 
 def _dataset_controls(dataset: str, model: str, method: str) -> dict[str, widgets.Widget]:
     """The controls of :func:`explore_sellers`, by name, weights at the data set's defaults."""
-    check_choice("dataset", dataset, S.DATASETS)
+    check_choice("dataset", dataset, seller_data.DATASETS)
     check_choice("model", model, S.MODELS)
     check_choice("method", method, S.NORMALISATIONS)
     controls = {
         "data": widgets.Dropdown(
-            options=list(S.DATASETS),
+            options=list(seller_data.DATASETS),
             value=dataset,
             description="Data set",
             style={"description_width": "80px"},
@@ -390,9 +390,9 @@ def _dataset_controls(dataset: str, model: str, method: str) -> dict[str, widget
         **_band_sliders(),
         **{
             f"weight_{name}": slider(
-                f"weight: {S.METRICS[name].label}", S.DEFAULT_WEIGHTS[name], 0, 1, 0.05
+                f"weight: {seller_metrics.METRICS[name].label}", seller_metrics.DEFAULT_WEIGHTS[name], 0, 1, 0.05
             )
-            for name in S.METRICS
+            for name in seller_metrics.METRICS
         },
     }
     _use_weights_of(controls, _dataset(dataset))
@@ -412,8 +412,8 @@ def _dataset_layout(controls: dict) -> widgets.Widget:
 
 def _use_weights_of(controls: dict, data: pd.DataFrame) -> None:
     """Show only the weight sliders of the data set's metrics, each at its default weight."""
-    defaults = S.dataset_weights(data)
-    for name in S.METRICS:
+    defaults = seller_metrics.dataset_weights(data)
+    for name in seller_metrics.METRICS:
         controls[f"weight_{name}"].layout.display = "" if name in data.columns else "none"
         if name in defaults:
             controls[f"weight_{name}"].value = defaults[name]
@@ -447,7 +447,7 @@ def _scores(view: View) -> tuple[dict, pd.DataFrame]:
     scoring = dict(
         dataset=controls["data"].value,
         method=controls["method"].value,
-        weights={n: float(controls[f"weight_{n}"].value) for n in S.METRICS if n in data.columns},
+        weights={n: float(controls[f"weight_{n}"].value) for n in seller_metrics.METRICS if n in data.columns},
     )
     if all(view.shown.get(key) == value for key, value in scoring.items()):
         return scoring, view.charts["map"].scored
@@ -461,7 +461,7 @@ _STAY_SUPER = "they stay super"
 def _threshold_prediction(method: str) -> Prediction:
     """Where do super sellers go at a higher influence threshold? Checked on the teaching set."""
     teach = _dataset(_TEACHING)
-    defaults = S.dataset_weights(teach)
+    defaults = seller_metrics.dataset_weights(teach)
     before = [str(c) for c in S.classify(S.score_sellers(teach, method=method))]
 
     def outcome(shown: dict):
@@ -501,7 +501,7 @@ def explore_sellers(
     Parameters
     ----------
     dataset : str
-        A key of :data:`livekit.sellers.DATASETS` (the teaching set or the Twitch table).
+        A key of :data:`livekit.seller_data.DATASETS` (the teaching set or the Twitch table).
     model : {"quadrant", "tiered"}
     method : {"log-minmax", "percentile"}
 
@@ -654,7 +654,7 @@ def _uploaded(value) -> tuple[str, bytes] | None:
 
 
 def _kit_label(kit: str) -> str:
-    return "seller (names)" if kit == "seller" else f"{kit}: {S.METRICS[kit].label}"
+    return "seller (names)" if kit == "seller" else f"{kit}: {seller_metrics.METRICS[kit].label}"
 
 
 def _table_html(frame: pd.DataFrame, *, caption: str = "", limit: int = 8) -> str:
@@ -1012,9 +1012,9 @@ def explore_own_data(
     decimal mark are detected (drop-downs override them; a workbook's sheet is picked), a
     preview shows what was found, what was read differently (a title skipped, a totals row
     dropped, ``10w+`` read as its bound) and the first rows. One drop-down per column of the file
-    maps it to a kit column (pre-filled by :func:`livekit.sellers.guess_columns`, options from
-    :func:`livekit.sellers.column_options`); the sellers are then read with
-    :func:`livekit.sellers.read_sellers`, scored with :func:`livekit.sellers.score_sellers`
+    maps it to a kit column (pre-filled by :func:`livekit.seller_data.guess_columns`, options from
+    :func:`livekit.seller_data.column_options`); the sellers are then read with
+    :func:`livekit.seller_data.read_sellers`, scored with :func:`livekit.sellers.score_sellers`
     (a table of fewer than :data:`livekit.sellers.MIN_SELF_REFERENCE` sellers against the
     teaching set, and the view says so) and classified on the evaluation map. Every problem in
     the file is listed at once in the error line; the upload and every choice are kept, and a
@@ -1228,7 +1228,7 @@ def explore_anchors(*, model: str = "quadrant", method: str = "log-minmax") -> V
     """
     check_choice("model", model, S.MODELS)
     check_choice("method", method, S.NORMALISATIONS)
-    reference = S.score_sellers(S.load_sellers(), method=method)
+    reference = S.score_sellers(seller_data.load_sellers(), method=method)
     controls = _anchor_controls(model)
     fig, charts = _anchor_figure(
         reference, model, cases.classify_anchors(ASSUMPTION_GOAL, model=model, method=method)

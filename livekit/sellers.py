@@ -45,8 +45,7 @@ the kit's, named here and made a parameter:
 Metric names (columns of a seller table) are listed in :data:`METRICS`. This module holds the
 scoring and classification; reading tables lives in :mod:`livekit.seller_data` (loaders,
 ``read_sellers``) and :mod:`livekit.reading` (encodings, separators, decimal marks), the polygon
-geometry in :mod:`livekit.geometry`. The loaders are re-exported here (``sellers.load_sellers``,
-``sellers.read_sellers``, ...), so existing code keeps working.
+geometry in :mod:`livekit.geometry`; each name has one home, and is imported from it.
 """
 
 from __future__ import annotations
@@ -61,38 +60,21 @@ import pandas as pd
 
 from ._checks import check_choice, check_number
 from .geometry import clip_halfplane, shortest_step
-from .seller_data import (  # re-exported: views and notebooks use them as sellers.<name>
-    DATASETS,
-    column_options,
-    guess_columns,
-    kit_columns,
-    load_dataset,
-    load_sellers,
-    load_twitch,
-    read_sellers,
-    sniff,
-)
-from .seller_metrics import (  # re-exported: the metrics are part of the scoring model
-    DEFAULT_WEIGHTS,
+from .seller_data import load_sellers
+from .seller_metrics import (
     DIMENSIONS,
     METRICS,
     Metric,
     check_weights,
-    dataset_weights,
     default_weights,
 )
 from .vocab import CLASS_MODELS, CLASS_NAMES, SELLER_CLASSES, TIERS
 
 __all__ = [
-    "Metric",
-    "METRICS",
-    "DIMENSIONS",
-    "DEFAULT_WEIGHTS",
     "NORMALISATIONS",
     "MODELS",
     "DEFAULT_CUTS",
     "DEFAULT_BANDS",
-    "DATASETS",
     "MIN_SELF_REFERENCE",
     "REFERENCES",
     "metric_scores",
@@ -105,15 +87,6 @@ __all__ = [
     "metric_needed",
     "score_to_metric",
     "class_counts",
-    "load_sellers",
-    "load_twitch",
-    "read_sellers",
-    "load_dataset",
-    "dataset_weights",
-    "sniff",
-    "guess_columns",
-    "column_options",
-    "kit_columns",
 ]
 
 

@@ -28,7 +28,7 @@ from matplotlib.colors import to_hex, to_rgba
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-from livekit import style, vocab
+from livekit import seller_data, style, vocab
 from livekit.style import MIN_FONT_PT, kit_style, new_figure
 from livekit.views import FastFigure, View, slider
 
@@ -115,12 +115,12 @@ def _fixtures():
         from livekit import sellers
 
         def _scored():
-            scored = sellers.score_sellers(sellers.load_sellers())
+            scored = sellers.score_sellers(seller_data.load_sellers())
             return scored, sellers.classify(scored)
 
         fixtures["plot_evaluation_map"] = lambda: (_scored(), {"labels": ["Fruit farmer"]})
         fixtures["plot_class_counts"] = lambda: (
-            (sellers.classify(sellers.score_sellers(sellers.load_sellers()), model="quadrant"),),
+            (sellers.classify(sellers.score_sellers(seller_data.load_sellers()), model="quadrant"),),
             {},
         )
         fixtures["plot_next_move"] = lambda: (

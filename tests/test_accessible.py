@@ -27,7 +27,7 @@ import numpy as np
 import pytest
 
 from livekit import accessible as A
-from livekit import canvas, cases, modes, path
+from livekit import canvas, cases, modes, path, seller_data
 from livekit import sellers as S
 from livekit.charts import Chart
 from livekit.style import new_figure
@@ -447,7 +447,7 @@ def test_describe_integrationchart():
 
 
 def _teaching():
-    teach = S.load_sellers()
+    teach = seller_data.load_sellers()
     return teach, S.score_sellers(teach)
 
 

@@ -1,4 +1,4 @@
-"""Reading users' own seller tables (livekit.reading, data.read_table, sellers.read_sellers).
+"""Reading users' own seller tables (livekit.reading, data.read_table, seller_data.read_sellers).
 
 Each case writes a small file in tmp_path, the way Excel, a dashboard, a Chinese spreadsheet or a
 scraper writes it (workbooks are made with openpyxl), and asserts the exact reading or the exact
@@ -19,7 +19,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from livekit import reading, sellers
+from livekit import reading, seller_data, seller_metrics, sellers
 from livekit.reading import TableWarning, parse_number
 
 HEADER = "seller,followers,avg_viewers\n"
@@ -39,7 +39,7 @@ def _write(
 @pytest.mark.parametrize("sep", [",", ";", "\t"])
 def test_separator_is_detected(tmp_path, sep):
     text = f"seller{sep}followers{sep}avg_viewers\nAnna{sep}1200{sep}30\nBo{sep}50000{sep}900\n"
-    table = sellers.read_sellers(_write(tmp_path, text))
+    table = seller_data.read_sellers(_write(tmp_path, text))
     assert table["seller"].tolist() == ["Anna", "Bo"]
     assert table["followers"].tolist() == [1200.0, 50000.0]
     assert table["avg_viewers"].tolist() == [30.0, 900.0]
@@ -60,7 +60,7 @@ def test_encoding_is_detected(tmp_path, encoding, bom, used):
     raw = reading.read_raw(path)
     assert raw.encoding == used
     assert raw.columns == ("主播", "粉丝数", "观看人数")
-    table = sellers.read_sellers(
+    table = seller_data.read_sellers(
         path, columns={"主播": "seller", "粉丝数": "followers", "观看人数": "avg_viewers"}
     )
     assert table["seller"].tolist() == ["李佳琦", "薇娅"]
@@ -73,7 +73,7 @@ def test_utf16_tab_separated_as_excel_writes_it(tmp_path):
     )
     sniffed = reading.sniff(path)
     assert (sniffed.encoding, sniffed.sep, sniffed.problems) == ("utf-16", "\t", ())
-    table = sellers.read_sellers(path)
+    table = seller_data.read_sellers(path)
     assert table["followers"].tolist() == [1200.0, 50000.0]
 
 
@@ -81,27 +81,27 @@ def test_undecodable_file_says_what_to_pass(tmp_path):
     path = tmp_path / "latin.csv"
     path.write_bytes("seller,followers,avg_viewers\nJosé,1200,30\n".encode("cp1252"))
     with pytest.raises(ValueError) as err:
-        sellers.read_sellers(path)
+        seller_data.read_sellers(path)
     assert str(err.value) == (
         f"{path}: is not UTF-8 text (byte 0xe9 on line 2) and not Chinese GBK text either. "
         'If Excel saved it in a Western European setting pass encoding="cp1252"; for Chinese '
         'Excel encoding="gbk"; or save it again as "CSV UTF-8"'
     )
-    assert sellers.read_sellers(path, encoding="cp1252")["seller"].tolist() == ["José"]
+    assert seller_data.read_sellers(path, encoding="cp1252")["seller"].tolist() == ["José"]
 
 
 def test_utf16_without_bom_says_what_to_pass(tmp_path):
     path = tmp_path / "u16.csv"
     path.write_bytes((HEADER + "Anna,1,2\n").encode("utf-16-le"))
     with pytest.raises(ValueError, match=r'pass encoding="utf-16-le"'):
-        sellers.read_sellers(path)
-    assert sellers.read_sellers(path, encoding="utf-16-le")["followers"].tolist() == [1.0]
+        seller_data.read_sellers(path)
+    assert seller_data.read_sellers(path, encoding="utf-16-le")["followers"].tolist() == [1.0]
 
 
 def test_forced_wrong_separator_hints_at_the_right_one(tmp_path):
     path = _write(tmp_path, "name;followers;avg_viewers\nAnna;1200;30\n")
     with pytest.raises(ValueError) as err:
-        sellers.read_sellers(path, sep=",", columns={"name": "seller"})
+        seller_data.read_sellers(path, sep=",", columns={"name": "seller"})
     assert str(err.value) == (
         f"{path}: column mapping names ['name'], which the file does not have; its columns are "
         "['name;followers;avg_viewers']. A column name holds ';': if the file is separated by "
@@ -115,7 +115,7 @@ def test_forced_wrong_separator_hints_at_the_right_one(tmp_path):
 def test_extra_and_missing_fields_name_the_lines(tmp_path):
     path = _write(tmp_path, HEADER + "Anna,1200,30\nBo,50000,900,\nCy,7\nDi,1,2\n")
     with pytest.raises(ValueError) as err:
-        sellers.read_sellers(path)
+        seller_data.read_sellers(path)
     assert str(err.value) == (
         f"{path}: 2 problems (lines as an editor numbers them, the header is line 1):\n"
         "  line 3: has 4 fields, the header has 3 (a separator too many: a trailing one, or a "
@@ -127,7 +127,7 @@ def test_extra_and_missing_fields_name_the_lines(tmp_path):
 def test_decimal_commas_turned_into_commas_do_not_shift_columns(tmp_path):
     path = _write(tmp_path, HEADER + "Anna,1500,5,30\n")
     with pytest.raises(ValueError, match=r"line 2: has 4 fields, the header has 3"):
-        sellers.read_sellers(path)
+        seller_data.read_sellers(path)
 
 
 def test_quoted_field_over_two_lines_keeps_editor_line_numbers(tmp_path):
@@ -135,7 +135,7 @@ def test_quoted_field_over_two_lines_keeps_editor_line_numbers(tmp_path):
         tmp_path, 'seller,followers,avg_viewers,note\nAnna,1200,30,"two\nlines"\nBo,x,900,ok\n'
     )
     with pytest.raises(ValueError, match=r"line 4, column 'followers': value 'x'"):
-        sellers.read_sellers(path)
+        seller_data.read_sellers(path)
 
 
 # --- decimal marks and suffixes ------------------------------------------------------------
@@ -146,32 +146,32 @@ def test_semicolon_file_with_decimal_commas(tmp_path):
         tmp_path,
         "seller;followers;avg_viewers;conversion\nAnna;1500,5;30;0,05\nBo;1.234,5;900;0,1\n",
     )
-    table = sellers.read_sellers(path)
+    table = seller_data.read_sellers(path)
     assert table["followers"].tolist() == [1500.5, 1234.5]
     assert table["conversion"].tolist() == [0.05, 0.1]
 
 
 def test_quoted_decimal_comma_in_comma_file_is_never_thousands(tmp_path):
     path = _write(tmp_path, HEADER + 'Anna,"1500,5",30\nBo,2000,900\n')
-    assert sellers.read_sellers(path)["followers"].tolist() == [1500.5, 2000.0]
+    assert seller_data.read_sellers(path)["followers"].tolist() == [1500.5, 2000.0]
 
 
 def test_thousands_commas_with_decimal_points(tmp_path):
     path = _write(tmp_path, HEADER + 'Anna,"1,500",30.5\nBo,"12,000,000",900\n')
-    assert sellers.read_sellers(path)["followers"].tolist() == [1500.0, 12_000_000.0]
+    assert seller_data.read_sellers(path)["followers"].tolist() == [1500.0, 12_000_000.0]
 
 
 def test_ambiguous_decimal_explains_both_readings(tmp_path):
     path = _write(tmp_path, "seller;followers;avg_viewers\nAnna;1,500;30\nBo;2,000;900\n")
     with pytest.raises(ValueError) as err:
-        sellers.read_sellers(path)
+        seller_data.read_sellers(path)
     assert str(err.value) == (
         f"{path}: cannot tell the decimal mark: line 2, column 'followers' has '1,500', which "
         "reads as 1500 if ',' groups thousands (pass decimal='.') or as 1.5 if ',' is the "
         "decimal mark (pass decimal=',')"
     )
-    assert sellers.read_sellers(path, decimal=".")["followers"].tolist() == [1500.0, 2000.0]
-    assert sellers.read_sellers(path, decimal=",")["followers"].tolist() == [1.5, 2.0]
+    assert seller_data.read_sellers(path, decimal=".")["followers"].tolist() == [1500.0, 2000.0]
+    assert seller_data.read_sellers(path, decimal=",")["followers"].tolist() == [1.5, 2.0]
 
 
 def test_mixed_decimal_marks_are_an_error(tmp_path):
@@ -181,7 +181,7 @@ def test_mixed_decimal_marks_are_an_error(tmp_path):
         match=r"mixes decimal points \(line 3, column 'followers': '2000.5'\) and "
         r"decimal commas \(line 2, column 'followers': '1500,5'\)",
     ):
-        sellers.read_sellers(path)
+        seller_data.read_sellers(path)
 
 
 @pytest.mark.parametrize(
@@ -216,7 +216,7 @@ def test_suffixes_in_a_file(tmp_path):
         tmp_path,
         "seller,followers,avg_viewers,conversion\nAnna,12.3k,1.2M,5%\nBo,3.5万,1.2亿,0.1\n",
     )
-    table = sellers.read_sellers(path)
+    table = seller_data.read_sellers(path)
     assert table["followers"].tolist() == [12_300.0, 35_000.0]
     assert table["avg_viewers"].tolist() == [1_200_000.0, 120_000_000.0]
     assert table["conversion"].tolist() == [0.05, 0.1]
@@ -228,11 +228,11 @@ def test_suffixes_in_a_file(tmp_path):
 def test_header_less_file_with_names(tmp_path):
     path = _write(tmp_path, "Anna,1200,30\nBo,50000,x\n")
     with pytest.raises(ValueError, match=r"header=False needs names"):
-        sellers.read_sellers(path, header=False)
+        seller_data.read_sellers(path, header=False)
     with pytest.raises(ValueError, match=r"line 2, column 'avg_viewers': value 'x'"):
-        sellers.read_sellers(path, header=False, names=["seller", "followers", "avg_viewers"])
+        seller_data.read_sellers(path, header=False, names=["seller", "followers", "avg_viewers"])
     path.write_text("Anna,1200,30\nBo,50000,900\n")
-    table = sellers.read_sellers(
+    table = seller_data.read_sellers(
         path,
         header=False,
         names=["Name", "Fans", "Viewers"],
@@ -249,7 +249,7 @@ def test_duplicate_sellers_and_repeated_rows(tmp_path):
         tmp_path, HEADER + "Anna,1200,30\nBo,50000,900\nAnna,1300,31\nBo,50000,900\nAnna,1,1\n"
     )
     with pytest.raises(ValueError) as err:
-        sellers.read_sellers(path)
+        seller_data.read_sellers(path)
     assert str(err.value) == (
         f"{path}: 2 problems (lines as an editor numbers them, the header is line 1):\n"
         "  line 4, column 'seller': value 'Anna'; allowed: each value once; 'Anna' is on "
@@ -259,7 +259,7 @@ def test_duplicate_sellers_and_repeated_rows(tmp_path):
 
 
 def test_one_seller_reads_and_scores_against_the_teaching_set(tmp_path):
-    table = sellers.read_sellers(_write(tmp_path, HEADER + "Tiny shop,3,1\n"))
+    table = seller_data.read_sellers(_write(tmp_path, HEADER + "Tiny shop,3,1\n"))
     scored = sellers.score_sellers(table)
     assert scored.attrs["reference"] == "teaching set"
     assert sellers.classify(scored)[0] == "low-level"
@@ -267,7 +267,7 @@ def test_one_seller_reads_and_scores_against_the_teaching_set(tmp_path):
 
 def test_constant_metric_reads_and_scores_against_the_teaching_set(tmp_path):
     rows = "".join(f"S{k},{1000 * (k + 1)},50\n" for k in range(6))
-    table = sellers.read_sellers(_write(tmp_path, HEADER + rows))
+    table = seller_data.read_sellers(_write(tmp_path, HEADER + rows))
     scored = sellers.score_sellers(table)
     assert scored.attrs["reference"] == "teaching set"
     assert "every seller has the same avg_viewers (50)" in scored.attrs["reference_note"]
@@ -281,7 +281,7 @@ def test_all_problems_in_file_order_with_both_column_names(tmp_path):
         tmp_path, "Name,Fans,Viewers,Buy rate\nAnna,12a,30,0.1\nBo,,-5,1.5\nCy,7,8,0.2\nDi,-1,9,x\n"
     )
     with pytest.raises(ValueError) as err:
-        sellers.read_sellers(
+        seller_data.read_sellers(
             path,
             columns={
                 "Name": "seller",
@@ -310,7 +310,7 @@ def test_all_problems_in_file_order_with_both_column_names(tmp_path):
 def test_long_lists_are_capped(tmp_path):
     rows = "".join(f"S{k},bad{k},1\n" for k in range(30))
     with pytest.raises(ValueError) as err:
-        sellers.read_sellers(_write(tmp_path, HEADER + rows))
+        seller_data.read_sellers(_write(tmp_path, HEADER + rows))
     lines = str(err.value).splitlines()
     assert lines[0].endswith("30 problems (lines as an editor numbers them, the header is line 1):")
     assert len(lines) == 1 + reading.MAX_LISTED + 1 and lines[-1] == "  and 10 more"
@@ -322,7 +322,7 @@ def test_loading_never_changes_the_file(tmp_path):
         tmp_path, "seller;followers;avg_viewers\nAnna;1500,5;30\nBo;2000;900\n", bom=b"\xef\xbb\xbf"
     )
     before = (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
-    sellers.read_sellers(path)
+    seller_data.read_sellers(path)
     reading.sniff(path)
     assert (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns) == before
 
@@ -332,15 +332,15 @@ def test_loading_never_changes_the_file(tmp_path):
 
 def test_bytes_and_file_likes_read_like_a_path(tmp_path):
     content = (HEADER + "Anna,1200,30\nBo,50000,900\n").encode("gbk")
-    from_bytes = sellers.read_sellers(content, label="upload.csv")
-    from_binary = sellers.read_sellers(io.BytesIO(content))
-    from_text = sellers.read_sellers(io.StringIO(content.decode("gbk")))
+    from_bytes = seller_data.read_sellers(content, label="upload.csv")
+    from_binary = seller_data.read_sellers(io.BytesIO(content))
+    from_text = seller_data.read_sellers(io.StringIO(content.decode("gbk")))
     pd.testing.assert_frame_equal(from_bytes, from_binary)
     pd.testing.assert_frame_equal(from_bytes, from_text)
     with pytest.raises(ValueError, match=r"^upload\.csv: 1 problem"):
-        sellers.read_sellers(HEADER.encode() + b"Anna,x,1\n", label="upload.csv")
+        seller_data.read_sellers(HEADER.encode() + b"Anna,x,1\n", label="upload.csv")
     with pytest.raises(ValueError, match="looks like CSV text"):
-        sellers.read_sellers(HEADER + "Anna,1,2\n")
+        seller_data.read_sellers(HEADER + "Anna,1,2\n")
 
 
 def test_sniff_previews_without_a_mapping(tmp_path):
@@ -376,15 +376,15 @@ def test_sniff_previews_without_a_mapping(tmp_path):
 
 
 def test_guess_columns_and_column_options():
-    assert sellers.guess_columns(["Channel", "Fans", "Average viewers", "转化率", "Notes"]) == {
+    assert seller_data.guess_columns(["Channel", "Fans", "Average viewers", "转化率", "Notes"]) == {
         "Channel": "seller",
         "Fans": "followers",
         "Average viewers": "avg_viewers",
         "转化率": "conversion",
     }
-    assert sellers.column_options(["Anna", "Bo"]) == ["seller"]
-    assert sellers.column_options(["0.1", "0.25", ""]) == ["seller", *sellers.METRICS]
-    assert sellers.column_options(["12k", "3"]) == [
+    assert seller_data.column_options(["Anna", "Bo"]) == ["seller"]
+    assert seller_data.column_options(["0.1", "0.25", ""]) == ["seller", *seller_metrics.METRICS]
+    assert seller_data.column_options(["12k", "3"]) == [
         "seller",
         "followers",
         "annual_sales_cny",
@@ -393,26 +393,26 @@ def test_guess_columns_and_column_options():
         "engagement",
         "total_watch_time",
     ]
-    assert sellers.column_options(["-1", "3"]) == ["seller"]
+    assert seller_data.column_options(["-1", "3"]) == ["seller"]
 
 
 def test_unclear_separator_empty_file_and_repeated_header_names(tmp_path):
     with pytest.raises(ValueError) as err:
-        sellers.read_sellers(_write(tmp_path, "a,b;c\n1,2;3\n", name="tie.csv"))
+        seller_data.read_sellers(_write(tmp_path, "a,b;c\n1,2;3\n", name="tie.csv"))
     assert str(err.value).endswith(
         "tie.csv: could be separated by comma (sep=',') and semicolon (sep=';'); "
         "pass the one it uses, e.g. sep=','"
     )
     with pytest.raises(ValueError, match=r"empty\.csv: the file is empty"):
-        sellers.read_sellers(_write(tmp_path, "\n\n", name="empty.csv"))
+        seller_data.read_sellers(_write(tmp_path, "\n\n", name="empty.csv"))
     with pytest.raises(
         ValueError, match=r"column name 'Fans' appears twice in the header \(fields 2 and 3\)"
     ):
-        sellers.read_sellers(_write(tmp_path, "Name,Fans,Fans\nA,1,2\n", name="twice.csv"))
+        seller_data.read_sellers(_write(tmp_path, "Name,Fans,Fans\nA,1,2\n", name="twice.csv"))
     with pytest.raises(
         ValueError, match=r"columns 'Fans' and 'followers' would both be the kit's 'followers'"
     ):
-        sellers.read_sellers(
+        seller_data.read_sellers(
             _write(tmp_path, "seller,Fans,followers,avg_viewers\nA,1,2,3\n", name="both.csv"),
             columns={"Fans": "followers"},
         )
@@ -465,7 +465,7 @@ def test_platform_and_chinese_number_forms_in_a_file(tmp_path):
         "C,100万+,1 234,35000元\n",
     )
     with pytest.warns(TableWarning) as caught:
-        table = sellers.read_sellers(path)
+        table = seller_data.read_sellers(path)
     assert table["followers"].tolist() == [120_000.0, 12_000.0, 1_000_000.0]
     assert table["avg_viewers"].tolist() == [100_000.0, 1_234_567.0, 1234.0]
     assert table["annual_sales_cny"].tolist() == [1_200_000.0, 35_000.0, 35_000.0]
@@ -481,7 +481,7 @@ def test_platform_and_chinese_number_forms_in_a_file(tmp_path):
 def test_two_currencies_in_one_column_are_said(tmp_path):
     path = _write(tmp_path, "seller,annual_sales_cny,avg_viewers\nA,¥1200,3\nB,$5,4\nC,7元,5\n")
     with pytest.warns(TableWarning, match="mixes currencies") as caught:
-        table = sellers.read_sellers(path)
+        table = seller_data.read_sellers(path)
     assert table["annual_sales_cny"].tolist() == [1200.0, 5.0, 7.0]
     assert str(caught[0].message) == (
         "column 'annual_sales_cny': mixes currencies ($, ¥); the numbers are read as written, "
@@ -491,13 +491,13 @@ def test_two_currencies_in_one_column_are_said(tmp_path):
 
 def test_two_commas_in_a_quoted_number_can_only_group_thousands(tmp_path):
     path = _write(tmp_path, HEADER + 'Anna,"1,234,567",30\nBo,"2,000",900\n')
-    assert sellers.read_sellers(path)["followers"].tolist() == [1_234_567.0, 2000.0]
+    assert seller_data.read_sellers(path)["followers"].tolist() == [1_234_567.0, 2000.0]
 
 
 def test_thousands_grouped_by_commas_and_decimal_commas_do_not_mix(tmp_path):
     path = _write(tmp_path, "seller;followers;avg_viewers\nAnna;1,234,567;30\nBo;0,5;900\n")
     with pytest.raises(ValueError) as err:
-        sellers.read_sellers(path)
+        seller_data.read_sellers(path)
     assert str(err.value) == (
         f"{path}: mixes commas grouping thousands (line 2, column 'followers': '1,234,567') and "
         "decimal commas (line 3, column 'followers': '0,5'); make them agree, or pass "
@@ -554,7 +554,7 @@ def test_a_file_with_numbers_in_any_form_reads_the_numbers(rows):
         lines.append("\t".join([f"S{k}", *cells]))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", TableWarning)
-        table = sellers.read_sellers(("\n".join(lines) + "\n").encode(), decimal=".")
+        table = seller_data.read_sellers(("\n".join(lines) + "\n").encode(), decimal=".")
     assert table["followers"].tolist() == pytest.approx([float(v) for v, _, _ in rows])
     assert table["avg_viewers"].tolist() == pytest.approx(
         [float(v + k) for k, (v, _, _) in enumerate(rows)]
@@ -590,7 +590,7 @@ ROWS = "Anna,1200,30\nBo,50000,900\nCy,7,8\n"
 def test_a_title_line_above_the_header_is_skipped_with_a_warning(tmp_path):
     path = _write(tmp_path, "Top live sellers, November 2025 (export)\n" + HEADER + ROWS)
     with pytest.warns(TableWarning) as caught:
-        table = sellers.read_sellers(path)
+        table = seller_data.read_sellers(path)
     assert table["seller"].tolist() == ["Anna", "Bo", "Cy"]
     assert table["followers"].tolist() == [1200.0, 50000.0, 7.0]
     assert [str(w.message) for w in caught] == [
@@ -607,7 +607,7 @@ def test_blank_lines_and_an_export_note_keep_editor_line_numbers(tmp_path):
     text = "Top sellers\n\nExported 2025-11-30 from the dashboard\n" + HEADER
     path = _write(tmp_path, text + "Anna,1200,30\nBo,x,900\n")
     with pytest.raises(ValueError) as err:
-        sellers.read_sellers(path)
+        seller_data.read_sellers(path)
     assert str(err.value) == (
         f"{path}: 1 problem (lines as an editor numbers them, the header is line 4):\n"
         "  line 6, column 'followers': value 'x'; allowed: a number of at least 0 (followers)"
@@ -624,20 +624,20 @@ def test_blank_lines_and_an_export_note_keep_editor_line_numbers(tmp_path):
 def test_header_line_names_the_header_when_a_note_looks_like_one(tmp_path):
     path = _write(tmp_path, "Source: dashboard, Beauty, Nov\n" + HEADER + ROWS)
     with pytest.raises(ValueError) as err:
-        sellers.read_sellers(path)
+        seller_data.read_sellers(path)
     assert str(err.value) == (
         f"{path}: column 'seller' is missing (table 'seller_metrics' needs it); the file has "
         "['Source: dashboard', 'Beauty', 'Nov']"
     )
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        table = sellers.read_sellers(path, header_line=2)
+        table = seller_data.read_sellers(path, header_line=2)
     assert table["seller"].tolist() == ["Anna", "Bo", "Cy"] and caught == []
     assert table.attrs["notes"][2] == (
         "header: line 2; skipped above it: line 1 'Source: dashboard, Beauty, Nov'"
     )
     with pytest.raises(ValueError, match=r"line 9 is blank or past the end; header_line must be"):
-        sellers.read_sellers(path, header_line=9)
+        seller_data.read_sellers(path, header_line=9)
 
 
 @pytest.mark.parametrize(
@@ -653,7 +653,7 @@ def test_header_line_names_the_header_when_a_note_looks_like_one(tmp_path):
 def test_a_totals_row_is_dropped_with_a_warning_naming_its_line(tmp_path, last, why):
     path = _write(tmp_path, HEADER + ROWS + last + "\n")
     with pytest.warns(TableWarning) as caught:
-        table = sellers.read_sellers(path)
+        table = seller_data.read_sellers(path)
     assert table["seller"].tolist() == ["Anna", "Bo", "Cy"]
     assert [str(w.message) for w in caught] == [
         f"line 5: dropped as a totals row ({why}), not a data row; the table has the rows above it"
@@ -664,7 +664,7 @@ def test_a_totals_row_is_dropped_with_a_warning_naming_its_line(tmp_path, last, 
 def test_a_last_seller_that_is_no_total_is_kept(tmp_path, last):
     with warnings.catch_warnings():
         warnings.simplefilter("error", TableWarning)
-        table = sellers.read_sellers(_write(tmp_path, HEADER + ROWS + last + "\n"))
+        table = seller_data.read_sellers(_write(tmp_path, HEADER + ROWS + last + "\n"))
     assert len(table) == 4
 
 
@@ -701,7 +701,7 @@ SHEET = [
 @pytest.mark.parametrize("name", ["book.xlsx", "export.csv"])
 def test_a_workbook_is_read_by_its_content_whatever_its_name(tmp_path, name):
     path = _workbook(tmp_path, {"Sellers": SHEET}, name)
-    table = sellers.read_sellers(path, columns=CHINESE)
+    table = seller_data.read_sellers(path, columns=CHINESE)
     assert table.to_dict("list") == {
         "seller": ["果园小王", "茶山阿妹", "乡村厨房"],
         "followers": [86000.0, 32000.0, 150000.0],
@@ -716,7 +716,7 @@ def test_a_workbook_of_several_sheets_says_which_it_read(tmp_path):
     title = [["Top live sellers, November"], [], *SHEET, ["合计", None, None, None]]
     path = _workbook(tmp_path, {"Summary": [["Report for November"]], "Data": title})
     with pytest.warns(TableWarning) as caught:
-        table = sellers.read_sellers(path, columns=CHINESE)
+        table = seller_data.read_sellers(path, columns=CHINESE)
     assert table["seller"].tolist() == ["果园小王", "茶山阿妹", "乡村厨房"]
     assert [str(w.message) for w in caught] == [
         "read sheet 'Data', the first holding a table, of 2 sheets (0: 'Summary', 1: 'Data'); "
@@ -727,9 +727,9 @@ def test_a_workbook_of_several_sheets_says_which_it_read(tmp_path):
         "above it",
     ]
     with pytest.raises(ValueError, match=r"\(sheet 'Summary'\): column mapping names"):
-        sellers.read_sellers(path, columns=CHINESE, sheet=0)
+        seller_data.read_sellers(path, columns=CHINESE, sheet=0)
     with pytest.raises(ValueError) as err:
-        sellers.read_sellers(path, sheet="Sheet1")
+        seller_data.read_sellers(path, sheet="Sheet1")
     assert (
         str(err.value) == f"{path}: has no sheet 'Sheet1'; its sheets are 0: 'Summary', 1: 'Data'"
     )
@@ -739,7 +739,7 @@ def test_a_workbook_of_several_sheets_says_which_it_read(tmp_path):
 def test_a_workbook_problem_names_the_row_as_excel_numbers_it(tmp_path):
     path = _workbook(tmp_path, {"Data": [*SHEET[:2], ["茶山阿妹", -5, 450, 0.06]]})
     with pytest.raises(ValueError) as err:
-        sellers.read_sellers(path, columns=CHINESE)
+        seller_data.read_sellers(path, columns=CHINESE)
     assert str(err.value) == (
         f"{path} (sheet 'Data'): 1 problem (rows as Excel numbers them, the header is row 1):\n"
         "  row 3, column '粉丝数' (kit column 'followers'): value '-5'; allowed: a number of at "
@@ -766,7 +766,7 @@ def test_a_non_table_saved_as_csv_says_what_it_is(tmp_path, content, what):
     path = tmp_path / "export.csv"
     path.write_bytes(content)
     with pytest.raises(ValueError) as err:
-        sellers.read_sellers(path)
+        seller_data.read_sellers(path)
     assert str(err.value) == (
         f"{path}: is {what}; export the table itself: in Excel or WPS choose Save As, Excel "
         "Workbook (.xlsx) or CSV UTF-8; in a dashboard, its Export or Download button for Excel "
@@ -778,7 +778,7 @@ def test_a_non_table_saved_as_csv_says_what_it_is(tmp_path, content, what):
 def test_legacy_xls_zip_and_json_are_refused_with_the_way_out(tmp_path):
     old = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512
     with pytest.raises(ValueError) as err:
-        sellers.read_sellers(old, label="sellers.xls")
+        seller_data.read_sellers(old, label="sellers.xls")
     assert str(err.value) == (
         "sellers.xls: is a legacy Excel workbook (.xls, or a password-protected workbook), which "
         "the kit does not read: open it in Excel or WPS and save it as Excel Workbook (.xlsx) or "
@@ -788,9 +788,9 @@ def test_legacy_xls_zip_and_json_are_refused_with_the_way_out(tmp_path):
     with __import__("zipfile").ZipFile(archive, "w") as zf:
         zf.writestr("sellers.csv", HEADER + ROWS)
     with pytest.raises(ValueError, match=r"^a\.zip: is a zip archive, not a table: unzip it"):
-        sellers.read_sellers(archive.getvalue(), label="a.zip")
+        seller_data.read_sellers(archive.getvalue(), label="a.zip")
     with pytest.raises(ValueError, match=r"^s\.csv: is JSON data, not a table \(pandas\.read_json"):
-        sellers.read_sellers(b'[{"seller": "Anna", "followers": 1200}]', label="s.csv")
+        seller_data.read_sellers(b'[{"seller": "Anna", "followers": 1200}]', label="s.csv")
 
 
 # --- cells pasted from a spreadsheet ---------------------------------------------------------
@@ -804,7 +804,7 @@ def test_cells_pasted_from_excel_are_tab_separated_text():
         ("主播", "粉丝数", "场均观看"),
         2,
     )
-    table = sellers.read_sellers(pasted.encode(), columns=sellers.guess_columns(sniffed.columns))
+    table = seller_data.read_sellers(pasted.encode(), columns=seller_data.guess_columns(sniffed.columns))
     assert table.to_dict("list") == {
         "seller": ["果园小王", "茶山阿妹"],
         "followers": [86000.0, 32000.0],
@@ -833,7 +833,7 @@ def test_the_readme_worked_example_reads_as_it_says(tmp_path, monkeypatch):
         "Buy rate": "conversion",
     }
     with pytest.raises(ValueError) as err:
-        sellers.read_sellers("shops.csv", columns=mapping)
+        seller_data.read_sellers("shops.csv", columns=mapping)
     assert str(err.value) == said
     fixed = (
         Path("shops.csv")
@@ -842,7 +842,7 @@ def test_the_readme_worked_example_reads_as_it_says(tmp_path, monkeypatch):
         .replace("Anna;8000", "Di;8000")
     )
     Path("shops.csv").write_text(fixed, encoding="utf-8")
-    mine = sellers.read_sellers("shops.csv", columns=mapping)
+    mine = seller_data.read_sellers("shops.csv", columns=mapping)
     assert mine["followers"].tolist()[::2] == [12_500, 35_000] and mine["conversion"][2] == 0.12
     scored = sellers.score_sellers(mine)
     assert scored.attrs["reference"] == "teaching set"

@@ -91,7 +91,7 @@ def test_load_guesses_a_mapping_reads_and_scores(flow):
     assert flow.mapping == GUESSED
     table = flow.table()
     assert table["followers"].tolist() == [1200, 85000, 400000, 35000, 1.2e6, 15000]
-    expected = sellers.score_sellers(sellers.read_sellers(SIX, columns=GUESSED))
+    expected = sellers.score_sellers(seller_data.read_sellers(SIX, columns=GUESSED))
     pd.testing.assert_frame_equal(flow.scored(), expected)
     assert flow.scored().attrs["reference"] == "self"
 
@@ -207,7 +207,7 @@ def test_a_file_too_large_for_the_view_names_its_size_and_the_code_route():
         flow.load(b"x" * 2500, name="big.csv")
     assert str(err.value) == (
         "big.csv: is 2 KB; this view takes files up to 1 KB. Read it with code instead: "
-        "sellers.read_sellers('big.csv', columns={...}) (README: Bring your own data)"
+        "seller_data.read_sellers('big.csv', columns={...}) (README: Bring your own data)"
     )
     assert flow.name is None  # nothing taken
     assert MAX_VIEW_BYTES == 10 * 2**20

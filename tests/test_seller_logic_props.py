@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from livekit import data, geometry, reading, seller_data, sellers
+from livekit import data, geometry, reading, seller_data, seller_metrics, sellers
 
-TEACH = sellers.load_sellers()
+TEACH = seller_data.load_sellers()
 score = st.floats(min_value=0, max_value=100, allow_nan=False)
 count = st.floats(min_value=0, max_value=1e9, allow_nan=False)
 share = st.floats(min_value=0, max_value=1, allow_nan=False)
@@ -130,7 +130,7 @@ def test_self_reference_stops_with_an_explanation():
     flat = pd.DataFrame({"followers": [3.0, 10, 20, 30, 40], "avg_viewers": [7.0] * 5})
     with pytest.raises(ValueError, match=r"every seller has the same avg_viewers \(7\)"):
         sellers.score_sellers(flat, reference="self")
-    twitch_few = sellers.load_twitch().head(3)
+    twitch_few = seller_data.load_twitch().head(3)
     with pytest.raises(ValueError, match=r"the teaching set has no 'total_watch_time'"):
         sellers.score_sellers(twitch_few, weights={"followers": 1, "total_watch_time": 1})
 
@@ -221,7 +221,7 @@ CALLS = {
         ([0.0, 50.0], [1.0, 100.0]),
         {"metric": "followers", "method": "percentile"},
     ),
-    sellers.dataset_weights: ((TEACH,), {}),
+    seller_metrics.dataset_weights: ((TEACH,), {}),
     sellers.score_sellers: ((TEACH,), {"weights": None, "method": "percentile", "reference": None}),
     sellers.classify: (
         (GOOD_SCORES,),

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from matplotlib.colors import to_rgba
 from matplotlib.path import Path
 
-from livekit import cases
+from livekit import cases, seller_data
 from livekit import seller_plots as P
 from livekit import sellers as S
 from livekit.style import CLASS_COLORS, CLASS_HATCHES, GROUP_COLORS, TIER_COLORS, TIER_HATCHES
@@ -22,7 +22,7 @@ from livekit.vocab import SELLER_CLASSES, TIERS
 
 @pytest.fixture(scope="module")
 def teach():
-    return S.load_sellers()
+    return seller_data.load_sellers()
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +124,7 @@ def test_highlight_rings_the_seller(scored):
 
 
 def test_log_axes_show_raw_metrics_with_regions():
-    twitch = S.load_twitch()
+    twitch = seller_data.load_twitch()
     tw = S.score_sellers(twitch, method="percentile")
     fig, ax = plt.subplots()
     log_axes = P.metric_axes(twitch, method="percentile")
@@ -348,4 +348,4 @@ def test_anchor_chart_rejects_a_table_without_placements():
     with pytest.raises(TypeError, match="placed"):
         P.plot_anchor_map([1, 2])
     with pytest.raises(ValueError, match="reference_classes"):
-        P.plot_anchor_map(cases.classify_anchors(), reference=S.score_sellers(S.load_sellers()))
+        P.plot_anchor_map(cases.classify_anchors(), reference=S.score_sellers(seller_data.load_sellers()))

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from matplotlib.colors import to_rgba
 
-from livekit import cases
+from livekit import cases, seller_data, seller_metrics
 from livekit import seller_plots as P
 from livekit import seller_views as V
 from livekit import sellers as S
@@ -63,7 +63,7 @@ def test_views_declare_their_parts_and_add_no_attributes_of_their_own(one, whole
 
 
 def test_seller_view_starts_at_the_sellers_scores(one):
-    expected = S.score_sellers(S.load_sellers()).set_index("seller").loc["Fruit farmer"]
+    expected = S.score_sellers(seller_data.load_sellers()).set_index("seller").loc["Fruit farmer"]
     assert (one.shown["influence"], one.shown["attractiveness"]) == pytest.approx(
         (expected["influence"], expected["attractiveness"])
     )
@@ -127,7 +127,7 @@ def test_model_toggle_reshapes_regions_and_reclassifies(one):
     assert one.shown["seller_class"] == S.class_of(
         one.shown["influence"], one.shown["attractiveness"], model="tiered"
     )
-    tiered = S.classify(S.score_sellers(S.load_sellers()), model="tiered")
+    tiered = S.classify(S.score_sellers(seller_data.load_sellers()), model="tiered")
     faces = one.charts["map"].points.get_facecolors()  # the faint teaching set, recoloured too
     assert [tuple(f[:3]) for f in faces] == [
         pytest.approx(to_rgba(GROUP_COLORS[str(c)])[:3]) for c in tiered
@@ -230,7 +230,7 @@ def test_tiered_model_and_bad_bands_show_an_error(whole):
     assert [whole.controls[k].description for k in ("band_lower", "band_upper", "band_top")] == [
         f"{t} from (combined)" for t in TIERS[1:]
     ]
-    tiered = S.classify(S.score_sellers(S.load_sellers()), model="tiered")
+    tiered = S.classify(S.score_sellers(seller_data.load_sellers()), model="tiered")
     assert list(whole.shown["classes"]) == list(tiered)
     assert list(whole.shown["counts"]) == list(TIERS)
     assert "top tier" in whole.readout.value and "super" not in whole.readout.value
@@ -256,13 +256,13 @@ def test_switch_to_twitch_data(whole):
     assert whole.controls["weight_total_watch_time"].layout.display == ""
     assert whole.charts["map"].label_names == []
     whole.controls["method"].value = "percentile"
-    expected = S.classify(S.score_sellers(S.load_twitch(), method="percentile"))
+    expected = S.classify(S.score_sellers(seller_data.load_twitch(), method="percentile"))
     assert whole.shown["counts"] == S.class_counts(expected).to_dict()
     whole.controls["weight_avg_viewers"].value = 0.0
     whole.controls["weight_total_watch_time"].value = 1.0
     watch = S.classify(
         S.score_sellers(
-            S.load_twitch(), method="percentile", weights={"followers": 1, "total_watch_time": 1}
+            seller_data.load_twitch(), method="percentile", weights={"followers": 1, "total_watch_time": 1}
         )
     )
     assert whole.shown["counts"] == S.class_counts(watch).to_dict()
@@ -278,7 +278,7 @@ def test_a_data_set_switch_resets_its_weights_in_one_update(whole, moved):
     counts.update = lambda c: (calls.append(dict(c)), original(c))
     whole.controls["data"].value = TWITCH
     assert len(calls) == 1 and sum(calls[0].values()) == 1000
-    defaults = S.dataset_weights(S.load_twitch())
+    defaults = seller_metrics.dataset_weights(seller_data.load_twitch())
     assert whole.shown["weights"] == pytest.approx(defaults)
     assert whole.controls["weight_followers"].value == defaults["followers"]
 
@@ -287,7 +287,7 @@ def test_labels_are_painted_where_their_text_would_be(whole):
     shown = [
         label for label in whole.charts["map"].labels if label.get_visible() and label.get_text()
     ]
-    paper = S.load_sellers().query("basis == 'paper'")["seller"].tolist()
+    paper = seller_data.load_sellers().query("basis == 'paper'")["seller"].tolist()
     assert [label.get_text() for label in shown] == paper
     from PIL import Image
 
@@ -337,7 +337,7 @@ def test_threshold_prediction_is_checked_against_where_the_super_sellers_go(whol
     prediction.commit("famous")
     assert prediction.held is None  # threshold still at 50
     whole.controls["cut_influence"].value = V.THRESHOLD_GOAL
-    scored = S.score_sellers(S.load_sellers())
+    scored = S.score_sellers(seller_data.load_sellers())
     before = S.classify(scored)
     after = S.classify(scored, cuts=(V.THRESHOLD_GOAL, 50.0))
     fallen = {str(b) for a, b in zip(before, after) if a == "super" and b != "super"}
@@ -357,12 +357,12 @@ def test_threshold_prediction_holds_for_the_right_class_and_knows_no_change():
     view.prediction.commit("ordinary")
     view.controls["cut_influence"].value = V.THRESHOLD_GOAL
     assert view.prediction.held is True
-    unchanged = {**view.shown, "classes": S.classify(S.score_sellers(S.load_sellers()))}
+    unchanged = {**view.shown, "classes": S.classify(S.score_sellers(seller_data.load_sellers()))}
     assert view.prediction.outcome(unchanged) == view.prediction.options[-1]  # they stay super
 
 
 def test_data_view_shows_at_most_eight_controls_and_the_rest_behind_a_toggle(whole):
-    hidden = {"share", *(f"weight_{name}" for name in S.METRICS)}
+    hidden = {"share", *(f"weight_{name}" for name in seller_metrics.METRICS)}
     assert whole.more is not None and not whole.more.value
 
     def shown_at_first(box) -> set[str]:
@@ -439,7 +439,7 @@ def test_own_data_view_starts_with_the_example_classified(own):
     assert own.shown["reference"] == "teaching set"
     assert "fewer than 5" in own.shown["reference_note"] and "teaching set" in own.readout.value
     # the classes are what the logic gives for the same file
-    direct = S.score_sellers(S.read_sellers(V.own_data_example(), columns=own.shown["mapping"]))
+    direct = S.score_sellers(seller_data.read_sellers(V.own_data_example(), columns=own.shown["mapping"]))
     assert own.shown["classes"] == dict(zip(direct["seller"], map(str, S.classify(direct))))
     assert set(own.shown["classes"]) == {row[0] for row in V.EXAMPLE_ROWS[1:]}
     assert sum(own.shown["counts"].values()) == 4
@@ -478,7 +478,7 @@ def test_a_self_referenced_upload_with_suffixes_and_chosen_mappings():
         "Conversion": "conversion",
     }
     assert view.shown["reference"] == "self" and view.shown["reference_note"] == ""
-    table = S.read_sellers(SIX.encode(), columns=view.shown["mapping"])
+    table = seller_data.read_sellers(SIX.encode(), columns=view.shown["mapping"])
     assert table["followers"].tolist() == [1200, 85000, 400000, 35000, 1.2e6, 15000]
     scored = S.score_sellers(table)
     assert view.shown["classes"] == dict(zip(scored["seller"], map(str, S.classify(scored))))
@@ -598,7 +598,7 @@ def test_any_clean_upload_is_classified_as_the_logic_says(rows, sep, encoding, f
     )
     view = V.explore_own_data(example=False)
     _upload(view, "any.csv", text.encode(encoding))
-    table = S.read_sellers(
+    table = seller_data.read_sellers(
         text.encode(encoding),
         columns={"主播": "seller", "粉丝数": "followers", "场均观看": "avg_viewers"},
     )
@@ -659,7 +659,7 @@ def test_an_uploaded_workbook_is_read_and_its_sheets_offered():
         3,
     )
     assert _pickers(view) == {"Name": "seller", "Fans": "followers", "Viewers": "avg_viewers"}
-    table = S.read_sellers(content, columns=view.shown["mapping"])
+    table = seller_data.read_sellers(content, columns=view.shown["mapping"])
     scored = S.score_sellers(table)
     assert view.shown["classes"] == dict(zip(scored["seller"], map(str, S.classify(scored))))
     assert table["seller"].tolist() == ["Shop A", "Shop B", "Shop C"]  # the 合计 row dropped
@@ -681,7 +681,7 @@ def test_pasted_cells_are_classified_like_the_same_file():
     view.controls["paste"].value = pasted
     assert view.error.value == "" and view.shown["file"] == PASTED_NAME
     assert view.shown["sep"] == "\t"
-    direct = S.score_sellers(S.read_sellers(pasted.encode(), columns=view.shown["mapping"]))
+    direct = S.score_sellers(seller_data.read_sellers(pasted.encode(), columns=view.shown["mapping"]))
     assert view.shown["classes"] == dict(zip(direct["seller"], map(str, S.classify(direct))))
     assert "pasted cells" in _preview(view)
     view.controls["paste"].value = ""  # clearing the box keeps what was pasted
@@ -694,8 +694,8 @@ def test_a_file_too_large_for_the_view_is_refused_with_its_size():
     view = V.explore_own_data()
     _upload(view, "huge.csv", b"x" * (MAX_VIEW_BYTES + 1))
     assert "huge.csv: is 10.0 MB; this view takes files up to 10.0 MB" in view.error.value
-    assert "sellers.read_sellers(&#x27;huge.csv&#x27;" in view.error.value or (
-        "sellers.read_sellers('huge.csv'" in view.error.value
+    assert "seller_data.read_sellers(&#x27;huge.csv&#x27;" in view.error.value or (
+        "seller_data.read_sellers('huge.csv'" in view.error.value
     )
     assert view.shown["file"] == V.EXAMPLE_NAME  # the example is kept, still classified
     assert len(view.shown["classes"]) == 4

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from livekit import sellers
+from livekit import seller_data, seller_metrics, sellers
 from livekit.vocab import SELLER_CLASSES, TIERS
 
 score = st.floats(min_value=0, max_value=100, allow_nan=False)
@@ -68,7 +68,7 @@ def test_weights_shift_the_score_between_metrics():
 
 
 def test_single_seller_is_scored_against_the_teaching_set():
-    teach = sellers.load_sellers()
+    teach = seller_data.load_sellers()
     top = teach.iloc[0].to_dict()  # Top anchor A
     one = sellers.score_sellers(top)
     whole = sellers.score_sellers(teach)
@@ -148,7 +148,7 @@ def test_classify_is_ordered_categorical_in_style_order():
 
 
 def test_teaching_set_covers_all_four_classes_with_paper_rows():
-    data = sellers.load_sellers()
+    data = seller_data.load_sellers()
     assert len(data) >= 40
     counts = sellers.class_counts(sellers.classify(sellers.score_sellers(data)))
     assert (counts >= 5).all()
@@ -284,7 +284,7 @@ def test_next_move_reaches_a_higher_class(i, a, model, ci, ca, bands, share):
 
 
 def test_twitch_loader_uses_kit_names():
-    t = sellers.load_twitch()
+    t = seller_data.load_twitch()
     assert len(t) == 1000
     assert {"seller", "followers", "avg_viewers", "total_watch_time"} <= set(t.columns)
     scored = sellers.score_sellers(t, method="percentile")
@@ -295,7 +295,7 @@ def test_twitch_loader_uses_kit_names():
 def test_read_sellers_with_column_mapping(tmp_path):
     path = tmp_path / "mine.csv"
     path.write_text("Name,Fans,Viewers\nAnna,1200,30\nBo,50000,900\n")
-    table = sellers.read_sellers(
+    table = seller_data.read_sellers(
         path, columns={"Name": "seller", "Fans": "followers", "Viewers": "avg_viewers"}
     )
     scored = sellers.score_sellers(table, reference=table)
@@ -306,11 +306,11 @@ def test_read_sellers_missing_column_names_it(tmp_path):
     path = tmp_path / "mine.csv"
     path.write_text("Name,Fans\nAnna,1200\n")
     with pytest.raises(ValueError, match="attractiveness"):
-        sellers.read_sellers(path, columns={"Name": "seller", "Fans": "followers"})
+        seller_data.read_sellers(path, columns={"Name": "seller", "Fans": "followers"})
     with pytest.raises(ValueError, match="'seller'"):
-        sellers.read_sellers(path, columns={"Fans": "followers"})
+        seller_data.read_sellers(path, columns={"Fans": "followers"})
     with pytest.raises(ValueError, match="Viewers"):
-        sellers.read_sellers(path, columns={"Name": "seller", "Viewers": "avg_viewers"})
+        seller_data.read_sellers(path, columns={"Name": "seller", "Viewers": "avg_viewers"})
 
 
 def test_read_sellers_bad_cell_names_column_and_row(tmp_path):
@@ -319,13 +319,13 @@ def test_read_sellers_bad_cell_names_column_and_row(tmp_path):
     with pytest.raises(
         ValueError, match=r"line 2, column 'followers': value '-5'; allowed: a number of at least 0"
     ):
-        sellers.read_sellers(path)
+        seller_data.read_sellers(path)
 
 
 def test_load_dataset_by_label():
-    assert len(sellers.load_dataset("Twitch top 1,000 (real)")) == 1000
+    assert len(seller_data.load_dataset("Twitch top 1,000 (real)")) == 1000
     with pytest.raises(ValueError, match="name must be one of"):
-        sellers.load_dataset("tiktok")
+        seller_data.load_dataset("tiktok")
 
 
 # --- bad input --------------------------------------------------------------------------
@@ -406,7 +406,7 @@ def test_bad_scores_and_method_name_the_field():
 
 
 def test_scoring_leaves_the_callers_table_unchanged():
-    data = sellers.load_sellers()
+    data = seller_data.load_sellers()
     before = data.copy()
     scored = sellers.score_sellers(data)
     scored.loc[0, "followers"] = 1
@@ -437,9 +437,9 @@ def test_vectorised_scores_match_a_row_by_row_computation(rng):
 
 
 def test_metric_needed_makes_the_move_with_one_metric():
-    teach = sellers.load_sellers()
+    teach = seller_data.load_sellers()
     farmer = teach.set_index("seller").loc["Fruit farmer"].to_dict()
-    metrics = {k: v for k, v in farmer.items() if k in sellers.METRICS}
+    metrics = {k: v for k, v in farmer.items() if k in seller_metrics.METRICS}
     one = sellers.score_sellers(metrics, reference=teach)
     move = sellers.next_class_move(one["influence"].iloc[0], one["attractiveness"].iloc[0])
     followers = sellers.metric_needed(metrics, "followers", move["d_influence"], reference=teach)
