@@ -1,7 +1,8 @@
 """One launcher for the kit, the same on Windows, macOS and Linux.
 
     python kit.py lab      install (first time) and open JupyterLab on the start notebook
-    python kit.py test     install (first time) and run every test: unit tests and notebooks
+    python kit.py test     install (first time), run the linter, then every test: unit tests and
+                           notebooks
 
 On Windows, type ``py`` instead of ``python``. Both commands create a virtual environment in
 ``.venv`` next to this file. ``lab`` installs ``requirements.txt`` (what students need);
@@ -126,6 +127,12 @@ def cmd_lab(extra: list[str]) -> int:
 
 def cmd_test(extra: list[str]) -> int:
     python = ensure_environment(dev=True)
+    # the linter first (configured in pyproject.toml): a finding fails the test command
+    print("[kit] ruff check (the linter)", flush=True)
+    lint = _run_in_env(python, ["-m", "ruff", "check", "."])
+    if lint:
+        print("[kit] ruff found problems (above): fix them, then run the tests again", flush=True)
+        return lint
     return _run_in_env(python, ["-m", "pytest", *extra])
 
 

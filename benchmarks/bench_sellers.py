@@ -196,12 +196,16 @@ def bench_views() -> None:
     for label in ("teaching set (illustrative)", "Twitch top 1,000 (real)"):
         view = seller_views.explore_sellers(label)
         cuts = [30 + (k % 40) for k in range(60)]
-        fast = time_moves(lambda v: setattr(view.controls["cut_influence"], "value", v), cuts)
-        naive = time_moves(lambda v: _naive_data_move(v, label), cuts[:10], warmup=1)
+        fast = time_moves(
+            lambda v, view=view: setattr(view.controls["cut_influence"], "value", v), cuts
+        )
+        naive = time_moves(lambda v, label=label: _naive_data_move(v, label), cuts[:10], warmup=1)
         short = "teaching" if label.startswith("teaching") else "Twitch 1,000"
         report(f"data set ({short}): threshold slider", fast, naive)
         w = [0.05 + 0.9 * ((k * 7) % 19) / 18 for k in range(60)]
-        fast_w = time_moves(lambda v: setattr(view.controls["weight_followers"], "value", v), w)
+        fast_w = time_moves(
+            lambda v, view=view: setattr(view.controls["weight_followers"], "value", v), w
+        )
         report(f"data set ({short}): weight slider", fast_w, naive)
 
 
@@ -210,7 +214,9 @@ def _naive_own_move(threshold: float) -> None:
     from livekit import seller_data, seller_plots, seller_views, sellers
     from livekit.style import new_figure
 
-    mapping = seller_data.guess_columns(list(seller_data.sniff(seller_views.own_data_example()).columns))
+    mapping = seller_data.guess_columns(
+        list(seller_data.sniff(seller_views.own_data_example()).columns)
+    )
     mine = seller_data.read_sellers(seller_views.own_data_example(), columns=mapping)
     fig = new_figure(6.6, 4.4)
     ax = fig.add_axes((0.11, 0.12, 0.66, 0.8))

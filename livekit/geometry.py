@@ -58,7 +58,9 @@ def clip_halfplane(
 
 
 def shortest_step(gap: float, w: float, room_x: float, room_y: float) -> tuple[float, float] | None:
-    """The shortest ``(dx, dy) >= 0`` with ``w*dx + (1-w)*dy >= gap``, ``dx <= room_x``, ``dy <= room_y``.
+    """The shortest ``(dx, dy) >= 0`` with ``w*dx + (1-w)*dy >= gap``, within the room.
+
+    The room is ``dx <= room_x`` and ``dy <= room_y``.
 
     Parameters
     ----------

@@ -59,7 +59,8 @@ def glossary(term: str | None = None) -> pd.Series | pd.DataFrame:
     Parameters
     ----------
     term : str, optional
-        A term, an alias or a Chinese term, e.g. ``"GMV"``, ``"11.11"``, ``"danmu"``, ``"直播带货"``.
+        A term, an alias or a Chinese term, e.g. ``"GMV"``, ``"11.11"``, ``"danmu"``,
+        ``"直播带货"``.
         Case, surrounding spaces and end punctuation do not matter. Omit it for the whole table.
 
     Returns
@@ -94,7 +95,8 @@ def glossary(term: str | None = None) -> pd.Series | pd.DataFrame:
         suggestions = list(dict.fromkeys(keys[k] for k in close))
         hint = f"; closest: {', '.join(repr(s) for s in suggestions)}" if suggestions else ""
         raise ValueError(
-            f"term {term!r} is not in the glossary (data/glossary.csv){hint}. Call glossary() for every term."
+            f"term {term!r} is not in the glossary (data/glossary.csv){hint}. Call glossary() for "
+            "every term."
         )
     row = table[table["term"] == keys[key]].iloc[0].copy()
     row.name = row["term"]

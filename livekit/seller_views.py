@@ -111,7 +111,8 @@ def _in_metrics(metrics: dict, move: dict, reference: pd.DataFrame, method: str)
             needed = S.metric_needed(metrics, name, move[key], reference=reference, method=method)
             if needed is not None:
                 options.append(
-                    f"{seller_metrics.METRICS[name].label} {format_metric(name, metrics[name])} &rarr; "
+                    f"{seller_metrics.METRICS[name].label} "
+                    f"{format_metric(name, metrics[name])} &rarr; "
                     f"<b>{format_metric(name, needed)}</b>"
                 )
         said = " or ".join(options) if options else "no single metric is enough alone"
@@ -358,6 +359,8 @@ def _band_sliders() -> dict[str, widgets.Widget]:
         },
         "share": slider("Influence share (tiered)", 0.5, 0, 1, 0.05),
     }
+
+
 #: The data-set view's controls behind *More controls*: the tiered model's influence share and
 #: the weights within each dimension (8 controls show at first).
 _ADVANCED = ("share", *(f"weight_{name}" for name in seller_metrics.METRICS))
@@ -390,7 +393,11 @@ def _dataset_controls(dataset: str, model: str, method: str) -> dict[str, widget
         **_band_sliders(),
         **{
             f"weight_{name}": slider(
-                f"weight: {seller_metrics.METRICS[name].label}", seller_metrics.DEFAULT_WEIGHTS[name], 0, 1, 0.05
+                f"weight: {seller_metrics.METRICS[name].label}",
+                seller_metrics.DEFAULT_WEIGHTS[name],
+                0,
+                1,
+                0.05,
             )
             for name in seller_metrics.METRICS
         },
@@ -447,7 +454,11 @@ def _scores(view: View) -> tuple[dict, pd.DataFrame]:
     scoring = dict(
         dataset=controls["data"].value,
         method=controls["method"].value,
-        weights={n: float(controls[f"weight_{n}"].value) for n in seller_metrics.METRICS if n in data.columns},
+        weights={
+            n: float(controls[f"weight_{n}"].value)
+            for n in seller_metrics.METRICS
+            if n in data.columns
+        },
     )
     if all(view.shown.get(key) == value for key, value in scoring.items()):
         return scoring, view.charts["map"].scored

@@ -118,11 +118,13 @@ def _as_frame(data: Any) -> pd.DataFrame:
         frame = pd.DataFrame({key: [value] for key, value in row.items()})
     else:
         raise TypeError(
-            f"data must be a DataFrame of sellers, or one seller as a dict/Series, got {type(data).__name__}"
+            "data must be a DataFrame of sellers, or one seller as a dict/Series, got "
+            f"{type(data).__name__}"
         )
     if len(frame) == 0 or len(frame.columns) == 0:
         raise ValueError(
-            f"data must have at least one seller (row) and one metric column; got an empty table ({frame.shape[0]} rows, {frame.shape[1]} columns)"
+            "data must have at least one seller (row) and one metric column; got an empty table "
+            f"({frame.shape[0]} rows, {frame.shape[1]} columns)"
         )
     return frame
 
@@ -130,7 +132,7 @@ def _as_frame(data: Any) -> pd.DataFrame:
 def _checked(
     name: str, values: np.ndarray, metric: Metric, where: str
 ) -> tuple[np.ndarray, float, float]:
-    """``values`` as floats, checked finite, >= 0 and within the metric's range; with min and max."""
+    """``values`` as floats, checked finite, >= 0 and in the metric's range; with min and max."""
     if values.dtype != np.float64:
         values = values.astype(float)
     if values.size == 0:
@@ -148,7 +150,8 @@ def _checked(
     bad = ~np.isfinite(values) | (values < 0) | ((values > high) if high is not None else False)
     row = int(np.flatnonzero(bad)[0])
     raise ValueError(
-        f"{where}, row {row + 1}: {name} must be a finite number {allowed} ({metric.unit}), got {values[row]!r}"
+        f"{where}, row {row + 1}: {name} must be a finite number {allowed} ({metric.unit}), got "
+        f"{values[row]!r}"
     )
 
 
@@ -182,7 +185,8 @@ def _as_values(name: str, values: Any, metric: Metric) -> np.ndarray:
     """A 1-D float array from array-like ``values`` (parameter ``name``), checked."""
     if isinstance(values, (str, bytes, Mapping)) or values is None:
         raise TypeError(
-            f"{name} must be numbers ({metric.unit}), e.g. a list or array, got {type(values).__name__}"
+            f"{name} must be numbers ({metric.unit}), e.g. a list or array, got "
+            f"{type(values).__name__}"
         )
     arr = np.asarray(values)
     if arr.dtype == bool or arr.dtype.kind not in "iuf":
@@ -973,7 +977,8 @@ def metric_needed(
         reference = load_sellers()
     elif not isinstance(reference, pd.DataFrame):
         raise TypeError(
-            f"reference must be None, 'teaching set' or a DataFrame of sellers, got {type(reference).__name__}"
+            "reference must be None, 'teaching set' or a DataFrame of sellers, got "
+            f"{type(reference).__name__}"
         )
     if len(reference) == 0:
         raise ValueError("reference must have at least one seller (row); got an empty table")

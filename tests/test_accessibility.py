@@ -120,7 +120,11 @@ def _fixtures():
 
         fixtures["plot_evaluation_map"] = lambda: (_scored(), {"labels": ["Fruit farmer"]})
         fixtures["plot_class_counts"] = lambda: (
-            (sellers.classify(sellers.score_sellers(seller_data.load_sellers()), model="quadrant"),),
+            (
+                sellers.classify(
+                    sellers.score_sellers(seller_data.load_sellers()), model="quadrant"
+                ),
+            ),
             {},
         )
         fixtures["plot_next_move"] = lambda: (

@@ -100,6 +100,7 @@ def test_every_exercise_file_is_registered_and_its_rows_load():
         assert SCHEMAS.get(path.stem) is EXERCISES, path.name
         assert len(exercises.load_exercises(path.stem.removeprefix("exercises_")))
 
+
 # --- notebook 2: classify by hand (data/exercises_sellers.csv) --------------------------------
 
 #: The live-stream cook of notebook 2's exercise: (influence, attractiveness).
@@ -135,6 +136,7 @@ def test_the_sellers_number_box_answers_a_wrong_sum_and_a_right_one():
     box.answer.value = 62.5
     box.button.click()
     assert box.status == "right" and "band" in box.verdict.value
+
 
 # --- notebooks 3 and 4: the answers are the model's, and the views show them ------------------
 

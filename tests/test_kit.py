@@ -144,3 +144,38 @@ def test_nbgrader_command_makes_paths_absolute_but_keeps_options(tmp_path, monke
     args = kit.nbgrader_arguments(["course", "--assignment", "week1", "--force"])
     assert args == [str(tmp_path / "course"), "--assignment", "week1", "--force"]
     assert "nbgrader" in kit.COMMANDS
+
+
+def _kit():
+    sys.path.insert(0, str(ROOT))
+    try:
+        import kit
+    finally:
+        sys.path.remove(str(ROOT))
+    return kit
+
+
+def test_the_test_command_runs_the_linter_first_and_stops_on_a_finding(monkeypatch):
+    kit = _kit()
+    ran = []
+    monkeypatch.setattr(kit, "ensure_environment", lambda dev=False: Path("python"))
+
+    def run(python, args, *, lint=0):
+        ran.append(args[:3])
+        return lint if args[1] == "ruff" else 0
+
+    monkeypatch.setattr(kit, "_run_in_env", lambda python, args: run(python, args, lint=1))
+    assert kit.cmd_test(["-q"]) == 1
+    assert ran == [["-m", "ruff", "check"]]  # pytest never started
+    ran.clear()
+    monkeypatch.setattr(kit, "_run_in_env", lambda python, args: run(python, args))
+    assert kit.cmd_test(["-q"]) == 0
+    assert ran == [["-m", "ruff", "check"], ["-m", "pytest", "-q"]]
+
+
+def test_ruff_is_configured_as_the_issue_asks():
+    config = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert "line-length = 100" in config
+    for rule in ('"E"', '"F"', '"I"', '"B"', '"UP"', '"C90"'):
+        assert rule in config, rule
+    assert "ruff" in _requirement_names("requirements-dev.txt")

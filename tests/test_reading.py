@@ -804,7 +804,9 @@ def test_cells_pasted_from_excel_are_tab_separated_text():
         ("主播", "粉丝数", "场均观看"),
         2,
     )
-    table = seller_data.read_sellers(pasted.encode(), columns=seller_data.guess_columns(sniffed.columns))
+    table = seller_data.read_sellers(
+        pasted.encode(), columns=seller_data.guess_columns(sniffed.columns)
+    )
     assert table.to_dict("list") == {
         "seller": ["果园小王", "茶山阿妹"],
         "followers": [86000.0, 32000.0],

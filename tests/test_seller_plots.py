@@ -348,4 +348,6 @@ def test_anchor_chart_rejects_a_table_without_placements():
     with pytest.raises(TypeError, match="placed"):
         P.plot_anchor_map([1, 2])
     with pytest.raises(ValueError, match="reference_classes"):
-        P.plot_anchor_map(cases.classify_anchors(), reference=S.score_sellers(seller_data.load_sellers()))
+        P.plot_anchor_map(
+            cases.classify_anchors(), reference=S.score_sellers(seller_data.load_sellers())
+        )

@@ -262,7 +262,9 @@ def test_switch_to_twitch_data(whole):
     whole.controls["weight_total_watch_time"].value = 1.0
     watch = S.classify(
         S.score_sellers(
-            seller_data.load_twitch(), method="percentile", weights={"followers": 1, "total_watch_time": 1}
+            seller_data.load_twitch(),
+            method="percentile",
+            weights={"followers": 1, "total_watch_time": 1},
         )
     )
     assert whole.shown["counts"] == S.class_counts(watch).to_dict()
@@ -439,7 +441,9 @@ def test_own_data_view_starts_with_the_example_classified(own):
     assert own.shown["reference"] == "teaching set"
     assert "fewer than 5" in own.shown["reference_note"] and "teaching set" in own.readout.value
     # the classes are what the logic gives for the same file
-    direct = S.score_sellers(seller_data.read_sellers(V.own_data_example(), columns=own.shown["mapping"]))
+    direct = S.score_sellers(
+        seller_data.read_sellers(V.own_data_example(), columns=own.shown["mapping"])
+    )
     assert own.shown["classes"] == dict(zip(direct["seller"], map(str, S.classify(direct))))
     assert set(own.shown["classes"]) == {row[0] for row in V.EXAMPLE_ROWS[1:]}
     assert sum(own.shown["counts"].values()) == 4
@@ -681,7 +685,9 @@ def test_pasted_cells_are_classified_like_the_same_file():
     view.controls["paste"].value = pasted
     assert view.error.value == "" and view.shown["file"] == PASTED_NAME
     assert view.shown["sep"] == "\t"
-    direct = S.score_sellers(seller_data.read_sellers(pasted.encode(), columns=view.shown["mapping"]))
+    direct = S.score_sellers(
+        seller_data.read_sellers(pasted.encode(), columns=view.shown["mapping"])
+    )
     assert view.shown["classes"] == dict(zip(direct["seller"], map(str, S.classify(direct))))
     assert "pasted cells" in _preview(view)
     view.controls["paste"].value = ""  # clearing the box keeps what was pasted
