@@ -13,13 +13,12 @@ the question describes has been set up.
 
 from __future__ import annotations
 
-import html
 from os import PathLike
 
 import ipywidgets as widgets
 import pandas as pd
 
-from . import canvas
+from . import _html, canvas
 from ._checks import check_bool, check_choice, check_money
 from .canvas_plots import CanvasChart, MoneyCanvasChart, MoneyChart, ValueScoresChart
 from .style import MUTED_TEXT, kit_style, new_figure
@@ -32,10 +31,6 @@ __all__ = ["explore_canvas", "explore_value_perception", "explore_canvas_money",
 _MODEL_OPTIONS = [(BUSINESS_MODEL_NAMES[m].split(" (")[0], m) for m in BUSINESS_MODELS]
 _CHAIN_WORDS = {"revenue": "revenue chain (dashed)", "cost": "cost chain (dotted)"}
 _GREY = f"<span style='color:{MUTED_TEXT}'>{{}}</span>"
-
-
-def _esc(text: object) -> str:
-    return html.escape(str(text))
 
 
 # --- 1. the canvas explorer ------------------------------------------------------------------
@@ -146,14 +141,14 @@ def _block_readout(
     chain_text = " and ".join(_CHAIN_WORDS[c] for c in chains) or "no chain"
     hub = " It is the <b>hub</b>: the only block on both chains." if len(chains) == 2 else ""
     whose = "the paper" if reading == "paper" else "the kit’s reading"
-    source = f"[Li (2021), {_esc(row['section'])}]"
+    source = f"[Li (2021), {_html.escape(row['section'])}]"
     return (
-        f"<b>{_esc(row['name'])}</b> (the paper's “{_esc(row['paper_name'])}”) · "
-        f"<b>{MODULE_NAMES[row['module']]}</b> module ({_esc(row['module_basis'])})<br>"
-        f"<i>What it is:</i> {_esc(row['definition'])}<br>"
-        f"<i>{BUSINESS_MODEL_NAMES[model]}:</i> {_esc(models.at[block, model])} "
+        f"<b>{_html.escape(row['name'])}</b> (the paper's “{_html.escape(row['paper_name'])}”) · "
+        f"<b>{MODULE_NAMES[row['module']]}</b> module ({_html.escape(row['module_basis'])})<br>"
+        f"<i>What it is:</i> {_html.escape(row['definition'])}<br>"
+        f"<i>{BUSINESS_MODEL_NAMES[model]}:</i> {_html.escape(models.at[block, model])} "
         f"{_GREY.format(f'[{whose}]')}<br>"
-        f"<i>The paper on live marketing:</i> {_esc(row['live_marketing'])} "
+        f"<i>The paper on live marketing:</i> {_html.escape(row['live_marketing'])} "
         f"{_GREY.format(source)}<br>"
         f"<i>Chain:</i> on the {chain_text}.{hub}"
     )
@@ -289,8 +284,9 @@ def _cost_prediction(ratings: pd.DataFrame) -> Prediction:
         gap = shown["customer"]["live"] - shown["customer"]["offline"]
         return _TIE if abs(gap) < 0.05 else (live if gap > 0 else offline)
 
+    label = _html.escape(ratings.at[_COST_DIMENSION, "label"])
     return Prediction(
-        f"Put all the customer weight on <i>{_esc(ratings.at[_COST_DIMENSION, 'label'])}</i> "
+        f"Put all the customer weight on <i>{label}</i> "
         "(every other customer weight to 0): does live marketing or offline retail score higher "
         "for customers, in the kit's ratings? Lock in your answer, then set the sliders.",
         options=[live, offline, _TIE],
@@ -405,7 +401,9 @@ def _money_controls(start: dict[str, float]) -> dict[str, widgets.Widget]:
 def _money_layout(controls: dict[str, widgets.Widget]) -> widgets.Widget:
     return widgets.HBox(
         [
-            widgets.VBox([widgets.HTML(f"<b>{_esc(heading)}</b>"), *[controls[n] for n in names]])
+            widgets.VBox(
+                [widgets.HTML(f"<b>{_html.escape(heading)}</b>"), *[controls[n] for n in names]]
+            )
             for heading, names in _MONEY_COLUMNS.items()
         ],
         layout=widgets.Layout(flex_flow="row wrap"),
@@ -423,7 +421,7 @@ def _money_readout(money: pd.DataFrame, summary: pd.Series) -> str:
     discount = money.attrs["levers"]["stream_discount"]
     items = money.attrs["effect"]["items"]
     moved = "; ".join(
-        f"{_esc(money.at[i, 'label'].lower())} {money.at[i, 'list_amount']:,.0f} &rarr; "
+        f"{_html.escape(money.at[i, 'label'].lower())} {money.at[i, 'list_amount']:,.0f} &rarr; "
         f"<b>{money.at[i, 'amount']:,.0f}</b> ({chain} chain)"
         for i, chain in (("purchases", "revenue"), ("product", "cost"))
     )
@@ -505,7 +503,7 @@ def worksheet_form(path: str | PathLike = "my_canvas.json") -> View:
     }
     controls.update(_file_controls(path))
     cells = [
-        widgets.VBox([widgets.HTML(f"<b>{_esc(info.at[b, 'name'])}</b>"), controls[b]])
+        widgets.VBox([widgets.HTML(f"<b>{_html.escape(info.at[b, 'name'])}</b>"), controls[b]])
         for b in BLOCKS
     ]
     layout = widgets.VBox(
@@ -578,7 +576,7 @@ def _save_worksheet(view: View) -> None:
         ) from None
     except OSError as exc:
         raise ValueError(f"{target}: could not write the file ({exc.strerror or exc})") from None
-    view.readout.value = f"Saved your canvas to <code>{_esc(written)}</code>."
+    view.readout.value = f"Saved your canvas to <code>{_html.escape(written)}</code>."
 
 
 def _load_worksheet(view: View) -> None:
@@ -591,4 +589,4 @@ def _load_worksheet(view: View) -> None:
     with view.quiet():  # nine boxes set, one redraw
         for block, text in loaded.items():
             view.controls[block].value = text
-    view.readout.value = f"Loaded <code>{_esc(target)}</code>."
+    view.readout.value = f"Loaded <code>{_html.escape(target)}</code>."

@@ -14,7 +14,6 @@ Slider ranges, defaults and labels come from ``data/path_parameters.csv``.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 from typing import Any
 
@@ -57,7 +56,7 @@ def _module_tag(stage: str) -> str:
     """A small coloured label naming a value stage (text, not colour alone)."""
     return (
         f"<span style='border-left:6px solid {MODULE_COLORS[stage]};padding-left:4px'>"
-        f"{html.escape(MODULE_NAMES[stage].lower())}</span>"
+        f"{_html.escape(MODULE_NAMES[stage].lower())}</span>"
     )
 
 
@@ -155,10 +154,6 @@ def _mode_picker(modes: Iterable[str]) -> widgets.SelectMultiple:
     )
 
 
-def _table(rows: list[tuple[str, ...]], header: tuple[str, ...]) -> str:
-    return _html.table(rows, header)
-
-
 # --- 1. the flow of Figure 2 ------------------------------------------------------------------
 
 #: How the predictions name the actors of Figure 2.
@@ -238,11 +233,11 @@ def explore_flow(step: int = 1) -> View:
         charts["flow"].update(current)
         row = steps.iloc[current - 1]
         view.readout.value = (
-            f"<b>Step {current} of {len(steps)}</b>: {html.escape(row['actor'])} &rarr; "
-            f"{html.escape(row['target'])} &middot; stage: {_module_tag(row['stage'])} &middot; "
+            f"<b>Step {current} of {len(steps)}</b>: {_html.escape(row['actor'])} &rarr; "
+            f"{_html.escape(row['target'])} &middot; stage: {_module_tag(row['stage'])} &middot; "
             "canvas block: "
-            f"<i>{html.escape(row['block_name'])}</i><br>{html.escape(row['action'])} "
-            f"<span style='color:{MUTED_TEXT}'>{html.escape(row['note'])}</span>"
+            f"<i>{_html.escape(row['block_name'])}</i><br>{_html.escape(row['action'])} "
+            f"<span style='color:{MUTED_TEXT}'>{_html.escape(row['note'])}</span>"
         )
         view.show(step=current, actor=row["actor"], target=row["target"], stage=row["stage"])
         view.redraw()
@@ -316,11 +311,11 @@ class _ModeReasons:
         fit = self.fit[result["purpose"]]
         rows = [
             (
-                html.escape(self.names[m]),
+                _html.escape(self.names[m]),
                 "alone",
                 f"fit {fit.at[m, 'fit']:.1f} &times; lift {fit.at[m, 'lift']:.2f}",
                 f"{v:+.3f}",
-                html.escape(fit.at[m, "reason"]),
+                _html.escape(fit.at[m, "reason"]),
             )
             for m, v in result["alone"].items()
         ]
@@ -329,17 +324,17 @@ class _ModeReasons:
             synergy, effect, reason = self.pair[frozenset((a, b))]
             rows.append(
                 (
-                    f"{html.escape(self.names[a])} + {html.escape(self.names[b])}",
+                    f"{_html.escape(self.names[a])} + {_html.escape(self.names[b])}",
                     f"pair: {effect}",
                     f"synergy {synergy:+.1f} &times; weaker alone",
                     f"{v:+.3f}",
-                    html.escape(reason),
+                    _html.escape(reason),
                 )
             )
         rows.append(
             (
                 "<b>together</b>",
-                f"<b>{html.escape(result['verdict'])}</b>",
+                f"<b>{_html.escape(result['verdict'])}</b>",
                 f"alone added up {result['sum_alone']:.3f}",
                 f"<b>{result['total']:.3f}</b>",
                 f"gain from the pairs {result['gain']:+.3f}",
@@ -348,7 +343,8 @@ class _ModeReasons:
         return (
             "<b>The kit's model</b> (illustrative numbers from <code>data/mode_fit.csv</code> and "
             "<code>data/mode_pairs.csv</code>; the paper names the modes and the 1+1&gt;2 effect, "
-            "not sizes):" + _table(rows, ("part", "kind", "how (kit)", "attraction", "why (kit)"))
+            "not sizes):"
+            + _html.table(rows, ("part", "kind", "how (kit)", "attraction", "why (kit)"))
         )
 
 
@@ -466,7 +462,7 @@ _MONEY_ROWS = (
 
 def _label(item: str) -> str:
     """The display name of a lever or quantity, from the stage map (one name per concept)."""
-    return html.escape(canvas.value_stages().at[item, "label"])
+    return _html.escape(canvas.value_stages().at[item, "label"])
 
 
 def _money_table(result) -> str:
@@ -475,13 +471,13 @@ def _money_table(result) -> str:
     money.append(
         (f"<b>= {_label('profit')}</b>", f"<b>{result['profit']:,.2f}</b>", _stage_tag("profit"))
     )
-    return _table(money, ("money", "CNY", "stage"))
+    return _html.table(money, ("money", "CNY", "stage"))
 
 
 def _modes_line(chosen) -> str:
     """What the chosen modes add to the content, by the kit's one synergy rule (full lifts)."""
     parts = mode_model.combine(None, chosen)
-    verdict = html.escape(parts["verdict"])
+    verdict = _html.escape(parts["verdict"])
     if len(parts["modes"]) < 2:
         return f"Modes add <b>{parts['total']:.3f}</b> attraction ({verdict}).<br>"
     return (
@@ -499,7 +495,7 @@ def _model_readout(result, chosen) -> str:
     return (
         _modes_line(chosen)
         + "<div style='display:flex;gap:24px'>"
-        + _table(counts, ("quantity", "value", "stage"))
+        + _html.table(counts, ("quantity", "value", "stage"))
         + _money_table(result)
         + "</div>"
     )
@@ -654,10 +650,10 @@ def explore_channels(modes: Iterable[str] = path.DEFAULT_MODES, **start: float) 
     settings = _values(controls)
     both = path.compare_channels(modes, **settings)
     fig, charts = _channels_figure(both["live"], both["non_live"])
-    why = _table(
+    why = _html.table(
         [
             (
-                html.escape(r.label),
+                _html.escape(r.label),
                 f"{r.live:g}",
                 f"{r.non_live:g}",
                 "the paper's" if r.basis == "paper" else "the kit's",
@@ -700,7 +696,7 @@ def explore_channels(modes: Iterable[str] = path.DEFAULT_MODES, **start: float) 
                 ("profit", 2),
             )
         ]
-        view.readout.value = _table(rows, ("quantity", "live", "non-live", "stage")) + why
+        view.readout.value = _html.table(rows, ("quantity", "live", "non-live", "stage")) + why
         view.show(
             settings=values,
             **{f"{q}_{c}": float(both.at[q, c]) for q in ("orders", "profit") for c in CHANNELS},
@@ -848,7 +844,7 @@ def _switch_prediction(switch: str, label: str) -> Prediction:
     """Switch on one integration point alone: does profit rise or fall against no integration?"""
     alone = {name: name == switch for name in SWITCHES}
     return Prediction(
-        f"Switch on <i>{html.escape(label)}</i> alone (all other switches off): will profit "
+        f"Switch on <i>{_html.escape(label)}</i> alone (all other switches off): will profit "
         "rise or fall against no integration, in the kit's model?",
         outcome=lambda shown: (
             _direction(shown["profit_change"], 0.0, ("rise", "fall", "stay the same"))

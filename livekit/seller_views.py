@@ -15,7 +15,6 @@ redrawing the figure. Each view records what it shows in ``view.shown`` and carr
 
 from __future__ import annotations
 
-import html
 from functools import cache
 
 import ipywidgets as widgets
@@ -178,7 +177,7 @@ def _followers_prediction(seller: str, start: dict) -> Prediction:
     return Prediction(
         f"Followers are one part of the anchor's influence. Raise only <b>followers</b>, from "
         f"{start['followers']:,.0f} to <b>{FOLLOWERS_GOAL / 1e6:.0f} million</b> (quadrant model, "
-        f"every other slider where it starts): which class does <b>{html.escape(seller)}</b> "
+        f"every other slider where it starts): which class does <b>{_html.escape(seller)}</b> "
         f"reach? Lock in your answer, then drag the followers slider.",
         outcome=outcome,
         options=list(SELLER_CLASSES),
@@ -670,26 +669,13 @@ def _kit_label(kit: str) -> str:
 
 def _table_html(frame: pd.DataFrame, *, caption: str = "", limit: int = 8) -> str:
     """A DataFrame's first rows as a small HTML table (every cell escaped)."""
-    head = "".join(
-        f"<th scope='col' style='padding:1px 6px;text-align:left'>{html.escape(str(c))}</th>"
-        for c in frame.columns
-    )
-    body = []
-    for row in frame.head(limit).itertuples(index=False):
-        cells = "".join(f"<td style='padding:1px 6px'>{html.escape(str(v))}</td>" for v in row)
-        body.append(f"<tr>{cells}</tr>")
+    rows = [[_html.escape(v) for v in row] for row in frame.head(limit).itertuples(index=False)]
     more = (
         f"<div><i>... and {len(frame) - limit:,} more rows</i></div>" if len(frame) > limit else ""
     )
-    cap = (
-        f"<caption style='text-align:left'><b>{html.escape(caption)}</b></caption>"
-        if caption
-        else ""
-    )
-    return (
-        f"<table style='border-collapse:collapse;font-size:12px'>{cap}<tr>{head}</tr>"
-        f"{''.join(body)}</table>{more}"
-    )
+    table = _html.table(rows, [str(c) for c in frame.columns], caption=_html.escape(caption),
+                        font_size="12px")  # fmt: skip
+    return table + more
 
 
 def _preview_html(flow: OwnDataFlow) -> str:
@@ -701,21 +687,23 @@ def _preview_html(flow: OwnDataFlow) -> str:
             "<i>No file yet: upload a CSV file or an Excel workbook, paste cells copied from a "
             "spreadsheet, or press <b>Use the example file</b>.</i>"
         )
-    found = "; ".join(html.escape(n) for n in sniffed.notes) or "nothing detected yet"
+    found = "; ".join(_html.escape(n) for n in sniffed.notes) or "nothing detected yet"
     more = (
         f" (the first {_MAP_SLOTS} can be mapped; the others are kept as text)"
         if len(sniffed.columns) > _MAP_SLOTS
         else ""
     )
-    said = "".join(f"<li>{html.escape(w)}</li>" for w in flow.warnings)
+    said = "".join(f"<li>{_html.escape(w)}</li>" for w in flow.warnings)
     warned = (
-        f"<div style='color:#8B3A00'><b>Read with care:</b><ul>{said}</ul></div>" if said else ""
+        f"<div style='color:{TEXT_COLORS['note']}'><b>Read with care:</b><ul>{said}</ul></div>"
+        if said
+        else ""
     )
     rows = f"{sniffed.n_rows:,} data row{'s' if sniffed.n_rows != 1 else ''}"
     first = _table_html(sniffed.preview, caption="First rows (line = the file's line)")
     return (
-        f"<div><b>{html.escape(sniffed.label)}</b> ({html.escape(flow.note)}): {rows}. "
-        f"Found: {found}.<br>Columns: {html.escape(', '.join(sniffed.columns)) or 'none found'}"
+        f"<div><b>{_html.escape(sniffed.label)}</b> ({_html.escape(flow.note)}): {rows}. "
+        f"Found: {found}.<br>Columns: {_html.escape(', '.join(sniffed.columns)) or 'none found'}"
         f"{more}</div>{warned}{first if sniffed.columns else ''}"
     )
 
@@ -977,7 +965,7 @@ def _own_draw(view: View, flow: OwnDataFlow, scored: pd.DataFrame, params: dict)
     counts = S.class_counts(classes)
     note = scored.attrs.get("reference_note", "")
     against = (
-        f"Scored against <b>the kit's teaching set</b>: {html.escape(note.split(': ', 1)[-1])}."
+        f"Scored against <b>the kit's teaching set</b>: {_html.escape(note.split(': ', 1)[-1])}."
         if scored.attrs.get("reference") == "teaching set"
         else "Scored against <b>your own table</b> (its sellers against each other)."
     )

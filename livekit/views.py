@@ -59,6 +59,7 @@ from .accessible import (
     html_to_text,
 )
 from .prediction import judge_prediction
+from .style import LINE_COLORS, TEXT_COLORS
 
 __all__ = [
     "FastFigure",
@@ -541,7 +542,9 @@ class Prediction(widgets.VBox):
         )
         super().__init__(
             [head, row, self.verdict],
-            layout=widgets.Layout(border="1px dashed #767676", padding="4px", margin="4px 0"),
+            layout=widgets.Layout(
+                border=f"1px dashed {LINE_COLORS['outline']}", padding="4px", margin="4px 0"
+            ),
         )
         self.add_class("livekit-predict")
 
@@ -719,7 +722,7 @@ class View(widgets.VBox):
         self._update: Callable[[dict | None], None] | None = None
         self.heading = widgets.HTML(f"<b>{_html.escape(title)}</b>")
         self.question = widgets.HTML(
-            f"<div style='border-left:4px solid #0072B2;padding-left:8px'>"
+            f"<div style='border-left:4px solid {TEXT_COLORS['accent']};padding-left:8px'>"
             f"<b>Look for:</b> {question}</div>"
         )
         self.error = widgets.HTML("")
