@@ -171,7 +171,7 @@ def _report_timings(request, seconds: float) -> None:
                 f"[browser] keyboard-only check, {front}: every slider key -> view changed: "
                 f"median {statistics.median(times):.0f} ms over {len(times)} key(s)"
             )
-    lines += [f"[browser]   {name}: {secs:.1f} s" for name, secs in TIMINGS["pages"]]
+    lines += [f"[browser]   {name}: {secs:.1f} s {marks}" for name, secs, marks in TIMINGS["pages"]]
     audits = {r.name: r.axe for r in REPORTS.values() if r.axe}
     if audits:
         lines += ["[browser] axe-core violations (elements per rule):", axe.table(audits)]
@@ -184,7 +184,8 @@ def _report_timings(request, seconds: float) -> None:
 
 
 def _record(front: str, report, *, count_moves: bool = True) -> None:
-    TIMINGS["pages"].append((report.name, round(report.seconds, 2)))
+    marks = {k: round(v, 1) for k, v in report.marks.items()}
+    TIMINGS["pages"].append((report.name, round(report.seconds, 2), marks))
     if not count_moves:
         return
     if front != "notebook7":  # the figures of before: JupyterLab and Voila

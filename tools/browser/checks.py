@@ -59,6 +59,8 @@ class PageReport:
     screenshot: Path | None = None
     axe: dict[str, list] = field(default_factory=dict)
     keyboard: list = field(default_factory=list)
+    #: seconds from opening the page to each step, and the seconds each check took
+    marks: dict[str, float] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:

@@ -131,11 +131,15 @@ def check_view(
                 continue
             groups.add(control["grouped"])
         control["all_keys"] = control["index"] == first_slider
+        if view.locator(f'[data-kit-key="{control["index"]}"]').is_disabled():
+            continue  # a control before it turned it off ("Lock in" turns "Skip" off)
         _operate(page, view, control, result, timeout)
-    if "Cannot update" in view.inner_text():
+    text = view.inner_text()
+    if "Cannot update" in text:
+        error = text[text.index("Cannot update") :].splitlines()[0][:200]
         results.append(
             ControlResult(
-                view=title, kind="view", name=title, own=False, problems=["shows an error"]
+                view=title, kind="view", name=title, own=False, problems=[f"shows {error!r}"]
             )
         )
     return results
@@ -303,31 +307,59 @@ def _operate_other(page, view, control: dict, result: ControlResult, timeout: fl
         return
     for key in OTHER_KEYS[kind]:
         press = _Press(page, view, control["index"])
-        before = press.arm()
+        before = press.arm(any_text=kind == "toggle")  # a toggle may show or hide a part
         after = press.key(key, commit=control["own"] and kind in ("text", "number"))
         if after != before:
             break
     result.responded = after != before
     if not result.responded:
         result.problems.append(f"{' / '.join(OTHER_KEYS[kind])} did not change it")
-    elif control["own"]:
+        return
+    if control["own"]:
         _wait_for_view(press, result, timeout, own=True)
-        if kind == "checkbox":
-            press.arm()  # tick it back: a tick box may decide what the other controls do
-            press.key(key)
+    if kind == "checkbox":
+        press.arm()  # tick it back: a tick box may decide what the other controls do
+        press.key(key)
+        if control["own"]:
             press.changed(timeout)
+    elif kind == "text":
+        _retype(press, before, timeout, wait=control["own"])
+
+
+def _retype(press: _Press, text: str, timeout: float, *, wait: bool) -> None:
+    """Put a text box's first text back (a file name that a button reads later); ``wait``: for
+    the view to answer."""
+    press.arm()
+    press.page.keyboard.press("ControlOrMeta+a")
+    if text:
+        press.page.keyboard.type(text)
+    else:
+        press.page.keyboard.press("Delete")
+    press.page.keyboard.press("Tab")
+    if wait:
+        press.changed(timeout)
 
 
 def _operate_button(page, view, control: dict, result: ControlResult, timeout: float) -> None:
-    """Space on a button must change something in the view (a message, the picture). Of a
-    Play widget's buttons only "play" must (the others stop it, or set it to repeat)."""
+    """Space on a button must change something in the view (a message, the picture). Of
+    ipywidgets' Play buttons only "play" must (the others stop it, or set it to repeat); the
+    kit's play button (``button.livekit-play``) must start, and is then pressed again to stop,
+    so the view stands still for the checks after it."""
     press = _Press(page, view, control["index"])
     press.arm(any_text=True)
     press.key("Space")
-    if control["kind"] == "play" and "fa-play" not in control["name"]:
+    own_play = "livekit-play" in control["value"]
+    if control["kind"] == "play" and not own_play and "fa-play" not in control["name"]:
         result.responded = None
         return
     result.responded = _wait_for_view(press, result, 3 * timeout, own=True)
+    if own_play:
+        press.arm(any_text=True)
+        press.key("Space")
+        if "true" in str(press.state.get("value")):
+            result.responded = False
+            result.problems.append("Space did not stop it (it still plays)")
+        press.changed(timeout)  # the last step has reached the page
 
 
 def _operate_upload(page, view, control: dict, result: ControlResult) -> None:
@@ -385,8 +417,8 @@ class _Press:
             self.page.keyboard.type(key[5:])
         else:
             self.page.keyboard.press(key)
-        if commit:
-            self.page.keyboard.press("Enter")  # a number or text box may send its value then
+        if commit:  # a text or number box may send its value only when it loses the focus
+            self.page.keyboard.press("Tab")
         self.state = self.view.evaluate(script("key_state"), self.index)
         return self.state["value"]
 

@@ -60,15 +60,19 @@ def inspect(
     render_timeout, move_timeout : float
         Seconds to wait for widgets to draw and for a view to answer a key.
     """
-    marks = {} if marks is None else marks
+    marks = report.marks if marks is None else marks
+    started = time.monotonic()
     check_widget_outputs(page, report, expected_widgets=expected_widgets, timeout=render_timeout)
     views = rendered_views(page, report, timeout=render_timeout)
+    marks["drawn"] = time.monotonic() - started
     started = time.monotonic()
     if audit:
         report.axe[AFTER_RUN_ALL] = axe.audit(page)
     marks["axe"] = time.monotonic() - started
+    started = time.monotonic()
     for view, result in views:
         move_one_control(page, view, result, report, timeout=move_timeout)
+    marks["moved"] = time.monotonic() - started
     started = time.monotonic()
     if audit:
         report.axe[AFTER_MOVING] = axe.audit(page)
@@ -159,7 +163,7 @@ def check_lab_url(
     PageReport
     """
     report = PageReport(name=name)
-    marks = {} if marks is None else marks
+    marks = report.marks if marks is None else marks
     with checked_page(context, report) as page:
         start = time.monotonic()
         page.goto(url, wait_until="domcontentloaded")

@@ -1,8 +1,10 @@
-// What a view shows: its pictures (an Image widget's src changes with every new PNG) and the
-// text of its HTML widgets (readout, error line); not the sliders' own value labels.
+// What a view shows: its pictures (a new PNG is a new src; the kit's figure, img.livekit-figure,
+// also says what it shows in its alt text) and the text of its readouts (the kit's
+// .livekit-readout, ipywidgets' HTML widgets: readout, error line); not the sliders' own value
+// labels, nor the hidden live region that repeats the readout for screen readers.
 (view) => {
-  const imgs = [...view.querySelectorAll('img')].map(i => i.src).join('|');
-  const html = [...view.querySelectorAll('.widget-html, .widget-htmlmath')]
-    .filter(h => !h.closest('.widget-slider')).map(h => h.innerText).join('|');
+  const imgs = [...view.querySelectorAll('img')].map(i => i.src + '@' + i.alt).join('|');
+  const html = [...view.querySelectorAll('.livekit-readout, .widget-html, .widget-htmlmath')]
+    .filter(h => !h.closest('.widget-slider, .livekit-slider')).map(h => h.innerText).join('|');
   return imgs + '#' + html;
 }

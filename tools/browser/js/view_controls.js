@@ -1,6 +1,7 @@
 // The controls of one view, in document (reading) order, each marked data-kit-key="i".
 // For each: its kind, a name to report it by (its label), whether Tab can reach it, whether it
-// is one of the view's own controls (not the "Save figure" row, nor "predict, then check"),
+// is one of the view's own controls (not the "Save figure" row, nor "predict, then check", nor
+// the name box and tick box of a file row),
 // and for a slider its value, minimum and maximum. How each looks unfocused is kept in
 // window.__kitRest (see focus_state.js).
 (view) => {
@@ -22,7 +23,7 @@
     if (e.type === 'checkbox' || role === 'checkbox' || role === 'switch') return 'checkbox';
     if (e.type === 'radio' || role === 'radio') return 'radio';
     if (e.type === 'file' || e.classList.contains('widget-upload')) return 'upload';
-    if (e.closest('.widget-play')) return 'play';
+    if (e.closest('.widget-play') || e.classList.contains('livekit-play')) return 'play';
     if (e.closest('.widget-toggle-buttons') || e.classList.contains('widget-toggle-button')) {
       return 'toggle';
     }
@@ -40,6 +41,13 @@
       || (e.querySelector('i.fa') ? `icon ${e.querySelector('i.fa').className}` : '');
     return String(label).trim().slice(0, 60);
   };
+  // a file row (a box with a Save or Load button): its name box and tick box set what those
+  // buttons do, not what the view shows
+  const fileRow = e => {
+    const row = e.closest('.widget-hbox');
+    return !!row && e.tagName !== 'BUTTON'
+      && [...row.querySelectorAll('button')].some(b => /^\s*(save|load)\b/i.test(b.innerText));
+  };
   view.querySelectorAll('[data-kit-key]').forEach(e => e.removeAttribute('data-kit-key'));
   if (view.contains(document.activeElement)) document.activeElement.blur();
   window.__kitRest = {};
@@ -53,7 +61,7 @@
       index: i, kind, name: nameOf(e),
       // a contenteditable box is reached by Tab although its tabIndex reads -1
       tabbable: e.tabIndex >= 0 || (e.isContentEditable && !e.hasAttribute('tabindex')),
-      own: !e.closest('.livekit-save') && !e.closest('.livekit-predict'),
+      own: !e.closest('.livekit-save') && !e.closest('.livekit-predict') && !fileRow(e),
       group: e.type === 'radio' ? e.name : null, value: value(e),
       // the label of the group of toggle buttons it belongs to ('' if none)
       grouped: (e.closest('.widget-toggle-buttons')
