@@ -15,7 +15,8 @@ cannot render, a dead slider, nameless figure and controls, a request to another
 rejected, and a download with the wrong hash must stop the build with the file's name.
 
 Without Playwright or a Chromium the browser tests are skipped with a message; under
-``CI=true`` they fail instead (so does a missing axe-core download).
+``CI=true`` they fail instead (so does a missing axe-core download); tests/test_browser.py
+checks both, for its own tests and these, in one run of pytest.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ from tools.browser import (  # noqa: E402
     servers,
     testing,
 )
-from tools.browser.checks import PageReport, screenshot  # noqa: E402
+from tools.browser.checks import screenshot  # noqa: E402
 from tools.browser.scripts import script  # noqa: E402
 
 NOTEBOOKS = site.notebooks()
@@ -90,13 +91,15 @@ def _needs_site_tools() -> None:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    """The real site, built once for the module."""
+    """The real site, built once for the module, with the self-test notebooks among its files
+    (not on its welcome page): see :func:`_selftest_notebooks`."""
     _needs_site_tools()
-    out = tmp_path_factory.mktemp("site") / "_site"
+    folder = tmp_path_factory.mktemp("site")
+    extra = _selftest_notebooks(folder / "selftest")
     started = time.monotonic()
-    site.build(out)
+    site.build(folder / "_site", extra=extra)
     TIMINGS["pages"].append(("build", round(time.monotonic() - started, 1)))
-    return out
+    return folder / "_site"
 
 
 @pytest.fixture(scope="module")
@@ -359,7 +362,8 @@ def test_no_request_left_the_site(served):
     assert served["traffic"].outside == [], served["traffic"].problems()
 
 
-WORKSHEET = "98_worksheet.ipynb"
+#: One notebook for the three checks below: one Pyodide start, not three.
+EXTRAS = "98_extras.ipynb"
 WORKSHEET_CELL = (
     "from livekit.worksheet import empty_worksheet, load_worksheet, save_worksheet\n"
     "sheet = empty_worksheet()\n"
@@ -395,7 +399,6 @@ FONT_CELL = (
 
 #: The own-data view in the site: a workbook made with openpyxl (a wheel the site ships) read by
 #: the view's engine, then cells pasted into the view's paste box.
-OWN_DATA = "97_own_data.ipynb"
 OWN_DATA_CELL = (
     "import io, openpyxl\n"
     "from livekit import seller_data, seller_views, sellers\n"
@@ -416,41 +419,49 @@ OWN_DATA_CELL = (
 )
 
 
-@pytest.fixture(scope="module")
-def selftest_site(tmp_path_factory, browser, built):
-    """A second site with three extra notebooks: a broken one, a worksheet save and load
-    followed by a figure with Chinese text, and the own-data view."""
+def _selftest_notebooks(folder: Path) -> tuple[Path, ...]:
+    """The site's extra notebooks: a broken one, and one whose cells save and load a worksheet,
+    draw a figure with Chinese text and use the own-data view."""
     from nbformat.v4 import new_code_cell, new_notebook
 
-    folder = tmp_path_factory.mktemp("selftest")
+    folder.mkdir(parents=True)
     nbformat.write(selftest.broken_notebook([OUTSIDE_REQUEST]), folder / BROKEN)
+    cells = [new_code_cell(code) for code in (WORKSHEET_CELL, FONT_CELL, OWN_DATA_CELL)]
     nbformat.write(
-        new_notebook(
-            cells=[new_code_cell(WORKSHEET_CELL), new_code_cell(FONT_CELL)],
-            metadata={
-                "kernelspec": {
-                    "name": "python",
-                    "display_name": "Python (Pyodide)",
-                    "language": "python",
-                }
-            },
-        ),
-        folder / WORKSHEET,
+        new_notebook(cells=cells, metadata={"kernelspec": site.SITE_KERNEL}), folder / EXTRAS
     )
-    nbformat.write(
-        new_notebook(
-            cells=[new_code_cell(OWN_DATA_CELL)], metadata={"kernelspec": site.SITE_KERNEL}
-        ),
-        folder / OWN_DATA,
-    )
-    extra = (folder / BROKEN, folder / WORKSHEET, folder / OWN_DATA)
-    out = site.build(folder / "_site", extra=extra)
-    with servers.serve_static(out) as origin:
-        context, traffic = lite.guarded_context(browser, origin)
-        try:
-            yield {"origin": origin, "context": context, "traffic": traffic}
-        finally:
-            context.close()
+    return folder / BROKEN, folder / EXTRAS
+
+
+@pytest.fixture(scope="module")
+def selftest_site(browser, served):
+    """The site again in a context of its own (its own storage, its own count of requests), for
+    the self-test notebooks."""
+    context, traffic = lite.guarded_context(browser, served["origin"])
+    try:
+        yield {"origin": served["origin"], "context": context, "traffic": traffic}
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def extras_page(selftest_site):
+    """The extras notebook, opened once and run (every cell), for the tests that read it."""
+    page = selftest_site["context"].new_page()
+    try:
+        page.goto(lite.notebook_url(selftest_site["origin"], EXTRAS), wait_until="domcontentloaded")
+        page.wait_for_function(script("kernel_idle"), timeout=240_000, polling=200)
+        page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        yield page
+    finally:
+        page.close()
+
+
+def _cell_output(page, index: int, waits_for: str, timeout: float = 180.0) -> str:
+    """The text of code cell ``index``'s outputs once one of them shows ``waits_for``."""
+    cell = page.locator(".jp-Notebook .jp-Cell").nth(index)
+    cell.locator(".jp-OutputArea-output", has_text=waits_for).first.wait_for(timeout=timeout * 1000)
+    return cell.locator(".jp-OutputArea").inner_text()
 
 
 def test_checks_reject_a_broken_site(selftest_site):
@@ -458,7 +469,7 @@ def test_checks_reject_a_broken_site(selftest_site):
     traffic = selftest_site["traffic"]
     audited = axe.problem() is None
     report = lite.check_notebook(
-        selftest_site["context"], selftest_site["origin"], BROKEN, audit=audited
+        selftest_site["context"], selftest_site["origin"], BROKEN, audit=audited, keys=True
     )
     text = "\n".join(report.problems)
     assert not report.ok
@@ -472,22 +483,13 @@ def test_checks_reject_a_broken_site(selftest_site):
     testing.assert_accessibility_rejected(report, audited=audited)
 
 
-def test_a_saved_canvas_worksheet_lands_in_the_browsers_storage_and_chinese_renders(selftest_site):
+def test_a_saved_canvas_worksheet_lands_in_the_browsers_storage_and_chinese_renders(extras_page):
     """save_worksheet / load_worksheet in the site: the file is in the site's file list
     (browser storage), where a student can download it. In the same page, a figure with Chinese
     text is drawn with the font the kit's wheel carries: glyphs, not boxes."""
-    page = selftest_site["context"].new_page()
+    page = extras_page
     try:
-        report = PageReport(name="site:worksheet")
-        page.goto(
-            lite.notebook_url(selftest_site["origin"], WORKSHEET),
-            wait_until="domcontentloaded",
-        )
-        page.wait_for_function(script("kernel_idle"), timeout=240_000, polling=200)
-        page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
-        output = page.locator(".jp-OutputArea-output", has_text="round trip:").first
-        output.wait_for(timeout=120_000)
-        printed = output.inner_text()
+        printed = _cell_output(page, 0, "round trip:")
         assert "round trip: True True my_canvas.json" in printed, printed
         stored = page.evaluate(
             "async () => (await window.jupyterapp.serviceManager.contents"
@@ -503,41 +505,28 @@ def test_a_saved_canvas_worksheet_lands_in_the_browsers_storage_and_chinese_rend
             text = json.dumps(stored, ensure_ascii=False)
         assert json.loads(text)["blocks"]["key_partners"] == "直播带货: live selling", text
 
-        drawn = page.locator(".jp-OutputArea-output", has_text="warnings:").first
-        drawn.wait_for(timeout=120_000)
-        printed = (
-            page.locator(".jp-Notebook .jp-Cell").nth(1).locator(".jp-OutputArea").inner_text()
-        )
+        printed = _cell_output(page, 1, "warnings:")
         assert "Livekit CJK Sans" in printed and "bundled: True" in printed, printed
         assert "missing: ''" in printed, printed
         assert "warnings: 0 []" in printed, printed
         assert "Glyph" not in printed and "MissingFontWarning" not in printed, printed
     except Exception:
-        report.screenshot = screenshot(page, "site-worksheet")
+        screenshot(page, "site-worksheet")
         raise
-    finally:
-        page.close()
 
 
-def test_the_own_data_view_reads_a_workbook_and_pasted_cells_in_the_site(selftest_site):
+def test_the_own_data_view_reads_a_workbook_and_pasted_cells_in_the_site(extras_page):
     """openpyxl (shipped as a wheel) reads an .xlsx in Pyodide, and the own-data view classifies
     cells pasted into its paste box."""
-    page = selftest_site["context"].new_page()
+    page = extras_page
     try:
-        page.goto(
-            lite.notebook_url(selftest_site["origin"], OWN_DATA),
-            wait_until="domcontentloaded",
-        )
-        page.wait_for_function(script("kernel_idle"), timeout=240_000, polling=200)
-        page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
-        output = page.locator(".jp-OutputArea-output", has_text="pasted:").first
-        output.wait_for(timeout=180_000)
-        printed = page.locator(".jp-Notebook .jp-Cell").first.locator(".jp-OutputArea").inner_text()
+        printed = _cell_output(page, 2, "pasted:")
         assert "workbook: xlsx 2 [86000.0, 32000.0]" in printed, printed
         assert "pasted: pasted cells '\\t' {'果园小王': " in printed and "''" in printed, printed
         page.locator(".jp-OutputArea .livekit-view img").first.wait_for(timeout=60_000)
-    finally:
-        page.close()
+    except Exception:
+        screenshot(page, "site-own-data")
+        raise
 
 
 def test_deleting_an_edited_notebook_brings_the_original_back(selftest_site):
@@ -595,17 +584,6 @@ def _report(request, seconds: float) -> None:
         ARTIFACTS / "accessibility-site.txt", [report for report, *_ in REPORTS.values()]
     )
     testing.show(request, "\n".join(lines))
-
-
-@pytest.mark.parametrize("ci", ["", "true"])
-def test_missing_browser_skips_with_a_hint_but_fails_under_ci(ci):
-    run = testing.run_without_browser("tests/test_site.py", "no_request_left", ci=ci, root=ROOT)
-    out = run.stdout + run.stderr
-    assert "apt-get install chromium" in out, out
-    if ci:
-        assert run.returncode == 1 and "CI=true but the site's browser test cannot run" in out, out
-    else:
-        assert run.returncode == 0 and "1 skipped" in out, out
 
 
 def test_installation_check_in_the_site_does_not_ask_for_jupyterlab(monkeypatch):

@@ -12,6 +12,7 @@ Chromium launched by :func:`tools.browser.chromium.launch` with :data:`SITE_FLAG
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -49,6 +50,11 @@ class Traffic:
 #: Requests JupyterLite makes on purpose for files a site may or may not have (optional
 #: settings and translations, each page's own optional config): a 404 there is normal.
 _OPTIONAL = ("jupyter-lite.ipynb", "/api/translations/", "/lab/api/", "favicon.ico")
+#: JupyterLite also asks the site for the listing of every folder in the browser's storage
+#: (``/api/contents/<folder>/all.json``), folders the site cannot have: a folder the kernel made
+#: (a view's "Save figure" writes ``exports/``; JupyterLite makes it as "Untitled Folder" and
+#: renames it). The site's own listing, ``/api/contents/all.json``, must be there.
+_FOLDER_LISTING = re.compile(r"/api/contents/.+/all\.json$")
 
 
 def guarded_context(chromium, origin: str, **options):
@@ -71,6 +77,7 @@ def guarded_context(chromium, origin: str, **options):
             resp.url.startswith(origin + "/")
             and resp.status >= 400
             and not any(o in resp.url for o in _OPTIONAL)
+            and not (resp.status == 404 and _FOLDER_LISTING.search(urlsplit(resp.url).path))
         ):
             traffic.missing.append(f"{resp.status} {urlsplit(resp.url).path}")
 
@@ -93,8 +100,12 @@ def check_notebook(
     marks: dict | None = None,
     on_ran=None,
     audit: bool = True,
+    keys: bool | str = "sample",
 ) -> PageReport:
-    """Open notebook ``name`` in the site, Run All and check it (see :mod:`.pages`)."""
+    """Open notebook ``name`` in the site, Run All and check it (see :mod:`.pages`); ``audit``:
+    whether to run the axe audit; ``keys``: the keyboard-only check, by default on one control
+    of each kind per page (the widgets are JupyterLab's, checked in full by
+    ``tests/test_browser.py``; what differs here is JupyterLite's own key handling)."""
     return pages.check_lab_url(
         context,
         notebook_url(origin, name),
@@ -103,6 +114,7 @@ def check_notebook(
         marks=marks,
         on_ran=on_ran,
         audit=audit,
+        keys=keys,
     )
 
 

@@ -105,19 +105,19 @@ def write_findings(path: Path, reports) -> Path:
 
 
 def run_without_browser(
-    test_file: str, selector: str, *, ci: str, root: Path
+    test_file: str | list[str], selector: str, *, ci: str, root: Path
 ) -> subprocess.CompletedProcess:
-    """Run one browser test of ``test_file`` (``-k selector``) as if no Chromium existed.
+    """Run browser tests of ``test_file`` (``-k selector``) as if no Chromium existed.
 
     For the tests' own check that a missing browser is skipped with a hint on a laptop and fails
     under ``CI=true`` (``ci="true"``).
 
     Parameters
     ----------
-    test_file : str
-        The test module, relative to ``root``.
+    test_file : str or list of str
+        The test module(s), relative to ``root`` (one run of pytest for all).
     selector : str
-        A ``pytest -k`` expression choosing one test that needs the browser.
+        A ``pytest -k`` expression choosing the tests that need the browser (one a module).
     ci : str
         The value of ``CI`` for the run ("" or "true").
     root : Path
@@ -130,7 +130,8 @@ def run_without_browser(
     """
     missing = root / "test-artifacts" / "no-such-chromium"
     env = dict(os.environ, KIT_CHROMIUM=str(missing), CI=ci)
-    argv = [sys.executable, "-m", "pytest", test_file, "-k", selector, "-rs", "-q"]
+    files = [test_file] if isinstance(test_file, str) else list(test_file)
+    argv = [sys.executable, "-m", "pytest", *files, "-k", selector, "-rs", "-q"]
     return subprocess.run(
         [*argv, "-p", "no:randomly"],
         cwd=root,
