@@ -128,7 +128,7 @@ def site(tmp_path_factory, request):
         playwright = sync_playwright().start()
         browser = chromium.launch(playwright, base / "chromium-home")
         context = browser.new_context(viewport={"width": 1280, "height": 900})
-        yield {**running, "context": context, "missing": missing}
+        yield {**running, "context": context, "missing": missing, "session": request.session}
     finally:
         if browser is not None:
             browser.close()
@@ -139,20 +139,71 @@ def site(tmp_path_factory, request):
         _report_timings(request, time.monotonic() - started)
 
 
+#: The test functions that read the page of one front end (the axe test: its ``front``).
+_FRONT_OF = {
+    "test_notebook_runs_and_its_views_respond_in_jupyterlab": "lab",
+    "test_keyboard_only_in_jupyterlab": "lab",
+    "test_checks_reject_a_broken_notebook_in_jupyterlab": "lab",
+    "test_notebook_works_as_a_voila_dashboard": "voila",
+    "test_checks_reject_a_broken_notebook_in_voila": "voila",
+}
+#: Pages opened ahead of their checks, by front end: ``{front: {notebook: opened}}``.
+OPENED: dict[str, dict] = {}
+
+
+def _wanted(session, front: str) -> list[str]:
+    """The notebooks (names in notebooks/) whose page in ``front`` this run's tests read."""
+    names = []
+    for item in session.items:
+        if item.module is None or Path(str(item.fspath)).name != Path(__file__).name:
+            continue
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if params.get("front", _FRONT_OF.get(item.originalname)) != front:
+            continue
+        name = params["path"].name if "path" in params else BROKEN
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def _open_ahead(site, front: str) -> dict:
+    """Open every page of ``front`` this run reads, at once: their notebooks run side by side
+    (see :func:`tools.browser.pages.open_all`); each test then checks its own."""
+    names = _wanted(site["session"], front)
+    if front == "voila":
+        paths = [f"/voila/render/{name}" for name in names]
+        opened = pages.open_voila_pages(site["context"], site["voila"], paths)
+        return {name: opened[path] for name, path in zip(names, paths)}
+    urls = {
+        f"lab:notebooks/{name}": pages.lab_url(site["lab"], f"notebooks/{name}") for name in names
+    }
+    opened = pages.open_all(site["context"], urls)
+    return {name: opened[f"lab:notebooks/{name}"] for name in names}
+
+
 def _page(site, front: str, name: str):
-    """The report of notebook ``name`` (in notebooks/) in one front end; opened once."""
+    """The report of notebook ``name`` (in notebooks/) in one front end; opened once, with the
+    other notebooks of its front end (see :func:`_open_ahead`)."""
     key = (front, name)
     if key not in REPORTS:
         if front == "notebook7":
             testing.require(site["missing"]["notebook7"], "the Notebook 7 test")
+        if front in ("lab", "voila") and front not in OPENED:
+            OPENED[front] = _open_ahead(site, front)
+        opened = OPENED.get(front, {}).pop(name, None)
         audit = not site["missing"]["axe"]
         if front == "voila":
             report = pages.check_voila_page(
-                site["context"], site["voila"], f"/voila/render/{name}", audit=audit
+                site["context"], site["voila"], f"/voila/render/{name}", audit=audit, opened=opened
+            )
+        elif front == "lab":
+            report = pages.check_lab_notebook(
+                site["context"], site["lab"], f"notebooks/{name}", audit=audit, opened=opened
             )
         else:
-            check = pages.check_lab_notebook if front == "lab" else pages.check_notebook7
-            report = check(site["context"], site[front], f"notebooks/{name}", audit=audit)
+            report = pages.check_notebook7(
+                site["context"], site[front], f"notebooks/{name}", audit=audit
+            )
         REPORTS[key] = report
         _record(front, report, count_moves=not name.startswith("selftest/"))
     return REPORTS[key]
@@ -352,7 +403,7 @@ def test_missing_browser_skips_with_a_hint_but_fails_under_ci(ci):
     out = run.stdout + run.stderr
     assert "apt-get install chromium" in out, out
     if ci:
-        assert run.returncode == 1 and "2 failed" in out, out
+        assert run.returncode == 1 and "2 error" in out, out
         assert "CI=true but the browser test cannot run" in out, out
         assert "CI=true but the site's browser test cannot run" in out, out
     else:

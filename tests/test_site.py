@@ -469,7 +469,7 @@ def test_checks_reject_a_broken_site(selftest_site):
     traffic = selftest_site["traffic"]
     audited = axe.problem() is None
     report = lite.check_notebook(
-        selftest_site["context"], selftest_site["origin"], BROKEN, audit=audited, keys=True
+        selftest_site["context"], selftest_site["origin"], BROKEN, audit=audited
     )
     text = "\n".join(report.problems)
     assert not report.ok

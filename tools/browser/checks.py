@@ -236,11 +236,13 @@ def _report_move(view, result: ViewResult, report: PageReport) -> None:
 
 
 @contextmanager
-def checked_page(context, report: PageReport):
-    """A new page for one check: any exception becomes a problem in ``report``, the time is
-    recorded, a screenshot is saved when anything went wrong, and the page is always closed."""
-    start = time.monotonic()
-    page = context.new_page()
+def checked_page(context, report: PageReport, *, page=None, start: float | None = None):
+    """A new page for one check (or ``page``, opened at ``start``): any exception becomes a
+    problem in ``report``, the time is recorded, a screenshot is saved when anything went
+    wrong, and the page is always closed."""
+    start = time.monotonic() if start is None else start
+    page = context.new_page() if page is None else page
+    page.bring_to_front()  # a page opened ahead, behind others, gets no animation frames
     try:
         yield page
     except Exception as exc:  # noqa: BLE001 - reported with a screenshot; callers assert on it

@@ -114,7 +114,7 @@ def check_view(
         (every view has its own "Save figure"); the keys other than the arrows are tried on one
         slider per page. Of a group of toggle buttons (one choice of several) one is pressed.
     sample : bool
-        Operate one control of each kind (and of each of "own" and not) per page, not every
+        Operate one control of each kind (and of each of "own" and not) per view, not every
         one: for a front end whose widgets are those of another one already checked in full,
         where what can differ is how it hands the keys to each kind of control. Tab still
         walks through every control.
@@ -146,7 +146,7 @@ def check_view(
                 continue
             groups.add(control["grouped"])
         if sample:
-            kind = f"(one {control['kind']}, own {control['own']})"
+            kind = (title, control["kind"], control["own"])
             if kind in pressed:
                 continue
             pressed.add(kind)

@@ -104,7 +104,7 @@ def check_notebook(
 ) -> PageReport:
     """Open notebook ``name`` in the site, Run All and check it (see :mod:`.pages`); ``audit``:
     whether to run the axe audit; ``keys``: the keyboard-only check, by default on one control
-    of each kind per page (the widgets are JupyterLab's, checked in full by
+    of each kind per view (the widgets are JupyterLab's, checked in full by
     ``tests/test_browser.py``; what differs here is JupyterLite's own key handling)."""
     return pages.check_lab_url(
         context,

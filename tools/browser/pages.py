@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import secrets
 import time
+from dataclasses import dataclass
+from typing import Any
 
 from tools.browser import axe, keyboard
 from tools.browser.checks import (
@@ -61,7 +63,7 @@ def inspect(
         Whether to run the axe audit.
     keys : bool or "sample"
         Whether to run the keyboard-only check; ``"sample"``: operate one control of each kind
-        per page (:func:`.keyboard.check_view`'s ``sample``), Tab through all.
+        per view (:func:`.keyboard.check_view`'s ``sample``), Tab through all.
     marks : dict, optional
         Receives ``drawn``, ``axe``, ``moved`` and ``keyboard``: the seconds each step took.
     render_timeout, move_timeout : float
@@ -114,13 +116,16 @@ def _keyboard(
         ]
 
 
-def run_all(page, report: PageReport, *, timeout: float, marks: dict, start: float) -> dict:
-    """Wait for the kernel, Run All, wait until every cell ran; returns the notebook's state
-    (``js/lab_state.js``). A page showing ``window.jupyterapp``: JupyterLab, Notebook 7 or
-    JupyterLite."""
+def start_run_all(page, *, timeout: float, marks: dict, start: float) -> None:
+    """Wait for the kernel, then start Run All. A page showing ``window.jupyterapp``:
+    JupyterLab, Notebook 7 or JupyterLite."""
     page.wait_for_function(script("kernel_idle"), timeout=timeout * 1000, polling=100)
     marks["kernel"] = time.monotonic() - start
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+
+
+def wait_run_all(page, report: PageReport, *, timeout: float, marks: dict, start: float) -> dict:
+    """Wait until every cell has run; returns the notebook's state (``js/lab_state.js``)."""
     deadline = time.monotonic() + timeout
     state = page.evaluate(script("lab_state"))
     while time.monotonic() < deadline:
@@ -140,6 +145,70 @@ def run_all(page, report: PageReport, *, timeout: float, marks: dict, start: flo
     return state
 
 
+@dataclass
+class Opened:
+    """A notebook page opened ahead of its checks, its cells run (see :func:`open_all`)."""
+
+    page: Any
+    report: PageReport
+    start: float
+    state: dict | None = None  # js/lab_state.js once every cell has run (None: it failed)
+
+
+def _attempt(opened: Opened, step) -> None:
+    """Run one step of opening a page; what it raises is a problem of that page."""
+    if opened.report.problems:
+        return
+    try:
+        step()
+    except Exception as exc:  # noqa: BLE001 - reported with a screenshot by check_lab_url
+        opened.report.problems.append(f"{type(exc).__name__}: {exc}")
+
+
+def open_all(context, urls: dict[str, str], *, timeout: float = 90.0) -> dict[str, Opened]:
+    """Open every page of ``urls`` (``{report name: url}``) at once and Run All in each; return
+    them once each has run all its cells.
+
+    Loading the front end, starting the kernel and running the cells take most of a page's
+    time, and they run side by side here (two cores do two at once); the checks then run one
+    page at a time (:func:`check_lab_url` with ``opened=``), on pages whose kernels are idle,
+    so the measured times are those of one page alone.
+
+    Parameters
+    ----------
+    context : playwright.sync_api.BrowserContext
+    urls : dict of str to str
+        The report's name (e.g. ``"lab:notebooks/00_start_here.ipynb"``) and the page's address.
+    timeout : float
+        Seconds for each kernel to start, and again for each Run All to finish.
+
+    Returns
+    -------
+    dict of str to Opened
+    """
+    opened = {}
+    for name, url in urls.items():
+        page = context.new_page()
+        opened[name] = one = Opened(page, PageReport(name=name), time.monotonic())
+        _attempt(one, lambda page=page, url=url: page.goto(url, wait_until="domcontentloaded"))
+    for one in opened.values():
+        _attempt(
+            one,
+            lambda one=one: start_run_all(
+                one.page, timeout=timeout, marks=one.report.marks, start=one.start
+            ),
+        )
+    for one in opened.values():
+
+        def wait(one=one):
+            one.state = wait_run_all(
+                one.page, one.report, timeout=timeout, marks=one.report.marks, start=one.start
+            )
+
+        _attempt(one, wait)
+    return opened
+
+
 def check_lab_url(
     context,
     url: str,
@@ -150,6 +219,7 @@ def check_lab_url(
     on_ran=None,
     audit: bool = True,
     keys: bool | str = True,
+    opened: Opened | None = None,
 ) -> PageReport:
     """Open ``url`` (JupyterLab, Notebook 7 or JupyterLite's lab, showing one notebook), run all
     cells, and check what the page shows. The app must be reachable as ``window.jupyterapp``.
@@ -164,33 +234,46 @@ def check_lab_url(
         Seconds for the kernel to start, and again for Run All to finish.
     marks : dict, optional
         Receives the seconds from opening the page to: ``kernel`` (kernel idle), ``ran``
-        (every cell run) and ``checked`` (all checks done); and ``axe`` and ``keyboard``, the
-        seconds those checks took.
+        (every cell run) and ``checked`` (all checks done); and ``drawn``, ``axe``, ``moved``
+        and ``keyboard``, the seconds those steps took (also in the report's ``marks``).
     on_ran : callable, optional
         ``on_ran(page)``, called once every cell has run, before the checks.
     audit : bool
         Whether to run the axe audit.
     keys : bool or "sample"
         Whether to run the keyboard-only check (see :func:`inspect`).
+    opened : Opened, optional
+        The page, already opened and run by :func:`open_all` (``url`` and ``name`` are then
+        those it was opened with).
 
     Returns
     -------
     PageReport
     """
-    report = PageReport(name=name)
-    marks = report.marks if marks is None else marks
-    with checked_page(context, report) as page:
-        start = time.monotonic()
-        page.goto(url, wait_until="domcontentloaded")
-        state = run_all(page, report, timeout=timeout, marks=marks, start=start)
-        if on_ran is not None:
-            on_ran(page)
-        inspect(
-            page, report, expected_widgets=state["widgets"], audit=audit, keys=keys, marks=marks
-        )
-        marks["checked"] = time.monotonic() - start
-        page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.shutdown()")
+    if opened is None:
+        opened = open_all(context, {name: url}, timeout=timeout)[name]
+    report = opened.report
+    with checked_page(context, report, page=opened.page, start=opened.start) as page:
+        if opened.state is not None:
+            if on_ran is not None:
+                on_ran(page)
+            inspect(page, report, expected_widgets=opened.state["widgets"], audit=audit, keys=keys)
+            report.marks["checked"] = time.monotonic() - opened.start
+            page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.shutdown()")
+    if marks is not None:
+        marks.update(report.marks)
     return report
+
+
+def lab_url(server: Server, relpath: str) -> str:
+    """A notebook's address in JupyterLab, in a new workspace (no old tabs restored)."""
+    workspace = f"ws-{secrets.token_hex(4)}"
+    return server.url(f"/lab/workspaces/{workspace}/tree/{relpath}", reset="")
+
+
+def notebook7_url(server: Server, relpath: str) -> str:
+    """A notebook's address in Notebook 7 (``/notebooks/<path>``)."""
+    return server.url(f"/notebooks/{relpath}")
 
 
 def check_lab_notebook(
@@ -198,10 +281,10 @@ def check_lab_notebook(
 ) -> PageReport:
     """Open a notebook in JupyterLab (a new workspace), run all cells, check the page.
 
-    ``options`` go to :func:`check_lab_url` (``audit``, ``keys``, ``marks``, ``on_ran``).
+    ``options`` go to :func:`check_lab_url` (``audit``, ``keys``, ``marks``, ``on_ran``,
+    ``opened``: the page opened by :func:`open_all` as ``"lab:<relpath>"``).
     """
-    workspace = f"ws-{secrets.token_hex(4)}"
-    url = server.url(f"/lab/workspaces/{workspace}/tree/{relpath}", reset="")
+    url = lab_url(server, relpath)
     return check_lab_url(context, url, name=f"lab:{relpath}", timeout=timeout, **options)
 
 
@@ -210,34 +293,62 @@ def check_notebook7(
 ) -> PageReport:
     """Open a notebook in Notebook 7 (``/notebooks/<path>``), run all cells, check the page.
 
-    ``options`` go to :func:`check_lab_url` (``audit``, ``keys``, ``marks``, ``on_ran``).
+    ``options`` go to :func:`check_lab_url` (``audit``, ``keys``, ``marks``, ``on_ran``,
+    ``opened``).
     """
-    url = server.url(f"/notebooks/{relpath}")
+    url = notebook7_url(server, relpath)
     return check_lab_url(context, url, name=f"notebook7:{relpath}", timeout=timeout, **options)
 
 
+def open_voila_pages(context, server: Server, paths: list[str], *, timeout: float = 90.0):
+    """Start loading several Voila pages at once (each runs its notebook on the server as it
+    loads); returns ``{path: (page, start)}`` for :func:`check_voila_page`'s ``opened``."""
+    opened = {}
+    for path in paths:
+        page = context.new_page()
+        opened[path] = (page, time.monotonic())
+        try:
+            page.goto(server.url(path), wait_until="commit", timeout=timeout * 1000)
+        except Exception:  # noqa: BLE001 - check_voila_page loads it again and reports why
+            pass
+    return opened
+
+
 def check_voila_page(
-    context, server: Server, path: str, *, timeout: float = 90.0, audit: bool = True
+    context,
+    server: Server,
+    path: str,
+    *,
+    timeout: float = 90.0,
+    audit: bool = True,
+    opened: tuple | None = None,
 ) -> PageReport:
-    """Open a Voila page (the notebook runs on the server as the page loads) and check it."""
+    """Open a Voila page (the notebook runs on the server as the page loads) and check it;
+    ``opened``: the page and its start from :func:`open_voila_pages`."""
     report = PageReport(name=f"voila:{path}")
-    with checked_page(context, report) as page:
-        page.goto(server.url(path), wait_until="domcontentloaded", timeout=timeout * 1000)
-        # Voila sends each output as a script tag, then draws it: count the widget ones first
-        expected = page.evaluate(script("voila_widget_count"))
-        # Voila shows no code: make sure of it, and of no errors
-        if page.locator(".jp-InputArea-editor, .jp-CodeMirrorEditor").count():
-            report.problems.append("code cells are shown: projector mode should hide them")
-        page.wait_for_function(
-            "() => document.querySelectorAll('.jp-OutputArea-output').length > 0",
-            timeout=timeout * 1000,
-        )
-        errors = page.locator(
-            ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
-        )
-        for i in range(errors.count()):
-            text = errors.nth(i).inner_text()
-            if "Traceback" in text or "Error" in text or "error" in text:
-                report.problems.append(f"error shown: {text[:300]!r}")
-        inspect(page, report, expected_widgets=expected, audit=audit, keys=False)
+    page, start = opened if opened is not None else (None, None)
+    with checked_page(context, report, page=page, start=start) as page:
+        if opened is None or page.url in ("", "about:blank"):
+            page.goto(server.url(path), wait_until="domcontentloaded", timeout=timeout * 1000)
+        else:
+            page.wait_for_load_state("domcontentloaded", timeout=timeout * 1000)
+        _check_voila(page, report, timeout=timeout, audit=audit)
     return report
+
+
+def _check_voila(page, report: PageReport, *, timeout: float, audit: bool) -> None:
+    # Voila sends each output as a script tag, then draws it: count the widget ones first
+    expected = page.evaluate(script("voila_widget_count"))
+    # Voila shows no code: make sure of it, and of no errors
+    if page.locator(".jp-InputArea-editor, .jp-CodeMirrorEditor").count():
+        report.problems.append("code cells are shown: projector mode should hide them")
+    page.wait_for_function(
+        "() => document.querySelectorAll('.jp-OutputArea-output').length > 0",
+        timeout=timeout * 1000,
+    )
+    errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    for i in range(errors.count()):
+        text = errors.nth(i).inner_text()
+        if "Traceback" in text or "Error" in text or "error" in text:
+            report.problems.append(f"error shown: {text[:300]!r}")
+    inspect(page, report, expected_widgets=expected, audit=audit, keys=False)
