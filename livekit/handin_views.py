@@ -29,7 +29,7 @@ from .handin import (
     work_record,
     write_hand_in,
 )
-from .style import TEXT_COLORS
+from .style import LINE_COLORS, TEXT_COLORS
 from .views import guard
 from .worksheet import load_worksheet
 
@@ -116,9 +116,11 @@ class HandInBox(widgets.VBox):
 _STYLE = (
     "body{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans','Noto Sans CJK SC',"
     "'PingFang SC','Microsoft YaHei',sans-serif;max-width:50em;margin:2em auto;padding:0 1em;"
-    "line-height:1.5;color:#222}pre{white-space:pre-wrap;word-wrap:break-word;background:#f6f6f6;"
-    "padding:.6em;border-radius:4px;font-family:inherit}table{border-collapse:collapse}"
-    "td,th{border:1px solid #bbb;padding:.3em .6em;text-align:left;vertical-align:top}"
+    f"line-height:1.5;color:{TEXT_COLORS['body']}}}pre{{white-space:pre-wrap;"
+    f"word-wrap:break-word;background:{LINE_COLORS['panel']};padding:.6em;border-radius:4px;"
+    "font-family:inherit}table{border-collapse:collapse}"
+    f"td,th{{border:1px solid {LINE_COLORS['rule']};padding:.3em .6em;text-align:left;"
+    "vertical-align:top}"
     f"caption{{text-align:left;font-weight:bold}}.empty{{color:{TEXT_COLORS['error']};"
     "font-style:italic}"
 )
