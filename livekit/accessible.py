@@ -513,8 +513,14 @@ def show_figures_with_text(shell=None) -> bool:
         shell = get_ipython()
     if shell is None:
         return False
+    import matplotlib.pyplot as plt
     from matplotlib.figure import Figure
 
+    load_backend = getattr(plt, "_get_backend_mod", None)
+    if load_backend is not None:
+        # The inline backend sets the figure formats when it loads (at the first figure): load
+        # it now, so that it does not drop the HTML form registered below.
+        load_backend()
     formatters = shell.display_formatter.formatters
     formatters["text/html"].for_type(Figure, figure_html)
     formatters["image/png"].pop(Figure, None)

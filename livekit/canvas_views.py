@@ -341,9 +341,8 @@ def explore_canvas_money(**amounts: float) -> View:
         }
     view = View(
         title="Canvas to numbers: the hub moves both chains",
-        question="move the <i>Stream-only discount</i> (value proposition): which two amounts "
-        "move, and on which chains? At what discount is profit highest? Then raise "
-        "<i>Wages</i>: which block on the cost chain changes?",
+        question="move the <i>Stream-only discount</i> (the value proposition): which two "
+        "amounts move with it, one on each chain?",
         controls=controls,
         layout=_money_layout(controls),
         charts=charts,
@@ -459,6 +458,9 @@ def _discount_prediction(start: pd.DataFrame) -> Prediction:
         "answer, then move the discount slider.",
         outcome=outcome,
         options=["rises", "stays the same", "falls"],
+        hint="the discount sells more items, each cheaper: customer purchases (revenue chain) "
+        "and product cost (cost chain) both move. Compare the profit under value capture before "
+        "and after.",
     )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import re
+import warnings
 from collections.abc import Mapping, Sequence
 from os import PathLike
 from pathlib import Path
@@ -21,6 +22,8 @@ from typing import Any
 import ipywidgets as widgets
 
 from . import _html
+from .accessible import figure_html
+from .canvas_plots import plot_canvas
 from .handin import (
     check_answer_id,
     default_file_name,
@@ -29,7 +32,7 @@ from .handin import (
     work_record,
     write_hand_in,
 )
-from .style import TEXT_COLORS
+from .style import LINE_COLORS, TEXT_COLORS, new_figure
 from .views import guard
 from .worksheet import load_worksheet
 
@@ -116,9 +119,11 @@ class HandInBox(widgets.VBox):
 _STYLE = (
     "body{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans','Noto Sans CJK SC',"
     "'PingFang SC','Microsoft YaHei',sans-serif;max-width:50em;margin:2em auto;padding:0 1em;"
-    "line-height:1.5;color:#222}pre{white-space:pre-wrap;word-wrap:break-word;background:#f6f6f6;"
-    "padding:.6em;border-radius:4px;font-family:inherit}table{border-collapse:collapse}"
-    "td,th{border:1px solid #bbb;padding:.3em .6em;text-align:left;vertical-align:top}"
+    f"line-height:1.5;color:{TEXT_COLORS['body']}}}pre{{white-space:pre-wrap;"
+    f"word-wrap:break-word;background:{LINE_COLORS['panel']};padding:.6em;border-radius:4px;"
+    "font-family:inherit}table{border-collapse:collapse}"
+    f"td,th{{border:1px solid {LINE_COLORS['rule']};padding:.3em .6em;text-align:left;"
+    "vertical-align:top}"
     f"caption{{text-align:left;font-weight:bold}}.empty{{color:{TEXT_COLORS['error']};"
     "font-style:italic}"
 )
@@ -194,7 +199,23 @@ def _canvas_part(canvas: Any, file_name: str | None = None) -> list[str]:
     ]
     name = "" if file_name is None else f" ({_html.escape(file_name)})"
     caption = f"The canvas{name}: the text of each block"
-    return [f"<h2>Canvas{name}</h2>", _html.table(rows, ("block", "text"), caption=caption)]
+    return [
+        f"<h2>Canvas{name}</h2>",
+        _html.table(rows, ("block", "text"), caption=caption),
+        _canvas_figure(canvas, f"The canvas{name}, as drawn"),
+    ]
+
+
+def _canvas_figure(canvas: Mapping[str, str], caption: str) -> str:
+    """The canvas drawn as in the notebook, as an image with its text alternative."""
+    fig = new_figure(11, 7.5)
+    with warnings.catch_warnings():  # a missing emoji font was said in the notebook already
+        warnings.simplefilter("ignore")
+        plot_canvas(
+            {k: str(v) for k, v in canvas.items()}, ax=fig.add_axes((0.01, 0.07, 0.98, 0.92))
+        )
+    image = figure_html(fig, dpi=60).replace('<img class="livekit-figure"', '<img width="660"')
+    return f"<figure>{image}<figcaption>{caption}</figcaption></figure>"
 
 
 def _canvas_files_part(files: Any) -> list[str]:

@@ -87,6 +87,7 @@ __all__ = [
     "metric_needed",
     "score_to_metric",
     "class_counts",
+    "compare_models",
 ]
 
 
@@ -756,6 +757,52 @@ def class_counts(classes: Any) -> pd.Series:
         )
     return pd.Series(
         np.bincount(cat.codes, minlength=4), index=list(cat.categories), name="sellers"
+    )
+
+
+def compare_models(
+    scores: pd.DataFrame,
+    *,
+    cuts: tuple[float, float] = DEFAULT_CUTS,
+    bands: tuple[float, float, float] = DEFAULT_BANDS,
+    share: float = 0.5,
+) -> pd.DataFrame:
+    """Both models side by side: each level's class and tier, and how many sellers each holds.
+
+    The two models name their four groups differently (classes and tiers); the kit lines them
+    up by level, lowest first, so a seller "changes level" when its tier sits higher or lower
+    than its class.
+
+    Parameters
+    ----------
+    scores : DataFrame
+        With columns ``influence`` and ``attractiveness``, 0-100 (from :func:`score_sellers`).
+    cuts, bands, share
+        The quadrant model's thresholds and the tiered model's bands and influence share, as in
+        :func:`classify`.
+
+    Returns
+    -------
+    DataFrame
+        Four rows (levels 1-4, lowest first) with columns ``class``, ``sellers in class``,
+        ``tier``, ``sellers in tier``.
+
+    Examples
+    --------
+    >>> scores = pd.DataFrame({"influence": [45, 92, 30], "attractiveness": [80, 20, 30]})
+    >>> compare_models(scores)["sellers in tier"].tolist()
+    [1, 0, 2, 0]
+    """
+    quadrant = class_counts(classify(scores, model="quadrant", cuts=cuts))
+    tiered = class_counts(classify(scores, model="tiered", bands=bands, share=share))
+    return pd.DataFrame(
+        {
+            "class": quadrant.index,
+            "sellers in class": quadrant.to_numpy(),
+            "tier": tiered.index,
+            "sellers in tier": tiered.to_numpy(),
+        },
+        index=pd.RangeIndex(1, 5, name="level"),
     )
 
 

@@ -29,7 +29,6 @@ __all__ = [
     "MODULE_TINTS",
     "MODULE_HATCHES",
     "MODULE_INKS",
-    "EDGE",
     "CLASS_COLORS",
     "CLASS_HATCHES",
     "MIN_FONT_PT",
@@ -73,15 +72,13 @@ MODULE_TINTS = {
 MODULE_HATCHES = {"proposition": "", "creation": "//", "delivery": "..", "capture": "xx"}
 #: Darker versions of the module colours, same hues, for what is drawn thin: lines, markers
 #: without a dark edge and text. Each is at least 4.5:1 on white (WCAG 1.4.3 and 1.4.11); the
-#: Okabe-Ito fills stay for areas, which always have a dark edge (``EDGE`` or black).
+#: Okabe-Ito fills stay for areas, which always have a dark edge (``LINE_COLORS["edge"]`` or black).
 MODULE_INKS = {
     "proposition": "#B34700",
     "creation": "#0072B2",
     "delivery": "#00785A",
     "capture": "#946600",
 }
-#: Edges and outlines of shapes (dots, bars, regions): 12.6:1 on white.
-EDGE = "#333333"
 
 #: Ordered light-to-dark (viridis stops), so the order survives greyscale printing.
 CLASS_COLORS = {
@@ -144,6 +141,7 @@ def new_figure(width: float = 7.0, height: float = 4.5, *, dpi: float = 100) -> 
 #: Colours of text in views and hand-ins (messages, verdicts, notes): darker shades of the
 #: palette's vermillion, bluish green and blue, each at least 4.5:1 against white (WCAG 1.4.3).
 TEXT_COLORS = {
+    "body": "#222222",
     "error": "#A04000",
     "ok": "#00785A",
     "accent": "#0072B2",

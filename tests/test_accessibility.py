@@ -10,7 +10,7 @@ Covers every figure the package draws that can be reached without a notebook:
   helpers that draw into a given Axes are covered through their ``plot_*`` sibling.
 
 New modules and functions are picked up automatically when they land; one whose arguments
-cannot be found is reported as skipped, naming the fixture to add.
+cannot be found fails, naming the fixture to add (a new figure is never left unchecked).
 """
 
 from __future__ import annotations
@@ -294,7 +294,7 @@ def _call_plot(module_name: str, func_name: str):
                 for p in params.values()
                 if p.default is p.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
             ]
-            pytest.skip(
+            pytest.fail(
                 f"no arguments known for livekit.{module_name}.{func_name}"
                 f"({', '.join(p.name for p in required)}): "
                 "add a fixture to FIXTURES in tests/test_accessibility.py"
@@ -598,7 +598,8 @@ def test_palette_contrast():
         assert contrast(ink, white) >= TEXT_CONTRAST, name
     # a fill without an edge of its own is not allowed to carry meaning below 3:1: the kit's
     # fills that are lighter always get a dark edge (checked figure by figure below)
-    assert contrast(style.EDGE, white) >= GRAPHICS_CONTRAST
+    for role in ("edge", "leader", "outline"):
+        assert contrast(style.LINE_COLORS[role], white) >= GRAPHICS_CONTRAST, role
 
 
 @pytest.mark.parametrize("module_name,func_name", VIEWS, ids=[f"{m}.{f}" for m, f in VIEWS])
@@ -656,3 +657,14 @@ def test_html_colour_check_can_fail(tmp_path):
     page = tmp_path / "page.py"
     page.write_text("html = \"<span style='color:#D55E00'>x</span><b style='color: #222'>y</b>\"")
     assert _low_html_colours([page]) == {"#D55E00": ["page.py"]}
+
+
+def test_a_plot_function_without_known_arguments_fails_naming_the_fixture(monkeypatch):
+    from livekit import path_plots
+
+    def plot_mystery(mystery_table, *, ax=None):  # no fixture and no table of that name
+        raise AssertionError("never called")
+
+    monkeypatch.setattr(path_plots, "plot_mystery", plot_mystery, raising=False)
+    with pytest.raises(pytest.fail.Exception, match="add a fixture to FIXTURES"):
+        _call_plot("path_plots", "plot_mystery")

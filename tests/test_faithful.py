@@ -344,10 +344,7 @@ UNSUPPORTED = (
 
 #: Notebooks still holding wording issue 18 corrects: the notebook rewrite (issue 17) applies it.
 #: Remove a notebook from this set when its text is fixed (the test then fails as XPASS).
-NOTEBOOKS_PENDING = {
-    "01_canvas_theory.ipynb",
-    "02_seller_classification.ipynb",
-}
+NOTEBOOKS_PENDING: set[str] = set()
 
 
 def unsupported_wording(text: str) -> list[str]:

@@ -612,19 +612,25 @@ def test_modes_view_refuses_an_unknown_purpose_or_mode():
     assert view.shown["purpose"] == "goodwill" and view.shown["modes"] == ("altruistic",)
 
 
-_SHARED = {}
+_SETTING = st.tuples(
+    st.sampled_from(list(modes.purposes()["purpose"])), st.sets(st.sampled_from(MODE_IDS))
+)
 
 
-@settings(max_examples=25, deadline=None)
-@given(st.sampled_from(list(modes.purposes()["purpose"])), st.sets(st.sampled_from(MODE_IDS)))
-def test_modes_view_always_shows_what_the_model_says(purpose, chosen):
-    view = _SHARED.setdefault("view", pv.explore_modes())
-    _choose(view, purpose, chosen)
-    expected = modes.combine(purpose, chosen)
-    assert view.shown["modes"] == expected["modes"] and view.shown["verdict"] == expected["verdict"]
-    assert view.shown["total"] == pytest.approx(expected["total"])
-    chart = view.charts["modes"]
-    assert sum(s.get_width() for s in chart.sum_segments) == pytest.approx(expected["sum_alone"])
-    ends = chart.together_bar.get_width() + chart.change_bar.get_width()
-    assert ends == pytest.approx(max(expected["total"], expected["sum_alone"]))
-    assert chart.ax.get_xlim()[1] >= max(expected["total"], expected["sum_alone"])
+@settings(max_examples=10, deadline=None)
+@given(st.lists(_SETTING, min_size=1, max_size=4))
+def test_modes_view_always_shows_what_the_model_says(settings_in_order):
+    """A fresh view per example, moved through several settings in order, as a student would."""
+    view = pv.explore_modes()
+    for purpose, chosen in settings_in_order:
+        _choose(view, purpose, chosen)
+        expected = modes.combine(purpose, chosen)
+        assert view.shown["modes"] == expected["modes"]
+        assert view.shown["verdict"] == expected["verdict"]
+        assert view.shown["total"] == pytest.approx(expected["total"])
+        chart = view.charts["modes"]
+        widths = sum(s.get_width() for s in chart.sum_segments)
+        assert widths == pytest.approx(expected["sum_alone"])
+        ends = chart.together_bar.get_width() + chart.change_bar.get_width()
+        assert ends == pytest.approx(max(expected["total"], expected["sum_alone"]))
+        assert chart.ax.get_xlim()[1] >= max(expected["total"], expected["sum_alone"])

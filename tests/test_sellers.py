@@ -455,3 +455,20 @@ def test_metric_needed_makes_the_move_with_one_metric():
         sellers.metric_needed(metrics, "followers", 120, reference=teach)
     with pytest.raises(ValueError, match="total_watch_time"):
         sellers.metric_needed(metrics, "total_watch_time", 5, reference=teach)
+
+
+@given(st.lists(st.tuples(st.floats(0, 100), st.floats(0, 100)), min_size=1, max_size=30))
+def test_compare_models_counts_every_seller_once_in_each_model(pairs):
+    scores = pd.DataFrame(pairs, columns=["influence", "attractiveness"])
+    table = sellers.compare_models(scores)
+    assert table["sellers in class"].sum() == table["sellers in tier"].sum() == len(scores)
+    assert table["class"].tolist() == list(sellers.class_names("quadrant"))
+    assert table["tier"].tolist() == list(sellers.class_names("tiered"))
+
+
+def test_compare_models_passes_the_thresholds_on():
+    scores = pd.DataFrame({"influence": [60.0], "attractiveness": [60.0]})
+    assert sellers.compare_models(scores)["sellers in class"].tolist() == [0, 0, 0, 1]
+    raised = sellers.compare_models(scores, cuts=(70, 70), bands=(10, 20, 70))
+    assert raised["sellers in class"].tolist() == [1, 0, 0, 0]
+    assert raised["sellers in tier"].tolist() == [0, 0, 1, 0]
