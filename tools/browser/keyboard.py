@@ -65,6 +65,13 @@ OTHER_KEYS = {
 _NOT_PRESSED = re.compile(r"\b(load|hand.?in|upload|delete|reset|clear)\b", re.IGNORECASE)
 
 
+#: Whether control data-kit-key=k of a view is turned off, or no longer in the page.
+_GONE_OR_OFF = (
+    '(view, k) => { const e = view.querySelector(`[data-kit-key="${k}"]`); '
+    "return !e || !!e.disabled; }"
+)
+
+
 @dataclass
 class ControlResult:
     """What the keyboard did to one control of one view."""
@@ -151,8 +158,8 @@ def check_view(
                 continue
             pressed.add(kind)
         control["all_keys"] = control["index"] == first_slider
-        if view.locator(f'[data-kit-key="{control["index"]}"]').is_disabled():
-            continue  # a control before it turned it off ("Lock in" turns "Skip" off)
+        if view.evaluate(_GONE_OR_OFF, control["index"]):
+            continue  # a control before it turned it off ("Lock in" turns "Skip" off) or redrew it
         _operate(page, view, control, result, timeout)
     text = view.inner_text()
     if "Cannot update" in text:

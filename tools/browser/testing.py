@@ -76,7 +76,8 @@ def assert_accessibility_rejected(report, *, audited: bool) -> None:
     assert "no visible focus indicator" in problems, problems
     assert "the view did not change" in problems, problems
     good = [r for r in report.keyboard if r.view == "Your first slider view" and r.kind == "slider"]
-    assert good and all(r.responded and r.view_changed for r in good), keyboard.findings(good)
+    operated = [r for r in good if r.responded is not None]  # one a view in a sampled check
+    assert operated and all(r.responded and r.view_changed for r in operated), good
 
 
 def write_findings(path: Path, reports) -> Path:
