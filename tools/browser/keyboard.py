@@ -351,6 +351,9 @@ def _operate_other(page, view, control: dict, result: ControlResult, timeout: fl
             press.changed(timeout)
     elif kind == "text" and not control["own"]:
         _retype(press, before)  # a file name that a button reads later
+    elif kind == "text" and "Cannot update" in view.inner_text():
+        _retype(press, before)  # what was typed broke the view (pasted data): the next ones
+        press.changed(timeout)  # are tried on a view that works
 
 
 def _retype(press: _Press, text: str) -> None:
