@@ -65,10 +65,11 @@ OTHER_KEYS = {
 _NOT_PRESSED = re.compile(r"\b(load|hand.?in|upload|delete|reset|clear)\b", re.IGNORECASE)
 
 
-#: Whether control data-kit-key=k of a view is turned off, or no longer in the page.
+#: Whether control data-kit-key=k of a view is turned off, hidden, or no longer in the page
+#: (a control before it changed that: a model picker shows only its own thresholds).
 _GONE_OR_OFF = (
     '(view, k) => { const e = view.querySelector(`[data-kit-key="${k}"]`); '
-    "return !e || !!e.disabled; }"
+    "return !e || !!e.disabled || e.getClientRects().length === 0; }"
 )
 
 
@@ -159,7 +160,7 @@ def check_view(
             pressed.add(kind)
         control["all_keys"] = control["index"] == first_slider
         if view.evaluate(_GONE_OR_OFF, control["index"]):
-            continue  # a control before it turned it off ("Lock in" turns "Skip" off) or redrew it
+            continue  # an earlier control turned it off or hid it ("Lock in" turns "Skip" off)
         _operate(page, view, control, result, timeout)
     text = view.inner_text()
     if "Cannot update" in text:
