@@ -252,13 +252,13 @@ def test_the_package_docstring_lists_every_module():
     assert listed - _public_modules() - {"livekit", "livekit-teaching-kit"} == set()
 
 
-
 def test_the_readme_module_map_names_every_module():
     readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
     start = readme.index("### The package, module by module")
     section = readme[start : readme.index("\n## ", start)]
     named = set(re.findall(r"`([a-z_]+)`", section))
     assert _public_modules() - named == set()
+
 
 def test_every_declared_module_imports(monkeypatch):
     import importlib

@@ -94,9 +94,17 @@ function pageJump(input, up) {
   input.dispatchEvent(new Event("change", { bubbles: true }));
 }
 
+// A drop-down (an ipywidgets Dropdown, a native <select>) inside a view: the notebook's
+// shortcuts would take its arrow keys and typed letters, so every key but Tab and Escape (and
+// a key with Alt, Ctrl or Meta) stays with it.
+function isViewSelect(target) {
+  return target?.tagName === "SELECT" && Boolean(target.closest?.(".livekit-view"));
+}
+
 // Notebook 7 (and JupyterLab's command mode) take arrow keys for their own shortcuts in the
 // capture phase, before they reach the slider, and prevent the slider's default action. One
-// listener on the window, which runs before theirs, keeps these keys for a focused slider.
+// listener on the window, which runs before theirs, keeps these keys for a focused slider and
+// for a focused drop-down of a view.
 function guardSliderKeys() {
   if (window.__livekitSliderKeys) {
     return;
@@ -106,6 +114,13 @@ function guardSliderKeys() {
     "keydown",
     (event) => {
       const target = event.target;
+      if (isViewSelect(target)) {
+        if (!["Tab", "Escape"].includes(event.key) && !event.altKey && !event.ctrlKey &&
+            !event.metaKey) {
+          event.stopImmediatePropagation(); // the drop-down's own handling still runs
+        }
+        return;
+      }
       if (
         !target?.classList?.contains("livekit-slider-input") ||
         !SLIDER_KEYS.has(event.key) ||
@@ -349,6 +364,7 @@ function render(context) {
     return undefined;
   }
   context.el.classList.add("livekit-accessible");
+  guardSliderKeys(); // every view holds one of the kit's widgets: its drop-downs are kept too
   return draw(context);
 }
 

@@ -33,11 +33,10 @@ from dataclasses import dataclass, field
 
 from tools.browser.scripts import script
 
-#: Whether the tests assert that every control passes. False until the kit's keyboard support
-#: lands (issue 20): in Notebook 7 the arrow keys move no ipywidgets slider today. While False
-#: the check runs and prints its findings, and the "every control works" tests are expected
-#: failures (xfail, reported as XPASS once they pass). Set it to True to make them fail.
-ENFORCED = False
+#: Whether the tests assert that every control passes (True since the kit's accessible widgets
+#: and its key guard for sliders and drop-downs landed, issue 20). Set to False, the check still
+#: runs and prints its findings, and the "every control works" tests become expected failures.
+ENFORCED = True
 
 #: The keys a slider must answer, each with the way its value must go ("max"/"min": to that end).
 SLIDER_KEYS = {
