@@ -367,6 +367,9 @@ def _size(n: int) -> str:
     return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n / 2**10:.0f} KB"
 
 
+_PASTED_NOTE = "pasted cells"
+
+
 class OwnDataFlow:
     """A user's own seller table, step by step: upload or paste, detect, map, read, score.
 
@@ -425,6 +428,7 @@ class OwnDataFlow:
         self.choices: dict[str, str] = {}
         self._content: bytes | None = None
         self._cache: dict[str, tuple] = {}
+        self._before_paste: tuple[str, str, bytes] | None = None  # the file a paste replaced
 
     # --- upload or paste ---------------------------------------------------------------
 
@@ -454,12 +458,21 @@ class OwnDataFlow:
 
     def paste(self, text: str, *, name: str = PASTED_NAME) -> bool:
         """Take cells pasted from a spreadsheet (Excel and WPS copy them tab-separated, one row
-        a line); returns False for blank text (nothing changes)."""
+        a line); returns whether the flow's file changed.
+
+        Blank text (the paste box emptied) brings back the file the paste replaced, if any;
+        otherwise it changes nothing."""
         if not isinstance(text, str):
             raise TypeError(f"text must be the pasted cells (str), got {type(text).__name__}")
         if not text.strip():
-            return False
-        return self.load(text.encode("utf-8"), name=name, note="pasted cells")
+            if self.note != _PASTED_NOTE or self._before_paste is None:
+                return False
+            name, note, content = self._before_paste
+            self._before_paste = None
+            return self.load(content, name=name, note=note)
+        if self.note != _PASTED_NOTE and self._content is not None and self.name is not None:
+            self._before_paste = (self.name, self.note, self._content)
+        return self.load(text.encode("utf-8"), name=name, note=_PASTED_NOTE)
 
     def set_options(self, **options: Any) -> bool:
         """Set reading options (``sep``, ``encoding``, ``decimal``, ``sheet``, ``header_line``;

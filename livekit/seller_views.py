@@ -43,6 +43,7 @@ __all__ = [
     "THRESHOLD_GOAL",
     "EXAMPLE_ROWS",
     "EXAMPLE_NAME",
+    "EXAMPLE_NOTE",
     "EXAMPLE_SELLER",
     "ASSUMPTION_GOAL",
 ]
@@ -599,6 +600,8 @@ EXAMPLE_ROWS = (
     ("乡村厨房", "15万", "8000", "12%"),
 )
 EXAMPLE_NAME = "example_sellers.csv"
+#: Where the example file came from, as the flow records it (``OwnDataFlow.note``).
+EXAMPLE_NOTE = "the kit's example file"
 #: The example seller the own-data prediction asks about (quadrant and tiered classes differ).
 EXAMPLE_SELLER = "乡村厨房"
 _MAP_SLOTS = 12  # mapping drop-downs: one per file column, up to this many
@@ -856,7 +859,7 @@ def _own_step(flow: OwnDataFlow, controls: dict, change: dict | None) -> bool:
         got = _uploaded(controls["upload"].value)
         return got is not None and flow.load(got[1], name=got[0])
     if name == "example":
-        return flow.load(own_data_example(), name=EXAMPLE_NAME, note="the kit's example file")
+        return flow.load(own_data_example(), name=EXAMPLE_NAME, note=EXAMPLE_NOTE)
     if name == "paste":
         return flow.paste(new)
     if name.startswith("map_"):
@@ -897,6 +900,8 @@ def _own_sync(controls: dict, flow: OwnDataFlow) -> None:
         controls["sheet"], [(_FIRST_TABLE, None), *[(s, s) for s in sheets]], flow.options["sheet"]
     )
     controls["sheet"].layout.display = "" if sheets else "none"
+    # the example is what is shown: its button would change nothing until another file comes
+    controls["example"].disabled = flow.note == EXAMPLE_NOTE
 
 
 def _own_file_shown(flow: OwnDataFlow) -> dict:
@@ -1085,7 +1090,7 @@ def explore_own_data(
             _own_draw(view, flow, scored, params)
 
     if example:
-        flow.load(own_data_example(), name=EXAMPLE_NAME, note="the kit's example file")
+        flow.load(own_data_example(), name=EXAMPLE_NAME, note=EXAMPLE_NOTE)
     controls["example"].on_click(lambda button: view.run(update, {"owner": button, "new": None}))
     view.bind(update, controls=[n for n in controls if n != "example"])
     return view

@@ -226,3 +226,13 @@ def test_bad_arguments_name_the_parameter(flow):
         flow.set_options(delimiter=";")
     with pytest.raises(ValueError, match="kit must be one of"):
         flow.choose("Fans", "fans")
+
+
+def test_emptying_the_paste_box_brings_back_the_file_the_paste_replaced(flow):
+    flow.load(b"seller,followers,avg_viewers\nA,100,5\nB,2000,50\n", name="mine.csv")
+    assert flow.paste("主播\t粉丝数\t场均观看\n果园小王\t8.6万\t1200\n") is True
+    assert flow.name == PASTED_NAME
+    assert flow.paste("") is True  # the box emptied: the upload is back
+    assert (flow.name, flow.note) == ("mine.csv", "your upload")
+    assert flow.table()["seller"].tolist() == ["A", "B"]
+    assert flow.paste(" ") is False  # nothing pasted now: nothing to undo

@@ -923,3 +923,14 @@ def test_new_views_declare_their_parts_and_add_no_attributes_of_their_own(own):
         "map_11",
         "cut_influence",
     } <= set(own.controls)
+
+
+def test_the_example_button_waits_while_the_example_is_shown_and_an_emptied_paste_goes_back():
+    view = V.explore_own_data()
+    example = view.controls["example"]
+    assert example.disabled  # pressing it would change nothing
+    view.controls["paste"].value = "主播\t粉丝数\t场均观看\n"  # a header alone: a problem
+    assert "0 data rows" in view.error.value and not example.disabled
+    view.controls["paste"].value = ""  # the box emptied: the example is back, no problem left
+    assert view.error.value == "" and view.shown["file"] == V.EXAMPLE_NAME
+    assert example.disabled and len(view.shown["classes"]) == len(V.EXAMPLE_ROWS) - 1  # header
