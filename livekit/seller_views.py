@@ -871,12 +871,13 @@ def _own_step(flow: OwnDataFlow, controls: dict, change: dict | None) -> bool:
 
 
 def _offer(picker: widgets.Dropdown, options: list[tuple[str, object]], value) -> None:
-    """Give a drop-down these options, ``value`` first and chosen. A drop-down whose options
-    change starts at the first one, so it passes through no other value (which would reach the
-    flow as the student's choice); nothing is touched when nothing differs."""
-    ordered = sorted(options, key=lambda option: option[1] != value)
-    if picker.options != tuple(ordered):
-        picker.options = ordered
+    """Give a drop-down these options, ``value`` chosen. New options come with ``value`` first:
+    a drop-down whose options change starts at the first one, so it passes through no other
+    value (which would reach the flow as the student's choice). The same options keep their
+    order, so the arrow keys walk through all of them (a list that re-sorted after each choice
+    would let a keyboard user reach only two); nothing is touched when nothing differs."""
+    if set(picker.options) != set(options):
+        picker.options = sorted(options, key=lambda option: option[1] != value)
     if picker.value != value:
         picker.value = value
 

@@ -155,7 +155,11 @@ def _wanted(session, front: str) -> list[str]:
     """The notebooks (names in notebooks/) whose page in ``front`` this run's tests read."""
     names = []
     for item in session.items:
-        if item.module is None or Path(str(item.fspath)).name != Path(__file__).name:
+        # doctests and notebook cells share the session: only this file's test functions count
+        if (
+            getattr(item, "module", None) is None
+            or Path(str(item.fspath)).name != Path(__file__).name
+        ):
             continue
         params = getattr(getattr(item, "callspec", None), "params", {})
         if params.get("front", _FRONT_OF.get(item.originalname)) != front:

@@ -934,3 +934,13 @@ def test_the_example_button_waits_while_the_example_is_shown_and_an_emptied_past
     view.controls["paste"].value = ""  # the box emptied: the example is back, no problem left
     assert view.error.value == "" and view.shown["file"] == V.EXAMPLE_NAME
     assert example.disabled and len(view.shown["classes"]) == len(V.EXAMPLE_ROWS) - 1  # header
+
+
+def test_a_mapping_drop_down_keeps_its_order_so_the_arrow_keys_reach_every_option():
+    view = V.explore_own_data()
+    picker = view.controls["map_1"]  # 粉丝数, mapped to followers
+    before = picker.options
+    assert len(before) >= 3
+    for label, value in before[1:]:  # what ArrowDown does, one option after another
+        picker.value = value
+        assert picker.options == before and picker.value == value, label

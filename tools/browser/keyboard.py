@@ -49,6 +49,11 @@ SLIDER_KEYS = {
 }
 #: Keys for the other kinds of control; a second key is tried if the first changed nothing (a
 #: dropdown on its last option). "type:" types the text after it.
+#: The key that takes a choice back, by kind of control and the key that made it.
+_UNDO = {
+    "select": {"ArrowDown": "ArrowUp", "ArrowUp": "ArrowDown"},
+    "radio": {"ArrowDown": "ArrowUp", "ArrowUp": "ArrowDown"},
+}
 OTHER_KEYS = {
     "select": ("ArrowDown", "ArrowUp"),
     "radio": ("ArrowDown", "ArrowUp"),
@@ -354,6 +359,13 @@ def _operate_other(page, view, control: dict, result: ControlResult, timeout: fl
     elif kind == "text" and "Cannot update" in view.inner_text():
         _retype(press, before)  # what was typed broke the view (pasted data): the next ones
         press.changed(timeout)  # are tried on a view that works
+    elif kind in _UNDO and "Cannot update" in view.inner_text():
+        # a choice the view refuses with its message (a file's key column mapped away): the
+        # message is the view working; the choice is taken back so the next controls are
+        # tried on a view that works
+        press.arm()
+        press.key(_UNDO[kind][key])
+        press.changed(timeout)
 
 
 def _retype(press: _Press, text: str) -> None:
@@ -391,14 +403,19 @@ def _operate_button(page, view, control: dict, result: ControlResult, timeout: f
 
 def _operate_upload(page, view, control: dict, result: ControlResult) -> None:
     press = _Press(page, view, control["index"])
-    press.arm()
-    try:
-        with page.expect_file_chooser(timeout=3000):
-            page.keyboard.press("Space")
-        result.responded = True
-    except Exception:  # noqa: BLE001 - playwright's TimeoutError: no chooser opened
-        result.responded = False
-        result.problems.append("Space did not open the file chooser")
+    # twice at most: in the browser edition a busy Python (a view still drawing after the
+    # control before) can hold the page past the first wait
+    for wait_ms in (3000, 6000):
+        press.arm()
+        try:
+            with page.expect_file_chooser(timeout=wait_ms):
+                page.keyboard.press("Space")
+            result.responded = True
+            return
+        except Exception:  # noqa: BLE001 - playwright's TimeoutError: no chooser opened
+            continue
+    result.responded = False
+    result.problems.append("Space did not open the file chooser")
 
 
 def _wait_for_view(press: _Press, result: ControlResult, timeout: float, *, own: bool) -> bool:
