@@ -20,8 +20,8 @@ notebook only (:data:`NOTEBOOK7`): what differs there is its own keyboard shortc
 
 The same checks run on a deliberately broken throwaway notebook, which must be rejected: proof
 the checks can fail. The "0 axe violations" and "every control works from the keyboard" tests
-are expected failures until the kit's accessible widgets land: see ``axe.ENFORCED`` and
-``keyboard.ENFORCED`` in ``tools/browser/``; their reports are printed either way.
+assert while ``axe.ENFORCED`` and ``keyboard.ENFORCED`` in ``tools/browser/`` are on (they are);
+switched off, they become expected failures. Their reports are printed either way.
 
 On failure a screenshot is saved under ``test-artifacts/browser/`` (its path is printed and is
 in the failure message). Without Playwright or a Chromium the tests are skipped with a message
@@ -73,15 +73,6 @@ TIMINGS: dict[str, list] = {"pages": [], "moves_ms": [], "other_controls_ms": []
 KEY_MS: dict[str, list] = {"lab": [], "notebook7": []}
 #: one page load per (front end, notebook): every test of that page reads its report
 REPORTS: dict[tuple[str, str], object] = {}
-
-AXE_XFAIL = pytest.mark.xfail(
-    not axe.ENFORCED,
-    reason="axe.ENFORCED is False until the kit's accessible widgets land (issue 20)",
-)
-KEYBOARD_XFAIL = pytest.mark.xfail(
-    not keyboard.ENFORCED,
-    reason="keyboard.ENFORCED is False until the kit's keyboard support lands (issue 20)",
-)
 
 
 def _stored_view_count(path: Path) -> int:
@@ -346,7 +337,7 @@ PAGES = [(front, p) for p in NOTEBOOKS for front in ("lab", "voila")] + [
 ]
 
 
-@AXE_XFAIL
+@testing.AXE_XFAIL
 @pytest.mark.parametrize(("front", "path"), PAGES, ids=[f"{f}-{p.stem}" for f, p in PAGES])
 def test_axe_finds_no_wcag_violation(site, path, front):
     _needs_axe(site)
@@ -363,13 +354,13 @@ def _assert_keyboard_works(report) -> None:
     assert not problems, f"{report.name}: keyboard-only findings\n  " + "\n  ".join(problems)
 
 
-@KEYBOARD_XFAIL
+@testing.KEYBOARD_XFAIL
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_keyboard_only_in_jupyterlab(site, path):
     _assert_keyboard_works(_page(site, "lab", path.name))
 
 
-@KEYBOARD_XFAIL
+@testing.KEYBOARD_XFAIL
 @pytest.mark.parametrize("path", NOTEBOOK7, ids=[p.stem for p in NOTEBOOK7])
 def test_keyboard_only_in_notebook_7(site, path):
     _assert_keyboard_works(_page(site, "notebook7", path.name))

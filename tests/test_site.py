@@ -8,9 +8,9 @@ displaying widget", every slider view draws its picture, and one slider per view
 the keyboard changes the picture (tools/browser's checks, the same as for JupyterLab and
 Voila). On the same page load, axe-core audits the output areas (WCAG 2.0/2.1 A and AA) after
 Run All and after moving, and the keyboard-only check tabs through every view and changes each
-control with keys; their "0 violations" and "every control works" tests are expected failures
-until the kit's accessible widgets land (``axe.ENFORCED``, ``keyboard.ENFORCED`` in
-tools/browser/). A second site with a deliberately broken notebook (an error, a widget that
+control with keys; their "0 violations" and "every control works" tests assert while
+``axe.ENFORCED`` and ``keyboard.ENFORCED`` in tools/browser/ are on (they are). A second
+site with a deliberately broken notebook (an error, a widget that
 cannot render, a dead slider, nameless figure and controls, a request to another host) must be
 rejected, and a download with the wrong hash must stop the build with the file's name.
 
@@ -67,14 +67,6 @@ OUTSIDE_REQUEST = (
 TIMINGS: dict[str, list] = {"pages": [], "moves_ms": [], "keyboard_ms": []}
 #: one page load per notebook: (report, text outputs after Run All, stderr), for every test
 REPORTS: dict[str, tuple] = {}
-AXE_XFAIL = pytest.mark.xfail(
-    not axe.ENFORCED,
-    reason="axe.ENFORCED is False until the kit's accessible widgets land (issue 20)",
-)
-KEYBOARD_XFAIL = pytest.mark.xfail(
-    not keyboard.ENFORCED,
-    reason="keyboard.ENFORCED is False until the kit's keyboard support lands (issue 20)",
-)
 
 
 def _needs_site_tools() -> None:
@@ -308,7 +300,7 @@ def test_axe_core_is_there_for_the_audit():
     assert axe.source().startswith(f"/*! axe v{axe.VERSION}")
 
 
-@AXE_XFAIL
+@testing.AXE_XFAIL
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_axe_finds_no_wcag_violation_in_the_site(served, path):
     testing.require(served["axe"], "the accessibility audit (axe-core)")
@@ -318,7 +310,7 @@ def test_axe_finds_no_wcag_violation_in_the_site(served, path):
     axe.assert_none(report.name, report.axe)
 
 
-@KEYBOARD_XFAIL
+@testing.KEYBOARD_XFAIL
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_keyboard_only_in_the_site(served, path):
     report = _site_page(served, path)[0]
