@@ -121,7 +121,7 @@ _STYLE = (
     "'PingFang SC','Microsoft YaHei',sans-serif;max-width:50em;margin:2em auto;padding:0 1em;"
     f"line-height:1.5;color:{TEXT_COLORS['body']}}}pre{{white-space:pre-wrap;"
     f"word-wrap:break-word;background:{LINE_COLORS['panel']};padding:.6em;border-radius:4px;"
-    "font-family:inherit}table{border-collapse:collapse}"
+    "font-family:inherit}table{border-collapse:collapse}img{max-width:100%}"
     f"td,th{{border:1px solid {LINE_COLORS['rule']};padding:.3em .6em;text-align:left;"
     "vertical-align:top}"
     f"caption{{text-align:left;font-weight:bold}}.empty{{color:{TEXT_COLORS['error']};"
@@ -214,8 +214,7 @@ def _canvas_figure(canvas: Mapping[str, str], caption: str) -> str:
         plot_canvas(
             {k: str(v) for k, v in canvas.items()}, ax=fig.add_axes((0.01, 0.07, 0.98, 0.92))
         )
-    image = figure_html(fig, dpi=60).replace('<img class="livekit-figure"', '<img width="660"')
-    return f"<figure>{image}<figcaption>{caption}</figcaption></figure>"
+    return f"<figure>{figure_html(fig, dpi=60)}<figcaption>{caption}</figcaption></figure>"
 
 
 def _canvas_files_part(files: Any) -> list[str]:
